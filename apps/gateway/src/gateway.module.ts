@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
+import { HealthController } from './health/health.controller.js';
+import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { InboundItemsController } from './tickets/inbound-items.controller.js';
+import { TicketsController } from './tickets/tickets.controller.js';
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule],
+      controllers: [HealthController, TicketsController, InboundItemsController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

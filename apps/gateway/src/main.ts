@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createAppLogger, loadDotEnv } from '@app/tickets';
+import { loadGatewayConfig } from './config/gateway-config.js';
+import { GatewayModule } from './gateway.module.js';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const config = loadGatewayConfig(process.env);
+  const app = await NestFactory.create(GatewayModule.register(config), {
+    logger: createAppLogger('gateway', process.env.LOG_FORMAT),
+  });
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  const address = app.getHttpServer().address() as { port: number };
+  new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(`Ventanilla gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

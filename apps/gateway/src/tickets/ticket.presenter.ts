@@ -1,0 +1,68 @@
+import { SEVERITY_MEANINGS_ES, type TicketEntity, type TicketTimeline } from '@app/tickets';
+
+/** The public JSON shapes of tickets (INTERFACE.md's TicketSummary, and the timeline). */
+export function presentTicketSummary(ticket: TicketEntity) {
+  return {
+    number: ticket.number,
+    channel: ticket.channel,
+    subject: ticket.subject,
+    severity: ticket.severity,
+    severityMeaning: SEVERITY_MEANINGS_ES[ticket.severity],
+    severitySource: ticket.severitySource,
+    tier: ticket.tier,
+    status: ticket.status,
+    contact: {
+      name: ticket.contact?.name ?? null,
+      email: ticket.contact?.email ?? null,
+      phone: ticket.contact?.phone ?? null,
+    },
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    attentionDueAt: ticket.attentionDueAt,
+    solutionDueAt: ticket.solutionDueAt,
+    firstResponseAt: ticket.firstResponseAt,
+    resolvedAt: ticket.resolvedAt,
+  };
+}
+
+export function presentTicketDetail(timeline: TicketTimeline) {
+  const { ticket } = timeline;
+  return {
+    ...presentTicketSummary(ticket),
+    severityReasons: ticket.severityReasons,
+    contact: { ...presentTicketSummary(ticket).contact, rfc: ticket.contact?.rfc ?? null },
+    messages: timeline.messages.map(({ message, attachments, delivery }) => ({
+      id: message.id,
+      direction: message.direction,
+      channel: message.channel,
+      authorType: message.authorType,
+      from: message.fromAddress,
+      subject: message.subject,
+      text: message.text,
+      html: message.htmlSanitized,
+      automated: message.automated,
+      internal: message.internal,
+      createdAt: message.createdAt,
+      attachments: attachments.map((attachment) => ({
+        id: attachment.id,
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        sizeBytes: attachment.sizeBytes,
+        inline: attachment.inline,
+        contentId: attachment.contentId,
+        omittedReason: attachment.omittedReason,
+        url: attachment.omittedReason ? null : `/api/tickets/${ticket.number}/attachments/${attachment.id}`,
+      })),
+      delivery: delivery
+        ? { status: delivery.status, recipient: delivery.recipient, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt }
+        : null,
+    })),
+    events: timeline.events.map((event) => ({
+      type: event.type,
+      actorType: event.actorType,
+      actorId: event.actorId,
+      data: event.data,
+      createdAt: event.createdAt,
+    })),
+  };
+}

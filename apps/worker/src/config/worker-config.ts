@@ -1,0 +1,41 @@
+import { readEmailSettings, type EmailSettings } from '@app/channels';
+import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+
+/** What a worker process does; all by default. Splitting them lets each part scale on its own. */
+export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery'] as const;
+export type WorkerRole = (typeof WORKER_ROLES)[number];
+
+export interface WorkerConfig {
+  core: CoreConfig;
+  email: EmailSettings;
+  roles: ReadonlySet<WorkerRole>;
+  intakeConcurrency: number;
+  outboundConcurrency: number;
+  /** How long a job's lock lasts; a job whose worker died is taken up again after about this long. */
+  jobLockMs: number;
+  /** How often unfinished work in Postgres is compared with the queue. */
+  sweepIntervalMs: number;
+  /** How old unfinished work must be before the sweeper re-queues it (its job may still be on its way). */
+  sweepGraceMs: number;
+}
+
+/** Reads and validates the worker's settings once; a bad value stops start-up with its name. */
+export function loadWorkerConfig(env: Env): WorkerConfig {
+  const reader = new EnvReader(env);
+  const core = readCoreConfig(reader);
+  const roles = reader.list('WORKER_ROLES', [...WORKER_ROLES]);
+  const unknown = roles.filter((role) => !(WORKER_ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0) throw new ConfigError(`WORKER_ROLES has unknown roles ${unknown.join(', ')}; use ${WORKER_ROLES.join(', ')}`);
+  return {
+    core,
+    email: readEmailSettings(reader, core.supportEmail),
+    roles: new Set(roles as WorkerRole[]),
+    intakeConcurrency: reader.int('INTAKE_CONCURRENCY', 8, { min: 1, max: 200 }),
+    outboundConcurrency: reader.int('OUTBOUND_CONCURRENCY', 8, { min: 1, max: 200 }),
+    jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 1_000 }),
+    sweepIntervalMs: reader.int('SWEEP_INTERVAL_MS', 30_000, { min: 100 }),
+    sweepGraceMs: reader.int('SWEEP_GRACE_MS', 60_000, { min: 0 }),
+  };
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');

@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MailboxFetcher } from '@app/channels';
+import { StatusBoard } from '@app/tickets';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
+
+const REPORT_EVERY_MS = 5_000;
+
+/** Starts and stops the mailbox reader with the worker, and reports the worker's and mailbox's state. */
+@Injectable()
+export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailboxIntake.name);
+  private timer?: NodeJS.Timeout;
+
+  private readonly fetcher: MailboxFetcher | null;
+
+  constructor(
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
+    @Optional() @Inject(MailboxFetcher) fetcher: MailboxFetcher | null,
+    private readonly statusBoard: StatusBoard,
+  ) {
+    this.fetcher = config.roles.has('mailbox') ? fetcher : null;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.fetcher) this.fetcher.start();
+    else this.logger.log('email intake is off in this process (IMAP_HOST unset, or no "mailbox" in WORKER_ROLES)');
+    this.report();
+    this.timer = setInterval(() => this.report(), REPORT_EVERY_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.fetcher?.stop();
+    await this.statusBoard.clear('worker').catch(() => undefined);
+  }
+
+  private report(): void {
+    const mailbox = this.fetcher ? { enabled: true, ...this.fetcher.status } : { enabled: false };
+    this.statusBoard
+      .report('worker', { mailbox }, (REPORT_EVERY_MS * 3) / 1_000)
+      .catch((error: Error) => this.logger.debug(`status report failed: ${error.message}`));
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { QUEUES } from '@app/tickets';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
+import { IntakeProcessor } from './intake.processor.js';
+import type { JobProcessor } from './job-processor.js';
+import { OutboundProcessor } from './outbound.processor.js';
+
+/**
+ * Builds the BullMQ workers of the roles this process has, with concurrency and lock duration from
+ * the configuration. On shutdown it stops taking jobs and waits for those in flight.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly intake: IntakeProcessor,
+    private readonly outbound: OutboundProcessor,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.roles.has('intake')) this.consume(QUEUES.intake, this.intake, this.config.intakeConcurrency);
+    if (this.config.roles.has('outbound')) this.consume(QUEUES.outbound, this.outbound, this.config.outboundConcurrency);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private consume<T>(queue: string, processor: JobProcessor<T>, concurrency: number): void {
+    const worker = new Worker<T, string>(queue, (job) => processor.process(job), {
+      connection: { url: this.config.core.redisUrl, connectionName: `ventanilla-worker-${queue}` },
+      prefix: this.config.core.queuePrefix,
+      concurrency,
+      lockDuration: this.config.jobLockMs,
+      stalledInterval: this.config.jobLockMs,
+    });
+    worker.on('failed', (job: Job<T> | undefined, error: Error) => {
+      if (!job || !processor.failed) return;
+      const finalAttempt = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+      processor.failed(job, error, finalAttempt).catch((recordError: Error) => {
+        this.logger.error(`could not record a failed ${queue} job: ${recordError.message}`);
+      });
+    });
+    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+    this.workers.push(worker);
+  }
+}

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AppProcess } from '../../../test/support/app-process.js';
+import { DovecotServer } from '../../../test/support/dovecot.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { buildMail, customerAddress } from '../../../test/support/mail-builder.js';
+import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { SUPPORT_EMAIL, TestEnvironment } from '../../../test/support/test-environment.js';
+
+interface TicketRow {
+  id: string;
+  number: string;
+  severity: number;
+  tier: string;
+  status: string;
+  created_at: Date;
+  attention_due_at: Date;
+  solution_due_at: Date;
+}
+
+describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)', () => {
+  let env: TestEnvironment;
+  let dovecot: DovecotServer;
+  let sink: SmtpSink;
+  let worker: AppProcess;
+
+  const workerEnv = (): Record<string, string> => env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url });
+
+  const ticketsOf = (email: string): Promise<TicketRow[]> =>
+    env.query<TicketRow>(
+      `SELECT t.* FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.email = $1 ORDER BY t.created_at`,
+      [email],
+    );
+
+  const waitForTicket = (email: string): Promise<TicketRow> =>
+    eventually(async () => (await ticketsOf(email))[0], { what: `a ticket for ${email}` });
+
+  const messagesOf = (ticketId: string) =>
+    env.query<{ direction: string; automated: boolean; text: string; external_id: string }>(
+      `SELECT direction, automated, text, external_id FROM messages WHERE ticket_id = $1 ORDER BY created_at`,
+      [ticketId],
+    );
+
+  const inboundOutcome = (dedupeSubject: string) =>
+    env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE summary->>'subject' = $1`, [
+      dedupeSubject,
+    ]);
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('email');
+    dovecot = await DovecotServer.start();
+    sink = await SmtpSink.start();
+    worker = await new AppProcess('worker', workerEnv()).start();
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await sink?.close();
+    await dovecot?.destroy();
+    await env?.close();
+  });
+
+  it('should open an L1 ticket with deadlines and mail a Spanish confirmation when a customer writes', async () => {
+    const customer = customerAddress('ramiro');
+    const mail = buildMail({
+      from: customer,
+      fromName: 'Ramiro Tapia',
+      subject: 'No timbra ninguna factura desde las 9',
+      text: 'Desde las 9:00 ninguna de nuestras facturas se timbra, todas marcan error de conexión con el PAC. El resto del portal sí funciona.',
+    });
+    await dovecot.append(mail.raw);
+
+    const ticket = await waitForTicket(customer);
+    expect(ticket.number).toMatch(/^IF-\d{6}$/);
+    expect([0, 1, 2, 3]).toContain(ticket.severity);
+    expect(ticket.tier).toBe('L1');
+    expect(ticket.attention_due_at.getTime() - ticket.created_at.getTime()).toBe(2 * 3_600_000);
+    expect(ticket.solution_due_at.getTime() - ticket.created_at.getTime()).toBe(8 * 3_600_000);
+
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+    expect(confirmation.parsed.subject).toContain(`[${ticket.number}]`);
+    expect(confirmation.parsed.text).toContain(`ticket ${ticket.number}`);
+    expect(confirmation.parsed.text).toContain(`Severidad asignada: ${ticket.severity} — `);
+    expect(confirmation.parsed.text).toContain('¿Qué sigue?');
+    expect(confirmation.parsed.from?.value[0]?.address).toBe(SUPPORT_EMAIL);
+    expect(confirmation.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(confirmation.parsed.inReplyTo).toBe(`<${mail.messageId}>`);
+
+    // Acknowledged at the source only once stored: the mail carries our keyword and stays in INBOX.
+    const flags = await eventually(async () => {
+      const all = [...(await dovecot.flags()).values()];
+      return all.some((set) => set.has('VentanillaStored')) ? all : undefined;
+    });
+    expect(flags.length).toBeGreaterThan(0);
+  });
+
+  it('should add the reply to the same ticket without a second confirmation when the customer answers', async () => {
+    const customer = customerAddress('norma');
+    await dovecot.append(buildMail({ from: customer, subject: 'Nómina no timbra', text: 'Ningún recibo de nómina se timbra hoy.' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+
+    await dovecot.append(
+      buildMail({
+        from: customer,
+        subject: `RE: ${confirmation.parsed.subject}`,
+        text: 'Les comparto una captura del error.\n\n> Recibimos tu mensaje',
+        inReplyTo: confirmation.parsed.messageId!.replace(/[<>]/g, ''),
+        references: [confirmation.parsed.messageId!.replace(/[<>]/g, '')],
+      }).raw,
+    );
+
+    await eventually(async () => ((await messagesOf(ticket.id)).filter((m) => m.direction === 'inbound').length === 2 ? true : undefined), {
+      what: 'the reply on the ticket',
+    });
+    expect(await ticketsOf(customer)).toHaveLength(1);
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should join by ticket number only when the sender already takes part in that ticket', async () => {
+    const customer = customerAddress('laura');
+    const stranger = customerAddress('mallory');
+    await dovecot.append(buildMail({ from: customer, subject: 'Duda con complemento de pago', text: '¿Cómo hago un complemento de pago?' }).raw);
+    const ticket = await waitForTicket(customer);
+
+    await dovecot.append(buildMail({ from: customer, subject: `Seguimiento ${ticket.number}`, text: 'Sigo esperando respuesta.' }).raw);
+    await dovecot.append(buildMail({ from: stranger, subject: `Sobre el ${ticket.number}`, text: 'Quiero ver ese ticket.' }).raw);
+
+    await eventually(async () => ((await messagesOf(ticket.id)).filter((m) => m.direction === 'inbound').length === 2 ? true : undefined), {
+      what: 'the follow-up on the ticket',
+    });
+    const strangersTicket = await waitForTicket(stranger);
+    expect(strangersTicket.id).not.toBe(ticket.id);
+  });
+
+  it('should neither confirm nor open a ticket for an out-of-office reply, and keep it on the ticket it answers', async () => {
+    const customer = customerAddress('ausente');
+    await dovecot.append(buildMail({ from: customer, subject: 'Cambio de régimen', text: '¿Cómo actualizo mi régimen fiscal?' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+
+    const autoReply = buildMail({
+      from: customer,
+      subject: 'Respuesta automática: fuera de la oficina',
+      text: 'Estoy de vacaciones hasta el lunes.',
+      inReplyTo: confirmation.parsed.messageId!.replace(/[<>]/g, ''),
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    const unthreaded = buildMail({ from: customerAddress('vacaciones'), subject: 'Out of Office: estoy fuera', text: 'Regreso el lunes.' });
+    await dovecot.append(autoReply.raw);
+    await dovecot.append(unthreaded.raw);
+
+    await eventually(async () => ((await messagesOf(ticket.id)).some((m) => m.automated && m.direction === 'inbound') ? true : undefined), {
+      what: 'the auto-reply on the ticket',
+    });
+    const [skipped] = await eventually(async () => {
+      const rows = await inboundOutcome('Out of Office: estoy fuera');
+      return rows[0]?.status === 'skipped' ? rows : undefined;
+    });
+    expect(skipped!.outcome).toBe('auto_reply');
+    expect(sink.to(customer)).toHaveLength(1);
+    expect(await ticketsOf(customer)).toHaveLength(1);
+  });
+
+  it('should attach a bounce of our confirmation to its ticket and mark the address undeliverable', async () => {
+    const customer = customerAddress('rebota');
+    await dovecot.append(buildMail({ from: customer, subject: 'Factura sin PDF', text: 'La factura A-10 no descarga el PDF.' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+
+    const boundary = 'dsn-boundary';
+    const bounce = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.cliente.example.mx>',
+      `To: ${SUPPORT_EMAIL}`,
+      'Subject: Undelivered Mail Returned to Sender',
+      'Auto-Submitted: auto-replied',
+      `Message-ID: <bounce-${ticket.id}@mx.cliente.example.mx>`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered.',
+      `--${boundary}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.cliente.example.mx',
+      '',
+      `Final-Recipient: rfc822; ${customer}`,
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
+      `--${boundary}`,
+      'Content-Type: text/rfc822-headers',
+      '',
+      `From: ${SUPPORT_EMAIL}`,
+      `To: ${customer}`,
+      `Message-ID: ${confirmation.parsed.messageId}`,
+      `Subject: ${confirmation.parsed.subject}`,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await dovecot.append(bounce);
+
+    const events = await eventually(async () => {
+      const rows = await env.query<{ type: string; data: { permanent: boolean } }>(
+        `SELECT type, data FROM ticket_events WHERE ticket_id = $1 AND type = 'delivery_bounced'`,
+        [ticket.id],
+      );
+      return rows.length ? rows : undefined;
+    });
+    expect(events[0]!.data.permanent).toBe(true);
+    const [contact] = await env.query<{ email_undeliverable_at: Date | null }>(`SELECT email_undeliverable_at FROM contacts WHERE email = $1`, [customer]);
+    expect(contact!.email_undeliverable_at).not.toBeNull();
+    expect(await env.query(`SELECT 1 FROM contacts WHERE email LIKE 'mailer-daemon%'`)).toHaveLength(0);
+    expect(sink.mails.filter((sent) => sent.envelopeTo.some((to) => to.startsWith('mailer-daemon')))).toHaveLength(0);
+  });
+
+  it('should give one ticket and one confirmation when the same mail is delivered twice', async () => {
+    const customer = customerAddress('doble');
+    const mail = buildMail({ from: customer, subject: 'Cancelaciones no funcionan', text: 'No podemos cancelar ninguna factura.' });
+    // The same mail to two of our addresses: identical but for the headers added in transit.
+    await dovecot.append(`Delivered-To: ${SUPPORT_EMAIL}\r\n${mail.raw}`);
+    await dovecot.append(`Delivered-To: soporte@interfactura.com\r\n${mail.raw}`);
+
+    await waitForTicket(customer);
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+    await eventually(async () => {
+      const [row] = await env.query<{ pending: string }>(`SELECT count(*) AS pending FROM inbound_items WHERE status = 'pending'`);
+      return row!.pending === '0';
+    });
+    expect(await ticketsOf(customer)).toHaveLength(1);
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should stop confirming a sender that writes too often within an hour (loop guard)', async () => {
+    const robot = customerAddress('robot');
+    for (let index = 0; index < 5; index += 1) {
+      await dovecot.append(buildMail({ from: robot, subject: `Alerta ${index}`, text: `Mensaje automático ${index}` }).raw);
+    }
+    await eventually(async () => ((await ticketsOf(robot)).length === 5 ? true : undefined), { what: 'five tickets' });
+    const suppressed = await eventually(async () => {
+      const rows = await env.query(
+        `SELECT 1 FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id JOIN contacts c ON c.id = t.contact_id
+          WHERE c.email = $1 AND e.type = 'confirmation_suppressed' AND e.data->>'reason' = 'rate_limited'`,
+        [robot],
+      );
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(suppressed).toHaveLength(2);
+    await eventually(() => (sink.to(robot).length === 3 ? true : undefined), { what: 'three confirmations' });
+  });
+
+  it('should lose nothing and duplicate nothing when the worker is killed mid-work and restarted', async () => {
+    const customers = Array.from({ length: 6 }, (_, index) => customerAddress(`kill${index}`));
+    for (const customer of customers) {
+      await dovecot.append(buildMail({ from: customer, subject: 'Lentitud extrema', text: 'El portal está lentísimo.' }).raw);
+    }
+    await eventually(async () => ((await ticketsOf(customers[0]!)).length ? true : undefined), { what: 'work under way' });
+    await worker.kill('SIGKILL');
+    worker = await new AppProcess('worker', workerEnv()).start();
+
+    for (const customer of customers) {
+      await waitForTicket(customer);
+      await sink.waitFor((sent) => sent.envelopeTo.includes(customer), `the confirmation to ${customer}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    for (const customer of customers) {
+      expect(await ticketsOf(customer)).toHaveLength(1);
+      // A kill between the SMTP server's acceptance and our commit can repeat the transmission,
+      // always with the same Message-ID; the customer sees one confirmation.
+      expect(sink.distinctTo(customer)).toHaveLength(1);
+    }
+  });
+
+  it('should still send exactly one confirmation when the worker dies between writing the ticket and queueing it', async () => {
+    await worker.stop();
+    const crashing = await new AppProcess('worker', workerEnv()).start({ FAULT_INJECT: 'after-intake-commit' });
+    const customer = customerAddress('brecha');
+    await dovecot.append(buildMail({ from: customer, subject: 'Folios repetidos', text: 'El portal repite folios en la serie A.' }).raw);
+
+    await crashing.waitForExit();
+    const ticket = await waitForTicket(customer);
+    const [pending] = await env.query<{ status: string }>(`SELECT status FROM outbound_deliveries WHERE ticket_id = $1`, [ticket.id]);
+    expect(pending!.status).toBe('pending');
+    expect(sink.to(customer)).toHaveLength(0);
+
+    worker = await new AppProcess('worker', workerEnv()).start();
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation after the restart');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should lose no acknowledged mail when Redis comes back empty before the mail was processed', async () => {
+    await worker.stop();
+    // Only the mailbox role: the mail is stored, queued and acknowledged, but nobody consumes the queue.
+    const reader = await new AppProcess('worker', workerEnv()).start({ WORKER_ROLES: 'mailbox' });
+    const customer = customerAddress('vaciado');
+    await dovecot.append(buildMail({ from: customer, subject: 'XML vacíos', text: 'Todos los XML de esta semana descargan vacíos.' }).raw);
+    await eventually(async () => {
+      const rows = await env.query<{ status: string }>(`SELECT status FROM inbound_items WHERE summary->>'subject' = 'XML vacíos'`);
+      return rows[0]?.status === 'pending' ? rows : undefined;
+    });
+    await eventually(async () => ([...(await dovecot.flags()).values()].every((flags) => flags.has('VentanillaStored')) ? true : undefined));
+    await reader.stop();
+
+    await env.flushRedis();
+    worker = await new AppProcess('worker', workerEnv()).start();
+    await waitForTicket(customer);
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation after the flush');
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should move a mail that is too big aside without downloading it and keep the reason', async () => {
+    await worker.stop();
+    worker = await new AppProcess('worker', workerEnv()).start({ MAIL_MAX_BYTES: '20000' });
+    const customer = customerAddress('pesado');
+    await dovecot.append(buildMail({ from: customer, subject: 'Adjunto enorme', text: 'x'.repeat(40_000) }).raw);
+
+    const [item] = await eventually(async () => {
+      const rows = await env.query<{ status: string; outcome: string; summary: { from: string } }>(
+        `SELECT status, outcome, summary FROM inbound_items WHERE summary->>'subject' = 'Adjunto enorme'`,
+      );
+      return rows.length ? rows : undefined;
+    });
+    expect(item!.status).toBe('rejected');
+    expect(item!.outcome).toMatch(/^too_large/);
+    expect(item!.summary.from).toBe(customer);
+    const rejectedFolder = await eventually(async () => {
+      const flags = await dovecot.flags('Ventanilla-Rechazados');
+      return flags.size === 1 ? flags : undefined;
+    });
+    expect(rejectedFolder.size).toBe(1);
+    expect(await ticketsOf(customer)).toHaveLength(0);
+
+    await worker.stop();
+    worker = await new AppProcess('worker', workerEnv()).start();
+  });
+});

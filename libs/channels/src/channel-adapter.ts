@@ -1,0 +1,17 @@
+import type { ChannelSender, InboundMessage } from '@app/tickets';
+
+/** What a stored inbound item carries besides its raw bytes. */
+export interface StoredItemContext {
+  inboundId: string;
+  dedupeKey: string;
+  receivedAt: Date;
+}
+
+/**
+ * One channel's boundary: turns what its provider delivered (stored raw) into the channel-neutral
+ * inbound message, and sends channel-neutral outbound messages. Nothing outside the channel's
+ * folder knows its provider.
+ */
+export interface ChannelAdapter extends ChannelSender {
+  normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage>;
+}

@@ -1,0 +1,17 @@
+import type { Channel } from '@app/tickets';
+import type { ChannelAdapter } from './channel-adapter.js';
+
+/** The adapters this process runs, by channel. */
+export class ChannelRegistry {
+  private readonly byChannel = new Map<Channel, ChannelAdapter>();
+
+  constructor(adapters: ChannelAdapter[]) {
+    for (const adapter of adapters) this.byChannel.set(adapter.channel, adapter);
+  }
+
+  get(channel: Channel): ChannelAdapter {
+    const adapter = this.byChannel.get(channel);
+    if (!adapter) throw new Error(`No adapter for channel "${channel}" in this process`);
+    return adapter;
+  }
+}

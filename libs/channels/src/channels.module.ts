@@ -1,0 +1,49 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  InboundAcceptor,
+  InboundItemsRepository,
+  IntakeCursorsRepository,
+  IntakeService,
+  QueueProducer,
+  TicketsModule,
+} from '@app/tickets';
+import { ChannelRegistry } from './channel-registry.js';
+import type { EmailSettings } from './email/email-config.js';
+import { EmailAdapter } from './email/email.adapter.js';
+import { MailboxFetcher } from './email/mailbox-fetcher.js';
+import { FaultInjector } from './fault-injector.js';
+import { InboundPipeline } from './inbound-pipeline.js';
+
+export interface ChannelsOptions {
+  email: EmailSettings;
+  faultPoints: ReadonlySet<string>;
+}
+
+/** The channel adapters and what runs them; the app passes its validated settings. */
+@Module({})
+export class ChannelsModule {
+  static register(options: ChannelsOptions): DynamicModule {
+    return {
+      module: ChannelsModule,
+      imports: [TicketsModule],
+      providers: [
+        { provide: EmailAdapter, useFactory: () => new EmailAdapter(options.email) },
+        { provide: ChannelRegistry, useFactory: (email: EmailAdapter) => new ChannelRegistry([email]), inject: [EmailAdapter] },
+        { provide: FaultInjector, useFactory: () => new FaultInjector(options.faultPoints) },
+        {
+          provide: InboundPipeline,
+          useFactory: (...deps: ConstructorParameters<typeof InboundPipeline>) => new InboundPipeline(...deps),
+          inject: [InboundItemsRepository, IntakeService, QueueProducer, ChannelRegistry, FaultInjector],
+        },
+        {
+          provide: MailboxFetcher,
+          // Email intake is off while IMAP_HOST is unset (INTERFACE.md).
+          useFactory: (acceptor: InboundAcceptor, items: InboundItemsRepository, cursors: IntakeCursorsRepository) =>
+            options.email.imap ? new MailboxFetcher(options.email.imap, options.email.maxMessageBytes, acceptor, items, cursors) : null,
+          inject: [InboundAcceptor, InboundItemsRepository, IntakeCursorsRepository],
+        },
+      ],
+      exports: [EmailAdapter, ChannelRegistry, FaultInjector, InboundPipeline, MailboxFetcher],
+    };
+  }
+}

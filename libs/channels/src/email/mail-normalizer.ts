@@ -1,0 +1,110 @@
+import { convert as htmlToText } from 'html-to-text';
+import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import { UnprocessableInboundError, isOwnMessageId, type InboundAttachment, type InboundMessage } from '@app/tickets';
+import { detectAutomatedMail } from './automated-mail.js';
+import { readBounceReport } from './bounce-report.js';
+import { sanitizeMailHtml } from './html-sanitizer.js';
+import { messageIdsIn, normaliseMessageId } from './message-ids.js';
+
+export interface MailNormalizerSettings {
+  supportEmail: string;
+  maxAttachmentBytes: number;
+}
+
+export interface StoredMailContext {
+  dedupeKey: string;
+  receivedAt: Date;
+}
+
+const PARSE_OPTIONS = { keepCidLinks: true, skipImageLinks: true, skipTextLinks: true } as const;
+// Postgres text cannot hold NUL; some broken mailers emit it.
+const stripNul = (text: string): string => text.replace(/\u0000/g, '');
+
+/** Turns a raw RFC 5322 mail into the channel-neutral inbound message. */
+export class MailNormalizer {
+  constructor(private readonly settings: MailNormalizerSettings) {}
+
+  async normalize(raw: Buffer, context: StoredMailContext): Promise<InboundMessage> {
+    let parsed: ParsedMail;
+    try {
+      parsed = await simpleParser(raw, PARSE_OPTIONS);
+    } catch (error) {
+      throw new UnprocessableInboundError(`unparseable mail: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const sender = firstAddress(parsed.from);
+    const subject = stripNul(parsed.subject ?? '').trim();
+    const messageId = normaliseMessageId(parsed.messageId);
+    const headerLines = new Map<string, string>();
+    for (const { key, line } of parsed.headerLines) {
+      if (!headerLines.has(key)) headerLines.set(key, line.slice(line.indexOf(':') + 1).trim());
+    }
+
+    const automated =
+      messageId && isOwnMessageId(messageId)
+        ? { kind: 'own_mail' as const, reason: 'a Message-ID we generated' }
+        : detectAutomatedMail((name) => headerLines.get(name), sender?.address, subject, this.settings.supportEmail);
+
+    return {
+      channel: 'email',
+      externalId: messageId ?? `nomid-${context.dedupeKey.slice(0, 40)}`,
+      receivedAt: context.receivedAt,
+      from: { email: sender?.address, name: sender?.name },
+      subject,
+      text: stripNul(await this.bodyText(parsed)),
+      htmlSanitized: parsed.html ? stripNul(sanitizeMailHtml(parsed.html)) || undefined : undefined,
+      attachments: parsed.attachments.map((attachment) => this.attachment(attachment)),
+      threadRefs: threadReferences(parsed),
+      automated,
+      bounce: automated?.kind === 'bounce' ? readBounceReport(raw.toString('latin1'), messageId) : undefined,
+    };
+  }
+
+  /** The plain text, from the HTML part when there is no text part, plus the text of forwarded mails. */
+  private async bodyText(parsed: ParsedMail): Promise<string> {
+    const own = parsed.text?.trim() || (parsed.html ? htmlToText(parsed.html, { wordwrap: false }).trim() : '');
+    const forwarded: string[] = [];
+    for (const attachment of parsed.attachments) {
+      if (attachment.contentType !== 'message/rfc822') continue;
+      const inner = await simpleParser(attachment.content, PARSE_OPTIONS).catch(() => undefined);
+      if (!inner) continue;
+      const innerText = inner.text?.trim() || (inner.html ? htmlToText(inner.html, { wordwrap: false }).trim() : '');
+      forwarded.push(
+        ['---------- Mensaje reenviado ----------', `De: ${inner.from?.text ?? ''}`, `Asunto: ${inner.subject ?? ''}`, '', innerText].join(
+          '\n',
+        ),
+      );
+    }
+    return [own, ...forwarded].filter(Boolean).join('\n\n');
+  }
+
+  private attachment(attachment: Attachment): InboundAttachment {
+    const tooBig = attachment.size > this.settings.maxAttachmentBytes;
+    return {
+      filename: stripNul(attachment.filename ?? defaultFilename(attachment.contentType)),
+      contentType: attachment.contentType || 'application/octet-stream',
+      sizeBytes: attachment.size,
+      contentId: normaliseMessageId(attachment.contentId),
+      inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related),
+      content: tooBig ? undefined : attachment.content,
+      omittedReason: tooBig ? `larger than ${this.settings.maxAttachmentBytes} bytes` : undefined,
+    };
+  }
+}
+
+function firstAddress(from: AddressObject | undefined): { address: string; name?: string } | undefined {
+  const entry = from?.value.find((candidate) => candidate.address && /^[^@\s]+@[^@\s]+$/.test(candidate.address));
+  if (!entry?.address) return undefined;
+  return { address: entry.address.toLowerCase(), name: stripNul(entry.name ?? '').trim() || undefined };
+}
+
+/** In-Reply-To first, then References from the newest to the oldest. */
+function threadReferences(parsed: ParsedMail): string[] {
+  const ids = [...messageIdsIn(parsed.inReplyTo), ...messageIdsIn(parsed.references).reverse()];
+  return [...new Set(ids)];
+}
+
+function defaultFilename(contentType: string): string {
+  if (contentType === 'message/rfc822') return 'mensaje-reenviado.eml';
+  const subtype = contentType.split('/')[1]?.replace(/[^a-z0-9.+-]/gi, '') || 'bin';
+  return `adjunto.${subtype}`;
+}

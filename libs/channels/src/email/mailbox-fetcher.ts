@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { ImapFlow, type FetchMessageObject } from 'imapflow';
+import { sleep, TimeoutError, withTimeout, type InboundAcceptor, type InboundItemsRepository, type IntakeCursorsRepository } from '@app/tickets';
+import type { ImapSettings } from './email-config.js';
+import { mailIdentity } from './mail-identity.js';
+
+/** Keyword set on each mail once it is stored (with \Seen): the mail stays where it is. */
+export const STORED_KEYWORD = 'VentanillaStored';
+
+interface MailboxCursor extends Record<string, unknown> {
+  uidValidity: string;
+  lastUid: number;
+}
+
+export interface MailboxStatus {
+  connected: boolean;
+  lastSyncAt?: string;
+  lastError?: string;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Reads the support mailbox: IDLE for new mail, a poll (that also probes the connection) as the
+ * fallback, and a UIDVALIDITY + UID cursor in Postgres so a restart neither skips nor re-reads mail.
+ * Each mail is stored and queued before it is marked, so a crash at any point re-reads it at worst,
+ * and the idempotent store turns that into nothing.
+ */
+export class MailboxFetcher {
+  private readonly logger = new Logger(MailboxFetcher.name);
+  private running = false;
+  private client?: ImapFlow;
+  private syncing: Promise<void> = Promise.resolve();
+  private syncRequested = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  readonly status: MailboxStatus = { connected: false };
+
+  constructor(
+    private readonly settings: ImapSettings,
+    private readonly maxMessageBytes: number,
+    private readonly acceptor: InboundAcceptor,
+    private readonly items: InboundItemsRepository,
+    private readonly cursors: IntakeCursorsRepository,
+  ) {}
+
+  private get source(): string {
+    return `imap:${this.settings.user}@${this.settings.host}:${this.settings.port}/${this.settings.mailbox}`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loopDone = this.connectLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    const client = this.client;
+    if (client) await withTimeout(client.logout(), 3_000, 'IMAP logout').catch(() => client.close());
+    await this.loopDone;
+  }
+
+  private async connectLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const client = this.createClient();
+      this.client = client;
+      let poll: NodeJS.Timeout | undefined;
+      try {
+        const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
+        await client.connect();
+        await this.ensureRejectedMailbox(client);
+        await client.mailboxOpen(this.settings.mailbox);
+        this.status.connected = true;
+        this.status.lastError = undefined;
+        failures = 0;
+        this.logger.log(`connected to ${this.source}`);
+        client.on('exists', () => this.requestSync(client));
+        poll = setInterval(() => this.probeAndSync(client), this.settings.pollIntervalMs);
+        this.requestSync(client);
+        await closed;
+      } catch (error) {
+        this.status.lastError = (error as Error).message;
+        this.logger.warn(`mailbox connection failed: ${(error as Error).message}`);
+      } finally {
+        clearInterval(poll);
+        this.status.connected = false;
+        client.close();
+      }
+      if (!this.running) break;
+      failures += 1;
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(failures, 7)) * (0.75 + Math.random() / 2);
+      this.logger.log(`reconnecting to the mailbox in ${Math.round(delay)} ms`);
+      await sleep(delay);
+    }
+  }
+
+  private createClient(): ImapFlow {
+    const client = new ImapFlow({
+      host: this.settings.host,
+      port: this.settings.port,
+      secure: this.settings.secure,
+      auth: { user: this.settings.user, pass: this.settings.password },
+      logger: false,
+      // Start IDLE soon after each command so new mail is announced without waiting for the poll.
+      autoIdleDelay: 1_000,
+      connectionTimeout: this.settings.commandTimeoutMs,
+      greetingTimeout: this.settings.commandTimeoutMs,
+      socketTimeout: Math.max(this.settings.pollIntervalMs * 3, 60_000),
+    });
+    client.on('error', (error: Error) => {
+      this.status.lastError = error.message;
+      this.logger.warn(`mailbox error: ${error.message}`);
+    });
+    return client;
+  }
+
+  /** A NOOP answered in time proves the connection is alive; a silent drop (IDLE never returning) is not. */
+  private probeAndSync(client: ImapFlow): void {
+    withTimeout(client.noop(), this.settings.commandTimeoutMs, 'IMAP NOOP')
+      .then(() => this.requestSync(client))
+      .catch((error: Error) => {
+        this.logger.warn(`mailbox connection unresponsive (${error.message}); reconnecting`);
+        this.status.lastError = error.message;
+        client.close();
+      });
+  }
+
+  /** Runs one sync at a time; requests that arrive meanwhile fold into one more run. */
+  private requestSync(client: ImapFlow): void {
+    if (this.syncRequested) return;
+    this.syncRequested = true;
+    this.syncing = this.syncing.then(async () => {
+      this.syncRequested = false;
+      if (!this.running || !client.usable) return;
+      try {
+        await withTimeout(this.syncOnce(client), this.settings.commandTimeoutMs * 4, 'mailbox sync');
+        this.status.lastSyncAt = new Date().toISOString();
+      } catch (error) {
+        this.status.lastError = (error as Error).message;
+        this.logger.warn(`mailbox sync stopped: ${(error as Error).message}`);
+        // A sync that hung means the connection is gone; one that failed on a store error retries at the next poll.
+        if (error instanceof TimeoutError) client.close();
+      }
+    });
+  }
+
+  private async syncOnce(client: ImapFlow): Promise<void> {
+    const lock = await client.getMailboxLock(this.settings.mailbox);
+    try {
+      const mailbox = client.mailbox;
+      if (!mailbox) return;
+      const uidValidity = String(mailbox.uidValidity);
+      const stored = await this.cursors.get<MailboxCursor>(this.source);
+      // After a UIDVALIDITY change the old UIDs mean nothing: read everything again; the stored
+      // keyword and the idempotent store keep that from duplicating anything.
+      const cursor: MailboxCursor = stored?.uidValidity === uidValidity ? stored : { uidValidity, lastUid: 0 };
+      if (mailbox.exists > 0) {
+        const listed = await client.fetchAll(
+          `${cursor.lastUid + 1}:*`,
+          { uid: true, size: true, flags: true, envelope: true },
+          { uid: true },
+        );
+        // "n:*" also returns the last mail when its UID is below n.
+        const fresh = listed.filter((mail) => mail.uid > cursor.lastUid).sort((a, b) => a.uid - b.uid);
+        for (const mail of fresh) {
+          await this.takeMail(client, mail, uidValidity);
+          cursor.lastUid = mail.uid;
+          await this.cursors.set(this.source, cursor);
+        }
+      }
+      if (!stored || stored.uidValidity !== uidValidity) await this.cursors.set(this.source, cursor);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private async takeMail(client: ImapFlow, mail: FetchMessageObject, uidValidity: string): Promise<void> {
+    if (mail.flags?.has(STORED_KEYWORD)) return;
+    const uid = String(mail.uid);
+    const summary = { from: mail.envelope?.from?.[0]?.address, subject: mail.envelope?.subject };
+    const sourceRef = `${this.settings.mailbox} uidvalidity ${uidValidity} uid ${uid}`;
+
+    if ((mail.size ?? 0) > this.maxMessageBytes) {
+      const reason = `too_large: ${mail.size} bytes, limit ${this.maxMessageBytes}`;
+      const dedupeKey = createHash('sha256')
+        .update(`oversize|${mail.envelope?.messageId ?? sourceRef}|${mail.size}`)
+        .digest('hex');
+      await this.items.storeRejected({ channel: 'email', dedupeKey, sourceRef, sizeBytes: mail.size ?? 0, summary, reason });
+      await client.messageMove(uid, this.settings.rejectedMailbox, { uid: true });
+      this.logger.warn(`mail uid ${uid} from ${summary.from ?? '?'} moved to ${this.settings.rejectedMailbox}: ${reason}`);
+      return;
+    }
+
+    const full = await client.fetchOne(uid, { source: true }, { uid: true });
+    if (!full || !full.source) throw new Error(`mail uid ${uid} vanished before download`);
+    const identity = mailIdentity(full.source);
+    const accepted = await this.acceptor.accept({ channel: 'email', dedupeKey: identity.dedupeKey, sourceRef, raw: full.source, summary });
+    if (!accepted.isNew) this.logger.log(`mail uid ${uid} is a second delivery of inbound ${accepted.inboundId}`);
+    // Acknowledge at the source only now that it is stored and queued.
+    await client.messageFlagsAdd(uid, [STORED_KEYWORD, '\\Seen'], { uid: true });
+  }
+
+  private async ensureRejectedMailbox(client: ImapFlow): Promise<void> {
+    const mailboxes = await client.list();
+    if (!mailboxes.some((mailbox) => mailbox.path === this.settings.rejectedMailbox)) {
+      await client.mailboxCreate(this.settings.rejectedMailbox);
+    }
+  }
+}

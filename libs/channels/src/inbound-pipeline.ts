@@ -1,0 +1,51 @@
+import { Logger } from '@nestjs/common';
+import {
+  type InboundItemsRepository,
+  type IntakeService,
+  type QueueProducer,
+  UnprocessableInboundError,
+  type IntakeOutcome,
+} from '@app/tickets';
+import type { ChannelRegistry } from './channel-registry.js';
+import type { FaultInjector } from './fault-injector.js';
+
+/**
+ * The worker's handling of one stored inbound item: normalise it with its channel's adapter, let the
+ * intake service record it, then queue what the customer is owed. The outbox rows are already
+ * committed, so a crash before the last step only delays them until the sweeper runs.
+ */
+export class InboundPipeline {
+  private readonly logger = new Logger(InboundPipeline.name);
+
+  constructor(
+    private readonly items: InboundItemsRepository,
+    private readonly intake: IntakeService,
+    private readonly producer: QueueProducer,
+    private readonly channels: ChannelRegistry,
+    private readonly faults: FaultInjector,
+  ) {}
+
+  async process(inboundId: string): Promise<IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' }> {
+    const item = await this.items.loadRaw(inboundId);
+    if (!item) return { kind: 'missing' };
+    if (item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
+    if (!item.raw) {
+      await this.intake.reject(item.id, 'no raw content stored');
+      return { kind: 'rejected', reason: 'no raw content stored' };
+    }
+    let outcome: IntakeOutcome;
+    try {
+      const message = await this.channels
+        .get(item.channel)
+        .normalize(item.raw, { inboundId: item.id, dedupeKey: item.dedupeKey, receivedAt: item.receivedAt });
+      outcome = await this.intake.ingest(item.id, message);
+    } catch (error) {
+      if (!(error instanceof UnprocessableInboundError)) throw error;
+      await this.intake.reject(item.id, error.reason);
+      return { kind: 'rejected', reason: error.reason };
+    }
+    this.faults.crashIfArmed('after-intake-commit');
+    await this.producer.enqueueDeliveries(outcome.deliveryIds);
+    return outcome;
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ContactEntity } from './entities/contact.entity.js';
+import type { InboundParty } from './intake/inbound-message.js';
+
+@Injectable()
+export class ContactsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The contact for this email or phone, created on first contact. A name or RFC we did not know
+   * yet is filled in; one we knew is kept (the customer's own later input does not get overwritten
+   * by a mail client's display name).
+   */
+  async upsert(party: InboundParty, em: EntityManager = this.dataSource.manager): Promise<ContactEntity> {
+    const email = party.email?.toLowerCase() ?? null;
+    const phone = party.phone ?? null;
+    if (!email && !phone) throw new Error('A contact needs an email or a phone number');
+    const existing = await this.findByAddress(email, phone, em);
+    if (existing) {
+      const patch: Partial<ContactEntity> = {};
+      if (!existing.name && party.name) patch.name = party.name;
+      if (!existing.rfc && party.rfc) patch.rfc = party.rfc;
+      if (!existing.email && email) patch.email = email;
+      if (!existing.phone && phone) patch.phone = phone;
+      if (Object.keys(patch).length === 0) return existing;
+      await em.update(ContactEntity, { id: existing.id }, patch);
+      return { ...existing, ...patch };
+    }
+    // Concurrent first contacts from one address race on the unique index: the loser re-reads.
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ContactEntity)
+      .values({ email, phone, name: party.name ?? null, rfc: party.rfc ?? null })
+      .orIgnore()
+      .execute();
+    const created = await this.findByAddress(email, phone, em);
+    if (!created) throw new Error(`Contact for ${email ?? phone} could not be created`);
+    return created;
+  }
+
+  private async findByAddress(email: string | null, phone: string | null, em: EntityManager): Promise<ContactEntity | null> {
+    if (email) {
+      const byEmail = await em.findOne(ContactEntity, { where: { email } });
+      if (byEmail) return byEmail;
+    }
+    return phone ? em.findOne(ContactEntity, { where: { phone } }) : null;
+  }
+
+  async markEmailUndeliverable(emails: string[], reason: string, em: EntityManager): Promise<number> {
+    if (emails.length === 0) return 0;
+    const result = await em
+      .createQueryBuilder()
+      .update(ContactEntity)
+      .set({ emailUndeliverableAt: () => 'now()', emailUndeliverableReason: reason })
+      .where('email IN (:...emails)', { emails: emails.map((email) => email.toLowerCase()) })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

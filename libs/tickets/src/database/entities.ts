@@ -1,0 +1,23 @@
+import { AttachmentEntity } from '../entities/attachment.entity.js';
+import { ContactEntity } from '../entities/contact.entity.js';
+import { InboundItemEntity } from '../entities/inbound-item.entity.js';
+import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
+import { MessageEntity } from '../entities/message.entity.js';
+import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
+import { TicketEventEntity } from '../entities/ticket-event.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
+
+export const TICKETS_ENTITIES = [
+  ContactEntity,
+  TicketEntity,
+  MessageEntity,
+  AttachmentEntity,
+  TicketEventEntity,
+  InboundItemEntity,
+  OutboundDeliveryEntity,
+  IntakeCursorEntity,
+];
+
+/** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
+export const TICKETS_MIGRATIONS = [InitialSchema1764460800000];

@@ -1,0 +1,67 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Channel, SeveritySource, Tier, TicketStatus } from '../domain.js';
+import type { Severity } from '../severity/severity.js';
+import { ContactEntity } from './contact.entity.js';
+
+@Entity('tickets')
+export class TicketEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** IF-000123, from the ticket_number_seq sequence; never reused. */
+  @Column({ type: 'text', insert: false, update: false })
+  number!: string;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  @Column({ type: 'smallint' })
+  severity!: Severity;
+
+  @Column({ name: 'severity_source', type: 'text' })
+  severitySource!: SeveritySource;
+
+  @Column({ name: 'severity_reasons', type: 'jsonb' })
+  severityReasons!: string[];
+
+  @Column({ type: 'text' })
+  tier!: Tier;
+
+  @Column({ type: 'text' })
+  status!: TicketStatus;
+
+  @Column({ name: 'contact_id', type: 'uuid' })
+  contactId!: string;
+
+  @ManyToOne(() => ContactEntity, { eager: false })
+  @JoinColumn({ name: 'contact_id' })
+  contact?: ContactEntity;
+
+  /** The inbound item that opened the ticket: one ticket per item, however often it is retried. */
+  @Column({ name: 'source_inbound_id', type: 'uuid', nullable: true })
+  sourceInboundId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'attention_due_at', type: 'timestamptz' })
+  attentionDueAt!: Date;
+
+  @Column({ name: 'solution_due_at', type: 'timestamptz' })
+  solutionDueAt!: Date;
+
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt!: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ name: 'last_customer_message_at', type: 'timestamptz', nullable: true })
+  lastCustomerMessageAt!: Date | null;
+}

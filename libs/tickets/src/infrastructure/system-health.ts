@@ -1,0 +1,102 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { QUEUES } from '../jobs.js';
+import { withTimeout } from '../support/with-timeout.js';
+import { REDIS_CLIENT } from './redis-client.js';
+import { StatusBoard, type ComponentStatus } from './status-board.js';
+
+export interface CheckResult {
+  ok: boolean;
+  latencyMs?: number;
+  error?: string;
+}
+
+export interface QueueHealth extends CheckResult {
+  waiting?: number;
+  /** Age of the oldest job nobody has taken yet: grows when work is not being consumed. */
+  oldestWaitingMs?: number;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'failing';
+  failing: string[];
+  checks: { postgres: CheckResult; redis: CheckResult; queues: Record<string, QueueHealth> };
+  workers: ComponentStatus[];
+  checkedAt: string;
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/**
+ * What /health reports. Postgres and Redis must answer; a queue whose oldest waiting job is older
+ * than the limit means no worker is consuming it, which is a failure even when every ping works.
+ */
+@Injectable()
+export class SystemHealth {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly statusBoard: StatusBoard,
+    @InjectQueue(QUEUES.intake) private readonly intake: Queue,
+    @InjectQueue(QUEUES.outbound) private readonly outbound: Queue,
+  ) {}
+
+  async report(maxQueueAgeMs: number): Promise<HealthReport> {
+    const [postgres, redis] = await Promise.all([
+      timed(() => this.dataSource.query('SELECT 1')),
+      timed(() => this.redis.ping()),
+    ]);
+    const queues: Record<string, QueueHealth> = {};
+    for (const [name, queue] of [
+      [QUEUES.intake, this.intake],
+      [QUEUES.outbound, this.outbound],
+    ] as const) {
+      queues[name] = redis.ok ? await this.queueHealth(queue, maxQueueAgeMs) : { ok: false, error: 'redis unavailable' };
+    }
+    const workers = redis.ok ? await this.statusBoard.read('worker').catch(() => []) : [];
+    const failing = [
+      ...(postgres.ok ? [] : ['postgres']),
+      ...(redis.ok ? [] : ['redis']),
+      ...Object.entries(queues)
+        .filter(([, health]) => !health.ok)
+        .map(([name]) => `queue:${name}`),
+    ];
+    return {
+      status: failing.length === 0 ? 'ok' : 'failing',
+      failing,
+      checks: { postgres, redis, queues },
+      workers,
+      checkedAt: new Date().toISOString(),
+    };
+  }
+
+  private async queueHealth(queue: Queue, maxAgeMs: number): Promise<QueueHealth> {
+    try {
+      const [waiting, [oldest]] = await withDeadline(
+        Promise.all([queue.getWaitingCount(), queue.getJobs(['waiting'], 0, 0, true)]),
+      );
+      const oldestWaitingMs = oldest ? Date.now() - oldest.timestamp : 0;
+      const ok = oldestWaitingMs <= maxAgeMs;
+      return { ok, waiting, oldestWaitingMs, ...(ok ? {} : { error: `oldest waiting job is ${oldestWaitingMs} ms old` }) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+}
+
+async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
+  const started = Date.now();
+  try {
+    await withDeadline(check());
+    return { ok: true, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, latencyMs: Date.now() - started, error: (error as Error).message };
+  }
+}
+
+function withDeadline<T>(work: Promise<T>): Promise<T> {
+  return withTimeout(work, CHECK_TIMEOUT_MS, 'health check');
+}

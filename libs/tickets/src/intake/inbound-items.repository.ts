@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import type { Channel } from '../domain.js';
+import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
+
+export interface RawInbound {
+  channel: Channel;
+  dedupeKey: string;
+  sourceRef?: string;
+  raw: Buffer;
+  summary: { from?: string; subject?: string };
+}
+
+export interface RejectedAtSource {
+  channel: Channel;
+  dedupeKey: string;
+  sourceRef?: string;
+  sizeBytes: number;
+  summary: { from?: string; subject?: string };
+  reason: string;
+}
+
+@Injectable()
+export class InboundItemsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Stores the raw input once; a second delivery of the same item returns the first row. */
+  async store(item: RawInbound): Promise<{ item: InboundItemEntity; isNew: boolean }> {
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(InboundItemEntity)
+      .values({
+        channel: item.channel,
+        dedupeKey: item.dedupeKey,
+        sourceRef: item.sourceRef ?? null,
+        raw: item.raw,
+        sizeBytes: item.raw.length,
+        summary: item.summary,
+        status: 'pending',
+        receivedAt: new Date(),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const isNew = (result.raw as unknown[]).length > 0;
+    const stored = await this.findByKey(item.channel, item.dedupeKey);
+    if (!stored) throw new Error(`Inbound item ${item.channel}/${item.dedupeKey} was not stored`);
+    return { item: stored, isNew };
+  }
+
+  /** Records an item refused before download (e.g. too big): kept visible with its reason, never dropped. */
+  async storeRejected(item: RejectedAtSource): Promise<void> {
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(InboundItemEntity)
+      .values({
+        channel: item.channel,
+        dedupeKey: item.dedupeKey,
+        sourceRef: item.sourceRef ?? null,
+        raw: null,
+        sizeBytes: item.sizeBytes,
+        summary: item.summary,
+        status: 'rejected',
+        outcome: item.reason,
+        receivedAt: new Date(),
+        processedAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  findByKey(channel: Channel, dedupeKey: string): Promise<InboundItemEntity | null> {
+    return this.dataSource.manager.findOne(InboundItemEntity, { where: { channel, dedupeKey } });
+  }
+
+  /** The item, locked for the intake transaction so retries of one item never run side by side. */
+  lock(id: string, em: EntityManager): Promise<InboundItemEntity | null> {
+    return em.findOne(InboundItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async loadRaw(id: string): Promise<InboundItemEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(InboundItemEntity, 'i')
+      .addSelect('i.raw')
+      .where('i.id = :id', { id })
+      .getOne();
+  }
+
+  async finish(
+    id: string,
+    status: Exclude<InboundStatus, 'pending'>,
+    outcome: string,
+    ticketId: string | null,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await em.update(InboundItemEntity, { id }, { status, outcome, ticketId, processedAt: new Date() });
+  }
+
+  async recordAttemptError(id: string, error: string, finalAttempt: boolean): Promise<void> {
+    await this.dataSource.manager
+      .createQueryBuilder()
+      .update(InboundItemEntity)
+      .set({
+        attempts: () => 'attempts + 1',
+        lastError: error.slice(0, 2_000),
+        ...(finalAttempt ? { status: 'failed' as const, processedAt: new Date() } : {}),
+      })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+  }
+
+  /** Items still pending after `olderThanMs`: their queue job was lost or is stuck. */
+  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(InboundItemEntity, {
+      select: { id: true },
+      where: { status: 'pending', receivedAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { receivedAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
+  list(status: InboundStatus | undefined, limit: number, offset: number): Promise<[InboundItemEntity[], number]> {
+    return this.dataSource.manager.findAndCount(InboundItemEntity, {
+      where: status ? { status } : {},
+      order: { receivedAt: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import type { Channel } from '../domain.js';
+import type { Severity } from '../severity/severity.js';
+
+/** Who wrote, as far as the channel can tell. */
+export interface InboundParty {
+  name?: string;
+  email?: string;
+  /** E.164. */
+  phone?: string;
+  rfc?: string;
+}
+
+export interface InboundAttachment {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  contentId?: string;
+  inline: boolean;
+  /** Absent when the file is over the size limit; `omittedReason` says so. */
+  content?: Buffer;
+  omittedReason?: string;
+}
+
+/** A delivery-status report about mail we sent. */
+export interface BounceReport {
+  /** Message-IDs of the mail that could not be delivered, as far as the report quotes them. */
+  originalMessageIds: string[];
+  failedRecipients: string[];
+  /** A 5.x.x status or "Action: failed": the address will not accept mail. A 4.x.x delay is not permanent. */
+  permanent: boolean;
+  diagnostic?: string;
+}
+
+/** Mail that no person wrote: such mail never gets a confirmation, and only joins existing tickets. */
+export interface AutomatedMarker {
+  kind: 'auto_reply' | 'bounce' | 'own_mail';
+  reason: string;
+}
+
+/**
+ * The channel-neutral form every adapter turns its input into. The intake service decides from
+ * this alone whether it opens a ticket, joins one, or is skipped.
+ */
+export interface InboundMessage {
+  channel: Channel;
+  /** The provider's id of this message, unique per channel (an email's Message-ID). */
+  externalId: string;
+  receivedAt: Date;
+  from: InboundParty;
+  subject: string;
+  text: string;
+  htmlSanitized?: string;
+  attachments: InboundAttachment[];
+  /** Ids of messages this one answers, most direct first (In-Reply-To, then References). */
+  threadRefs: string[];
+  automated?: AutomatedMarker;
+  bounce?: BounceReport;
+  /** A severity the customer chose themselves (e.g. on the phone menu). */
+  customerSeverity?: Severity;
+}
+
+export type IntakeOutcome =
+  | { kind: 'ticket_created'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
+  | { kind: 'message_added'; ticketId: string; ticketNumber: string; reopened: boolean; deliveryIds: string[] }
+  | { kind: 'bounce_attached'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
+  | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
+  | { kind: 'already_processed'; deliveryIds: string[] };

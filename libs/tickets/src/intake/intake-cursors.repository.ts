@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
+import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
+
+@Injectable()
+export class IntakeCursorsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get<T extends Record<string, unknown>>(source: string): Promise<T | undefined> {
+    const row = await this.dataSource.manager.findOne(IntakeCursorEntity, { where: { source } });
+    return row?.cursor as T | undefined;
+  }
+
+  async set(source: string, cursor: Record<string, unknown>): Promise<void> {
+    await this.dataSource.manager.upsert(
+      IntakeCursorEntity,
+      { source, cursor: cursor as QueryDeepPartialEntity<Record<string, unknown>> },
+      ['source'],
+    );
+  }
+}

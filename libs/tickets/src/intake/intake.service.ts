@@ -1,0 +1,225 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CORE_CONFIG } from '../config/core-config.token.js';
+import type { CoreConfig } from '../config/core-config.js';
+import { ContactsRepository } from '../contacts.repository.js';
+import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
+import type { MessageEntity } from '../entities/message.entity.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
+import { MessagesRepository } from '../messages.repository.js';
+import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { classifySeverity } from '../severity/severity-classifier.js';
+import { computeDeadlines } from '../sla/sla-deadlines.js';
+import { decideThread } from '../threading/thread-decision.js';
+import { findTicketNumbers } from '../threading/ticket-number-references.js';
+import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
+import { InboundItemsRepository } from './inbound-items.repository.js';
+import type { InboundMessage, IntakeOutcome } from './inbound-message.js';
+
+/**
+ * Turns one stored inbound item into a ticket, a message on a ticket, or a recorded skip. Everything
+ * it writes (ticket, message, events, owed confirmation, item status) commits in one transaction,
+ * so a retry after a crash either finds the work done or does all of it.
+ */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger(IntakeService.name);
+
+  constructor(
+    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
+    private readonly dataSource: DataSource,
+    private readonly items: InboundItemsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly tickets: TicketsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly events: TicketEventsRepository,
+    private readonly notifier: CustomerNotifier,
+  ) {}
+
+  async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
+    return this.dataSource.transaction(async (em) => {
+      const item = await this.items.lock(inboundId, em);
+      if (!item || item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
+      const outcome = await this.decide(item, message, em);
+      const status = outcome.kind === 'skipped' ? 'skipped' : 'done';
+      const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
+      await this.items.finish(item.id, status, description, 'ticketId' in outcome ? (outcome.ticketId ?? null) : null, em);
+      this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
+      return outcome;
+    });
+  }
+
+  /** Keeps an item that cannot be parsed aside, with the reason, instead of retrying it forever. */
+  async reject(inboundId: string, reason: string): Promise<void> {
+    await this.items.finish(inboundId, 'rejected', reason.slice(0, 500), null);
+    this.logger.warn(`inbound ${inboundId} rejected: ${reason}`);
+  }
+
+  private async decide(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+    if (message.automated?.kind === 'own_mail') return { kind: 'skipped', reason: 'own_mail', deliveryIds: [] };
+
+    // Stored items are already unique, so a known id here means a different message reusing it
+    // (broken mailers do): keep it, on the ticket of the first one, rather than drop it.
+    const namesake = await this.messages.findByExternalId(message.channel, message.externalId, em);
+    if (namesake) {
+      const ticket = await this.tickets.findById(namesake.ticketId, em);
+      const renamed = { ...message, externalId: `${message.externalId}#${item.dedupeKey.slice(0, 16)}` };
+      if (ticket) return this.addToTicket(ticket, item, renamed, em);
+    }
+
+    if (message.bounce) return this.attachBounce(item, message, em);
+
+    const thread = await this.findThread(message, em);
+    if (thread) return this.addToTicket(thread, item, message, em);
+
+    if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
+    if (!message.from.email && !message.from.phone) return { kind: 'skipped', reason: 'no_sender_address', deliveryIds: [] };
+    return this.openTicket(item, message, em);
+  }
+
+  private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
+    const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
+    const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
+    const sender = message.from.email ?? message.from.phone;
+    const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
+    return decision ? this.tickets.findById(decision.ticketId, em) : null;
+  }
+
+  private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+    const contact = await this.contacts.upsert(message.from, em);
+    const classified = classifySeverity({ subject: message.subject, text: message.text });
+    const severity = message.customerSeverity ?? classified.severity;
+    const openedAt = new Date();
+    const ticket = await this.tickets.insert(
+      {
+        channel: message.channel,
+        subject: message.subject.slice(0, 500),
+        severity,
+        severitySource: message.customerSeverity === undefined ? 'auto' : 'customer',
+        severityReasons: message.customerSeverity === undefined ? classified.reasons : ['chosen by the customer'],
+        tier: 'L1',
+        status: 'new',
+        contactId: contact.id,
+        sourceInboundId: item.id,
+        createdAt: openedAt,
+        lastCustomerMessageAt: openedAt,
+        ...computeDeadlines(openedAt, this.config.sla),
+      },
+      em,
+    );
+    const saved = await this.insertInbound(ticket.id, item, message, contact.id, em);
+    await this.events.append(
+      ticket.id,
+      [
+        { type: 'created', actorType: 'contact', actorId: contact.id, data: { channel: message.channel, inboundId: item.id } },
+        {
+          type: 'severity_set',
+          data: { severity, source: ticket.severitySource, reasons: ticket.severityReasons, suggested: classified.severity },
+        },
+      ],
+      em,
+    );
+    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em);
+    return {
+      kind: 'ticket_created',
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      deliveryIds: confirmation.queued ? [confirmation.deliveryId] : [],
+    };
+  }
+
+  private async addToTicket(
+    ticket: TicketEntity,
+    item: InboundItemEntity,
+    message: InboundMessage,
+    em: EntityManager,
+  ): Promise<IntakeOutcome> {
+    const fromCustomer = !message.automated;
+    const contact = fromCustomer && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
+    await this.insertInbound(ticket.id, item, message, contact?.id ?? null, em);
+    // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
+    const reopened = fromCustomer && ticket.status === 'resolved';
+    if (fromCustomer) {
+      await em.query(
+        `UPDATE tickets SET last_customer_message_at = now(), updated_at = now(),
+                status = CASE WHEN status IN ('resolved', 'waiting_customer') THEN 'open' ELSE status END,
+                resolved_at = CASE WHEN status = 'resolved' THEN NULL ELSE resolved_at END
+          WHERE id = $1`,
+        [ticket.id],
+      );
+    }
+    await this.events.append(
+      ticket.id,
+      [
+        {
+          type: fromCustomer ? 'message_received' : 'automated_message_received',
+          actorType: fromCustomer ? 'contact' : 'system',
+          actorId: contact?.id ?? null,
+          data: { channel: message.channel, inboundId: item.id, automated: message.automated?.reason },
+        },
+        ...(reopened ? [{ type: 'reopened', data: { reason: 'customer_message' } }] : []),
+      ],
+      em,
+    );
+    return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, reopened, deliveryIds: [] };
+  }
+
+  private async attachBounce(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+    const bounce = message.bounce!;
+    const bounced = await this.messages.findNewestByExternalIds(message.channel, bounce.originalMessageIds, em);
+    if (!bounced) return { kind: 'skipped', reason: 'bounce_unmatched', deliveryIds: [] };
+    const ticket = await this.tickets.findById(bounced.ticketId, em);
+    if (!ticket) return { kind: 'skipped', reason: 'bounce_unmatched', deliveryIds: [] };
+    await this.insertInbound(ticket.id, item, message, null, em);
+    const marked = bounce.permanent
+      ? await this.contacts.markEmailUndeliverable(bounce.failedRecipients, bounce.diagnostic ?? 'bounced', em)
+      : 0;
+    await this.events.append(
+      ticket.id,
+      [
+        {
+          type: 'delivery_bounced',
+          data: {
+            bouncedMessageId: bounced.id,
+            recipients: bounce.failedRecipients,
+            permanent: bounce.permanent,
+            diagnostic: bounce.diagnostic,
+            addressesMarkedUndeliverable: marked,
+          },
+        },
+      ],
+      em,
+    );
+    return { kind: 'bounce_attached', ticketId: ticket.id, ticketNumber: ticket.number, deliveryIds: [] };
+  }
+
+  private insertInbound(
+    ticketId: string,
+    item: InboundItemEntity,
+    message: InboundMessage,
+    contactId: string | null,
+    em: EntityManager,
+  ): Promise<MessageEntity> {
+    return this.messages.insert(
+      {
+        ticketId,
+        direction: 'inbound',
+        channel: message.channel,
+        externalId: message.externalId,
+        authorType: message.automated ? 'system' : 'contact',
+        authorContactId: contactId,
+        fromAddress: message.from.email ?? message.from.phone ?? null,
+        internal: false,
+        automated: Boolean(message.automated),
+        subject: message.subject || null,
+        text: message.text,
+        htmlSanitized: message.htmlSanitized ?? null,
+        threadRefs: message.threadRefs,
+        inboundItemId: item.id,
+      },
+      message.attachments,
+      em,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import type { DefaultJobOptions } from 'bullmq';
+
+/** Every queue, job name and payload of Ventanilla, in one place. */
+export const QUEUES = {
+  /** Stored inbound items to turn into tickets or messages. */
+  intake: 'intake',
+  /** Outbox deliveries to send through their channel. */
+  outbound: 'outbound',
+} as const;
+
+export const JOBS = {
+  ingest: 'ingest',
+  deliver: 'deliver',
+} as const;
+
+/** Payloads carry ids only: Postgres holds the data and is the source of truth. */
+export interface IngestJob {
+  inboundId: string;
+}
+
+export interface DeliverJob {
+  deliveryId: string;
+}
+
+// Deterministic ids make a re-enqueue of work still in Redis a no-op (BullMQ rejects ':' in ids).
+export const ingestJobId = (inboundId: string): string => `ingest-${inboundId}`;
+export const deliverJobId = (deliveryId: string): string => `deliver-${deliveryId}`;
+
+export const INTAKE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 3_600, count: 10_000 },
+  // Failed jobs stay visible and retryable for a week.
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+export const OUTBOUND_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: { age: 3_600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};

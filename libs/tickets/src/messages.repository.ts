@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Channel } from './domain.js';
+import { AttachmentEntity } from './entities/attachment.entity.js';
+import { MessageEntity } from './entities/message.entity.js';
+import type { InboundAttachment } from './intake/inbound-message.js';
+
+export type NewMessage = Omit<MessageEntity, 'id' | 'createdAt'>;
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
+    const saved = await em.save(MessageEntity, em.create(MessageEntity, message));
+    if (attachments.length > 0) {
+      await em.insert(
+        AttachmentEntity,
+        attachments.map((attachment) => ({
+          messageId: saved.id,
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          sizeBytes: attachment.sizeBytes,
+          contentId: attachment.contentId ?? null,
+          inline: attachment.inline,
+          content: attachment.content ?? null,
+          sha256: attachment.content ? createHash('sha256').update(attachment.content).digest('hex') : null,
+          omittedReason: attachment.omittedReason ?? null,
+        })),
+      );
+    }
+    return saved;
+  }
+
+  findByExternalId(channel: Channel, externalId: string, em: EntityManager = this.dataSource.manager): Promise<MessageEntity | null> {
+    return em.findOne(MessageEntity, { where: { channel, externalId } });
+  }
+
+  /** The newest message among these external ids (threading looks up what a mail answers). */
+  async findNewestByExternalIds(channel: Channel, externalIds: string[], em: EntityManager): Promise<MessageEntity | null> {
+    if (externalIds.length === 0) return null;
+    return em.findOne(MessageEntity, { where: { channel, externalId: In(externalIds) }, order: { createdAt: 'DESC' } });
+  }
+
+  listForTicket(ticketId: string): Promise<MessageEntity[]> {
+    return this.dataSource.manager.find(MessageEntity, { where: { ticketId }, order: { createdAt: 'ASC' } });
+  }
+
+  listAttachments(messageIds: string[]): Promise<AttachmentEntity[]> {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(AttachmentEntity, { where: { messageId: In(messageIds) }, order: { createdAt: 'ASC' } });
+  }
+
+  async findAttachmentContent(attachmentId: string): Promise<AttachmentEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(AttachmentEntity, 'a')
+      .addSelect('a.content')
+      .where('a.id = :attachmentId', { attachmentId })
+      .getOne();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Channel } from '../domain.js';
+import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
+import type { Severity } from '../severity/severity.js';
+import type { SlaPolicy } from '../sla/sla-deadlines.js';
+import { escapeHtml } from '../text/escape-html.js';
+import { formatDisplayTime, formatDurationEs } from '../text/display-time.js';
+import type { RenderedMessage } from './rendered-message.js';
+
+export interface ConfirmationInput {
+  channel: Channel;
+  ticketNumber: string;
+  severity: Severity;
+  customerName?: string | null;
+  originalSubject: string;
+  attentionDueAt: Date;
+  solutionDueAt: Date;
+  policy: SlaPolicy;
+}
+
+const SUBJECT_MAX = 140;
+export const SUPPORT_SIGNATURE_ES = [
+  'Soporte Interfactura · Portal Gratuito',
+  'Atención 24 horas, los 365 días · portalgratuito@interfactura.com · (81) 4777-1119',
+];
+
+/** The confirmation the support process promises: ticket number, severity and what happens next. */
+export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
+  const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
+  const subject = `[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`.slice(0, SUBJECT_MAX);
+  const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';
+  const severityLine = `Severidad asignada: ${input.severity} — ${SEVERITY_MEANINGS_ES[input.severity]}`;
+  const nextSteps = [
+    `Un asesor de Soporte Nivel 1 (Help Desk) atenderá tu caso a más tardar el ${formatDisplayTime(input.attentionDueAt)} ` +
+      `(tiempo de atención: ${formatDurationEs(input.policy.attentionMinutes)}).`,
+    `Nuestro compromiso de solución es a más tardar el ${formatDisplayTime(input.solutionDueAt)} ` +
+      `(tiempo de solución: ${formatDurationEs(input.policy.solutionMinutes)}).`,
+    'Según la severidad te enviaremos actualizaciones de estatus, y te confirmaremos cuando quede resuelto.',
+  ];
+  const replyHint =
+    input.channel === 'email'
+      ? `Para agregar información responde a este correo sin quitar [${input.ticketNumber}] del asunto.`
+      : `Si nos escribes de nuevo, menciona el ticket ${input.ticketNumber}.`;
+
+  const text = [
+    greeting,
+    '',
+    `Recibimos tu mensaje y abrimos el ticket ${input.ticketNumber}.`,
+    '',
+    severityLine,
+    '',
+    '¿Qué sigue?',
+    ...nextSteps.map((step) => `- ${step}`),
+    '',
+    replyHint,
+    '',
+    ...SUPPORT_SIGNATURE_ES,
+  ].join('\n');
+
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p>Recibimos tu mensaje y abrimos el ticket <strong>${escapeHtml(input.ticketNumber)}</strong>.</p>`,
+    `<p><strong>${escapeHtml(severityLine)}</strong></p>`,
+    '<p>¿Qué sigue?</p>',
+    `<ul>${nextSteps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>`,
+    `<p>${escapeHtml(replyHint)}</p>`,
+    `<p>${SUPPORT_SIGNATURE_ES.map(escapeHtml).join('<br>')}</p>`,
+  ].join('\n');
+
+  return { subject, text, html };
+}

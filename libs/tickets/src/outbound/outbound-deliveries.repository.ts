@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
+
+export type NewDelivery = Pick<OutboundDeliveryEntity, 'ticketId' | 'messageId' | 'channel' | 'kind' | 'dedupeKey' | 'recipient'>;
+
+@Injectable()
+export class OutboundDeliveriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts the delivery unless one with the same dedupe key exists; returns the id of either. */
+  async insertOnce(delivery: NewDelivery, em: EntityManager): Promise<{ id: string; isNew: boolean }> {
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(OutboundDeliveryEntity)
+      .values({ ...delivery, status: 'pending' })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const raw = result.raw as Array<{ id: string }>;
+    if (raw.length > 0) return { id: raw[0]!.id, isNew: true };
+    const existing = await em.findOneOrFail(OutboundDeliveryEntity, { where: { dedupeKey: delivery.dedupeKey } });
+    return { id: existing.id, isNew: false };
+  }
+
+  countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
+    return em.count(OutboundDeliveryEntity, {
+      where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) },
+    });
+  }
+
+  lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
+    return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findById(id: string): Promise<OutboundDeliveryEntity | null> {
+    return this.dataSource.manager.findOne(OutboundDeliveryEntity, { where: { id } });
+  }
+
+  async update(id: string, patch: Partial<OutboundDeliveryEntity>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.update(OutboundDeliveryEntity, { id }, patch);
+  }
+
+  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(OutboundDeliveryEntity, {
+      select: { id: true },
+      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
+  listForMessages(messageIds: string[]): Promise<OutboundDeliveryEntity[]> {
+    if (messageIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager.find(OutboundDeliveryEntity, { where: { messageId: In(messageIds) } });
+  }
+}

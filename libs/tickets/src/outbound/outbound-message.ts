@@ -1,0 +1,27 @@
+import type { Channel } from '../domain.js';
+import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
+
+/** The channel-neutral form of what a channel adapter must send. */
+export interface OutboundMessage {
+  channel: Channel;
+  kind: DeliveryKind;
+  ticketNumber: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Our id for the message (the email Message-ID), fixed before the first attempt so retries are recognisable. */
+  externalId: string;
+  /** What it answers, most direct first (In-Reply-To, then References). */
+  threadRefs: string[];
+  /** True for messages no person wrote (confirmations): mail carries `Auto-Submitted: auto-replied`. */
+  automatic: boolean;
+}
+
+export type SendResult = { status: 'sent' } | { status: 'held'; reason: string };
+
+/** What the outbound worker calls to hand a message to its channel. */
+export interface ChannelSender {
+  readonly channel: Channel;
+  send(message: OutboundMessage): Promise<SendResult>;
+}

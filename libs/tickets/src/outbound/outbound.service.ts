@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Channel } from '../domain.js';
+import { MessageEntity } from '../entities/message.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { PermanentDeliveryError } from '../errors.js';
+import { TicketEventsRepository } from '../ticket-events.repository.js';
+import type { ChannelSender, OutboundMessage } from './outbound-message.js';
+import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
+
+export interface DeliveryAttempt {
+  number: number;
+  isLast: boolean;
+}
+
+export type DeliveryResult = 'sent' | 'held' | 'already_done';
+
+/** Sends one delivery of the outbox through its channel and records the result on the ticket. */
+@Injectable()
+export class OutboundService {
+  private readonly logger = new Logger(OutboundService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: OutboundDeliveriesRepository,
+    private readonly events: TicketEventsRepository,
+  ) {}
+
+  async deliver(
+    deliveryId: string,
+    senderFor: (channel: Channel) => ChannelSender,
+    attempt: DeliveryAttempt,
+  ): Promise<DeliveryResult> {
+    const delivery = await this.deliveries.findById(deliveryId);
+    if (!delivery || delivery.status !== 'pending') return 'already_done';
+    const message = await this.dataSource.manager.findOneByOrFail(MessageEntity, { id: delivery.messageId });
+    const ticket = await this.dataSource.manager.findOneByOrFail(TicketEntity, { id: delivery.ticketId });
+    const outbound: OutboundMessage = {
+      channel: delivery.channel,
+      kind: delivery.kind,
+      ticketNumber: ticket.number,
+      recipient: delivery.recipient,
+      subject: message.subject ?? `[${ticket.number}]`,
+      text: message.text,
+      html: message.htmlSanitized ?? '',
+      externalId: message.externalId,
+      threadRefs: message.threadRefs,
+      automatic: message.authorType === 'system',
+    };
+
+    try {
+      const result = await senderFor(delivery.channel).send(outbound);
+      if (result.status === 'held') {
+        await this.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
+        return 'held';
+      }
+    } catch (error) {
+      const permanent = error instanceof PermanentDeliveryError;
+      const giveUp = permanent || attempt.isLast;
+      const reason = error instanceof Error ? error.message : String(error);
+      await this.deliveries.update(delivery.id, {
+        attempts: attempt.number,
+        lastError: reason.slice(0, 2_000),
+        ...(giveUp ? { status: 'failed' as const } : {}),
+      });
+      await this.events.append(ticket.id, [
+        { type: 'delivery_failed', data: { deliveryId, kind: delivery.kind, attempt: attempt.number, error: reason, willRetry: !giveUp } },
+      ]);
+      this.logger.warn(`delivery ${deliveryId} attempt ${attempt.number} failed${giveUp ? ' for good' : ''}: ${reason}`);
+      throw error;
+    }
+
+    await this.finish(delivery.id, ticket.id, 'sent', {
+      type: `${delivery.kind}_sent`,
+      data: { deliveryId, channel: delivery.channel, recipient: delivery.recipient, externalId: message.externalId },
+    });
+    return 'sent';
+  }
+
+  private async finish(
+    deliveryId: string,
+    ticketId: string,
+    status: 'sent' | 'held',
+    event: { type: string; data: Record<string, unknown> },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await this.deliveries.update(deliveryId, { status, sentAt: status === 'sent' ? new Date() : null }, em);
+      await this.events.append(ticketId, [event], em);
+    });
+  }
+}

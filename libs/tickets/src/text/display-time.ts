@@ -1,0 +1,23 @@
+/** Times are computed in UTC and shown to people in Mexico City time. */
+export const DISPLAY_TIME_ZONE = 'America/Mexico_City';
+
+const FORMAT = new Intl.DateTimeFormat('es-MX', {
+  timeZone: DISPLAY_TIME_ZONE,
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
+/** "2 de marzo de 2026 a las 4:15 p.m. (hora del centro de México)" */
+export function formatDisplayTime(date: Date): string {
+  return `${FORMAT.format(date)} (hora del centro de México)`;
+}
+
+/** "2 horas", "30 minutos", "1 hora y 30 minutos". */
+export function formatDurationEs(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts: string[] = [];
+  if (hours > 0) parts.push(`${hours} ${hours === 1 ? 'hora' : 'horas'}`);
+  if (rest > 0 || hours === 0) parts.push(`${rest} ${rest === 1 ? 'minuto' : 'minutos'}`);
+  return parts.join(' y ');
+}

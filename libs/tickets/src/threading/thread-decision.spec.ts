@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { decideThread } from './thread-decision.js';
+import { findTicketNumbers, withoutQuotedText } from './ticket-number-references.js';
+
+describe('decideThread', () => {
+  const candidate = { ticketId: 't-1', participants: ['ana@example.com'] };
+
+  it('should follow the reference when the message answers one of ours', () => {
+    expect(decideThread('stranger@example.com', { byReference: 't-9', byNumber: [candidate] })).toEqual({
+      ticketId: 't-9',
+      via: 'reference',
+    });
+  });
+
+  it('should join by ticket number when the sender takes part in that ticket', () => {
+    expect(decideThread('Ana@Example.com', { byNumber: [candidate] })).toEqual({ ticketId: 't-1', via: 'ticket_number' });
+  });
+
+  it('should open a new ticket when a stranger quotes someone else’s ticket number', () => {
+    expect(decideThread('mallory@example.com', { byNumber: [candidate] })).toBeUndefined();
+  });
+
+  it('should open a new ticket when nothing points to an existing one', () => {
+    expect(decideThread('ana@example.com', { byNumber: [] })).toBeUndefined();
+  });
+});
+
+describe('findTicketNumbers', () => {
+  it('should find the number in brackets in a reply subject', () => {
+    expect(findTicketNumbers('RE: [IF-000123] Recibimos tu solicitud', '')).toEqual(['IF-000123']);
+  });
+
+  it('should canonicalise numbers written without padding or with a space', () => {
+    expect(findTicketNumbers('seguimiento if 123', 'sobre el ticket IF#45')).toEqual(['IF-000123', 'IF-000045']);
+  });
+
+  it('should ignore numbers that only appear in quoted history', () => {
+    const body = 'Tengo otra duda.\n\nEl lun, 2 mar 2026 a las 10:00, Soporte escribió:\n> Su ticket IF-000777';
+    expect(findTicketNumbers('Nueva duda', body)).toEqual([]);
+  });
+
+  it('should not take other codes such as CFDI error numbers for ticket numbers', () => {
+    expect(findTicketNumbers('Error CFDI40157', 'folio A-1554')).toEqual([]);
+  });
+});
+
+describe('withoutQuotedText', () => {
+  it('should keep new lines and drop lines quoted with ">"', () => {
+    expect(withoutQuotedText('hola\n> viejo\nadiós')).toBe('hola\nadiós');
+  });
+});

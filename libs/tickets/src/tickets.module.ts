@@ -1,0 +1,52 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { ContactsRepository } from './contacts.repository.js';
+import { InboundAcceptor } from './intake/inbound-acceptor.js';
+import { InboundItemsRepository } from './intake/inbound-items.repository.js';
+import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
+import { IntakeService } from './intake/intake.service.js';
+import { RecoverySweeper } from './intake/recovery-sweeper.js';
+import { SystemHealth } from './infrastructure/system-health.js';
+import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES } from './jobs.js';
+import { MessagesRepository } from './messages.repository.js';
+import { CustomerNotifier } from './outbound/customer-notifier.js';
+import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
+import { OutboundService } from './outbound/outbound.service.js';
+import { QueueProducer } from './queue-producer.js';
+import { TicketEventsRepository } from './ticket-events.repository.js';
+import { TicketsRepository } from './tickets.repository.js';
+import { TicketsService } from './tickets.service.js';
+
+const PROVIDERS = [
+  ContactsRepository,
+  TicketsRepository,
+  MessagesRepository,
+  TicketEventsRepository,
+  InboundItemsRepository,
+  IntakeCursorsRepository,
+  OutboundDeliveriesRepository,
+  QueueProducer,
+  InboundAcceptor,
+  IntakeService,
+  CustomerNotifier,
+  OutboundService,
+  RecoverySweeper,
+  TicketsService,
+  SystemHealth,
+];
+
+/**
+ * The ticket core. The importing app provides `CORE_CONFIG`, a TypeORM `DataSource` and the BullMQ
+ * root connection (`BullModule.forRoot`).
+ */
+@Module({
+  imports: [
+    BullModule.registerQueue(
+      { name: QUEUES.intake, defaultJobOptions: INTAKE_JOB_OPTIONS },
+      { name: QUEUES.outbound, defaultJobOptions: OUTBOUND_JOB_OPTIONS },
+    ),
+  ],
+  providers: PROVIDERS,
+  exports: [...PROVIDERS, BullModule],
+})
+export class TicketsModule {}

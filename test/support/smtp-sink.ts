@@ -1,0 +1,87 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { eventually } from './eventually.js';
+import { freePort } from './ports.js';
+
+export interface SunkMail {
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/** A real SMTP server (the `smtp-server` package) that keeps every mail it accepts. */
+export class SmtpSink {
+  readonly mails: SunkMail[] = [];
+  /** While set, every RCPT is answered with this SMTP code (e.g. 451 transient, 550 permanent). */
+  rejectWith?: number;
+  private server?: SMTPServer;
+
+  private constructor(readonly port: number) {}
+
+  static async start(port?: number): Promise<SmtpSink> {
+    const sink = new SmtpSink(port ?? (await freePort()));
+    await sink.listen();
+    return sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async listen(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.rejectWith) {
+          const error = Object.assign(new Error(`test sink rejects ${address.address}`), { responseCode: this.rejectWith });
+          callback(error);
+          return;
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw)
+            .then((parsed) => {
+              this.mails.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: raw.toString('utf8'), parsed });
+              callback();
+            })
+            .catch((error: Error) => callback(error));
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.port, '127.0.0.1', () => resolve());
+    });
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  to(address: string): SunkMail[] {
+    return this.mails.filter((mail) => mail.envelopeTo.includes(address.toLowerCase()));
+  }
+
+  /**
+   * Mails to an address, one per Message-ID: what the customer's mail client shows. A sender killed
+   * after the server accepted a mail but before it heard so sends it again with the same Message-ID.
+   */
+  distinctTo(address: string): SunkMail[] {
+    const seen = new Map<string, SunkMail>();
+    for (const mail of this.to(address)) seen.set(mail.parsed.messageId ?? mail.raw, mail);
+    return [...seen.values()];
+  }
+
+  async waitFor(predicate: (mail: SunkMail) => boolean, what: string, timeoutMs = 20_000): Promise<SunkMail> {
+    return eventually(() => this.mails.find(predicate), { timeoutMs, what });
+  }
+}

@@ -1,0 +1,14 @@
+import { EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+
+/** Creates the database if needed and applies pending migrations (`npm run migrate`, and `npm start`). */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
+  const applied = await migrate(databaseUrl);
+  console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+}
+
+main().catch((error: unknown) => {
+  console.error(`migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

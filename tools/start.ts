@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+
+/**
+ * `npm start`: applies migrations, then runs the gateway and the worker as two processes. A process
+ * that dies is started again (after a pause that grows while it keeps dying); SIGINT/SIGTERM stop
+ * both gracefully.
+ */
+const APPS = {
+  gateway: fileURLToPath(new URL('../apps/gateway/src/main.js', import.meta.url)),
+  worker: fileURLToPath(new URL('../apps/worker/src/main.js', import.meta.url)),
+};
+
+let stopping = false;
+const children = new Map<string, ChildProcess>();
+
+function run(name: keyof typeof APPS, restarts = 0): void {
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: process.env });
+  children.set(name, child);
+  child.on('exit', (code, signal) => {
+    children.delete(name);
+    if (stopping) {
+      if (children.size === 0) process.exit(0);
+      return;
+    }
+    const stable = Date.now() - startedAt > 60_000;
+    const attempt = stable ? 0 : restarts + 1;
+    const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
+    console.error(`${name} exited (${signal ?? code}); starting it again in ${delay / 1_000} s`);
+    setTimeout(() => run(name, attempt), delay);
+  });
+}
+
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping gateway and worker`);
+  if (children.size === 0) process.exit(0);
+  for (const child of children.values()) child.kill('SIGTERM');
+  setTimeout(() => process.exit(1), 30_000).unref();
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
+  const applied = await migrate(databaseUrl);
+  console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  run('gateway');
+  run('worker');
+}
+
+main().catch((error: unknown) => {
+  console.error(`Ventanilla could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
