@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root.js';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const APP_ENTRY = {
-  gateway: `${DIST}apps/gateway/src/main.js`,
-  worker: `${DIST}apps/worker/src/main.js`,
+  gateway: join(repoRoot(), 'dist/apps/gateway/src/main.js'),
+  worker: join(repoRoot(), 'dist/apps/worker/src/main.js'),
 } as const;
 
 /**

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import { eventually } from './eventually.js';
 import { freePort } from './ports.js';
+import { repoRoot } from './repo-root.js';
 
 const DOVECOT = '/usr/sbin/dovecot';
-const TEMPLATE = fileURLToPath(new URL('../dovecot/dovecot.conf.template', import.meta.url));
+const TEMPLATE = join(repoRoot(), 'test/dovecot/dovecot.conf.template');
 const NOBODY = 65_534;
 
 /** A real Dovecot IMAP server for one test suite, from the repo's config template. */

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from './repo-root.js';
 
 /** `../shared` next to the checkout: material we are given and must not copy into the repo. */
-export const SHARED_DIR = fileURLToPath(new URL('../../../shared/', import.meta.url));
+export const SHARED_DIR = join(repoRoot(), '..', 'shared');
 export const MAIL_CORPUS_DIR = join(SHARED_DIR, 'corpus', 'email-mikel-mail');
 
 export const mailCorpusPresent = (): boolean => existsSync(MAIL_CORPUS_DIR);

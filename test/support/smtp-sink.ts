@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { eventually } from './eventually.js';
@@ -7,6 +8,8 @@ export interface SunkMail {
   envelopeTo: string[];
   raw: string;
   parsed: ParsedMail;
+  /** performance.now() when the sink accepted it. */
+  receivedAt: number;
 }
 
 /** A real SMTP server (the `smtp-server` package) that keeps every mail it accepts. */
@@ -45,10 +48,12 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          const receivedAt = performance.now();
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
             .then((parsed) => {
-              this.mails.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: raw.toString('utf8'), parsed });
+              const mail = { envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: raw.toString('utf8'), parsed, receivedAt };
+              this.mails.push(mail);
               callback();
             })
             .catch((error: Error) => callback(error));

@@ -104,7 +104,7 @@ export class MailboxFetcher {
       auth: { user: this.settings.user, pass: this.settings.password },
       logger: false,
       // Start IDLE soon after each command so new mail is announced without waiting for the poll.
-      autoIdleDelay: 1_000,
+      autoIdleDelay: 200,
       connectionTimeout: this.settings.commandTimeoutMs,
       greetingTimeout: this.settings.commandTimeoutMs,
       socketTimeout: Math.max(this.settings.pollIntervalMs * 3, 60_000),

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue } from 'bullmq';
+import { AppProcess } from '../../../test/support/app-process.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { freePort } from '../../../test/support/ports.js';
+import { TestEnvironment } from '../../../test/support/test-environment.js';
+import { seedTicket, type SeededTicket } from '../../../test/support/ticket-fixtures.js';
+
+describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
+  let env: TestEnvironment;
+  let gateway: AppProcess;
+  let base: string;
+  let outage: SeededTicket;
+
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    return { status: response.status, headers: response.headers, body: (await response.text()) as string };
+  };
+  const getJson = async (path: string) => {
+    const response = await get(path);
+    return { ...response, json: JSON.parse(response.body) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('api');
+    outage = await seedTicket(env, { email: 'laura@kimchi.example', name: 'Laura Kim', subject: 'Portal caído', severity: 0 });
+    await seedTicket(env, { email: 'mario@ferre.example', subject: 'Cómo cambio mi logo', severity: 3, status: 'resolved' });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), HEALTH_MAX_QUEUE_AGE_MS: '1000' })).start();
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await env?.close();
+  });
+
+  it('should list tickets newest first with the summary fields of the contract', async () => {
+    const { status, json } = await getJson('/api/tickets');
+    expect(status).toBe(200);
+    expect(json.total).toBe(2);
+    const [first] = json.items as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({
+      number: expect.stringMatching(/^IF-\d{6}$/),
+      channel: 'email',
+      subject: 'Cómo cambio mi logo',
+      severity: 3,
+      tier: 'L1',
+      status: 'resolved',
+      contact: { name: null, email: 'mario@ferre.example', phone: null },
+    });
+    expect(first).toHaveProperty('attentionDueAt');
+    expect(first).toHaveProperty('solutionDueAt');
+    expect(first).toHaveProperty('createdAt');
+  });
+
+  it('should filter by severity, status and free text when asked', async () => {
+    expect(((await getJson('/api/tickets?severity=0')).json.items as unknown[]).length).toBe(1);
+    expect(((await getJson('/api/tickets?status=resolved&channel=email')).json.items as unknown[]).length).toBe(1);
+    const byText = await getJson(`/api/tickets?q=${encodeURIComponent('kimchi')}`);
+    expect((byText.json.items as Array<{ number: string }>)[0]!.number).toBe(outage.number);
+    expect((await getJson(`/api/tickets?q=${outage.number.toLowerCase()}`)).json.total).toBe(1);
+  });
+
+  it('should answer 400 naming the parameter when a filter is invalid', async () => {
+    for (const [query, parameter] of [
+      ['severity=7', 'severity'],
+      ['status=closed', 'status'],
+      ['channel=fax', 'channel'],
+      ['limit=0', 'limit'],
+      ['tier=L9', 'tier'],
+    ]) {
+      const { status, json } = await getJson(`/api/tickets?${query}`);
+      expect(status).toBe(400);
+      expect(String(json.message)).toContain(parameter);
+    }
+  });
+
+  it('should return one ticket with its messages, attachments and events', async () => {
+    const { status, json } = await getJson(`/api/tickets/${outage.number.toLowerCase()}`);
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ number: outage.number, severity: 0, contact: { name: 'Laura Kim', email: 'laura@kimchi.example' } });
+    const [message] = json.messages as Array<Record<string, unknown>>;
+    expect(message).toMatchObject({ direction: 'inbound', text: 'Texto del cliente', html: '<p>Texto del cliente</p>' });
+    expect(message!.attachments).toEqual([
+      expect.objectContaining({ filename: 'reporte.html', contentType: 'text/html', url: `/api/tickets/${outage.number}/attachments/${outage.attachmentId}` }),
+    ]);
+    expect((json.events as Array<{ type: string }>).map((event) => event.type)).toEqual(['created']);
+  });
+
+  it('should answer 404 for a ticket that does not exist', async () => {
+    const { status, json } = await getJson('/api/tickets/IF-999999');
+    expect(status).toBe(404);
+    expect(json.message).toContain('IF-999999');
+  });
+
+  it('should serve an attachment that claims to be HTML only as a sandboxed download', async () => {
+    const { status, headers, body } = await get(`/api/tickets/${outage.number}/attachments/${outage.attachmentId}`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/octet-stream');
+    expect(headers.get('content-disposition')).toContain('attachment');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('content-security-policy')).toContain('sandbox');
+    expect(body).toBe('<script>alert(1)</script>');
+  });
+
+  it('should list inbound items by status and refuse an unknown status', async () => {
+    await env.query(
+      `INSERT INTO inbound_items (channel, dedupe_key, size_bytes, summary, status, outcome)
+       VALUES ('email', 'big-1', 90000000, '{"from":"x@y.mx","subject":"Enorme"}', 'rejected', 'too_large: 90000000 bytes')`,
+    );
+    const { json } = await getJson('/api/inbound?status=rejected');
+    expect(json.items).toEqual([expect.objectContaining({ status: 'rejected', outcome: 'too_large: 90000000 bytes', summary: { from: 'x@y.mx', subject: 'Enorme' } })]);
+    expect((await getJson('/api/inbound?status=lost')).status).toBe(400);
+  });
+
+  it('should report healthy, then failing with the queue named when queued work is not consumed', async () => {
+    const healthy = await getJson('/health');
+    expect(healthy.status).toBe(200);
+    expect(healthy.json.status).toBe('ok');
+
+    // No worker runs in this suite: a job added now waits, and its age crosses the 1 s limit.
+    const queue = new Queue('intake', { connection: { url: env.redisUrl }, prefix: env.queuePrefix });
+    await queue.add('ingest', { inboundId: '00000000-0000-0000-0000-000000000000' }, { jobId: 'ingest-health-probe' });
+    const failing = await eventually(async () => {
+      const response = await getJson('/health');
+      return response.status === 503 ? response : undefined;
+    });
+    expect(failing.json).toMatchObject({ status: 'failing', failing: ['queue:intake'] });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it('should answer 503 naming Redis when the gateway cannot reach it', async () => {
+    const port = await freePort();
+    const deadRedisPort = await freePort();
+    const blind = await new AppProcess(
+      'gateway',
+      env.processEnv({ PORT: String(port), REDIS_URL: `redis://127.0.0.1:${deadRedisPort}` }),
+    ).start();
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const body = (await response.json()) as { failing: string[] };
+      expect(response.status).toBe(503);
+      expect(body.failing).toContain('redis');
+    } finally {
+      await blind.stop();
+    }
+  });
+});
