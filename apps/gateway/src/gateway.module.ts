@@ -5,6 +5,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
+import { RepliesController } from './tickets/replies.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 
 @Module({})
@@ -13,7 +14,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule],
-      controllers: [HealthController, TicketsController, InboundItemsController],
+      controllers: [HealthController, TicketsController, RepliesController, InboundItemsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -43,6 +43,11 @@ export class MessagesRepository {
     return em.findOne(MessageEntity, { where: { channel, externalId: In(externalIds) }, order: { createdAt: 'DESC' } });
   }
 
+  /** The customer's latest message on a ticket's channel: what a reply answers (email threading). */
+  findLatestInbound(ticketId: string, channel: Channel, em: EntityManager): Promise<MessageEntity | null> {
+    return em.findOne(MessageEntity, { where: { ticketId, channel, direction: 'inbound', automated: false }, order: { createdAt: 'DESC' } });
+  }
+
   listForTicket(ticketId: string): Promise<MessageEntity[]> {
     return this.dataSource.manager.find(MessageEntity, { where: { ticketId }, order: { createdAt: 'ASC' } });
   }

@@ -13,6 +13,7 @@ import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { QueueProducer } from './queue-producer.js';
+import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
@@ -33,6 +34,7 @@ const PROVIDERS = [
   RecoverySweeper,
   TicketsService,
   SystemHealth,
+  RepliesService,
 ];
 
 /**

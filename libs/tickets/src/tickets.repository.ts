@@ -19,6 +19,7 @@ export type NewTicket = Pick<
   | 'attentionDueAt'
   | 'solutionDueAt'
   | 'lastCustomerMessageAt'
+  | 'conversationRef'
 > & { createdAt: Date };
 
 export interface TicketListFilter {
@@ -43,6 +44,10 @@ export class TicketsRepository {
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, { where: { id }, relations: { contact: true } });
+  }
+
+  findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { channel, conversationRef }, relations: { contact: true } });
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {

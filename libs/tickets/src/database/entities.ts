@@ -7,6 +7,7 @@ import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js'
 import { TicketEventEntity } from '../entities/ticket-event.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
+import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -20,4 +21,4 @@ export const TICKETS_ENTITIES = [
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
-export const TICKETS_MIGRATIONS = [InitialSchema1764460800000];
+export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000];

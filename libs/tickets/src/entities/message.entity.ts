@@ -26,6 +26,10 @@ export class MessageEntity {
   @Column({ name: 'author_contact_id', type: 'uuid', nullable: true })
   authorContactId!: string | null;
 
+  /** Display name of the author (an agent's name on replies). */
+  @Column({ name: 'author_name', type: 'text', nullable: true })
+  authorName!: string | null;
+
   /** Address or number the message came from (for threading by participant). */
   @Column({ name: 'from_address', type: 'text', nullable: true })
   fromAddress!: string | null;

@@ -44,6 +44,10 @@ export class TicketEntity {
   @Column({ name: 'source_inbound_id', type: 'uuid', nullable: true })
   sourceInboundId!: string | null;
 
+  /** The conversation on its channel (a chat conversation id, a call SID): unique per channel. */
+  @Column({ name: 'conversation_ref', type: 'text', nullable: true })
+  conversationRef!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

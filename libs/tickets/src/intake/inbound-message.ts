@@ -55,6 +55,11 @@ export interface InboundMessage {
   threadRefs: string[];
   automated?: AutomatedMarker;
   bounce?: BounceReport;
+  /**
+   * The conversation this message belongs to on its channel (chat conversation id, call SID). A
+   * ticket opened by it keeps it, and later messages with the same reference join that ticket.
+   */
+  conversationRef?: string;
   /** A severity the customer chose themselves (e.g. on the phone menu). */
   customerSeverity?: Severity;
 }

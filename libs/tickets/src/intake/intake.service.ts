@@ -79,6 +79,10 @@ export class IntakeService {
   }
 
   private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
+    if (message.conversationRef) {
+      const conversation = await this.tickets.findByConversation(message.channel, message.conversationRef, em);
+      if (conversation) return conversation;
+    }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
     const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
     const sender = message.from.email ?? message.from.phone;
@@ -102,6 +106,7 @@ export class IntakeService {
         status: 'new',
         contactId: contact.id,
         sourceInboundId: item.id,
+        conversationRef: message.conversationRef ?? null,
         createdAt: openedAt,
         lastCustomerMessageAt: openedAt,
         ...computeDeadlines(openedAt, this.config.sla),
@@ -125,7 +130,7 @@ export class IntakeService {
       kind: 'ticket_created',
       ticketId: ticket.id,
       ticketNumber: ticket.number,
-      deliveryIds: confirmation.queued ? [confirmation.deliveryId] : [],
+      deliveryIds: confirmation.deliveryId ? [confirmation.deliveryId] : [],
     };
   }
 
@@ -209,6 +214,7 @@ export class IntakeService {
         externalId: message.externalId,
         authorType: message.automated ? 'system' : 'contact',
         authorContactId: contactId,
+        authorName: message.from.name ?? null,
         fromAddress: message.from.email ?? message.from.phone ?? null,
         internal: false,
         automated: Boolean(message.automated),

@@ -6,20 +6,31 @@ import type { CoreConfig } from '../config/core-config.js';
 import type { Channel } from '../domain.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
+import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { renderConfirmation } from '../notifications/confirmation.template.js';
+import type { RenderedMessage } from '../notifications/rendered-message.js';
+import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { newMessageId } from './message-id.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 
 const HOUR_MS = 3_600_000;
 
-export type ConfirmationResult = { queued: true; deliveryId: string } | { queued: false; reason: string };
+/** Who a message to the customer comes from: the system (confirmations) or an agent. */
+export type OutboundAuthor = { type: 'system' } | { type: 'agent'; name: string };
+
+export interface QueuedMessage {
+  message: MessageEntity;
+  /** Absent when nothing could be sent (`suppressedReason` says why); the message stays on the timeline. */
+  deliveryId?: string;
+  suppressedReason?: string;
+}
 
 /**
- * Decides whether and where a customer is owed a message, and writes it into the outbox in the
- * caller's transaction (so a crash cannot separate the ticket from its confirmation).
+ * Writes what a customer is owed (the message on the timeline and its delivery in the outbox) in
+ * the caller's transaction, so a crash cannot separate a ticket change from the message it owes.
  */
 @Injectable()
 export class CustomerNotifier {
@@ -30,19 +41,8 @@ export class CustomerNotifier {
     private readonly events: TicketEventsRepository,
   ) {}
 
-  async queueConfirmation(
-    ticket: TicketEntity,
-    contact: ContactEntity,
-    answering: MessageEntity,
-    em: EntityManager,
-  ): Promise<ConfirmationResult> {
-    const recipient = this.recipientFor(ticket.channel, contact);
-    const reason = recipient ? await this.suppressionReason(ticket.channel, recipient, contact, em) : 'no_address';
-    if (reason || !recipient) {
-      await this.events.append(ticket.id, [{ type: 'confirmation_suppressed', data: { reason } }], em);
-      return { queued: false, reason: reason ?? 'no_address' };
-    }
-
+  /** The confirmation the support process promises: ticket number, severity and what comes next. */
+  queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
     const content = renderConfirmation({
       channel: ticket.channel,
       ticketNumber: ticket.number,
@@ -53,65 +53,95 @@ export class CustomerNotifier {
       solutionDueAt: ticket.solutionDueAt,
       policy: this.config.sla,
     });
+    return this.queue(
+      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
+      [answering.externalId, ...answering.threadRefs],
+      em,
+    );
+  }
+
+  /** An agent's public reply, threaded after the customer's latest message. */
+  async queueReply(
+    ticket: TicketEntity,
+    contact: ContactEntity,
+    body: string,
+    author: OutboundAuthor & { type: 'agent' },
+    em: EntityManager,
+  ): Promise<QueuedMessage> {
+    const latest = await this.messages.findLatestInbound(ticket.id, ticket.channel, em);
+    const content = renderReply({ ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
+    const threadRefs = latest ? [latest.externalId, ...latest.threadRefs] : [];
+    return this.queue({ ticket, contact, kind: 'reply', dedupeKey: `reply-${randomUUID()}`, content, author }, threadRefs, em);
+  }
+
+  private async queue(
+    draft: { ticket: TicketEntity; contact: ContactEntity; kind: DeliveryKind; dedupeKey: string; content: RenderedMessage; author: OutboundAuthor },
+    threadRefs: string[],
+    em: EntityManager,
+  ): Promise<QueuedMessage> {
+    const { ticket, contact, kind, content, author } = draft;
     const message = await this.messages.insert(
       {
         ticketId: ticket.id,
         direction: 'outbound',
         channel: ticket.channel,
         externalId: this.outboundExternalId(ticket.channel),
-        authorType: 'system',
+        authorType: author.type,
         authorContactId: null,
+        authorName: author.type === 'agent' ? author.name : null,
         fromAddress: ticket.channel === 'email' ? this.config.supportEmail : null,
         internal: false,
-        automated: true,
+        automated: author.type === 'system',
         subject: content.subject,
         text: content.text,
         htmlSanitized: content.html,
-        threadRefs: [answering.externalId, ...answering.threadRefs],
+        threadRefs,
         inboundItemId: null,
       },
       [],
       em,
     );
+    const recipient = this.recipientFor(ticket, contact);
+    const suppressedReason = recipient ? await this.suppressionReason(ticket.channel, kind, recipient, contact, em) : 'no_address';
+    if (suppressedReason || !recipient) {
+      await this.events.append(ticket.id, [{ type: `${kind}_suppressed`, data: { reason: suppressedReason, messageId: message.id } }], em);
+      return { message, suppressedReason: suppressedReason ?? 'no_address' };
+    }
     const delivery = await this.deliveries.insertOnce(
-      {
-        ticketId: ticket.id,
-        messageId: message.id,
-        channel: ticket.channel,
-        kind: 'confirmation',
-        dedupeKey: `confirmation-${ticket.id}`,
-        recipient,
-      },
+      { ticketId: ticket.id, messageId: message.id, channel: ticket.channel, kind, dedupeKey: draft.dedupeKey, recipient },
       em,
     );
     await this.events.append(
       ticket.id,
-      [{ type: 'confirmation_queued', data: { deliveryId: delivery.id, channel: ticket.channel, recipient } }],
+      [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel: ticket.channel, recipient } }],
       em,
     );
-    return { queued: true, deliveryId: delivery.id };
+    return { message, deliveryId: delivery.id };
   }
 
-  /** Why no confirmation may go out: a dead address, or a sender we already answered too often (a loop). */
+  /** Why nothing may go out: a dead address, or (confirmations) a sender we answered too often: a loop. */
   private async suppressionReason(
     channel: Channel,
+    kind: DeliveryKind,
     recipient: string,
     contact: ContactEntity,
     em: EntityManager,
   ): Promise<string | undefined> {
     if (channel === 'email' && contact.emailUndeliverableAt) return 'address_undeliverable';
+    if (kind !== 'confirmation') return undefined;
     const recent = await this.deliveries.countRecent(recipient, 'confirmation', HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }
 
-  private recipientFor(channel: Channel, contact: ContactEntity): string | null {
-    switch (channel) {
+  /** Where the ticket's channel reaches the customer: their address, their number, or the chat conversation. */
+  private recipientFor(ticket: TicketEntity, contact: ContactEntity): string | null {
+    switch (ticket.channel) {
       case 'email':
         return contact.email;
       case 'phone':
         return contact.phone;
       case 'chat':
-        return contact.email;
+        return ticket.conversationRef;
     }
   }
 

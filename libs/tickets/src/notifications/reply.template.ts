@@ -1,0 +1,23 @@
+import { escapeHtml } from '../text/escape-html.js';
+import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
+import type { RenderedMessage } from './rendered-message.js';
+
+export interface ReplyInput {
+  ticketNumber: string;
+  subject: string;
+  body: string;
+  agentName: string;
+}
+
+/** An agent's reply as the customer receives it; the ticket number stays in the subject for threading. */
+export function renderReply(input: ReplyInput): RenderedMessage {
+  const subject = `Re: [${input.ticketNumber}] ${input.subject.trim() || 'Tu solicitud'}`.slice(0, 160);
+  const signature = [input.agentName, ...SUPPORT_SIGNATURE_ES];
+  const text = [input.body.trim(), '', '--', ...signature].join('\n');
+  const paragraphs = input.body
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`);
+  const html = [...paragraphs, `<p>--<br>${signature.map(escapeHtml).join('<br>')}</p>`].join('\n');
+  return { subject, text, html };
+}
