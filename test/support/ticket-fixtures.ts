@@ -17,8 +17,10 @@ export async function seedTicket(
     ticket.name ?? null,
   ]);
   const [row] = await env.query<{ id: string; number: string }>(
-    `INSERT INTO tickets (channel, subject, severity, severity_source, severity_reasons, status, contact_id, attention_due_at, solution_due_at)
-     VALUES ($1, $2, $3, 'auto', '["test"]', $4, $5, now() + interval '2 hours', now() + interval '8 hours') RETURNING id, number`,
+    `INSERT INTO tickets (channel, subject, severity, severity_source, severity_reasons, status, contact_id,
+                          attention_due_at, attention_risk_at, solution_due_at, solution_risk_at)
+     VALUES ($1, $2, $3, 'auto', '["test"]', $4, $5, now() + interval '2 hours', now() + interval '90 minutes',
+             now() + interval '8 hours', now() + interval '6 hours') RETURNING id, number`,
     [ticket.channel ?? 'email', ticket.subject, ticket.severity, ticket.status ?? 'new', contact!.id],
   );
   const [message] = await env.query<{ id: string }>(

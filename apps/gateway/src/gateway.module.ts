@@ -4,7 +4,10 @@ import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
+import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
+import { MaintenanceController } from './maintenance/maintenance.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
@@ -30,12 +33,15 @@ export class GatewayModule {
         AgentsController,
         InboundItemsController,
         WebPagesController,
+        MaintenanceController,
+        ReportsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         AgentsGateway,
         WebAssets,
+        GatewayHeartbeat,
       ],
     };
   }

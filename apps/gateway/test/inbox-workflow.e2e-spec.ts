@@ -215,8 +215,10 @@ describe('agents, tiers and the ticket workflow through the API', () => {
 
 async function seedTicketFor(env: TestEnvironment, contactId: string, subject: string, channel = 'email'): Promise<string> {
   const [row] = await env.query<{ id: string; number: string }>(
-    `INSERT INTO tickets (channel, subject, severity, severity_source, status, contact_id, attention_due_at, solution_due_at)
-     VALUES ($1, $2, 2, 'auto', 'new', $3, now() + interval '2 hours', now() + interval '8 hours') RETURNING id, number`,
+    `INSERT INTO tickets (channel, subject, severity, severity_source, status, contact_id,
+                          attention_due_at, attention_risk_at, solution_due_at, solution_risk_at)
+     VALUES ($1, $2, 2, 'auto', 'new', $3, now() + interval '2 hours', now() + interval '90 minutes',
+             now() + interval '8 hours', now() + interval '6 hours') RETURNING id, number`,
     [channel, subject, contactId],
   );
   await env.query(

@@ -6,7 +6,9 @@ import { MailboxIntake } from './mailbox/mailbox-intake.js';
 import { IntakeProcessor } from './processors/intake.processor.js';
 import { OutboundProcessor } from './processors/outbound.processor.js';
 import { QueueWorkers } from './processors/queue-workers.js';
+import { SlaProcessor } from './processors/sla.processor.js';
 import { RecoveryScheduler } from './recovery/recovery.scheduler.js';
+import { SlaScheduler } from './sla/sla.scheduler.js';
 
 @Module({})
 export class WorkerModule {
@@ -23,9 +25,11 @@ export class WorkerModule {
         { provide: WORKER_CONFIG, useValue: config },
         IntakeProcessor,
         OutboundProcessor,
+        SlaProcessor,
         QueueWorkers,
         MailboxIntake,
         ...(config.roles.has('recovery') ? [RecoveryScheduler] : []),
+        ...(config.roles.has('sla') ? [SlaScheduler] : []),
       ],
     };
   }

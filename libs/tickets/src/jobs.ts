@@ -4,13 +4,18 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QUEUES = {
   /** Stored inbound items to turn into tickets or messages. */
   intake: 'intake',
-  /** Outbox deliveries to send through their channel. */
+  /** Outbox deliveries to send through their channel (ticket messages and maintenance notices). */
   outbound: 'outbound',
+  /** SLA moments (at risk, breached, status update owed) and maintenance reminders, as delayed jobs. */
+  sla: 'sla',
 } as const;
 
 export const JOBS = {
   ingest: 'ingest',
   deliver: 'deliver',
+  deliverNotice: 'deliver-notice',
+  slaCheck: 'sla-check',
+  maintenanceReminder: 'maintenance-reminder',
 } as const;
 
 /** Payloads carry ids only: Postgres holds the data and is the source of truth. */
@@ -22,9 +27,25 @@ export interface DeliverJob {
   deliveryId: string;
 }
 
+export interface DeliverNoticeJob {
+  noticeId: string;
+}
+
+export interface SlaCheckJob {
+  ticketId: string;
+}
+
+export interface MaintenanceReminderJob {
+  windowId: string;
+}
+
 // Deterministic ids make a re-enqueue of work still in Redis a no-op (BullMQ rejects ':' in ids).
 export const ingestJobId = (inboundId: string): string => `ingest-${inboundId}`;
 export const deliverJobId = (deliveryId: string): string => `deliver-${deliveryId}`;
+export const noticeJobId = (noticeId: string): string => `notice-${noticeId}`;
+// One check per ticket and moment: the same moment scheduled twice (sweep, restart) is one job.
+export const slaCheckJobId = (ticketId: string, at: Date): string => `sla-${ticketId}-${at.getTime()}`;
+export const maintenanceReminderJobId = (windowId: string): string => `maintenance-reminder-${windowId}`;
 
 export const INTAKE_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 8,
@@ -38,5 +59,13 @@ export const OUTBOUND_JOB_OPTIONS: DefaultJobOptions = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 2_000 },
   removeOnComplete: { age: 3_600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+export const SLA_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 1_000 },
+  // Kept a day so a moment scheduled again (by the sweep) while recent is recognised as done.
+  removeOnComplete: { age: 24 * 3_600 },
   removeOnFail: { age: 7 * 24 * 3_600 },
 };

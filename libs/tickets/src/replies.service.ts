@@ -10,6 +10,7 @@ import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
+import { SlaClocksService } from './sla/sla-clocks.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import type { Actor } from './workflow/actor.js';
 import { deniedReason } from './workflow/ticket-permissions.js';
@@ -45,6 +46,7 @@ export class RepliesService {
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
     private readonly changes: TicketChangePublisher,
+    private readonly clocks: SlaClocksService,
   ) {}
 
   async reply(ticketNumber: string, actor: Actor, request: ReplyRequest): Promise<ReplyResult> {
@@ -82,6 +84,8 @@ export class RepliesService {
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
       const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em);
       const firstResponse = ticket.firstResponseAt === null;
+      // Writing to the customer counts as their update: the next one is owed a full cadence later.
+      await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);
       await em.update(
         TicketEntity,
         { id: ticket.id },

@@ -9,13 +9,21 @@ import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecoverySweeper } from './intake/recovery-sweeper.js';
 import { SystemHealth } from './infrastructure/system-health.js';
-import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES } from './jobs.js';
+import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES, SLA_JOB_OPTIONS } from './jobs.js';
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
+import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
+import { SlaClocksService } from './sla/sla-clocks.service.js';
+import { SlaMonitor } from './sla/sla-monitor.service.js';
+import { MaintenanceService } from './maintenance/maintenance.service.js';
+import { HealthSampler } from './health/health-sampler.js';
+import { AvailabilityReports } from './reports/availability-report.js';
+import { SlaReports } from './reports/sla-report.js';
+import { MaintenanceNoticesService } from './maintenance/maintenance-notices.service.js';
 import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
@@ -43,6 +51,14 @@ const PROVIDERS = [
   AgentsService,
   AppSecretsRepository,
   TicketChangePublisher,
+  MaintenanceWindowsRepository,
+  SlaClocksService,
+  SlaMonitor,
+  MaintenanceService,
+  MaintenanceNoticesService,
+  HealthSampler,
+  AvailabilityReports,
+  SlaReports,
 ];
 
 /**
@@ -54,6 +70,7 @@ const PROVIDERS = [
     BullModule.registerQueue(
       { name: QUEUES.intake, defaultJobOptions: INTAKE_JOB_OPTIONS },
       { name: QUEUES.outbound, defaultJobOptions: OUTBOUND_JOB_OPTIONS },
+      { name: QUEUES.sla, defaultJobOptions: SLA_JOB_OPTIONS },
     ),
   ],
   providers: PROVIDERS,

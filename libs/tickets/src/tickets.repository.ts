@@ -20,6 +20,10 @@ export type NewTicket = Pick<
   | 'solutionDueAt'
   | 'lastCustomerMessageAt'
   | 'conversationRef'
+  | 'attentionRiskAt'
+  | 'solutionRiskAt'
+  | 'nextUpdateDueAt'
+  | 'slaExplanation'
 > & { createdAt: Date };
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
@@ -48,10 +52,8 @@ export interface TicketListFilter {
 const OPEN = `t.status NOT IN ('resolved', 'merged')`;
 const ATTENTION_LATE = `(COALESCE(t.first_response_at, now()) > t.attention_due_at)`;
 const BREACHED = `(${OPEN} AND (${ATTENTION_LATE} OR t.solution_due_at < now()))`;
-// "At risk" once 75 % of a running clock is used.
-const AT_RISK = `(${OPEN} AND NOT ${BREACHED} AND (
-  (t.first_response_at IS NULL AND now() >= t.created_at + (t.attention_due_at - t.created_at) * 0.75)
-  OR now() >= t.created_at + (t.solution_due_at - t.created_at) * 0.75))`;
+// "At risk" from the stored risk moments (75 % of a running clock by default, pauses included).
+const AT_RISK = `(${OPEN} AND NOT ${BREACHED} AND ((t.first_response_at IS NULL AND now() >= t.attention_risk_at) OR now() >= t.solution_risk_at))`;
 const SLA_CONDITIONS: Record<SlaState, string> = {
   breached: BREACHED,
   at_risk: AT_RISK,

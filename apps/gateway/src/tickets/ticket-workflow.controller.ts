@@ -85,6 +85,14 @@ export class TicketWorkflowController {
     return this.present(await this.workflow.assign(number.toUpperCase(), actor, actor.id), actor);
   }
 
+  /** `{ note }`: what the customer reads in the next status update. */
+  @Post('progress')
+  @HttpCode(200)
+  async progress(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
+    return this.present(await this.workflow.setProgressNote(number.toUpperCase(), actor, note), actor);
+  }
+
   /** Merges this ticket into `{ into }`, another ticket of the same customer. */
   @Post('merge')
   @HttpCode(200)

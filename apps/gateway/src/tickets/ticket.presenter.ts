@@ -31,6 +31,7 @@ export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
     firstResponseAt: ticket.firstResponseAt,
     resolvedAt: ticket.resolvedAt,
     lastCustomerMessageAt: ticket.lastCustomerMessageAt,
+    nextUpdateDueAt: ticket.nextUpdateDueAt,
     sla: slaSnapshot(ticket, now),
   };
 }
@@ -41,6 +42,8 @@ export function presentTicketDetail(timeline: TicketTimeline) {
     ...presentTicketSummary(ticket),
     version: timeline.version,
     severityReasons: ticket.severityReasons,
+    slaExplanation: ticket.slaExplanation,
+    progressNote: ticket.progressNote,
     mergedInto: timeline.mergedIntoNumber ?? null,
     messages: timeline.messages.map(({ message, attachments, delivery }) => ({
       id: message.id,

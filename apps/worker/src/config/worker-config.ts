@@ -2,7 +2,7 @@ import { readEmailSettings, type EmailSettings } from '@app/channels';
 import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
-export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery'] as const;
+export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery', 'sla'] as const;
 export type WorkerRole = (typeof WORKER_ROLES)[number];
 
 export interface WorkerConfig {
@@ -17,6 +17,10 @@ export interface WorkerConfig {
   sweepIntervalMs: number;
   /** How old unfinished work must be before the sweeper re-queues it (its job may still be on its way). */
   sweepGraceMs: number;
+  /** How often SLA moments due soon (or missed) are scheduled as delayed jobs; they fire exactly on time. */
+  slaScheduleIntervalMs: number;
+  /** How often the service's health is recorded for the availability report (one record per minute). */
+  healthSampleIntervalMs: number;
 }
 
 /** Reads and validates the worker's settings once; a bad value stops start-up with its name. */
@@ -35,6 +39,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 1_000 }),
     sweepIntervalMs: reader.int('SWEEP_INTERVAL_MS', 30_000, { min: 100 }),
     sweepGraceMs: reader.int('SWEEP_GRACE_MS', 60_000, { min: 0 }),
+    slaScheduleIntervalMs: reader.int('SLA_SCHEDULE_INTERVAL_MS', 30_000, { min: 100 }),
+    healthSampleIntervalMs: reader.int('HEALTH_SAMPLE_INTERVAL_MS', 60_000, { min: 100 }),
   };
 }
 

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelRegistry } from '@app/channels';
-import { OutboundService, PermanentDeliveryError, type DeliverJob } from '@app/tickets';
+import { JOBS, MaintenanceNoticesService, OutboundService, PermanentDeliveryError, type DeliverJob, type DeliverNoticeJob } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor } from './job-processor.js';
 
-/** Outbound queue: one outbox delivery → its channel. Failures are recorded on the ticket by the service. */
+/** Outbound queue: one outbox delivery (or maintenance notice) → its channel. Outcomes are recorded by the services. */
 @Injectable()
-export class OutboundProcessor implements JobProcessor<DeliverJob> {
+export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNoticeJob> {
   constructor(
     private readonly outbound: OutboundService,
+    private readonly notices: MaintenanceNoticesService,
     private readonly channels: ChannelRegistry,
   ) {}
 
-  async process(job: Job<DeliverJob>): Promise<string> {
+  async process(job: Job<DeliverJob | DeliverNoticeJob>): Promise<string> {
     const attempt = { number: job.attemptsMade + 1, isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+    const senderFor = (channel: Parameters<ChannelRegistry['get']>[0]) => this.channels.get(channel);
     try {
-      return await this.outbound.deliver(job.data.deliveryId, (channel) => this.channels.get(channel), attempt);
+      if (job.name === JOBS.deliverNotice) return await this.notices.deliver((job.data as DeliverNoticeJob).noticeId, senderFor, attempt);
+      return await this.outbound.deliver((job.data as DeliverJob).deliveryId, senderFor, attempt);
     } catch (error) {
       if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
       throw error;

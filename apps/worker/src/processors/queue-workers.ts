@@ -5,6 +5,7 @@ import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { IntakeProcessor } from './intake.processor.js';
 import type { JobProcessor } from './job-processor.js';
 import { OutboundProcessor } from './outbound.processor.js';
+import { SlaProcessor } from './sla.processor.js';
 
 /**
  * Builds the BullMQ workers of the roles this process has, with concurrency and lock duration from
@@ -19,11 +20,13 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly intake: IntakeProcessor,
     private readonly outbound: OutboundProcessor,
+    private readonly sla: SlaProcessor,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.roles.has('intake')) this.consume(QUEUES.intake, this.intake, this.config.intakeConcurrency);
     if (this.config.roles.has('outbound')) this.consume(QUEUES.outbound, this.outbound, this.config.outboundConcurrency);
+    if (this.config.roles.has('sla')) this.consume(QUEUES.sla, this.sla, 4);
   }
 
   async onApplicationShutdown(): Promise<void> {

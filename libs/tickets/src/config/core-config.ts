@@ -1,6 +1,21 @@
-import { type EnvReader } from './env-reader.js';
+import { ConfigError } from '../errors.js';
+import type { Severity } from '../severity/severity.js';
+import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
+import type { EnvReader } from './env-reader.js';
 
-/** Settings every process of Ventanilla shares: stores, queues and the support identity. */
+/** Rules for planned maintenance, from the support process (in SLA minutes, so tests can shrink them). */
+export interface MaintenancePolicy {
+  /** Announced at least this long before it starts [7 days]. */
+  noticeMinutes: number;
+  /** Lasts at most this long [24 h]. */
+  maxMinutes: number;
+  /** A reminder goes this long before it starts [24 h]. */
+  reminderMinutes: number;
+  /** Customers with a ticket in this many days are told [90]. */
+  audienceDays: number;
+}
+
+/** Settings every process of Ventanilla shares: stores, queues, the support identity and the SLA. */
 export interface CoreConfig {
   databaseUrl: string;
   redisUrl: string;
@@ -8,7 +23,8 @@ export interface CoreConfig {
   queuePrefix: string;
   supportEmail: string;
   publicBaseUrl: string;
-  sla: { attentionMinutes: number; solutionMinutes: number };
+  sla: SlaPolicy;
+  maintenance: MaintenancePolicy;
   /** Confirmations one sender may receive per hour before we stop answering (loop guard). */
   confirmationsPerSenderPerHour: number;
   /** Named points where a test may ask the process to crash (see README, "Fault injection"). */
@@ -22,11 +38,44 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     queuePrefix: env.string('QUEUE_PREFIX', 'ventanilla'),
     supportEmail: env.email('SUPPORT_EMAIL', 'portalgratuito@interfactura.com'),
     publicBaseUrl: env.url('PUBLIC_BASE_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
-    sla: {
-      attentionMinutes: env.int('SLA_ATTENTION_MINUTES', 120, { min: 1 }),
-      solutionMinutes: env.int('SLA_SOLUTION_MINUTES', 480, { min: 1 }),
+    sla: readSlaPolicy(env),
+    maintenance: {
+      noticeMinutes: env.int('MAINTENANCE_NOTICE_MINUTES', 7 * 24 * 60, { min: 0 }),
+      maxMinutes: env.int('MAINTENANCE_MAX_MINUTES', 24 * 60, { min: 1 }),
+      reminderMinutes: env.int('MAINTENANCE_REMINDER_MINUTES', 24 * 60, { min: 0 }),
+      audienceDays: env.int('MAINTENANCE_AUDIENCE_DAYS', 90, { min: 1 }),
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
   };
+}
+
+function readSlaPolicy(env: EnvReader): SlaPolicy {
+  const atRiskPercent = env.int('SLA_AT_RISK_PERCENT', 75, { min: 1, max: 99 });
+  return {
+    minuteMs: Number(env.string('SLA_MINUTE_MS', String(DEFAULT_SLA_POLICY.minuteMs))) || fail('SLA_MINUTE_MS must be a positive number'),
+    attentionMinutes: bySeverity(env, 'SLA_ATTENTION_MINUTES', DEFAULT_SLA_POLICY.attentionMinutes, false) as Record<Severity, number>,
+    solutionMinutes: bySeverity(env, 'SLA_SOLUTION_MINUTES', DEFAULT_SLA_POLICY.solutionMinutes, false) as Record<Severity, number>,
+    atRiskShare: atRiskPercent / 100,
+    updateEveryMinutes: bySeverity(env, 'SLA_STATUS_UPDATE_MINUTES', DEFAULT_SLA_POLICY.updateEveryMinutes, true),
+  };
+}
+
+/** One number for every severity, or four comma-separated (severity 0 to 3); 0 means "none" where allowed. */
+function bySeverity(env: EnvReader, name: string, fallback: Record<Severity, number | null>, zeroMeansNone: boolean): Record<Severity, number | null> {
+  const raw = env.optionalString(name);
+  if (raw === undefined) return fallback;
+  const values = raw.split(',').map((value) => Number(value.trim()));
+  const all = values.length === 1 ? [values[0]!, values[0]!, values[0]!, values[0]!] : values;
+  if (all.length !== 4 || all.some((value) => !Number.isInteger(value) || value < 0 || (!zeroMeansNone && value === 0))) {
+    throw new ConfigError(`${name} must be one whole number of minutes, or four (severity 0,1,2,3), got "${raw}"`);
+  }
+  return { 0: none(all[0]!), 1: none(all[1]!), 2: none(all[2]!), 3: none(all[3]!) };
+  function none(value: number): number | null {
+    return zeroMeansNone && value === 0 ? null : value;
+  }
+}
+
+function fail(message: string): never {
+  throw new ConfigError(message);
 }

@@ -1,5 +1,7 @@
 import { AgentEntity } from '../agents/agent.entity.js';
 import { AppSecretEntity } from '../agents/app-secret.entity.js';
+import { MaintenanceNoticeEntity } from '../maintenance/maintenance-notice.entity.js';
+import { MaintenanceWindowEntity } from '../maintenance/maintenance-window.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
@@ -11,6 +13,7 @@ import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
 import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
+import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -23,7 +26,14 @@ export const TICKETS_ENTITIES = [
   IntakeCursorEntity,
   AgentEntity,
   AppSecretEntity,
+  MaintenanceWindowEntity,
+  MaintenanceNoticeEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
-export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000, AgentsAndWorkflow1764475200000];
+export const TICKETS_MIGRATIONS = [
+  InitialSchema1764460800000,
+  ConversationRefAndAuthorName1764464400000,
+  AgentsAndWorkflow1764475200000,
+  SlaMaintenanceAvailability1764478800000,
+];

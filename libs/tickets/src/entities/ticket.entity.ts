@@ -72,6 +72,28 @@ export class TicketEntity {
   @Column({ name: 'solution_due_at', type: 'timestamptz' })
   solutionDueAt!: Date;
 
+  /** When the attention clock reaches its at-risk share (75 % by default), pauses included. */
+  @Column({ name: 'attention_risk_at', type: 'timestamptz' })
+  attentionRiskAt!: Date;
+
+  @Column({ name: 'solution_risk_at', type: 'timestamptz' })
+  solutionRiskAt!: Date;
+
+  /** When the customer is owed the next status update; null when none is owed (severity 3, resolved). */
+  @Column({ name: 'next_update_due_at', type: 'timestamptz', nullable: true })
+  nextUpdateDueAt!: Date | null;
+
+  /** Why the deadlines are what they are (Spanish, for agents). */
+  @Column({ name: 'sla_explanation', type: 'text', nullable: true })
+  slaExplanation!: string | null;
+
+  /** The latest progress an agent wants the customer to read in the next status update. */
+  @Column({ name: 'progress_note', type: 'text', nullable: true })
+  progressNote!: string | null;
+
+  @Column({ name: 'progress_note_at', type: 'timestamptz', nullable: true })
+  progressNoteAt!: Date | null;
+
   @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
   firstResponseAt!: Date | null;
 

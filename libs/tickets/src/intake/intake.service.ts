@@ -9,7 +9,7 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
-import { computeDeadlines } from '../sla/sla-deadlines.js';
+import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -35,6 +35,7 @@ export class IntakeService {
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
+    private readonly clocks: SlaClocksService,
   ) {}
 
   async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
@@ -107,6 +108,7 @@ export class IntakeService {
     const classified = classifySeverity({ subject: message.subject, text: message.text });
     const severity = message.customerSeverity ?? classified.severity;
     const openedAt = new Date();
+    const clocks = await this.clocks.forNewTicket(openedAt, severity, em);
     const ticket = await this.tickets.insert(
       {
         channel: message.channel,
@@ -121,7 +123,12 @@ export class IntakeService {
         conversationRef: message.conversationRef ?? null,
         createdAt: openedAt,
         lastCustomerMessageAt: openedAt,
-        ...computeDeadlines(openedAt, this.config.sla),
+        attentionDueAt: clocks.attentionDueAt,
+        attentionRiskAt: clocks.attentionRiskAt,
+        solutionDueAt: clocks.solutionDueAt,
+        solutionRiskAt: clocks.solutionRiskAt,
+        nextUpdateDueAt: clocks.nextUpdateDueAt,
+        slaExplanation: clocks.explanation,
       },
       em,
     );
@@ -180,6 +187,10 @@ export class IntakeService {
       ],
       em,
     );
+    if (reopened) {
+      await this.clocks.recompute(ticket.id, 'reabierto por un mensaje del cliente', em);
+      await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);
+    }
     return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, reopened, deliveryIds: [] };
   }
 

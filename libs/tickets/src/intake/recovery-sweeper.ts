@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
+import { MaintenanceNoticesService } from '../maintenance/maintenance-notices.service.js';
 import { QueueProducer } from '../queue-producer.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
 
 export interface SweepResult {
   ingest: number;
   deliveries: number;
+  notices: number;
 }
 
 /**
@@ -21,16 +23,19 @@ export class RecoverySweeper {
     private readonly items: InboundItemsRepository,
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly producer: QueueProducer,
+    private readonly notices: MaintenanceNoticesService,
   ) {}
 
   async sweep(graceMs: number, batch = 500): Promise<SweepResult> {
     const inboundIds = await this.items.findStalePending(graceMs, batch);
     const deliveryIds = await this.deliveries.findStalePending(graceMs, batch);
+    const noticeIds = await this.notices.findStalePending(graceMs, batch);
     await this.producer.enqueueIngest(inboundIds);
     await this.producer.enqueueDeliveries(deliveryIds);
-    if (inboundIds.length + deliveryIds.length > 0) {
-      this.logger.log(`re-queued ${inboundIds.length} inbound item(s) and ${deliveryIds.length} delivery(ies)`);
+    await this.producer.enqueueNotices(noticeIds);
+    if (inboundIds.length + deliveryIds.length + noticeIds.length > 0) {
+      this.logger.log(`re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)`);
     }
-    return { ingest: inboundIds.length, deliveries: deliveryIds.length };
+    return { ingest: inboundIds.length, deliveries: deliveryIds.length, notices: noticeIds.length };
   }
 }

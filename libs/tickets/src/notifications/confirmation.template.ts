@@ -1,7 +1,6 @@
 import type { Channel } from '../domain.js';
 import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import type { Severity } from '../severity/severity.js';
-import type { SlaPolicy } from '../sla/sla-deadlines.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { formatDisplayTime, formatDurationEs } from '../text/display-time.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -14,7 +13,10 @@ export interface ConfirmationInput {
   originalSubject: string;
   attentionDueAt: Date;
   solutionDueAt: Date;
-  policy: SlaPolicy;
+  attentionMinutes: number;
+  solutionMinutes: number;
+  /** A maintenance window going on now: the customer is told, and that the clocks wait for it. */
+  maintenanceUntil?: Date;
 }
 
 const SUBJECT_MAX = 140;
@@ -31,11 +33,14 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   const severityLine = `Severidad asignada: ${input.severity} — ${SEVERITY_MEANINGS_ES[input.severity]}`;
   const nextSteps = [
     `Un asesor de Soporte Nivel 1 (Help Desk) atenderá tu caso a más tardar el ${formatDisplayTime(input.attentionDueAt)} ` +
-      `(tiempo de atención: ${formatDurationEs(input.policy.attentionMinutes)}).`,
+      `(tiempo de atención: ${formatDurationEs(input.attentionMinutes)}).`,
     `Nuestro compromiso de solución es a más tardar el ${formatDisplayTime(input.solutionDueAt)} ` +
-      `(tiempo de solución: ${formatDurationEs(input.policy.solutionMinutes)}).`,
+      `(tiempo de solución: ${formatDurationEs(input.solutionMinutes)}).`,
     'Según la severidad te enviaremos actualizaciones de estatus, y te confirmaremos cuando quede resuelto.',
   ];
+  const maintenanceLine = input.maintenanceUntil
+    ? `Estamos en un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; los plazos de atención y solución empiezan a correr al terminar.`
+    : undefined;
   const replyHint =
     input.channel === 'email'
       ? `Para agregar información responde a este correo sin quitar [${input.ticketNumber}] del asunto.`
@@ -48,6 +53,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     '',
     severityLine,
     '',
+    ...(maintenanceLine ? [maintenanceLine, ''] : []),
     '¿Qué sigue?',
     ...nextSteps.map((step) => `- ${step}`),
     '',
@@ -60,6 +66,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>Recibimos tu mensaje y abrimos el ticket <strong>${escapeHtml(input.ticketNumber)}</strong>.</p>`,
     `<p><strong>${escapeHtml(severityLine)}</strong></p>`,
+    ...(maintenanceLine ? [`<p>${escapeHtml(maintenanceLine)}</p>`] : []),
     '<p>¿Qué sigue?</p>',
     `<ul>${nextSteps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>`,
     `<p>${escapeHtml(replyHint)}</p>`,

@@ -1,4 +1,5 @@
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
+import { formatDisplayTime } from '../text/display-time.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -30,5 +31,31 @@ export function renderResolution(input: { ticketNumber: string; resolution: stri
     input.resolution.trim(),
     'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
     `Atentamente, ${input.agentName}`,
+  ]);
+}
+
+const WHO_WORKS_IT: Record<string, string> = {
+  L1: 'nuestro equipo de Soporte (Help Desk)',
+  L2: 'nuestro equipo de Operaciones',
+  L3: 'nuestro equipo de Desarrollo',
+};
+
+/** A status update while the ticket is unresolved, with the latest progress an agent wrote. */
+export function renderStatusUpdate(input: {
+  ticketNumber: string;
+  severity: Severity;
+  tier: string;
+  pendingRelease: boolean;
+  progressNote: string | null;
+  nextUpdateAt: Date | null;
+}): RenderedMessage {
+  const where = input.pendingRelease
+    ? 'La corrección está lista y en proceso de liberación a producción.'
+    : `Tu caso lo está atendiendo ${WHO_WORKS_IT[input.tier] ?? 'nuestro equipo'}.`;
+  return notice(input.ticketNumber, 'Actualización de tu ticket', [
+    `Seguimos trabajando en tu ticket ${input.ticketNumber} (severidad ${input.severity}: ${SEVERITY_MEANINGS_ES[input.severity]}).`,
+    where,
+    `Avance: ${input.progressNote?.trim() || 'seguimos revisando tu caso; te avisaremos en cuanto tengamos novedades.'}`,
+    ...(input.nextUpdateAt ? [`Te enviaremos la siguiente actualización a más tardar el ${formatDisplayTime(input.nextUpdateAt)}.`] : []),
   ]);
 }

@@ -8,6 +8,7 @@ import type { ContactEntity } from '../entities/contact.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
+import { MaintenanceWindowsRepository } from '../maintenance/maintenance-windows.repository.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { renderConfirmation } from '../notifications/confirmation.template.js';
 import type { RenderedMessage } from '../notifications/rendered-message.js';
@@ -40,10 +41,12 @@ export class CustomerNotifier {
     private readonly messages: MessagesRepository,
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
+    private readonly windows: MaintenanceWindowsRepository,
   ) {}
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
-  queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
+  async queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
+    const maintenance = await this.windows.activeAt(new Date(), em);
     const content = renderConfirmation({
       channel: ticket.channel,
       ticketNumber: ticket.number,
@@ -52,7 +55,9 @@ export class CustomerNotifier {
       originalSubject: ticket.subject,
       attentionDueAt: ticket.attentionDueAt,
       solutionDueAt: ticket.solutionDueAt,
-      policy: this.config.sla,
+      attentionMinutes: this.config.sla.attentionMinutes[ticket.severity],
+      solutionMinutes: this.config.sla.solutionMinutes[ticket.severity],
+      maintenanceUntil: maintenance?.endsAt,
     });
     return this.queue(
       { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
@@ -75,10 +80,12 @@ export class CustomerNotifier {
     content: RenderedMessage,
     author: OutboundAuthor,
     em: EntityManager,
+    /** Makes the notice once-only (e.g. one status update per due moment); random when absent. */
+    dedupeKey = `${kind}-${randomUUID()}`,
   ): Promise<QueuedMessage> {
     const latest = await this.messages.findLatestInbound(ticket.id, ticket.channel, em);
     const threadRefs = latest ? [latest.externalId, ...latest.threadRefs] : [];
-    return this.queue({ ticket, contact, kind, dedupeKey: `${kind}-${randomUUID()}`, content, author }, threadRefs, em);
+    return this.queue({ ticket, contact, kind, dedupeKey, content, author }, threadRefs, em);
   }
 
   private async queue(

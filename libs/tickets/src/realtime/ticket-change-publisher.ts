@@ -40,6 +40,16 @@ export class TicketChangePublisher {
     this.emitter = new Emitter(publisher).of(AGENTS_NAMESPACE);
   }
 
+  /** An SLA warning or breach, for the agents of the tiers concerned (`sla:alert`). */
+  publishAlert(alert: { number: string; tiers: Tier[]; kind: string }): void {
+    const rooms = [...new Set(alert.tiers.flatMap(roomsSeeing))];
+    try {
+      this.emitter.to(rooms).emit('sla:alert', { number: alert.number, kind: alert.kind });
+    } catch (error) {
+      this.logger.debug(`SLA alert for ${alert.number} not sent: ${(error as Error).message}`);
+    }
+  }
+
   publish(change: TicketChange): void {
     const rooms = [...new Set(change.tiers.flatMap(roomsSeeing))];
     try {

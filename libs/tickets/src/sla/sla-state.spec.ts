@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { slaSnapshot, type SlaClockInput } from './sla-state.js';
 
-const created = new Date('2026-03-02T10:00:00Z');
 const ticket = (patch: Partial<SlaClockInput> = {}): SlaClockInput => ({
   status: 'open',
-  createdAt: created,
   attentionDueAt: new Date('2026-03-02T12:00:00Z'),
+  attentionRiskAt: new Date('2026-03-02T11:30:00Z'),
   solutionDueAt: new Date('2026-03-02T18:00:00Z'),
+  solutionRiskAt: new Date('2026-03-02T16:00:00Z'),
   firstResponseAt: null,
   resolvedAt: null,
   ...patch,

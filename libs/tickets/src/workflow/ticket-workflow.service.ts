@@ -10,6 +10,7 @@ import { renderResolution, renderSeverityChange } from '../notifications/ticket-
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from './actor.js';
 import { deniedReason, type TicketAction } from './ticket-permissions.js';
@@ -30,6 +31,7 @@ export class TicketWorkflowService {
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
     private readonly changes: TicketChangePublisher,
+    private readonly clocks: SlaClocksService,
   ) {}
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
@@ -46,6 +48,7 @@ export class TicketWorkflowService {
         transition.kind === 'change_severity' ? { severitySource: 'agent' as const, severityReasons: [`set by ${actor.name}: ${transition.reason}`] } : {};
       await em.update(TicketEntity, { id: ticket.id }, { ...result.patch, ...severityPatch });
       await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
+      await this.updateClocks(ticket.id, transition, em);
       return this.tellCustomer(ticket, transition, actor, em);
     });
   }
@@ -68,6 +71,16 @@ export class TicketWorkflowService {
         [{ type: assignee ? 'assigned' : 'unassigned', actorType: 'agent', actorId: actor.id, data: { assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, by: actor.name } }],
         em,
       );
+      return [];
+    });
+  }
+
+  /** The progress the customer reads in the next status update (public text; not sent on its own). */
+  async setProgressNote(number: string, actor: Actor, note: string): Promise<TicketEntity> {
+    if (note.trim().length > 2_000) throw new InvalidInputError('a progress note has at most 2000 characters');
+    return this.change(number, actor, 'reply', async (ticket, em) => {
+      await em.update(TicketEntity, { id: ticket.id }, { progressNote: note.trim() || null, progressNoteAt: new Date() });
+      await this.events.append(ticket.id, [{ type: 'progress_note_set', actorType: 'agent', actorId: actor.id, data: { note: note.trim(), by: actor.name } }], em);
       return [];
     });
   }
@@ -114,6 +127,19 @@ export class TicketWorkflowService {
     const denied = deniedReason(actor, action, ticket);
     if (denied) throw new ForbiddenActionError(denied);
     return ticket;
+  }
+
+  /** Deadlines follow the severity and stop while resolved; status updates stop at resolution. */
+  private async updateClocks(ticketId: string, transition: Transition, em: EntityManager): Promise<void> {
+    if (transition.kind === 'change_severity') {
+      await this.clocks.recompute(ticketId, `severidad cambiada a ${transition.severity}`, em);
+      await this.clocks.restartUpdateCadence(ticketId, new Date(), em);
+    } else if (transition.kind === 'reopen') {
+      await this.clocks.recompute(ticketId, 'ticket reabierto', em);
+      await this.clocks.restartUpdateCadence(ticketId, new Date(), em);
+    } else if (transition.kind === 'resolve') {
+      await em.update(TicketEntity, { id: ticketId }, { nextUpdateDueAt: null });
+    }
   }
 
   /** The customer hears of a new severity and of the solution; tier moves are internal. */

@@ -1,0 +1,52 @@
+import { BadRequestException, Controller, Delete, Get, HttpCode, Param, Post, Body } from '@nestjs/common';
+import { MaintenanceService, type Actor, type MaintenanceWindowEntity } from '@app/tickets';
+import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
+import { requiredText } from '../http/body-fields.js';
+
+const present = (window: MaintenanceWindowEntity) => ({
+  id: window.id,
+  startsAt: window.startsAt,
+  endsAt: window.endsAt,
+  description: window.description,
+  createdAt: window.createdAt,
+  cancelledAt: window.cancelledAt,
+  reminderSentAt: window.reminderSentAt,
+});
+
+/** Planned maintenance windows: every agent sees them; administrators schedule and cancel them. */
+@Controller('api/maintenance')
+export class MaintenanceController {
+  constructor(private readonly maintenance: MaintenanceService) {}
+
+  @Get()
+  async list() {
+    const [windows, active] = await Promise.all([this.maintenance.list(), this.maintenance.active()]);
+    return { items: windows.map(present), active: active ? present(active) : null };
+  }
+
+  /** 201 with `warnings` (e.g. a second window in the quarter); 400 when it breaks the 24 h / 7 days rules. */
+  @AdminOnly()
+  @Post()
+  async schedule(@CurrentActor() actor: Actor, @Body() body: unknown) {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    const result = await this.maintenance.schedule(
+      { startsAt: date('startsAt', fields.startsAt), endsAt: date('endsAt', fields.endsAt), description: requiredText('description', fields.description) },
+      actor,
+    );
+    return { window: present(result.window), warnings: result.warnings, noticesQueued: result.noticesQueued };
+  }
+
+  @AdminOnly()
+  @Delete(':id')
+  @HttpCode(200)
+  async cancel(@Param('id') id: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadRequestException('id must be a maintenance window id');
+    return present(await this.maintenance.cancel(id));
+  }
+}
+
+function date(name: string, value: unknown): Date {
+  const parsed = typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 date-time with its offset`);
+  return parsed;
+}

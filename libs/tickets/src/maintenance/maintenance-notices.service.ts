@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, LessThan } from 'typeorm';
+import { CORE_CONFIG } from '../config/core-config.token.js';
+import type { CoreConfig } from '../config/core-config.js';
+import type { Channel } from '../domain.js';
+import { PermanentDeliveryError } from '../errors.js';
+import { renderMaintenanceNotice } from '../notifications/maintenance.template.js';
+import { newMessageId } from '../outbound/message-id.js';
+import type { ChannelSender } from '../outbound/outbound-message.js';
+import type { DeliveryAttempt } from '../outbound/outbound.service.js';
+import { MaintenanceNoticeEntity } from './maintenance-notice.entity.js';
+import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+
+/** Sends the maintenance mails of the outbox (announcements, reminders, cancellations). */
+@Injectable()
+export class MaintenanceNoticesService {
+  private readonly logger = new Logger(MaintenanceNoticesService.name);
+
+  constructor(
+    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async deliver(noticeId: string, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<'sent' | 'held' | 'already_done'> {
+    const notice = await this.dataSource.manager.findOneBy(MaintenanceNoticeEntity, { id: noticeId });
+    if (!notice || notice.status !== 'pending') return 'already_done';
+    const window = await this.dataSource.manager.findOneByOrFail(MaintenanceWindowEntity, { id: notice.windowId });
+    const content = renderMaintenanceNotice({ kind: notice.kind, startsAt: window.startsAt, endsAt: window.endsAt, description: window.description });
+    try {
+      const result = await senderFor('email').send({
+        channel: 'email',
+        kind: 'status_update',
+        ticketNumber: '',
+        recipient: notice.recipient,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        // A fresh id per attempt is fine: these mails answer nothing and nothing threads on them.
+        externalId: newMessageId(this.config.supportEmail),
+        threadRefs: [],
+        automatic: true,
+      });
+      const status = result.status === 'held' ? 'held' : 'sent';
+      await this.dataSource.manager.update(MaintenanceNoticeEntity, { id: noticeId }, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });
+      return status;
+    } catch (error) {
+      const giveUp = error instanceof PermanentDeliveryError || attempt.isLast;
+      await this.dataSource.manager.update(
+        MaintenanceNoticeEntity,
+        { id: noticeId },
+        { attempts: attempt.number, lastError: (error as Error).message.slice(0, 2_000), ...(giveUp ? { status: 'failed' as const } : {}) },
+      );
+      this.logger.warn(`maintenance notice ${noticeId} attempt ${attempt.number} failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(MaintenanceNoticeEntity, {
+      select: { id: true },
+      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,41 @@
+import type { MaintenancePolicy } from '../config/core-config.js';
+import { DISPLAY_TIME_ZONE } from '../text/display-time.js';
+
+export interface WindowRequest {
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export type WindowCheck = { ok: true; warnings: string[] } | { ok: false; reason: string };
+
+/** The quarter a moment falls in, in Mexico City time ("2026-Q4"). */
+export function quarterOf(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: 'numeric' }).formatToParts(date);
+  const year = parts.find((part) => part.type === 'year')!.value;
+  const month = Number(parts.find((part) => part.type === 'month')!.value);
+  return `${year}-Q${Math.ceil(month / 3)}`;
+}
+
+/**
+ * The support process's rules for planned maintenance: at most 24 hours, announced at least 7 days
+ * before it starts, quarterly. A second window in a quarter is allowed with a warning (the process
+ * says "quarterly", and an urgent second one must remain possible); the other two are refused.
+ */
+export function checkWindow(request: WindowRequest, existing: WindowRequest[], policy: MaintenancePolicy, minuteMs: number, now: Date): WindowCheck {
+  const durationMs = request.endsAt.getTime() - request.startsAt.getTime();
+  if (durationMs <= 0) return { ok: false, reason: 'the window must end after it starts' };
+  if (durationMs > policy.maxMinutes * minuteMs) {
+    return { ok: false, reason: `a maintenance window lasts at most ${policy.maxMinutes / 60} hours` };
+  }
+  if (request.startsAt.getTime() - now.getTime() < policy.noticeMinutes * minuteMs) {
+    return { ok: false, reason: `a maintenance window must be announced at least ${policy.noticeMinutes / (60 * 24)} days before it starts` };
+  }
+  const quarter = quarterOf(request.startsAt);
+  const sameQuarter = existing.filter((window) => quarterOf(window.startsAt) === quarter);
+  const overlapping = existing.filter((window) => window.startsAt < request.endsAt && window.endsAt > request.startsAt);
+  const warnings = [
+    ...(sameQuarter.length > 0 ? [`there is already a maintenance window in ${quarter}; maintenance is meant to be quarterly`] : []),
+    ...(overlapping.length > 0 ? ['it overlaps another maintenance window'] : []),
+  ];
+  return { ok: true, warnings };
+}

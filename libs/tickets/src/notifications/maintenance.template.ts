@@ -1,0 +1,35 @@
+import { escapeHtml } from '../text/escape-html.js';
+import { formatDisplayTime } from '../text/display-time.js';
+import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
+import type { RenderedMessage } from './rendered-message.js';
+
+export interface MaintenanceNoticeInput {
+  kind: 'announcement' | 'reminder' | 'cancellation';
+  startsAt: Date;
+  endsAt: Date;
+  description: string;
+}
+
+/** Maintenance mails to customers: the announcement (7 days ahead), the reminder (24 h ahead), a cancellation. */
+export function renderMaintenanceNotice(input: MaintenanceNoticeInput): RenderedMessage {
+  const when = `del ${formatDisplayTime(input.startsAt)} al ${formatDisplayTime(input.endsAt)}`;
+  const lead = {
+    announcement: `Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado ${when}.`,
+    reminder: `Te recordamos que mañana inicia el mantenimiento programado del portal gratuito de Interfactura, ${when}.`,
+    cancellation: `El mantenimiento programado ${when} se canceló; el servicio seguirá operando con normalidad.`,
+  }[input.kind];
+  const subject = {
+    announcement: 'Mantenimiento programado del portal gratuito',
+    reminder: 'Recordatorio: mantenimiento programado del portal gratuito',
+    cancellation: 'Cancelado: mantenimiento programado del portal gratuito',
+  }[input.kind];
+  const paragraphs = [
+    lead,
+    ...(input.kind === 'cancellation' ? [] : [`Qué haremos: ${input.description}`, 'Durante ese tiempo algunos servicios podrían no estar disponibles; te recomendamos timbrar con anticipación lo que necesites.']),
+  ];
+  return {
+    subject: `Interfactura: ${subject}`,
+    text: [...paragraphs, '', ...SUPPORT_SIGNATURE_ES].join('\n\n'),
+    html: [...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`), `<p>${SUPPORT_SIGNATURE_ES.map(escapeHtml).join('<br>')}</p>`].join('\n'),
+  };
+}
