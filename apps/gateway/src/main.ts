@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(GatewayModule.register(config), {
     logger: createAppLogger('gateway', process.env.LOG_FORMAT),
   });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };

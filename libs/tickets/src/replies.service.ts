@@ -22,6 +22,8 @@ export interface ReplyRequest {
 export interface ReplyResult {
   message: MessageEntity;
   deliveryId?: string;
+  /** Every delivery queued (a chat reply may also go by email). */
+  deliveryIds?: string[];
   suppressedReason?: string;
 }
 
@@ -70,7 +72,7 @@ export class RepliesService {
           em,
         );
         await this.events.append(ticket.id, [{ type: 'note_added', ...actor, data: { messageId: note.id } }], em);
-        return { message: note };
+        return { message: note, deliveryIds: [] };
       }
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
       const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: request.author.name }, em);
@@ -95,8 +97,8 @@ export class RepliesService {
     });
 
     // Already in the outbox: if Redis is down now, the recovery sweep sends it later.
-    if (result.deliveryId) {
-      await this.producer.enqueueDeliveries([result.deliveryId]).catch((error: Error) => {
+    if (result.deliveryIds.length > 0) {
+      await this.producer.enqueueDeliveries(result.deliveryIds).catch((error: Error) => {
         this.logger.warn(`reply ${result.message.id} stays in the outbox for the sweep: ${error.message}`);
       });
     }

@@ -6,12 +6,14 @@ import { InboundItemsRepository } from './intake/inbound-items.repository.js';
 import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecoverySweeper } from './intake/recovery-sweeper.js';
+import { PresenceRegistry } from './infrastructure/presence-registry.js';
 import { SystemHealth } from './infrastructure/system-health.js';
 import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES } from './jobs.js';
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
+import { ReplyRouting } from './outbound/reply-routing.js';
 import { QueueProducer } from './queue-producer.js';
 import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
@@ -35,6 +37,8 @@ const PROVIDERS = [
   TicketsService,
   SystemHealth,
   RepliesService,
+  PresenceRegistry,
+  ReplyRouting,
 ];
 
 /**

@@ -1,4 +1,6 @@
 import { AttachmentEntity } from '../entities/attachment.entity.js';
+import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
+import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
@@ -8,6 +10,7 @@ import { TicketEventEntity } from '../entities/ticket-event.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
+import { ChatConversations1764468000000 } from '../migrations/1764468000000-chat-conversations.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -18,7 +21,13 @@ export const TICKETS_ENTITIES = [
   InboundItemEntity,
   OutboundDeliveryEntity,
   IntakeCursorEntity,
+  ChatConversationEntity,
+  ChatEntryEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
-export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000];
+export const TICKETS_MIGRATIONS = [
+  InitialSchema1764460800000,
+  ConversationRefAndAuthorName1764464400000,
+  ChatConversations1764468000000,
+];

@@ -23,6 +23,12 @@ export const SUPPORT_SIGNATURE_ES = [
   'Atención 24 horas, los 365 días · portalgratuito@interfactura.com · (81) 4777-1119',
 ];
 
+const REPLY_HINTS: Record<Channel, (ticketNumber: string) => string> = {
+  email: (ticketNumber) => `Para agregar información responde a este correo sin quitar [${ticketNumber}] del asunto.`,
+  chat: (ticketNumber) => `Puedes seguir escribiendo en este chat: tus mensajes se agregan al ticket ${ticketNumber}.`,
+  phone: (ticketNumber) => `Si nos escribes de nuevo, menciona el ticket ${ticketNumber}.`,
+};
+
 /** The confirmation the support process promises: ticket number, severity and what happens next. */
 export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
@@ -36,10 +42,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
       `(tiempo de solución: ${formatDurationEs(input.policy.solutionMinutes)}).`,
     'Según la severidad te enviaremos actualizaciones de estatus, y te confirmaremos cuando quede resuelto.',
   ];
-  const replyHint =
-    input.channel === 'email'
-      ? `Para agregar información responde a este correo sin quitar [${input.ticketNumber}] del asunto.`
-      : `Si nos escribes de nuevo, menciona el ticket ${input.ticketNumber}.`;
+  const replyHint = REPLY_HINTS[input.channel](input.ticketNumber);
 
   const text = [
     greeting,
