@@ -14,7 +14,8 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-close { position: absolute; top: 8px; right: 8px; background: transparent; color: #fff; border: 0; font-size: 22px; line-height: 1; padding: 4px 8px; cursor: pointer; }
 .vt-notice { margin: 0; padding: 8px 16px; font-size: 13px; background: #fff4d6; border-bottom: 1px solid #f0d58a; }
 .vt-notice.vt-offline { background: #fde2e1; border-color: #f3b1ad; }
-.vt-body { flex: 1; overflow-y: auto; padding: 12px 16px; }
+.vt-body { flex: 1; min-height: 0; overflow-y: auto; padding: 12px 16px; }
+.vt-conversation { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .vt-start label { display: block; margin: 10px 0 4px; font-weight: 600; }
 .vt-start input, .vt-start textarea, .vt-composer textarea { width: 100%; border: 1px solid #9aa7b5; border-radius: 6px; padding: 8px; background: #fff; }
 .vt-start textarea { min-height: 90px; resize: vertical; }

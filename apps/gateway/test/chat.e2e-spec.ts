@@ -241,4 +241,15 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect((await fetch(`${baseB}/api/tickets/${emailTicket.number}/typing`, { method: 'POST' })).status).toBe(400);
     expect((await fetch(`${baseB}/api/tickets/IF-999999/typing`, { method: 'POST' })).status).toBe(404);
   });
+
+  it('should serve the widget as a script any page can embed, and a demo page that embeds it', async () => {
+    const widget = await fetch(`${baseA}/widget.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toContain('application/javascript');
+    expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await widget.text()).toContain('attachShadow');
+    const demo = await fetch(`${baseA}/chat-demo`);
+    expect(demo.headers.get('content-type')).toContain('text/html');
+    expect(await demo.text()).toContain('<script src="/widget.js" async></script>');
+  });
 });

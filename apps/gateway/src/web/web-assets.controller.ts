@@ -14,21 +14,21 @@ export class WebAssetsController {
   // Portal pages on other origins load it with a plain <script>, also under Cross-Origin-Embedder-Policy.
   @Header('Cross-Origin-Resource-Policy', 'cross-origin')
   @Header('X-Content-Type-Options', 'nosniff')
-  widget(): Promise<Buffer> {
+  widget(): Promise<string> {
     return asset('widget.js');
   }
 
   @Get('chat-demo')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-cache')
-  demo(): Promise<Buffer> {
+  demo(): Promise<string> {
     return asset('chat-demo.html');
   }
 }
 
-async function asset(name: string): Promise<Buffer> {
+async function asset(name: string): Promise<string> {
   try {
-    return await readFile(`${WEB_DIR}${name}`);
+    return await readFile(`${WEB_DIR}${name}`, 'utf8');
   } catch {
     throw new NotFoundException(`${name} is not built; run npm run build`);
   }

@@ -39,6 +39,7 @@ export function decodeChatRaw(raw: Buffer): ChatRawMessage {
 export function chatSubject(text: string, max = 80): string {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= max) return line;
-  const cut = line.slice(0, max + 1).replace(/\s+\S*$/, '');
-  return `${cut || line.slice(0, max)}…`;
+  const slice = line.slice(0, max + 1);
+  const atWord = slice.replace(/\s+\S*$/, '');
+  return `${atWord && atWord.length < slice.length ? atWord : line.slice(0, max)}…`;
 }
