@@ -2,14 +2,18 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ChatModule } from '@app/channels';
 import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { AgentsController } from './agents/agents.controller.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
 import { ChatPresenceTracker } from './chat/chat-presence.tracker.js';
 import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { ContactsController } from './tickets/contacts.controller.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
+import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { WebAssetsController } from './web/web-assets.controller.js';
 
@@ -18,8 +22,18 @@ export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, ChatModule],
-      controllers: [HealthController, TicketsController, RepliesController, InboundItemsController, AgentTypingController, WebAssetsController],
+      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, ChatModule, AuthModule.register(config)],
+      controllers: [
+        HealthController,
+        TicketsController,
+        TicketWorkflowController,
+        RepliesController,
+        ContactsController,
+        AgentsController,
+        InboundItemsController,
+        AgentTypingController,
+        WebAssetsController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
+import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { HeadlessChromium } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -15,11 +16,12 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
   let browser: HeadlessChromium;
   let page: Page;
   let base: string;
+  let api: ApiClient;
   const email = customerAddress('navegador');
 
-  /** Evaluated in the page: what the widget's shadow root holds. */
-  const inWidget = <T>(probe: (root: ShadowRoot) => T): Promise<T> =>
-    page.evaluate(`(${probe.toString()})(document.getElementById('ventanilla-chat').shadowRoot)`) as Promise<T>;
+  /** An expression on the widget's shadow root (`root`), evaluated in the page. */
+  const inWidget = (expression: string): Promise<unknown> =>
+    page.evaluate(`(() => { const root = document.getElementById('ventanilla-chat').shadowRoot; return ${expression}; })()`);
 
   beforeAll(async () => {
     env = await TestEnvironment.create('chatwidget');
@@ -32,6 +34,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     ]);
     page = await browser.context.newPage();
     page.setDefaultTimeout(15_000);
+    api = await ApiClient.signIn(base);
   });
 
   afterAll(async () => {
@@ -45,7 +48,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     const launcher = page.getByRole('button', { name: 'Abrir el chat con Soporte Interfactura' });
     await launcher.focus();
     await page.keyboard.press('Enter');
-    expect(await inWidget((root) => root.activeElement?.id)).toBe('vt-name');
+    expect(await inWidget('root.activeElement?.id')).toBe('vt-name');
 
     await page.getByLabel('Nombre').fill('Marisol Treviño');
     await page.getByLabel('Correo electrónico').fill(email);
@@ -72,7 +75,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     expect(await page.locator('.vt-agents').textContent()).toContain('no hay asesores conectados');
     expect(await page.locator('.vt-agents').textContent()).toContain(email);
     // The portal's styles do not reach the widget.
-    expect(await page.locator('.vt-launcher').evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(11, 92, 171)');
+    expect(await page.locator('.vt-launcher').evaluate('(button) => getComputedStyle(button).backgroundColor')).toBe('rgb(11, 92, 171)');
 
     await page.screenshot({ path: browser.screenshotPath('chat-widget.png') });
     expect(existsSync(browser.screenshotPath('chat-widget.png'))).toBe(true);
@@ -80,14 +83,11 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
 
   it('should show the agent typing and then the reply, live', async () => {
     const ticketNumber = (await page.locator('.vt-confirmation').getAttribute('data-ticket'))!;
-    await fetch(`${base}/api/tickets/${ticketNumber}/typing`, { method: 'POST' });
-    await page.getByText('Soporte Interfactura está escribiendo…').waitFor();
+    const agent = (await api.get<{ name: string }>('/api/auth/me')).body.name;
+    expect((await api.post(`/api/tickets/${ticketNumber}/typing`)).status).toBe(204);
+    await page.getByText(`${agent} está escribiendo…`).waitFor();
 
-    await fetch(`${base}/api/tickets/${ticketNumber}/replies`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ body: 'Hola Marisol, ya revisamos el error 205.' }),
-    });
+    expect((await api.post(`/api/tickets/${ticketNumber}/replies`, { body: 'Hola Marisol, ya revisamos el error 205.' })).status).toBe(201);
     await page.locator('.vt-agent .vt-text', { hasText: 'Hola Marisol, ya revisamos el error 205.' }).waitFor();
     expect(await page.locator('.vt-typing').textContent()).toBe('');
   });
@@ -118,6 +118,6 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
 
     await page.keyboard.press('Escape');
     expect(await page.locator('#vt-panel').isHidden()).toBe(true);
-    expect(await inWidget((root) => root.activeElement?.className)).toBe('vt-launcher');
+    expect(await inWidget('root.activeElement?.className')).toBe('vt-launcher');
   });
 });

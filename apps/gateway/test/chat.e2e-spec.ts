@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { ChatTestClient, newClientId } from '../../../test/support/chat-client.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -26,14 +27,12 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     return client;
   };
 
-  const postReply = async (base: string, ticketNumber: string, body: string) => {
-    const response = await fetch(`${base}/api/tickets/${ticketNumber}/replies`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ body }),
-    });
+  let apiB: ApiClient;
+  let adminName: string;
+  const postReply = async (ticketNumber: string, body: string) => {
+    const response = await apiB.post<{ id: string }>(`/api/tickets/${ticketNumber}/replies`, { body });
     expect(response.status).toBe(201);
-    return (await response.json()) as { id: string };
+    return response.body;
   };
 
   const inboundTexts = (conversationId: string) =>
@@ -60,11 +59,14 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     baseA = `http://127.0.0.1:${portA}`;
     baseB = `http://127.0.0.1:${portB}`;
     const chatEnv = { CHAT_PRESENCE_GRACE_MS: '0', CHAT_STATUS_INTERVAL_MS: '300', CHAT_ALLOWED_ORIGINS: PORTAL, CHAT_MAX_TEXT_CHARS: '500' };
-    [gatewayA, gatewayB, worker] = await Promise.all([
-      new AppProcess('gateway', env.processEnv({ ...chatEnv, PORT: String(portA) })).start(),
+    // One gateway first: it creates the administrator the replies are signed in as.
+    gatewayA = await new AppProcess('gateway', env.processEnv({ ...chatEnv, PORT: String(portA) })).start();
+    [gatewayB, worker] = await Promise.all([
       new AppProcess('gateway', env.processEnv({ ...chatEnv, PORT: String(portB) })).start(),
       new AppProcess('worker', env.processEnv({ SMTP_URL: sink.url })).start(),
     ]);
+    apiB = await ApiClient.signIn(baseB, ADMIN);
+    adminName = (await apiB.get<{ name: string }>('/api/auth/me')).body.name;
   });
 
   afterEach(() => {
@@ -99,10 +101,10 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
 
   it('should show an agent reply posted through the other gateway live, and not mail it while the customer is connected', async () => {
     const { client, email, ticketNumber } = await startChat(baseA);
-    const reply = await postReply(baseB, ticketNumber, 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.');
+    const reply = await postReply(ticketNumber, 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.');
 
     const live = await client.waitFor('agent:message');
-    expect(live).toMatchObject({ text: 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.', agentName: 'Soporte Interfactura', seq: 3 });
+    expect(live).toMatchObject({ text: 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.', agentName: adminName, seq: 3 });
     expect(new Date(live.sentAt as string).getTime()).not.toBeNaN();
     const deliveries = await env.query<{ channel: string }>(`SELECT channel FROM outbound_deliveries WHERE message_id = $1`, [reply.id]);
     expect(deliveries).toEqual([{ channel: 'chat' }]);
@@ -116,7 +118,7 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     // The connection drops; while it is down the customer keeps writing and an agent answers.
     client.socket.disconnect();
     await eventually(async () => (await env.redis.zcard(`${env.queuePrefix}:presence:chat:${ack.conversationId}`)) === 0, { what: 'presence to end' });
-    const reply = await postReply(baseB, ticketNumber, 'Te respondemos mientras no estabas conectada.');
+    const reply = await postReply(ticketNumber, 'Te respondemos mientras no estabas conectada.');
 
     // Written while offline: socket.io holds them and sends them, in order, once it is back (with the token).
     const acks = ['Primero: la factura es la A-1021.', 'Segundo: el RFC receptor es correcto.', 'Tercero: ¿pueden revisarlo?'].map((text) => {
@@ -233,13 +235,13 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(client.statuses.at(-1)).toEqual({ agentsOnline: 1, emailFallback: false, banner: null });
     await env.redis.del(agents);
 
-    const typing = await fetch(`${baseB}/api/tickets/${ticketNumber}/typing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(typing.status).toBe(204);
-    expect(await client.waitFor('agent:typing')).toEqual({ typing: true, agentName: 'Soporte Interfactura' });
+    expect((await apiB.post(`/api/tickets/${ticketNumber}/typing`, {})).status).toBe(204);
+    expect(await client.waitFor('agent:typing')).toEqual({ typing: true, agentName: adminName });
 
     const emailTicket = await seedTicket(env, { email: customerAddress('mail'), subject: 'Por correo', severity: 3 });
-    expect((await fetch(`${baseB}/api/tickets/${emailTicket.number}/typing`, { method: 'POST' })).status).toBe(400);
-    expect((await fetch(`${baseB}/api/tickets/IF-999999/typing`, { method: 'POST' })).status).toBe(404);
+    expect((await apiB.post(`/api/tickets/${emailTicket.number}/typing`)).status).toBe(400);
+    expect((await apiB.post('/api/tickets/IF-999999/typing')).status).toBe(404);
+    expect((await fetch(`${baseB}/api/tickets/${ticketNumber}/typing`, { method: 'POST' })).status).toBe(401);
   });
 
   it('should serve the widget as a script any page can embed, and a demo page that embeds it', async () => {

@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AgentsService } from './agents/agents.service.js';
+import { AppSecretsRepository } from './agents/app-secrets.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { InboundAcceptor } from './intake/inbound-acceptor.js';
 import { InboundItemsRepository } from './intake/inbound-items.repository.js';
@@ -19,6 +21,7 @@ import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -39,6 +42,9 @@ const PROVIDERS = [
   RepliesService,
   PresenceRegistry,
   ReplyRouting,
+  TicketWorkflowService,
+  AgentsService,
+  AppSecretsRepository,
 ];
 
 /**

@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ChatService } from '@app/channels';
+import type { Actor } from '@app/tickets';
+import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean } from '../http/body-fields.js';
 
 @Controller('api/tickets/:number/typing')
@@ -9,9 +11,8 @@ export class AgentTypingController {
   /** Shows (`typing: true`, the default) or hides the agent's typing indicator in the customer's chat widget. */
   @Post()
   @HttpCode(204)
-  async typing(@Param('number') number: string, @Body() body: unknown): Promise<void> {
+  async typing(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown): Promise<void> {
     const fields = (body ?? {}) as Record<string, unknown>;
-    // Until agent accounts exist (inbox issue), the team types.
-    await this.chat.agentTyping(number.toUpperCase(), optionalBoolean('typing', fields.typing) ?? true, 'Soporte Interfactura');
+    await this.chat.agentTyping(number.toUpperCase(), optionalBoolean('typing', fields.typing) ?? true, actor.name);
   }
 }

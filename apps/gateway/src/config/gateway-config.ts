@@ -16,8 +16,18 @@ export interface ChatSettings {
   statusIntervalMs: number;
 }
 
+export interface AuthSettings {
+  /** Key that signs access tokens; when unset, one is generated once and kept in Postgres. */
+  tokenSecret?: string;
+  tokenTtlMinutes: number;
+  /** The first administrator, created at start when no agent exists. */
+  adminEmail?: string;
+  adminPassword?: string;
+}
+
 export interface GatewayConfig {
   core: CoreConfig;
+  auth: AuthSettings;
   port: number;
   /** /health fails when a queue's oldest waiting job is older than this: no one is consuming it. */
   healthMaxQueueAgeMs: number;
@@ -30,6 +40,12 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
   const core = readCoreConfig(reader);
   return {
     core,
+    auth: {
+      tokenSecret: reader.optionalString('AUTH_TOKEN_SECRET'),
+      tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),
+      adminEmail: reader.optionalString('ADMIN_EMAIL'),
+      adminPassword: reader.optionalString('ADMIN_PASSWORD'),
+    },
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
     chat: {

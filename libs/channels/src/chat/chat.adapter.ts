@@ -64,7 +64,11 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
           sentAt,
         },
       };
+    // Replies and the notices agents cause (new severity, solution, status) read as the agent's messages.
     case 'reply':
+    case 'severity_change':
+    case 'resolution':
+    case 'status_update':
       return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt } };
   }
 }

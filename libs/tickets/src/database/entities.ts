@@ -1,3 +1,5 @@
+import { AgentEntity } from '../agents/agent.entity.js';
+import { AppSecretEntity } from '../agents/app-secret.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
 import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
 import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
@@ -11,6 +13,7 @@ import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
 import { ChatConversations1764468000000 } from '../migrations/1764468000000-chat-conversations.js';
+import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -23,6 +26,8 @@ export const TICKETS_ENTITIES = [
   IntakeCursorEntity,
   ChatConversationEntity,
   ChatEntryEntity,
+  AgentEntity,
+  AppSecretEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -30,4 +35,5 @@ export const TICKETS_MIGRATIONS = [
   InitialSchema1764460800000,
   ConversationRefAndAuthorName1764464400000,
   ChatConversations1764468000000,
+  AgentsAndWorkflow1764475200000,
 ];
