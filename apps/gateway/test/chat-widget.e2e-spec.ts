@@ -75,7 +75,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     expect(await page.locator('.vt-agents').textContent()).toContain('no hay asesores conectados');
     expect(await page.locator('.vt-agents').textContent()).toContain(email);
     // The portal's styles do not reach the widget.
-    expect(await page.locator('.vt-launcher').evaluate('(button) => getComputedStyle(button).backgroundColor')).toBe('rgb(11, 92, 171)');
+    expect(await inWidget(`getComputedStyle(root.querySelector('.vt-launcher')).backgroundColor`)).toBe('rgb(11, 92, 171)');
 
     await page.screenshot({ path: browser.screenshotPath('chat-widget.png') });
     expect(existsSync(browser.screenshotPath('chat-widget.png'))).toBe(true);
