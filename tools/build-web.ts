@@ -1,35 +1,37 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * The browser side of `npm run build`: bundles each entry (TypeScript + its npm dependencies) into
- * one minified script under dist/web, and copies the static pages. The gateway serves dist/web.
- * Add an entry here for each new browser app.
+ * Bundles the browser code (the agents' inbox, the customers' chat widget) into dist/web with esbuild: one minified ES2020
+ * bundle per entry, CSS alongside. `npm run build` runs it after compiling the server.
  */
-const ENTRIES = [{ in: 'web/widget/widget.ts', out: 'widget' }];
-const STATIC_FILES = ['web/chat-demo.html'];
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB = join(ROOT, 'apps/gateway/web');
+const OUT = join(ROOT, 'dist/web');
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outdir = join(root, 'dist/web');
+const ENTRIES: Record<string, string> = {
+  inbox: join(WEB, 'inbox/index.tsx'),
+  // One classic script without globals: any page embeds it with a plain <script> (served at /widget.js).
+  widget: join(WEB, 'widget/widget.ts'),
+};
 
 async function main(): Promise<void> {
-  mkdirSync(outdir, { recursive: true });
+  mkdirSync(OUT, { recursive: true });
   await build({
-    absWorkingDir: root,
     entryPoints: ENTRIES,
-    outdir,
+    outdir: OUT,
     bundle: true,
     minify: true,
-    // One classic script that defines no globals: any page can embed it with a plain <script>.
+    sourcemap: true,
     format: 'iife',
-    target: 'es2020',
-    sourcemap: false,
+    target: ['es2020'],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const file of STATIC_FILES) copyFileSync(join(root, file), join(outdir, file.split('/').pop()!));
 }
 
 main().catch((error: unknown) => {

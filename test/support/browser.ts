@@ -1,50 +1,32 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from './repo-root.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where browser tests leave screenshots (git-ignored). */
-export const ARTIFACTS_DIR = join(repoRoot(), 'test-artifacts');
+/** Headless Debian Chromium, as set up on these machines (no network beyond loopback). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
 
-/** Debian's headless Chromium with a fresh profile, driven by playwright-core. */
-export class HeadlessChromium {
-  private constructor(
-    readonly context: BrowserContext,
-    private readonly profileDir: string,
-  ) {}
-
-  static async launch(): Promise<HeadlessChromium> {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed (${CHROMIUM}); install the Debian package chromium (README, "Tests")`);
-    const profileDir = mkdtempSync(join(tmpdir(), 'ventanilla-chromium-'));
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1100, height: 800 },
-      locale: 'es-MX',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    return new HeadlessChromium(context, profileDir);
-  }
-
-  screenshotPath(name: string): string {
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    return join(ARTIFACTS_DIR, name);
-  }
-
-  async close(): Promise<void> {
-    await this.context.close();
-    rmSync(this.profileDir, { recursive: true, force: true });
-  }
+/** Saves a screenshot under test-artifacts/ (git-ignored) and returns its path. */
+export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
+  const dir = join(repoRoot(), 'test-artifacts', suite);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
 }

@@ -5,17 +5,20 @@ import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
-import { ChatPresenceTracker } from './chat/chat-presence.tracker.js';
 import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { ConnectionPresence } from './realtime/connection-presence.js';
+import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { WebAssets } from './web/web-assets.js';
 import { WebAssetsController } from './web/web-assets.controller.js';
+import { WebPagesController } from './web/web-pages.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -31,14 +34,17 @@ export class GatewayModule {
         ContactsController,
         AgentsController,
         InboundItemsController,
+        WebPagesController,
         AgentTypingController,
         WebAssetsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
-        ChatPresenceTracker,
+        ConnectionPresence,
         ChatGateway,
+        AgentsGateway,
+        WebAssets,
       ],
     };
   }

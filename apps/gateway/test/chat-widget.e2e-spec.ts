@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { HeadlessChromium } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
@@ -13,7 +13,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
   let env: TestEnvironment;
   let gateway: AppProcess;
   let worker: AppProcess;
-  let browser: HeadlessChromium;
+  let browser: Browser;
   let page: Page;
   let base: string;
   let api: ApiClient;
@@ -30,9 +30,10 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     [gateway, worker, browser] = await Promise.all([
       new AppProcess('gateway', env.processEnv({ PORT: String(port), PUBLIC_BASE_URL: base })).start(),
       new AppProcess('worker', env.processEnv()).start(),
-      HeadlessChromium.launch(),
+      launchBrowser(),
     ]);
-    page = await browser.context.newPage();
+    // A fresh context: its own storage, like a first visit.
+    page = await (await browser.newContext({ locale: 'es-MX', viewport: { width: 1100, height: 800 } })).newPage();
     page.setDefaultTimeout(15_000);
     api = await ApiClient.signIn(base);
   });
@@ -77,8 +78,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     // The portal's styles do not reach the widget.
     expect(await inWidget(`getComputedStyle(root.querySelector('.vt-launcher')).backgroundColor`)).toBe('rgb(11, 92, 171)');
 
-    await page.screenshot({ path: browser.screenshotPath('chat-widget.png') });
-    expect(existsSync(browser.screenshotPath('chat-widget.png'))).toBe(true);
+    expect(existsSync(await screenshot(page, 'chat-widget', 'conversation'))).toBe(true);
   });
 
   it('should show the agent typing and then the reply, live', async () => {

@@ -247,7 +247,7 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
   it('should serve the widget as a script any page can embed, and a demo page that embeds it', async () => {
     const widget = await fetch(`${baseA}/widget.js`);
     expect(widget.status).toBe(200);
-    expect(widget.headers.get('content-type')).toContain('application/javascript');
+    expect(widget.headers.get('content-type')).toContain('javascript');
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await widget.text()).toContain('attachShadow');
     const demo = await fetch(`${baseA}/chat-demo`);

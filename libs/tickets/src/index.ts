@@ -53,3 +53,5 @@ export * from './workflow/ticket-permissions.js';
 export * from './workflow/ticket-transitions.js';
 export * from './workflow/ticket-workflow.service.js';
 export * from './sla/sla-state.js';
+export * from './realtime/ticket-change-publisher.js';
+export * from './realtime/socket-io-key.js';

@@ -17,6 +17,7 @@ import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.rep
 import { OutboundService } from './outbound/outbound.service.js';
 import { ReplyRouting } from './outbound/reply-routing.js';
 import { QueueProducer } from './queue-producer.js';
+import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
@@ -45,6 +46,7 @@ const PROVIDERS = [
   TicketWorkflowService,
   AgentsService,
   AppSecretsRepository,
+  TicketChangePublisher,
 ];
 
 /**

@@ -28,7 +28,7 @@ import {
 import type { ChatConversationEntity } from '@app/tickets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import { ChatPresenceTracker } from './chat-presence.tracker.js';
+import { ConnectionPresence } from '../realtime/connection-presence.js';
 import { ConnectionRateLimit } from './connection-rate-limit.js';
 
 interface ChatSocketData {
@@ -61,7 +61,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly chat: ChatService,
     private readonly status: ChatStatusReader,
-    private readonly presence: ChatPresenceTracker,
+    private readonly presence: ConnectionPresence,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -143,7 +143,7 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     }
     socket.data.conversation = conversation;
     await socket.join(conversationRoom(conversation.id));
-    await this.presence.join(socket.id, conversation.id);
+    await this.presence.join(socket.id, `chat:${conversation.id}`);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { socketIoRedisKey } from '@app/channels';
+import { socketIoRedisKey } from '@app/tickets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
@@ -11,7 +11,7 @@ import { isOriginAllowed } from './origin-policy.js';
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
- * The gateway's one socket.io server (every namespace: `/chat`, later the inbox's `/agents`): it
+ * The gateway's one socket.io server (every namespace: `/chat`, the inbox's `/agents`): it
  * shares rooms and broadcasts with the other gateway processes and the worker through Redis, and
  * accepts browser connections only from allowed origins.
  */

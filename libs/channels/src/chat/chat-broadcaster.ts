@@ -2,9 +2,6 @@ import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import { CHAT_NAMESPACE, type AgentTypingPayload, type ChatEntry } from './chat-protocol.js';
 
-/** The Redis channel prefix of socket.io's adapter and emitter; per deployment, as Redis pub/sub ignores databases. */
-export const socketIoRedisKey = (queuePrefix: string): string => `${queuePrefix}:socket.io`;
-
 /** The room of every connection (every tab) of one conversation. */
 export const conversationRoom = (conversationId: string): string => `conversation:${conversationId}`;
 

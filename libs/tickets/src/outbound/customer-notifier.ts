@@ -146,6 +146,8 @@ export class CustomerNotifier {
   ): Promise<string | undefined> {
     if (channel === 'email' && contact.emailUndeliverableAt) return 'address_undeliverable';
     if (kind !== 'confirmation') return undefined;
+    // Mails from one sender are ingested concurrently: count them one at a time, or all pass the limit.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`confirmation-rate:${recipient}`]);
     const recent = await this.deliveries.countRecent(recipient, 'confirmation', HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }

@@ -1,4 +1,4 @@
-import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatStatus } from '../../libs/channels/src/chat/chat-protocol.js';
+import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatStatus } from '../../../../libs/channels/src/chat/chat-protocol.js';
 import { ChatConnection, type ConnectionListener } from './chat-connection.js';
 import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';

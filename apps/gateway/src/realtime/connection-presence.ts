@@ -1,17 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { PresenceRegistry, StatusBoard, type PresenceMember } from '@app/tickets';
+import { PresenceRegistry, StatusBoard, type PresenceMember, type PresenceScope } from '@app/tickets';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 
 /** A presence lasts this long unless renewed; renewed three times per period. */
 const PRESENCE_TTL_MS = 30_000;
 
 /**
- * Registers this gateway's customer connections in the shared presence registry (whether a chat
- * customer is still there decides if a reply is also mailed) and keeps renewing them.
+ * Registers this gateway's connections in the shared presence registry and keeps renewing them:
+ * chat customers (whether one is still there decides if a reply is also mailed) and inbox agents
+ * (whether any is connected is what the chat widget tells customers).
  */
 @Injectable()
-export class ChatPresenceTracker implements OnApplicationShutdown {
-  private readonly logger = new Logger(ChatPresenceTracker.name);
+export class ConnectionPresence implements OnApplicationShutdown {
+  private readonly logger = new Logger(ConnectionPresence.name);
   private readonly held = new Map<string, PresenceMember>();
   private readonly timer: NodeJS.Timeout;
 
@@ -24,8 +25,8 @@ export class ChatPresenceTracker implements OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async join(socketId: string, conversationId: string): Promise<void> {
-    const member: PresenceMember = { scope: `chat:${conversationId}`, member: `${this.statusBoard.instance}:${socketId}` };
+  async join(socketId: string, scope: PresenceScope): Promise<void> {
+    const member: PresenceMember = { scope, member: `${this.statusBoard.instance}:${socketId}` };
     this.held.set(socketId, member);
     await this.presence.hold([member], PRESENCE_TTL_MS).catch((error: Error) => this.warn(error));
   }
@@ -39,7 +40,7 @@ export class ChatPresenceTracker implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    // Customers reconnect to another gateway within the grace period; do not count that as leaving.
+    // Clients reconnect to another gateway within the grace period; do not count that as leaving.
     await Promise.all([...this.held.keys()].map((socketId) => this.leave(socketId)));
   }
 
@@ -48,6 +49,6 @@ export class ChatPresenceTracker implements OnApplicationShutdown {
   }
 
   private warn(error: Error): void {
-    this.logger.warn(`chat presence not recorded: ${error.message}`);
+    this.logger.warn(`presence not recorded: ${error.message}`);
   }
 }

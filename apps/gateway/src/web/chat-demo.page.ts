@@ -1,4 +1,5 @@
-<!doctype html>
+/** A page like the portal's, with aggressive global styles, that embeds the widget with one tag. */
+export const CHAT_DEMO_HTML = `<!doctype html>
 <html lang="es-MX">
 <head>
   <meta charset="utf-8">
@@ -31,4 +32,4 @@
   </main>
   <script src="/widget.js" async></script>
 </body>
-</html>
+</html>`;
