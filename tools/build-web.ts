@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /**
- * Bundles the browser code (the agents' inbox) into dist/web with esbuild: one minified ES2020
+ * Bundles the browser code (the agents' inbox, the customers' chat widget) into dist/web with esbuild: one minified ES2020
  * bundle per entry, CSS alongside. `npm run build` runs it after compiling the server.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,6 +13,8 @@ const OUT = join(ROOT, 'dist/web');
 
 const ENTRIES: Record<string, string> = {
   inbox: join(WEB, 'inbox/index.tsx'),
+  // One classic script without globals: any page embeds it with a plain <script> (served at /widget.js).
+  widget: join(WEB, 'widget/widget.ts'),
 };
 
 async function main(): Promise<void> {

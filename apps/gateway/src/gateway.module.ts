@@ -1,14 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ChatModule } from '@app/channels';
 import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AgentTypingController } from './chat/agent-typing.controller.js';
+import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { ConnectionPresence } from './realtime/connection-presence.js';
 import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
@@ -16,6 +20,7 @@ import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { WebAssets } from './web/web-assets.js';
+import { WebAssetsController } from './web/web-assets.controller.js';
 import { WebPagesController } from './web/web-pages.controller.js';
 
 @Module({})
@@ -23,7 +28,7 @@ export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, AuthModule.register(config)],
+      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, ChatModule, AuthModule.register(config)],
       controllers: [
         HealthController,
         TicketsController,
@@ -35,10 +40,14 @@ export class GatewayModule {
         WebPagesController,
         MaintenanceController,
         ReportsController,
+        AgentTypingController,
+        WebAssetsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        ConnectionPresence,
+        ChatGateway,
         AgentsGateway,
         WebAssets,
         GatewayHeartbeat,

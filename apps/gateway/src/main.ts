@@ -12,8 +12,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(GatewayModule.register(config), {
     logger: createAppLogger('gateway', process.env.LOG_FORMAT),
   });
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config.core.redisUrl));
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };
   new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);

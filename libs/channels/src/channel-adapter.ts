@@ -14,4 +14,9 @@ export interface StoredItemContext {
  */
 export interface ChannelAdapter extends ChannelSender {
   normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage>;
+  /**
+   * True when stored items that share a `sourceRef` (one conversation) must be ingested in the order
+   * they arrived: the first opens the ticket and the others join it, in order.
+   */
+  readonly inOrderBySource?: boolean;
 }

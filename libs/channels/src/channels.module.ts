@@ -9,6 +9,8 @@ import {
   TicketsModule,
 } from '@app/tickets';
 import { ChannelRegistry } from './channel-registry.js';
+import { ChatAdapter } from './chat/chat.adapter.js';
+import { ChatModule } from './chat/chat.module.js';
 import type { EmailSettings } from './email/email-config.js';
 import { EmailAdapter } from './email/email.adapter.js';
 import { MailboxFetcher } from './email/mailbox-fetcher.js';
@@ -26,10 +28,14 @@ export class ChannelsModule {
   static register(options: ChannelsOptions): DynamicModule {
     return {
       module: ChannelsModule,
-      imports: [TicketsModule],
+      imports: [TicketsModule, ChatModule],
       providers: [
         { provide: EmailAdapter, useFactory: () => new EmailAdapter(options.email) },
-        { provide: ChannelRegistry, useFactory: (email: EmailAdapter) => new ChannelRegistry([email]), inject: [EmailAdapter] },
+        {
+          provide: ChannelRegistry,
+          useFactory: (email: EmailAdapter, chat: ChatAdapter) => new ChannelRegistry([email, chat]),
+          inject: [EmailAdapter, ChatAdapter],
+        },
         { provide: FaultInjector, useFactory: () => new FaultInjector(options.faultPoints) },
         {
           provide: InboundPipeline,
@@ -44,7 +50,7 @@ export class ChannelsModule {
           inject: [InboundAcceptor, InboundItemsRepository, IntakeCursorsRepository],
         },
       ],
-      exports: [EmailAdapter, ChannelRegistry, FaultInjector, InboundPipeline, MailboxFetcher],
+      exports: [ChatModule, EmailAdapter, ChannelRegistry, FaultInjector, InboundPipeline, MailboxFetcher],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
+  type InboundItemEntity,
   type InboundItemsRepository,
   type IntakeService,
   type QueueProducer,
@@ -9,6 +10,8 @@ import {
 } from '@app/tickets';
 import type { ChannelRegistry } from './channel-registry.js';
 import type { FaultInjector } from './fault-injector.js';
+
+export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
 /**
  * The worker's handling of one stored inbound item: normalise it with its channel's adapter, let the
@@ -27,10 +30,21 @@ export class InboundPipeline {
     private readonly changes: TicketChangePublisher,
   ) {}
 
-  async process(inboundId: string): Promise<IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' }> {
+  async process(inboundId: string): Promise<PipelineOutcome> {
     const item = await this.items.loadRaw(inboundId);
     if (!item) return { kind: 'missing' };
     if (item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
+    if (item.sourceRef && this.channels.get(item.channel).inOrderBySource) {
+      // Earlier messages of the same conversation first, whichever job got here first.
+      for (const earlierId of await this.items.findEarlierPending(item.id)) {
+        const earlier = await this.items.loadRaw(earlierId);
+        if (earlier?.status === 'pending') await this.processItem(earlier);
+      }
+    }
+    return this.processItem(item);
+  }
+
+  private async processItem(item: InboundItemEntity): Promise<PipelineOutcome> {
     if (!item.raw) {
       await this.intake.reject(item.id, 'no raw content stored');
       return { kind: 'rejected', reason: 'no raw content stored' };

@@ -31,6 +31,8 @@ export interface ReplyResult {
   message: MessageEntity;
   tier: Tier;
   deliveryId?: string;
+  /** Every delivery queued (a chat reply may also go by email). */
+  deliveryIds?: string[];
   suppressedReason?: string;
 }
 
@@ -79,7 +81,7 @@ export class RepliesService {
           em,
         );
         await this.events.append(ticket.id, [{ type: 'note_added', ...author, data: { messageId: note.id } }], em);
-        return { message: note, tier: ticket.tier };
+        return { message: note, tier: ticket.tier, deliveryIds: [] };
       }
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
       const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em);
@@ -107,8 +109,8 @@ export class RepliesService {
 
     this.changes.publish({ number: ticketNumber, tiers: [result.tier], kind: 'message' });
     // Already in the outbox: if Redis is down now, the recovery sweep sends it later.
-    if (result.deliveryId) {
-      await this.producer.enqueueDeliveries([result.deliveryId]).catch((error: Error) => {
+    if (result.deliveryIds.length > 0) {
+      await this.producer.enqueueDeliveries(result.deliveryIds).catch((error: Error) => {
         this.logger.warn(`reply ${result.message.id} stays in the outbox for the sweep: ${error.message}`);
       });
     }

@@ -8,12 +8,14 @@ import { InboundItemsRepository } from './intake/inbound-items.repository.js';
 import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecoverySweeper } from './intake/recovery-sweeper.js';
+import { PresenceRegistry } from './infrastructure/presence-registry.js';
 import { SystemHealth } from './infrastructure/system-health.js';
 import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES, SLA_JOB_OPTIONS } from './jobs.js';
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
+import { ReplyRouting } from './outbound/reply-routing.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
@@ -47,6 +49,8 @@ const PROVIDERS = [
   TicketsService,
   SystemHealth,
   RepliesService,
+  PresenceRegistry,
+  ReplyRouting,
   TicketWorkflowService,
   AgentsService,
   AppSecretsRepository,

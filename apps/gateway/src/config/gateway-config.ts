@@ -1,4 +1,20 @@
-import { EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+
+/** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
+export type AllowedOrigins = ReadonlySet<string> | 'any';
+
+export interface ChatSettings {
+  /** Pages (origins) whose widget may connect, besides the gateway's own. */
+  allowedOrigins: AllowedOrigins;
+  /** Longest customer message, in characters. */
+  maxTextChars: number;
+  /** Per connection: a burst of `burst` requests, refilled at `burst` per `windowMs`. */
+  rateLimit: { burst: number; windowMs: number };
+  /** A customer who left less than this ago still counts as in the chat (a reload is not leaving). */
+  presenceGraceMs: number;
+  /** How often each gateway re-reads agent availability and tells its widgets when it changed. */
+  statusIntervalMs: number;
+}
 
 export interface AuthSettings {
   /** Key that signs access tokens; when unset, one is generated once and kept in Postgres. */
@@ -15,13 +31,15 @@ export interface GatewayConfig {
   port: number;
   /** /health fails when a queue's oldest waiting job is older than this: no one is consuming it. */
   healthMaxQueueAgeMs: number;
+  chat: ChatSettings;
 }
 
 /** Reads and validates the gateway's settings once; a bad value stops start-up with its name. */
 export function loadGatewayConfig(env: Env): GatewayConfig {
   const reader = new EnvReader(env);
+  const core = readCoreConfig(reader);
   return {
-    core: readCoreConfig(reader),
+    core,
     auth: {
       tokenSecret: reader.optionalString('AUTH_TOKEN_SECRET'),
       tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),
@@ -30,7 +48,36 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     },
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
+    chat: {
+      allowedOrigins: readAllowedOrigins(reader, core.publicBaseUrl),
+      maxTextChars: reader.int('CHAT_MAX_TEXT_CHARS', 4_000, { min: 1, max: 100_000 }),
+      rateLimit: {
+        burst: reader.int('CHAT_RATE_LIMIT', 20, { min: 1 }),
+        windowMs: reader.int('CHAT_RATE_WINDOW_MS', 60_000, { min: 100 }),
+      },
+      presenceGraceMs: reader.int('CHAT_PRESENCE_GRACE_MS', 10_000, { min: 0 }),
+      statusIntervalMs: reader.int('CHAT_STATUS_INTERVAL_MS', 15_000, { min: 100 }),
+    },
   };
+}
+
+function readAllowedOrigins(reader: EnvReader, publicBaseUrl: string): AllowedOrigins {
+  const listed = reader.list('CHAT_ALLOWED_ORIGINS', []);
+  if (listed.includes('*')) return 'any';
+  const origins = new Set([new URL(publicBaseUrl).origin]);
+  for (const value of listed) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`CHAT_ALLOWED_ORIGINS must list origins such as https://portal.example.com, got "${value}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ConfigError(`CHAT_ALLOWED_ORIGINS must list http(s) origins, got "${value}"`);
+    }
+    origins.add(url.origin);
+  }
+  return origins;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -3,6 +3,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSo
 import { AGENTS_NAMESPACE, tierRoom, TicketWorkflowService, type Actor } from '@app/tickets';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokens } from '../auth/access-tokens.js';
+import { ConnectionPresence } from '../realtime/connection-presence.js';
 
 interface AgentSocketData {
   actor?: Actor;
@@ -28,6 +29,7 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly tokens: AccessTokens,
     private readonly workflow: TicketWorkflowService,
+    private readonly presence: ConnectionPresence,
   ) {}
 
   async handleConnection(socket: AgentSocket): Promise<void> {
@@ -41,9 +43,12 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     socket.data.actor = actor;
     // L1 and administrators see every ticket: their room gets every change (see roomsSeeing).
     await socket.join(tierRoom(actor.role === 'admin' ? 'L1' : actor.tier));
+    // Chat widgets tell customers whether an agent is connected.
+    await this.presence.join(socket.id, 'agents');
   }
 
   async handleDisconnect(socket: AgentSocket): Promise<void> {
+    await this.presence.leave(socket.id);
     if (socket.data.viewing) await this.announceViewers(socket.data.viewing);
   }
 

@@ -1,32 +1,56 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { socketIoRedisKey } from '@app/tickets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { isOriginAllowed } from './origin-policy.js';
+
+/** Largest socket.io message a client may send; chat texts are far smaller (CHAT_MAX_TEXT_CHARS). */
+const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
- * socket.io for every namespace of the gateway, with the Redis adapter: several gateway processes
- * share rooms, and the worker reaches clients through the Redis emitter.
+ * The gateway's one socket.io server (every namespace: `/chat`, the inbox's `/agents`): it
+ * shares rooms and broadcasts with the other gateway processes and the worker through Redis, and
+ * accepts browser connections only from allowed origins.
  */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly pub: Redis;
-  private readonly sub: Redis;
+  private readonly clients: Redis[] = [];
 
-  constructor(app: INestApplicationContext, redisUrl: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: GatewayConfig,
+  ) {
     super(app);
-    this.pub = new Redis(redisUrl, { connectionName: 'ventanilla-gateway-io-pub', maxRetriesPerRequest: null });
-    this.sub = this.pub.duplicate({ connectionName: 'ventanilla-gateway-io-sub' });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
-    server.adapter(createAdapter(this.pub, this.sub));
+    const allowed = this.config.chat.allowedOrigins;
+    const server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      // Polling requests from an allowed page need CORS headers; the check itself is allowRequest's.
+      cors: { origin: (origin, callback) => callback(null, isOriginAllowed(origin, undefined, allowed)) },
+      allowRequest: (request, callback) => {
+        const ok = isOriginAllowed(request.headers.origin, request.headers.host, allowed);
+        callback(ok ? null : 'origin not allowed', ok);
+      },
+    });
+    const pub = this.redisClient('pub');
+    const sub = this.redisClient('sub');
+    server.adapter(createAdapter(pub, sub, { key: socketIoRedisKey(this.config.core.queuePrefix) }));
     return server;
   }
 
-  override async close(server: Server): Promise<void> {
-    await super.close(server);
-    this.pub.disconnect();
-    this.sub.disconnect();
+  override async dispose(): Promise<void> {
+    await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+
+  private redisClient(role: string): Redis {
+    const client = new Redis(this.config.core.redisUrl, { connectionName: `ventanilla-gateway-io-${role}` });
+    client.on('error', (error: Error) => this.logger.warn(`socket.io redis ${role}: ${error.message}`));
+    this.clients.push(client);
+    return client;
   }
 }

@@ -3,6 +3,8 @@ import { AppSecretEntity } from '../agents/app-secret.entity.js';
 import { MaintenanceNoticeEntity } from '../maintenance/maintenance-notice.entity.js';
 import { MaintenanceWindowEntity } from '../maintenance/maintenance-window.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
+import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
+import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
@@ -12,6 +14,7 @@ import { TicketEventEntity } from '../entities/ticket-event.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
+import { ChatConversations1764468000000 } from '../migrations/1764468000000-chat-conversations.js';
 import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 
@@ -24,6 +27,8 @@ export const TICKETS_ENTITIES = [
   InboundItemEntity,
   OutboundDeliveryEntity,
   IntakeCursorEntity,
+  ChatConversationEntity,
+  ChatEntryEntity,
   AgentEntity,
   AppSecretEntity,
   MaintenanceWindowEntity,
@@ -34,6 +39,7 @@ export const TICKETS_ENTITIES = [
 export const TICKETS_MIGRATIONS = [
   InitialSchema1764460800000,
   ConversationRefAndAuthorName1764464400000,
+  ChatConversations1764468000000,
   AgentsAndWorkflow1764475200000,
   SlaMaintenanceAvailability1764478800000,
 ];

@@ -38,7 +38,8 @@ export class InboundItemsRepository {
         sizeBytes: item.raw.length,
         summary: item.summary,
         status: 'pending',
-        receivedAt: new Date(),
+        // The database clock (microseconds) orders the messages of one conversation (findEarlierPending).
+        receivedAt: () => 'clock_timestamp()',
       })
       .orIgnore()
       .returning(['id'])
@@ -109,6 +110,22 @@ export class InboundItemsRepository {
       })
       .where('id = :id AND status = :pending', { id, pending: 'pending' })
       .execute();
+  }
+
+  /** Items still pending that share this item's channel and source and arrived before it, oldest first. */
+  async findEarlierPending(id: string, limit = 100): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT earlier.id
+         FROM inbound_items item
+         JOIN inbound_items earlier
+           ON earlier.channel = item.channel AND earlier.source_ref = item.source_ref AND earlier.status = 'pending'
+          AND (earlier.received_at, earlier.id) < (item.received_at, item.id)
+        WHERE item.id = $1
+        ORDER BY earlier.received_at, earlier.id
+        LIMIT $2`,
+      [id, limit],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Items still pending after `olderThanMs`: their queue job was lost or is stuck. */

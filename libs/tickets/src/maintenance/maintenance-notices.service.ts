@@ -39,6 +39,10 @@ export class MaintenanceNoticesService {
         externalId: newMessageId(this.config.supportEmail),
         threadRefs: [],
         automatic: true,
+        // Not about one ticket: no severity of its own to show.
+        severity: 3,
+        authorName: null,
+        writtenAt: new Date(),
       });
       const status = result.status === 'held' ? 'held' : 'sent';
       await this.dataSource.manager.update(MaintenanceNoticeEntity, { id: noticeId }, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });

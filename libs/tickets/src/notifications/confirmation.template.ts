@@ -25,6 +25,12 @@ export const SUPPORT_SIGNATURE_ES = [
   'Atención 24 horas, los 365 días · portalgratuito@interfactura.com · (81) 4777-1119',
 ];
 
+const REPLY_HINTS: Record<Channel, (ticketNumber: string) => string> = {
+  email: (ticketNumber) => `Para agregar información responde a este correo sin quitar [${ticketNumber}] del asunto.`,
+  chat: (ticketNumber) => `Puedes seguir escribiendo en este chat: tus mensajes se agregan al ticket ${ticketNumber}.`,
+  phone: (ticketNumber) => `Si nos escribes de nuevo, menciona el ticket ${ticketNumber}.`,
+};
+
 /** The confirmation the support process promises: ticket number, severity and what happens next. */
 export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
@@ -41,10 +47,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   const maintenanceLine = input.maintenanceUntil
     ? `Estamos en un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; los plazos de atención y solución empiezan a correr al terminar.`
     : undefined;
-  const replyHint =
-    input.channel === 'email'
-      ? `Para agregar información responde a este correo sin quitar [${input.ticketNumber}] del asunto.`
-      : `Si nos escribes de nuevo, menciona el ticket ${input.ticketNumber}.`;
+  const replyHint = REPLY_HINTS[input.channel](input.ticketNumber);
 
   const text = [
     greeting,

@@ -1,8 +1,10 @@
+import type { Channel } from '../domain.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
 
 export interface ReplyInput {
+  channel: Channel;
   ticketNumber: string;
   subject: string;
   body: string;
@@ -13,7 +15,8 @@ export interface ReplyInput {
 export function renderReply(input: ReplyInput): RenderedMessage {
   const subject = `Re: [${input.ticketNumber}] ${input.subject.trim() || 'Tu solicitud'}`.slice(0, 160);
   const signature = [input.agentName, ...SUPPORT_SIGNATURE_ES];
-  const text = [input.body.trim(), '', '--', ...signature].join('\n');
+  // The chat shows the agent's name beside the text; mail signs it (the HTML part also serves a chat reply mailed).
+  const text = input.channel === 'chat' ? input.body.trim() : [input.body.trim(), '', '--', ...signature].join('\n');
   const paragraphs = input.body
     .trim()
     .split(/\n{2,}/)

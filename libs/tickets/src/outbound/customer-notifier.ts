@@ -16,6 +16,7 @@ import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { newMessageId } from './message-id.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
+import { ReplyRouting } from './reply-routing.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,8 +26,10 @@ export type OutboundAuthor = { type: 'system' } | AgentAuthor;
 
 export interface QueuedMessage {
   message: MessageEntity;
-  /** Absent when nothing could be sent (`suppressedReason` says why); the message stays on the timeline. */
+  /** The delivery on the ticket's channel; absent when it may not be sent (`suppressedReason` says why). */
   deliveryId?: string;
+  /** Every delivery queued for the message (a chat reply may also go by email). */
+  deliveryIds: string[];
   suppressedReason?: string;
 }
 
@@ -42,6 +45,7 @@ export class CustomerNotifier {
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
     private readonly windows: MaintenanceWindowsRepository,
+    private readonly routing: ReplyRouting,
   ) {}
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
@@ -62,13 +66,14 @@ export class CustomerNotifier {
     return this.queue(
       { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],
+      [ticket.channel],
       em,
     );
   }
 
   /** An agent's public reply, threaded after the customer's latest message. */
   queueReply(ticket: TicketEntity, contact: ContactEntity, body: string, author: AgentAuthor, em: EntityManager): Promise<QueuedMessage> {
-    const content = renderReply({ ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
+    const content = renderReply({ channel: ticket.channel, ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
     return this.queueNotice(ticket, contact, 'reply', content, author, em);
   }
 
@@ -85,12 +90,14 @@ export class CustomerNotifier {
   ): Promise<QueuedMessage> {
     const latest = await this.messages.findLatestInbound(ticket.id, ticket.channel, em);
     const threadRefs = latest ? [latest.externalId, ...latest.threadRefs] : [];
-    return this.queue({ ticket, contact, kind, dedupeKey, content, author }, threadRefs, em);
+    const channels = await this.routing.channelsFor(ticket, contact);
+    return this.queue({ ticket, contact, kind, dedupeKey, content, author }, threadRefs, channels, em);
   }
 
   private async queue(
     draft: { ticket: TicketEntity; contact: ContactEntity; kind: DeliveryKind; dedupeKey: string; content: RenderedMessage; author: OutboundAuthor },
     threadRefs: string[],
+    channels: Channel[],
     em: EntityManager,
   ): Promise<QueuedMessage> {
     const { ticket, contact, kind, content, author } = draft;
@@ -113,22 +120,27 @@ export class CustomerNotifier {
       [],
       em,
     );
-    const recipient = this.recipientFor(ticket, contact);
-    const suppressedReason = recipient ? await this.suppressionReason(ticket.channel, kind, recipient, contact, em) : 'no_address';
-    if (suppressedReason || !recipient) {
-      await this.events.append(ticket.id, [{ type: `${kind}_suppressed`, data: { reason: suppressedReason, messageId: message.id } }], em);
-      return { message, suppressedReason: suppressedReason ?? 'no_address' };
+    const deliveryIds: string[] = [];
+    let suppressedReason: string | undefined;
+    for (const [index, channel] of channels.entries()) {
+      const recipient = this.recipientFor(channel, ticket, contact);
+      const reason = recipient ? await this.suppressionReason(channel, kind, recipient, contact, em) : 'no_address';
+      if (reason || !recipient) {
+        await this.events.append(ticket.id, [{ type: `${kind}_suppressed`, data: { reason, channel, messageId: message.id } }], em);
+        if (index === 0) suppressedReason = reason ?? 'no_address';
+        continue;
+      }
+      // The first channel keeps the plain key (one confirmation per ticket); extra channels derive theirs.
+      const dedupeKey = index === 0 ? draft.dedupeKey : `${draft.dedupeKey}-${channel}`;
+      const delivery = await this.deliveries.insertOnce({ ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey, recipient }, em);
+      await this.events.append(
+        ticket.id,
+        [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel, recipient } }],
+        em,
+      );
+      deliveryIds.push(delivery.id);
     }
-    const delivery = await this.deliveries.insertOnce(
-      { ticketId: ticket.id, messageId: message.id, channel: ticket.channel, kind, dedupeKey: draft.dedupeKey, recipient },
-      em,
-    );
-    await this.events.append(
-      ticket.id,
-      [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel: ticket.channel, recipient } }],
-      em,
-    );
-    return { message, deliveryId: delivery.id };
+    return { message, deliveryId: suppressedReason ? undefined : deliveryIds[0], deliveryIds, suppressedReason };
   }
 
   /** Why nothing may go out: a dead address, or (confirmations) a sender we answered too often: a loop. */
@@ -147,9 +159,9 @@ export class CustomerNotifier {
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }
 
-  /** Where the ticket's channel reaches the customer: their address, their number, or the chat conversation. */
-  private recipientFor(ticket: TicketEntity, contact: ContactEntity): string | null {
-    switch (ticket.channel) {
+  /** Where a channel reaches the customer: their address, their number, or the ticket's chat conversation. */
+  private recipientFor(channel: Channel, ticket: TicketEntity, contact: ContactEntity): string | null {
+    switch (channel) {
       case 'email':
         return contact.email;
       case 'phone':
@@ -159,7 +171,8 @@ export class CustomerNotifier {
     }
   }
 
+  // Chat messages get a Message-ID too: a chat reply may also go out by email.
   private outboundExternalId(channel: Channel): string {
-    return channel === 'email' ? newMessageId(this.config.supportEmail) : `out-${randomUUID()}`;
+    return channel === 'phone' ? `out-${randomUUID()}` : newMessageId(this.config.supportEmail);
   }
 }

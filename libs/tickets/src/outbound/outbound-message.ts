@@ -1,5 +1,6 @@
 import type { Channel } from '../domain.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
+import type { Severity } from '../severity/severity.js';
 
 /** The channel-neutral form of what a channel adapter must send. */
 export interface OutboundMessage {
@@ -16,6 +17,12 @@ export interface OutboundMessage {
   threadRefs: string[];
   /** True for messages no person wrote (confirmations): mail carries `Auto-Submitted: auto-replied`. */
   automatic: boolean;
+  /** The ticket's severity now (a chat confirmation shows it apart from the text). */
+  severity: Severity;
+  /** The agent who wrote it; null for system messages. */
+  authorName: string | null;
+  /** When the message was written (the same on every attempt). */
+  writtenAt: Date;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'held'; reason: string };

@@ -46,8 +46,12 @@ export class OutboundService {
       text: message.text,
       html: message.htmlSanitized ?? '',
       externalId: message.externalId,
-      threadRefs: message.threadRefs,
+      // A copy on another channel (a chat reply also mailed) answers nothing that channel knows.
+      threadRefs: delivery.channel === message.channel ? message.threadRefs : [],
       automatic: message.authorType === 'system',
+      severity: ticket.severity,
+      authorName: message.authorName,
+      writtenAt: message.createdAt,
     };
 
     try {

@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 import type { Tier } from '../domain.js';
+import { CORE_CONFIG } from '../config/core-config.token.js';
+import type { CoreConfig } from '../config/core-config.js';
 import { REDIS_CLIENT } from '../infrastructure/redis-client.js';
+import { socketIoRedisKey } from './socket-io-key.js';
 
 /** Namespace of the agents' live connection (the inbox). */
 export const AGENTS_NAMESPACE = '/agents';
@@ -31,13 +34,13 @@ export class TicketChangePublisher {
   private readonly logger = new Logger(TicketChangePublisher.name);
   private readonly emitter: Emitter;
 
-  constructor(@Inject(REDIS_CLIENT) redis: Redis) {
+  constructor(@Inject(CORE_CONFIG) config: CoreConfig, @Inject(REDIS_CLIENT) redis: Redis) {
     // The emitter does not await PUBLISH; a rejection (Redis down) must not become an unhandled one.
     const publisher = {
       publish: (channel: string, message: Buffer | string) =>
         redis.publish(channel, message).catch((error: Error) => this.logger.debug(`live update not published: ${error.message}`)),
     };
-    this.emitter = new Emitter(publisher).of(AGENTS_NAMESPACE);
+    this.emitter = new Emitter(publisher, { key: socketIoRedisKey(config.queuePrefix) }).of(AGENTS_NAMESPACE);
   }
 
   /** An SLA warning or breach, for the agents of the tiers concerned (`sla:alert`). */

@@ -122,6 +122,6 @@ export class SlaMonitor {
     });
     const queued = await this.notifier.queueNotice(ticket, contact, 'status_update', content, { type: 'system' }, em, `status-update-${ticket.id}-${dueAt.getTime()}`);
     await this.events.append(ticket.id, [{ type: 'status_update_owed', data: { dueAt: dueAt.toISOString(), messageId: queued.message.id } }], em);
-    return queued.deliveryId ? [queued.deliveryId] : [];
+    return queued.deliveryIds;
   }
 }

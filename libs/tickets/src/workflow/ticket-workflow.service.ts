@@ -154,6 +154,6 @@ export class TicketWorkflowService {
       const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name });
       queued = await this.notifier.queueNotice(ticket, contact, 'resolution', content, author, em);
     }
-    return queued?.deliveryId ? [queued.deliveryId] : [];
+    return queued?.deliveryIds ?? [];
   }
 }

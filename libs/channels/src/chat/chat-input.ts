@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@app/tickets';
+import type { ChatErrorCode } from './chat-protocol.js';
+
+/** Bad input from a chat client: answered with an error ack naming the field. */
+export class ChatInputError extends DomainError {
+  constructor(
+    readonly code: Extract<ChatErrorCode, 'invalid_payload' | 'text_too_long'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ChatStartInput {
+  name: string;
+  email: string;
+  rfc?: string;
+  text: string;
+  clientId: string;
+}
+
+export interface ChatMessageInput {
+  text: string;
+  clientId: string;
+}
+
+const NAME_MAX = 120;
+const EMAIL_MAX = 254;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** RFC of a company (3 letters) or a person (4), date, homoclave. */
+const RFC = /^[A-ZÑ&]{3,4}\d{6}[A-Z\d]{3}$/;
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Validates `chat:start`; throws `ChatInputError` naming the first bad field. */
+export function parseChatStart(payload: unknown, maxTextChars: number): ChatStartInput {
+  const fields = asObject(payload);
+  const name = requiredString(fields, 'name', NAME_MAX);
+  const email = requiredString(fields, 'email', EMAIL_MAX).toLowerCase();
+  if (!EMAIL.test(email)) throw new ChatInputError('invalid_payload', 'email must be an email address');
+  const rfcValue = fields.rfc === undefined || fields.rfc === null ? '' : fields.rfc;
+  if (typeof rfcValue !== 'string') throw new ChatInputError('invalid_payload', 'rfc must be text');
+  const rfc = rfcValue.trim().toUpperCase();
+  if (rfc && !RFC.test(rfc)) throw new ChatInputError('invalid_payload', 'rfc must be a valid RFC (e.g. XAXX010101000)');
+  return { name, email, ...(rfc ? { rfc } : {}), text: chatText(fields, 'message', maxTextChars), clientId: clientId(fields) };
+}
+
+/** Validates `chat:message`. */
+export function parseChatMessage(payload: unknown, maxTextChars: number): ChatMessageInput {
+  const fields = asObject(payload);
+  return { text: chatText(fields, 'text', maxTextChars), clientId: clientId(fields) };
+}
+
+/** Validates `chat:sync`: the last sequence the client saw. */
+export function parseChatSync(payload: unknown): number {
+  const afterSeq = payload === undefined ? 0 : asObject(payload).afterSeq;
+  if (afterSeq === undefined) return 0;
+  if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq) || afterSeq < 0) {
+    throw new ChatInputError('invalid_payload', 'afterSeq must be an integer of 0 or more');
+  }
+  return afterSeq;
+}
+
+function asObject(payload: unknown): Record<string, unknown> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new ChatInputError('invalid_payload', 'the payload must be an object');
+  }
+  return payload as Record<string, unknown>;
+}
+
+function requiredString(fields: Record<string, unknown>, name: string, max: number): string {
+  const value = fields[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} is required and must be text`);
+  if (value.trim().length > max) throw new ChatInputError('invalid_payload', `${name} must be at most ${max} characters`);
+  return value.trim();
+}
+
+/** The customer's text, kept as text: line breaks normalised, surrounding blanks trimmed. */
+function chatText(fields: Record<string, unknown>, name: string, max: number): string {
+  const value = fields[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} is required and must be text`);
+  const text = value.replace(/\r\n?/g, '\n').trim();
+  if (text.length > max) throw new ChatInputError('text_too_long', `${name} must be at most ${max} characters`);
+  return text;
+}
+
+/** The client's id of a message; one the client did not send gets a fresh id (no retransmission guard then). */
+function clientId(fields: Record<string, unknown>): string {
+  const value = fields.clientId;
+  if (value === undefined) return randomUUID();
+  if (typeof value !== 'string' || !CLIENT_ID.test(value)) {
+    throw new ChatInputError('invalid_payload', 'clientId must be 8 to 64 letters, digits, "-" or "_"');
+  }
+  return value;
+}

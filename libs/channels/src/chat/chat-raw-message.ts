@@ -1,0 +1,45 @@
+import { UnprocessableInboundError } from '@app/tickets';
+
+/** What the gateway stores in `inbound_items.raw` for one customer chat message (JSON). */
+export interface ChatRawMessage {
+  conversationId: string;
+  clientId: string;
+  text: string;
+  /** When the gateway accepted it (ISO). */
+  sentAt: string;
+  customer: { name: string; email: string; rfc?: string };
+}
+
+export function encodeChatRaw(message: ChatRawMessage): Buffer {
+  return Buffer.from(JSON.stringify(message), 'utf8');
+}
+
+export function decodeChatRaw(raw: Buffer): ChatRawMessage {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new UnprocessableInboundError('chat item is not JSON');
+  }
+  const value = parsed as Partial<ChatRawMessage> | null;
+  const customer = value?.customer;
+  if (
+    typeof value?.conversationId !== 'string' ||
+    typeof value.clientId !== 'string' ||
+    typeof value.text !== 'string' ||
+    typeof customer?.email !== 'string' ||
+    typeof customer.name !== 'string'
+  ) {
+    throw new UnprocessableInboundError('chat item lacks conversationId, clientId, text or customer');
+  }
+  return value as ChatRawMessage;
+}
+
+/** The first words of a message, as a ticket subject (at most `max` characters, cut at a word). */
+export function chatSubject(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const slice = line.slice(0, max + 1);
+  const atWord = slice.replace(/\s+\S*$/, '');
+  return `${atWord && atWord.length < slice.length ? atWord : line.slice(0, max)}…`;
+}

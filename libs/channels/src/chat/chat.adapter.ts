@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { PermanentDeliveryError, SEVERITY_MEANINGS_ES, type InboundMessage, type OutboundMessage, type SendResult } from '@app/tickets';
+import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
+import { ChatBroadcaster } from './chat-broadcaster.js';
+import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
+import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
+
+/** Replies signed by no agent in particular (until agents have accounts). */
+const TEAM_NAME = 'Soporte Interfactura';
+
+/**
+ * The live chat channel: customer messages stored by the gateway in, transcript entries out. Sending
+ * appends to the conversation's transcript (which numbers it) and publishes it through Redis to
+ * whichever gateway holds the customer's connection; a widget that missed it gets it on resync.
+ */
+@Injectable()
+export class ChatAdapter implements ChannelAdapter {
+  readonly channel = 'chat' as const;
+  // The first message of a conversation opens its ticket; the others must join it in order.
+  readonly inOrderBySource = true;
+
+  constructor(
+    private readonly transcript: ChatTranscriptRepository,
+    private readonly broadcaster: ChatBroadcaster,
+  ) {}
+
+  normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage> {
+    const message = decodeChatRaw(raw);
+    return Promise.resolve({
+      channel: 'chat',
+      externalId: `chat-${message.conversationId}-${message.clientId}`,
+      receivedAt: context.receivedAt,
+      from: { name: message.customer.name, email: message.customer.email, ...(message.customer.rfc ? { rfc: message.customer.rfc } : {}) },
+      subject: chatSubject(message.text),
+      text: message.text,
+      attachments: [],
+      threadRefs: [],
+      conversationRef: message.conversationId,
+    });
+  }
+
+  async send(message: OutboundMessage): Promise<SendResult> {
+    const appended = await this.transcript.append(message.recipient, transcriptEntry(message));
+    if (!appended) throw new PermanentDeliveryError(`chat conversation ${message.recipient} does not exist`);
+    // Published on every attempt: a retry after a Redis failure sends the same entry (same seq) again.
+    await this.broadcaster.entry(message.recipient, appended.entry);
+    return { status: 'sent' };
+  }
+}
+
+function transcriptEntry(message: OutboundMessage): NewChatEntry {
+  const sourceKey = `message:${message.externalId}`;
+  const sentAt = message.writtenAt.toISOString();
+  switch (message.kind) {
+    case 'confirmation':
+      return {
+        type: 'ticket:confirmed',
+        sourceKey,
+        payload: {
+          ticketNumber: message.ticketNumber,
+          severity: message.severity,
+          severityMeaning: SEVERITY_MEANINGS_ES[message.severity],
+          text: message.text,
+          sentAt,
+        },
+      };
+    // Replies and the notices agents cause (new severity, solution, status) read as the agent's messages.
+    case 'reply':
+    case 'severity_change':
+    case 'resolution':
+    case 'status_update':
+      return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt } };
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  InboundAcceptor,
+  InvalidInputError,
+  TicketNotFoundError,
+  TicketsRepository,
+  type ChatConversationEntity,
+} from '@app/tickets';
+import { ChatBroadcaster } from './chat-broadcaster.js';
+import { ChatConversationsRepository } from './chat-conversations.repository.js';
+import { ChatInputError, type ChatStartInput } from './chat-input.js';
+import type { ChatEntry, ChatSyncAck } from './chat-protocol.js';
+import { chatSubject, encodeChatRaw } from './chat-raw-message.js';
+import { ChatTranscriptRepository } from './chat-transcript.repository.js';
+import { hashSecret, newChatToken } from './chat-token.js';
+
+/** How long after a start its retransmission (same client id, same email) may still claim the conversation. */
+const START_RETRY_WINDOW_MS = 10 * 60_000;
+const HISTORY_PAGE = 200;
+
+export interface StartedChat {
+  conversation: ChatConversationEntity;
+  token: string;
+  entry: ChatEntry;
+}
+
+/** What the `/chat` namespace does for a customer: start, resume, write, catch up; and what agents push live. */
+@Injectable()
+export class ChatService {
+  private readonly logger = new Logger(ChatService.name);
+
+  constructor(
+    private readonly conversations: ChatConversationsRepository,
+    private readonly transcript: ChatTranscriptRepository,
+    private readonly acceptor: InboundAcceptor,
+    private readonly broadcaster: ChatBroadcaster,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  /** Opens a conversation with its first message; a retransmitted start gets the same one with a new token. */
+  async start(input: ChatStartInput): Promise<StartedChat> {
+    const token = newChatToken();
+    const { conversation, isNew } = await this.conversations.insertOnce({
+      tokenHash: hashSecret(token),
+      startKey: hashSecret(input.clientId),
+      name: input.name,
+      email: input.email,
+      rfc: input.rfc ?? null,
+    });
+    if (!isNew) {
+      // Only the one who sent the start knows its client id; still, bound the claim to its author and to minutes.
+      const recent = Date.now() - conversation.createdAt.getTime() < START_RETRY_WINDOW_MS;
+      if (conversation.email !== input.email || !recent) throw new ChatInputError('invalid_payload', 'clientId was already used');
+      await this.conversations.replaceToken(conversation.id, hashSecret(token));
+    }
+    const entry = await this.post(conversation, input.clientId, input.text);
+    return { conversation, token, entry };
+  }
+
+  /** The conversation of a stored token; null when the token is unknown (the caller starts afresh). */
+  resume(token: string): Promise<ChatConversationEntity | null> {
+    return this.conversations.findByTokenHash(hashSecret(token));
+  }
+
+  /**
+   * A customer message: stored and queued for the intake (the same path as email) before anything
+   * else, then added to the transcript. Both steps are idempotent on the client id, so the client
+   * may send it again until it gets an ack.
+   */
+  async post(conversation: ChatConversationEntity, clientId: string, text: string): Promise<ChatEntry> {
+    const sentAt = new Date().toISOString();
+    const customer = { name: conversation.name, email: conversation.email, ...(conversation.rfc ? { rfc: conversation.rfc } : {}) };
+    await this.acceptor.accept({
+      channel: 'chat',
+      dedupeKey: `${conversation.id}:${clientId}`,
+      // Items that share it are ingested in order (see InboundPipeline).
+      sourceRef: `chat:${conversation.id}`,
+      raw: encodeChatRaw({ conversationId: conversation.id, clientId, text, sentAt, customer }),
+      summary: { from: conversation.email, subject: chatSubject(text) },
+    });
+    const appended = await this.transcript.append(conversation.id, {
+      type: 'customer:message',
+      sourceKey: `client:${clientId}`,
+      payload: { text, clientId, sentAt },
+    });
+    if (!appended) throw new Error(`chat conversation ${conversation.id} vanished`);
+    if (appended.isNew) {
+      // The customer's other tabs show it too; the message is safe already, so a failure here only delays that.
+      await this.broadcaster.entry(conversation.id, appended.entry).catch((error: Error) => {
+        this.logger.warn(`could not echo a message of ${conversation.id}: ${error.message}`);
+      });
+    }
+    return appended.entry;
+  }
+
+  /** Transcript entries after `afterSeq`, a page at a time. */
+  async history(conversationId: string, afterSeq: number): Promise<ChatSyncAck> {
+    const entries = await this.transcript.listAfter(conversationId, afterSeq, HISTORY_PAGE + 1);
+    return { entries: entries.slice(0, HISTORY_PAGE), more: entries.length > HISTORY_PAGE };
+  }
+
+  /** Shows (or hides) "<agent> está escribiendo…" in the widget of a chat ticket. */
+  async agentTyping(ticketNumber: string, typing: boolean, agentName: string): Promise<void> {
+    const ticket = await this.tickets.findByNumber(ticketNumber);
+    if (!ticket) throw new TicketNotFoundError(ticketNumber);
+    if (ticket.channel !== 'chat' || !ticket.conversationRef) throw new InvalidInputError(`${ticketNumber} is not a chat ticket`);
+    await this.broadcaster.typing(ticket.conversationRef, { typing, agentName });
+  }
+}
