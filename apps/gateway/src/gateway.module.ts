@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { PhoneGatewayModule } from '@app/channels';
 import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { HealthController } from './health/health.controller.js';
@@ -7,14 +8,15 @@ import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
 
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule],
-      controllers: [HealthController, TicketsController, RepliesController, InboundItemsController],
+      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, PhoneGatewayModule.register(config.phone)],
+      controllers: [HealthController, TicketsController, RepliesController, InboundItemsController, TwilioWebhooksController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

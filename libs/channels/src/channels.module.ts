@@ -13,9 +13,12 @@ import { EmailAdapter } from './email/email.adapter.js';
 import { MailboxFetcher } from './email/mailbox-fetcher.js';
 import { FaultInjector } from './fault-injector.js';
 import { InboundPipeline } from './inbound-pipeline.js';
+import type { PhoneSettings } from './phone/phone-config.js';
+import { PhoneAdapter } from './phone/phone.adapter.js';
 
 export interface ChannelsOptions {
   email: EmailSettings;
+  phone: PhoneSettings;
   faultPoints: ReadonlySet<string>;
 }
 
@@ -28,7 +31,12 @@ export class ChannelsModule {
       imports: [TicketsModule],
       providers: [
         { provide: EmailAdapter, useFactory: () => new EmailAdapter(options.email) },
-        { provide: ChannelRegistry, useFactory: (email: EmailAdapter) => new ChannelRegistry([email]), inject: [EmailAdapter] },
+        { provide: PhoneAdapter, useFactory: () => new PhoneAdapter(options.phone) },
+        {
+          provide: ChannelRegistry,
+          useFactory: (email: EmailAdapter, phone: PhoneAdapter) => new ChannelRegistry([email, phone]),
+          inject: [EmailAdapter, PhoneAdapter],
+        },
         { provide: FaultInjector, useFactory: () => new FaultInjector(options.faultPoints) },
         {
           provide: InboundPipeline,

@@ -8,3 +8,8 @@ export * from './email/email.adapter.js';
 export * from './email/mailbox-fetcher.js';
 export * from './email/mail-identity.js';
 export * from './email/mail-normalizer.js';
+export * from './phone/phone-config.js';
+export * from './phone/phone-gateway.module.js';
+export * from './phone/phone-number.js';
+export * from './phone/phone-webhooks.js';
+export * from './phone/phone.adapter.js';

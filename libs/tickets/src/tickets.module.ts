@@ -1,5 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { CallIntake } from './calls/call-intake.js';
+import { CallerTickets } from './calls/caller-tickets.js';
+import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { InboundAcceptor } from './intake/inbound-acceptor.js';
 import { InboundItemsRepository } from './intake/inbound-items.repository.js';
@@ -35,6 +38,9 @@ const PROVIDERS = [
   TicketsService,
   SystemHealth,
   RepliesService,
+  PhoneCallsRepository,
+  CallerTickets,
+  CallIntake,
 ];
 
 /**

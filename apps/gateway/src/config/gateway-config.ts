@@ -1,7 +1,9 @@
+import { readPhoneSettings, type PhoneSettings } from '@app/channels';
 import { EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
 
 export interface GatewayConfig {
   core: CoreConfig;
+  phone: PhoneSettings;
   port: number;
   /** /health fails when a queue's oldest waiting job is older than this: no one is consuming it. */
   healthMaxQueueAgeMs: number;
@@ -10,8 +12,10 @@ export interface GatewayConfig {
 /** Reads and validates the gateway's settings once; a bad value stops start-up with its name. */
 export function loadGatewayConfig(env: Env): GatewayConfig {
   const reader = new EnvReader(env);
+  const core = readCoreConfig(reader);
   return {
-    core: readCoreConfig(reader),
+    core,
+    phone: readPhoneSettings(reader, core.publicBaseUrl),
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
   };

@@ -11,6 +11,7 @@ export function presentTicketSummary(ticket: TicketEntity) {
     severitySource: ticket.severitySource,
     tier: ticket.tier,
     status: ticket.status,
+    callbackRequested: ticket.callbackRequested,
     contact: {
       name: ticket.contact?.name ?? null,
       email: ticket.contact?.email ?? null,

@@ -3,11 +3,13 @@ import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
+import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
 import { TicketEventEntity } from '../entities/ticket-event.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
+import { PhoneCalls1764471600000 } from '../migrations/1764471600000-phone-calls.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -18,7 +20,8 @@ export const TICKETS_ENTITIES = [
   InboundItemEntity,
   OutboundDeliveryEntity,
   IntakeCursorEntity,
+  PhoneCallEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
-export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000];
+export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000, PhoneCalls1764471600000];

@@ -1,3 +1,4 @@
+import type { CallFacts } from '../calls/call-facts.js';
 import type { Channel } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
 
@@ -62,11 +63,14 @@ export interface InboundMessage {
   conversationRef?: string;
   /** A severity the customer chose themselves (e.g. on the phone menu). */
   customerSeverity?: Severity;
+  /** A phone call's callback: the call intake merges it into the call and puts the call on one ticket. */
+  call?: CallFacts;
 }
 
 export type IntakeOutcome =
   | { kind: 'ticket_created'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
   | { kind: 'message_added'; ticketId: string; ticketNumber: string; reopened: boolean; deliveryIds: string[] }
   | { kind: 'bounce_attached'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
+  | { kind: 'call_updated'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
   | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
   | { kind: 'already_processed'; deliveryIds: string[] };

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { ContactsRepository } from '../contacts.repository.js';
@@ -35,7 +36,13 @@ export class IntakeService {
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
+    private readonly calls: CallIntake,
   ) {}
+
+  private readonly writer: TicketWriter = {
+    open: (item, message, em) => this.openTicket(item, message, em),
+    join: (ticket, item, message, em) => this.addToTicket(ticket, item, message, em),
+  };
 
   async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
     return this.dataSource.transaction(async (em) => {
@@ -57,6 +64,7 @@ export class IntakeService {
   }
 
   private async decide(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+    if (message.call) return this.calls.ingest(item, message, message.call, em, this.writer);
     if (message.automated?.kind === 'own_mail') return { kind: 'skipped', reason: 'own_mail', deliveryIds: [] };
 
     // Stored items are already unique, so a known id here means a different message reusing it

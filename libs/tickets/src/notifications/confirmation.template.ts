@@ -5,6 +5,7 @@ import type { SlaPolicy } from '../sla/sla-deadlines.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { formatDisplayTime, formatDurationEs } from '../text/display-time.js';
 import type { RenderedMessage } from './rendered-message.js';
+import { renderSmsConfirmation } from './sms-confirmation.template.js';
 
 export interface ConfirmationInput {
   channel: Channel;
@@ -15,6 +16,8 @@ export interface ConfirmationInput {
   attentionDueAt: Date;
   solutionDueAt: Date;
   policy: SlaPolicy;
+  /** The message (a call) was added to a ticket that already existed. */
+  addedToExisting?: boolean;
 }
 
 const SUBJECT_MAX = 140;
@@ -25,6 +28,7 @@ export const SUPPORT_SIGNATURE_ES = [
 
 /** The confirmation the support process promises: ticket number, severity and what happens next. */
 export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
+  if (input.channel === 'phone') return renderSmsConfirmation(input);
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
   const subject = `[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`.slice(0, SUBJECT_MAX);
   const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';

@@ -9,7 +9,7 @@ import type { MessageEntity } from '../entities/message.entity.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { MessagesRepository } from '../messages.repository.js';
-import { renderConfirmation } from '../notifications/confirmation.template.js';
+import { renderConfirmation, type ConfirmationInput } from '../notifications/confirmation.template.js';
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -43,8 +43,24 @@ export class CustomerNotifier {
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
   queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
-    const content = renderConfirmation({
-      channel: ticket.channel,
+    const content = renderConfirmation(this.confirmationInput(ticket, contact, ticket.channel));
+    return this.queue(
+      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
+      [answering.externalId, ...answering.threadRefs],
+      em,
+    );
+  }
+
+  /** A call added to an existing ticket is confirmed by SMS to the caller, whatever channel the ticket came from. */
+  queueCallConfirmation(ticket: TicketEntity, contact: ContactEntity, callerPhone: string, callSid: string, em: EntityManager): Promise<QueuedMessage> {
+    const content = renderConfirmation({ ...this.confirmationInput(ticket, contact, 'phone'), addedToExisting: true });
+    const draft = { ticket, contact, kind: 'confirmation' as const, dedupeKey: `confirmation-call-${callSid}`, content, author: { type: 'system' as const } };
+    return this.queue({ ...draft, channel: 'phone', recipient: callerPhone }, [], em);
+  }
+
+  private confirmationInput(ticket: TicketEntity, contact: ContactEntity, channel: Channel): ConfirmationInput {
+    return {
+      channel,
       ticketNumber: ticket.number,
       severity: ticket.severity,
       customerName: contact.name,
@@ -52,12 +68,7 @@ export class CustomerNotifier {
       attentionDueAt: ticket.attentionDueAt,
       solutionDueAt: ticket.solutionDueAt,
       policy: this.config.sla,
-    });
-    return this.queue(
-      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
-      [answering.externalId, ...answering.threadRefs],
-      em,
-    );
+    };
   }
 
   /** An agent's public reply, threaded after the customer's latest message. */
@@ -75,21 +86,32 @@ export class CustomerNotifier {
   }
 
   private async queue(
-    draft: { ticket: TicketEntity; contact: ContactEntity; kind: DeliveryKind; dedupeKey: string; content: RenderedMessage; author: OutboundAuthor },
+    draft: {
+      ticket: TicketEntity;
+      contact: ContactEntity;
+      kind: DeliveryKind;
+      dedupeKey: string;
+      content: RenderedMessage;
+      author: OutboundAuthor;
+      /** Another channel than the ticket's, and who to reach there (a call on an email ticket is confirmed by SMS). */
+      channel?: Channel;
+      recipient?: string;
+    },
     threadRefs: string[],
     em: EntityManager,
   ): Promise<QueuedMessage> {
     const { ticket, contact, kind, content, author } = draft;
+    const channel = draft.channel ?? ticket.channel;
     const message = await this.messages.insert(
       {
         ticketId: ticket.id,
         direction: 'outbound',
-        channel: ticket.channel,
-        externalId: this.outboundExternalId(ticket.channel),
+        channel,
+        externalId: this.outboundExternalId(channel),
         authorType: author.type,
         authorContactId: null,
         authorName: author.type === 'agent' ? author.name : null,
-        fromAddress: ticket.channel === 'email' ? this.config.supportEmail : null,
+        fromAddress: channel === 'email' ? this.config.supportEmail : null,
         internal: false,
         automated: author.type === 'system',
         subject: content.subject,
@@ -101,19 +123,19 @@ export class CustomerNotifier {
       [],
       em,
     );
-    const recipient = this.recipientFor(ticket, contact);
-    const suppressedReason = recipient ? await this.suppressionReason(ticket.channel, kind, recipient, contact, em) : 'no_address';
+    const recipient = draft.recipient ?? this.recipientFor(ticket, contact);
+    const suppressedReason = recipient ? await this.suppressionReason(channel, kind, recipient, contact, em) : 'no_address';
     if (suppressedReason || !recipient) {
       await this.events.append(ticket.id, [{ type: `${kind}_suppressed`, data: { reason: suppressedReason, messageId: message.id } }], em);
       return { message, suppressedReason: suppressedReason ?? 'no_address' };
     }
     const delivery = await this.deliveries.insertOnce(
-      { ticketId: ticket.id, messageId: message.id, channel: ticket.channel, kind, dedupeKey: draft.dedupeKey, recipient },
+      { ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey: draft.dedupeKey, recipient },
       em,
     );
     await this.events.append(
       ticket.id,
-      [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel: ticket.channel, recipient } }],
+      [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel, recipient } }],
       em,
     );
     return { message, deliveryId: delivery.id };
