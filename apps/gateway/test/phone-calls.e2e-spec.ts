@@ -213,12 +213,20 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       const menu = await call.dial();
       await call.deliver(call.statusCallback('completed', 9));
       await call.press(menu, '0');
-      await worker.start();
+      // One job at a time, in the order stored: the end of the call is applied before the menu.
+      await worker.start({ INTAKE_CONCURRENCY: '1' });
       const number = await callTicket(call);
       await settled(call);
       expect(await ticket(number)).toMatchObject({ severity: 0, severitySource: 'customer', callbackRequested: true });
       const tickets = await env.query(`SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.phone = $1`, [call.from]);
       expect(tickets).toHaveLength(1);
+      const [end] = await env.query<{ attempts: number; last_error: string; status: string }>(
+        `SELECT attempts, last_error, status FROM inbound_items WHERE dedupe_key = $1`,
+        [`call-${call.callSid}-status-completed`],
+      );
+      expect(end).toMatchObject({ status: 'done', attempts: 1, last_error: expect.stringContaining('earlier callbacks of it are still pending') });
+      await worker.stop();
+      await worker.start();
     });
 
     it('should store a repeated webhook once', async () => {
