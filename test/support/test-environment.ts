@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { migrate } from '../../libs/tickets/src/database/migrate.js';
+import { ADMIN } from './api-client.js';
 
 const DATABASE = process.env.VENTANILLA_TEST_DB ?? 'ventanilla_test';
 const REDIS_DB = process.env.VENTANILLA_TEST_REDIS_DB ?? '9';
@@ -56,6 +57,8 @@ export class TestEnvironment {
       IMAP_POLL_INTERVAL_MS: '1000',
       IMAP_COMMAND_TIMEOUT_MS: '3000',
       LOG_FORMAT: 'text',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       ...extra,
     };
   }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
@@ -37,8 +38,9 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
   let worker: AppProcess;
   let base: string;
   let twilio: TwilioWebhookClient;
+  let api: ApiClient;
 
-  const ticket = async (number: string): Promise<TicketView> => (await (await fetch(`${base}/api/tickets/${number}`)).json()) as TicketView;
+  const ticket = async (number: string): Promise<TicketView> => (await api.get<TicketView>(`/api/tickets/${number}`)).body;
   const ticketNumberOfCall = async (call: SimulatedCall): Promise<string | undefined> =>
     (
       await env.query<{ number: string }>(`SELECT t.number FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id WHERE c.call_sid = $1`, [
@@ -74,6 +76,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     };
     gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...phoneEnv })).start();
     worker = await new AppProcess('worker', env.processEnv(phoneEnv)).start();
+    api = await ApiClient.signIn(base);
   });
 
   afterAll(async () => {
@@ -171,7 +174,9 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
         severitySource: view.severitySource,
         status: view.status,
         callbackRequested: view.callbackRequested,
-        messages: view.messages.map((message) => ({ direction: message.direction, text: anonymise(message.text), delivery: message.delivery?.status })),
+        messages: view.messages
+          .map((message) => ({ direction: message.direction, text: anonymise(message.text), delivery: message.delivery?.status }))
+          .sort((a, b) => a.direction.localeCompare(b.direction)),
         events: eventTypes(view).sort(),
         sms: smsTo(call.from).length,
       };
@@ -198,7 +203,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     it('should end in the same ticket whatever order and however often the callbacks arrive', async () => {
       const inOrder = await callWithAsyncCallbacks(['recording', 'transcription', 'status'], 1, false);
       expect(inOrder).toMatchObject({ severity: 3, severitySource: 'customer', callbackRequested: false, sms: 1 });
-      expect(inOrder.messages[0]!.text).toContain('Transcripción: «Quiero saber cómo cancelar una factura.»');
+      expect(inOrder.messages.find((message) => message.direction === 'inbound')!.text).toContain('Transcripción: «Quiero saber cómo cancelar una factura.»');
 
       // The end of the call and the transcription come before the recording, each three times.
       expect(await callWithAsyncCallbacks(['status', 'transcription', 'recording'], 3, false)).toEqual(inOrder);
@@ -282,7 +287,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       const view = await ticket(number);
       expect(view).toMatchObject({ severity: 0, callbackRequested: true });
       expect(eventTypes(view)).toEqual(expect.arrayContaining(['missed_call', 'call_ended']));
-      expect(view.messages[0]!.text).toContain('LLAMADA PERDIDA');
+      expect(view.messages.find((message) => message.direction === 'inbound')!.text).toContain('LLAMADA PERDIDA');
       expect((await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS of the missed call')).form.Body).toContain(number);
     });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
@@ -14,20 +15,24 @@ describe('agent replies through the API (gateway → outbox → worker → SMTP)
   let base: string;
   let ticket: SeededTicket;
 
+  let api: ApiClient;
   const post = async (path: string, body: unknown, raw?: string) => {
     const response = await fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.accessToken}` },
       body: raw ?? JSON.stringify(body),
     });
     return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
-  const timeline = async () => (await (await fetch(`${base}/api/tickets/${ticket.number}`)).json()) as {
-    status: string;
-    firstResponseAt: string | null;
-    messages: Array<{ id: string; internal: boolean; text: string; direction: string; delivery: { status: string } | null }>;
-    events: Array<{ type: string }>;
-  };
+  const timeline = async () =>
+    (
+      await api.get<{
+        status: string;
+        firstResponseAt: string | null;
+        messages: Array<{ id: string; internal: boolean; text: string; direction: string; delivery: { status: string } | null }>;
+        events: Array<{ type: string }>;
+      }>(`/api/tickets/${ticket.number}`)
+    ).body;
 
   beforeAll(async () => {
     env = await TestEnvironment.create('replies');
@@ -37,6 +42,7 @@ describe('agent replies through the API (gateway → outbox → worker → SMTP)
     base = `http://127.0.0.1:${port}`;
     gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port) })).start();
     worker = await new AppProcess('worker', env.processEnv({ SMTP_URL: sink.url })).start();
+    api = await ApiClient.signIn(base);
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
+import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
@@ -12,13 +13,10 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
   let base: string;
   let outage: SeededTicket;
 
-  const get = async (path: string) => {
-    const response = await fetch(`${base}${path}`);
-    return { status: response.status, headers: response.headers, body: (await response.text()) as string };
-  };
+  let api: ApiClient;
   const getJson = async (path: string) => {
-    const response = await get(path);
-    return { ...response, json: JSON.parse(response.body) as Record<string, unknown> };
+    const response = await api.get(path);
+    return { ...response, json: response.body };
   };
 
   beforeAll(async () => {
@@ -28,6 +26,7 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), HEALTH_MAX_QUEUE_AGE_MS: '1000' })).start();
+    api = await ApiClient.signIn(base);
   });
 
   afterAll(async () => {
@@ -48,6 +47,7 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       tier: 'L1',
       status: 'resolved',
       contact: { name: null, email: 'mario@ferre.example', phone: null },
+      sla: { overall: 'done' },
     });
     expect(first).toHaveProperty('attentionDueAt');
     expect(first).toHaveProperty('solutionDueAt');
@@ -95,7 +95,7 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
   });
 
   it('should serve an attachment that claims to be HTML only as a sandboxed download', async () => {
-    const { status, headers, body } = await get(`/api/tickets/${outage.number}/attachments/${outage.attachmentId}`);
+    const { status, headers, body } = await api.get(`/api/tickets/${outage.number}/attachments/${outage.attachmentId}`);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/octet-stream');
     expect(headers.get('content-disposition')).toContain('attachment');
@@ -116,6 +116,7 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
 
   it('should report healthy, then failing with the queue named when queued work is not consumed', async () => {
     const healthy = await getJson('/health');
+    expect(await (await fetch(`${base}/health`)).status).toBe(200);
     expect(healthy.status).toBe(200);
     expect(healthy.json.status).toBe('ok');
 

@@ -48,6 +48,11 @@ export class ContactsRepository {
     return phone ? em.findOne(ContactEntity, { where: { phone } }) : null;
   }
 
+  findById(id: string): Promise<ContactEntity | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    return this.dataSource.manager.findOne(ContactEntity, { where: { id } });
+  }
+
   async markEmailUndeliverable(emails: string[], reason: string, em: EntityManager): Promise<number> {
     if (emails.length === 0) return 0;
     const result = await em

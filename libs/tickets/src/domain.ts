@@ -6,7 +6,8 @@ export type Channel = (typeof CHANNELS)[number];
 export const TIERS = ['L1', 'L2', 'L3'] as const;
 export type Tier = (typeof TIERS)[number];
 
-export const TICKET_STATUSES = ['new', 'open', 'waiting_customer', 'pending_release', 'resolved'] as const;
+/** `merged`: folded into another ticket of the same customer (`mergedIntoId`). */
+export const TICKET_STATUSES = ['new', 'open', 'waiting_customer', 'pending_release', 'resolved', 'merged'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Who decided a ticket's severity. */
@@ -20,3 +21,6 @@ export type AuthorType = 'contact' | 'agent' | 'system';
 export const TICKET_NUMBER_PATTERN = /^[A-Z]{2,4}-\d{4,}$/;
 /** Finds a ticket number inside free text (subjects, bodies, speech). */
 export const TICKET_NUMBER_IN_TEXT = /\b([A-Z]{2,4})-(\d{4,})\b/g;
+
+export const AGENT_ROLES = ['agent', 'admin'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];

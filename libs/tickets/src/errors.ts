@@ -6,9 +6,25 @@ export abstract class DomainError extends Error {
   }
 }
 
-export class TicketNotFoundError extends DomainError {
+/** What was asked for does not exist (or is not visible to the one asking). */
+export class NotFoundError extends DomainError {}
+
+export class TicketNotFoundError extends NotFoundError {
   constructor(readonly ticketNumber: string) {
     super(`Ticket ${ticketNumber} does not exist`);
+  }
+}
+
+/** The actor may not do this (their tier or role does not allow it); the message says why. */
+export class ForbiddenActionError extends DomainError {}
+
+/** The request is valid but the ticket's state does not allow it now (e.g. resolving a merged ticket). */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
   }
 }
 

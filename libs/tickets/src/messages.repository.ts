@@ -6,14 +6,29 @@ import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 import type { InboundAttachment } from './intake/inbound-message.js';
 
-export type NewMessage = Omit<MessageEntity, 'id' | 'createdAt'>;
+type MessageCore = 'ticketId' | 'direction' | 'channel' | 'externalId' | 'authorType' | 'text';
+/** What a new message must say; everything else defaults to empty (no author ids, not internal...). */
+export type NewMessage = Pick<MessageEntity, MessageCore> & Partial<Omit<MessageEntity, MessageCore | 'id' | 'createdAt'>>;
+
+const MESSAGE_DEFAULTS = {
+  authorContactId: null,
+  authorAgentId: null,
+  authorName: null,
+  fromAddress: null,
+  internal: false,
+  automated: false,
+  subject: null,
+  htmlSanitized: null,
+  threadRefs: [],
+  inboundItemId: null,
+} satisfies Partial<MessageEntity>;
 
 @Injectable()
 export class MessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
-    const saved = await em.save(MessageEntity, em.create(MessageEntity, message));
+    const saved = await em.save(MessageEntity, em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message }));
     if (attachments.length > 0) {
       await em.insert(
         AttachmentEntity,

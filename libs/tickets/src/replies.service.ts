@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ContactEntity } from './entities/contact.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
-import { InvalidInputError, TicketNotFoundError } from './errors.js';
+import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from './errors.js';
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
+import type { Actor } from './workflow/actor.js';
+import { deniedReason } from './workflow/ticket-permissions.js';
 
 export const REPLY_MAX_CHARS = 20_000;
 
@@ -16,7 +18,10 @@ export interface ReplyRequest {
   body: string;
   /** An internal note stays on the timeline and never reaches the customer. */
   internal: boolean;
-  author: { name: string; id?: string };
+  /** The ticket version the agent was looking at; newer messages from others make the reply wait (409). */
+  baseVersion?: string;
+  /** Send even though the timeline changed since `baseVersion`. */
+  force?: boolean;
 }
 
 export interface ReplyResult {
@@ -38,7 +43,7 @@ export class RepliesService {
     private readonly producer: QueueProducer,
   ) {}
 
-  async reply(ticketNumber: string, request: ReplyRequest): Promise<ReplyResult> {
+  async reply(ticketNumber: string, actor: Actor, request: ReplyRequest): Promise<ReplyResult> {
     const body = request.body.trim();
     if (!body) throw new InvalidInputError('body must not be empty');
     if (body.length > REPLY_MAX_CHARS) throw new InvalidInputError(`body must be at most ${REPLY_MAX_CHARS} characters`);
@@ -46,7 +51,11 @@ export class RepliesService {
     const result = await this.dataSource.transaction(async (em) => {
       const ticket = await em.findOne(TicketEntity, { where: { number: ticketNumber }, lock: { mode: 'pessimistic_write' } });
       if (!ticket) throw new TicketNotFoundError(ticketNumber);
-      const actor = { actorType: 'agent' as const, actorId: request.author.id ?? null };
+      const denied = deniedReason(actor, request.internal ? 'note' : 'reply', ticket);
+      if (denied) throw new ForbiddenActionError(denied);
+      if (ticket.status === 'merged') throw new ConflictError('the ticket was merged; write on the ticket it was merged into');
+      if (request.baseVersion !== undefined && !request.force) await this.refuseIfChanged(ticket.id, actor, request.baseVersion, em);
+      const author = { actorType: 'agent' as const, actorId: actor.id };
       if (request.internal) {
         const note = await this.messages.insert(
           {
@@ -55,25 +64,19 @@ export class RepliesService {
             channel: ticket.channel,
             externalId: `note-${randomUUID()}`,
             authorType: 'agent',
-            authorContactId: null,
-            authorName: request.author.name,
-            fromAddress: null,
+            authorAgentId: actor.id,
+            authorName: actor.name,
             internal: true,
-            automated: false,
-            subject: null,
             text: body,
-            htmlSanitized: null,
-            threadRefs: [],
-            inboundItemId: null,
           },
           [],
           em,
         );
-        await this.events.append(ticket.id, [{ type: 'note_added', ...actor, data: { messageId: note.id } }], em);
+        await this.events.append(ticket.id, [{ type: 'note_added', ...author, data: { messageId: note.id } }], em);
         return { message: note };
       }
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
-      const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: request.author.name }, em);
+      const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em);
       const firstResponse = ticket.firstResponseAt === null;
       await em.update(
         TicketEntity,
@@ -86,8 +89,8 @@ export class RepliesService {
       await this.events.append(
         ticket.id,
         [
-          { type: 'reply_added', ...actor, data: { messageId: queued.message.id, channel: ticket.channel } },
-          ...(firstResponse ? [{ type: 'first_response', ...actor, data: { messageId: queued.message.id } }] : []),
+          { type: 'reply_added', ...author, data: { messageId: queued.message.id, channel: ticket.channel } },
+          ...(firstResponse ? [{ type: 'first_response', ...author, data: { messageId: queued.message.id } }] : []),
         ],
         em,
       );
@@ -101,5 +104,23 @@ export class RepliesService {
       });
     }
     return result;
+  }
+
+  /** Collision check: someone else wrote on the ticket (customer or agent) since the agent loaded it. */
+  private async refuseIfChanged(ticketId: string, actor: Actor, baseVersion: string, em: EntityManager): Promise<void> {
+    if (!/^\d+$/.test(baseVersion)) throw new InvalidInputError('baseVersion must be the version number of the ticket');
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
+        WHERE ticket_id = $1 AND id > $2
+          AND type IN ('message_received', 'reply_added', 'note_added')
+          AND (actor_id IS DISTINCT FROM $3)`,
+      [ticketId, baseVersion, actor.id],
+    )) as Array<{ changes: number; version: string | null }>;
+    if (row && row.changes > 0) {
+      throw new ConflictError(`the timeline changed since you opened it (${row.changes} new entries); read them, then send again`, {
+        reason: 'timeline_changed',
+        newEntries: row.changes,
+      });
+    }
   }
 }

@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AgentsService } from './agents/agents.service.js';
+import { AppSecretsRepository } from './agents/app-secrets.repository.js';
 import { CallIntake } from './calls/call-intake.js';
 import { CallerTickets } from './calls/caller-tickets.js';
 import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
@@ -20,6 +22,7 @@ import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -38,6 +41,9 @@ const PROVIDERS = [
   TicketsService,
   SystemHealth,
   RepliesService,
+  TicketWorkflowService,
+  AgentsService,
+  AppSecretsRepository,
   PhoneCallsRepository,
   CallerTickets,
   CallIntake,

@@ -22,15 +22,41 @@ export type NewTicket = Pick<
   | 'conversationRef'
 > & { createdAt: Date };
 
+export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+export const TICKET_SORTS = ['newest', 'urgent'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
 export interface TicketListFilter {
+  /** The tiers the reader may see (enforced here, not only in the UI). */
+  tiers: Tier[];
   status?: TicketStatus;
   severity?: Severity;
   tier?: Tier;
   channel?: Channel;
+  sla?: SlaState;
+  /** An agent id, or 'none' for unassigned tickets. */
+  assignee?: string;
+  contactId?: string;
+  /** Ticket number, customer name or email, or words of subjects and messages (Spanish stemming). */
   q?: string;
+  sort: TicketSort;
   limit: number;
   offset: number;
 }
+
+const OPEN = `t.status NOT IN ('resolved', 'merged')`;
+const ATTENTION_LATE = `(COALESCE(t.first_response_at, now()) > t.attention_due_at)`;
+const BREACHED = `(${OPEN} AND (${ATTENTION_LATE} OR t.solution_due_at < now()))`;
+// "At risk" once 75 % of a running clock is used.
+const AT_RISK = `(${OPEN} AND NOT ${BREACHED} AND (
+  (t.first_response_at IS NULL AND now() >= t.created_at + (t.attention_due_at - t.created_at) * 0.75)
+  OR now() >= t.created_at + (t.solution_due_at - t.created_at) * 0.75))`;
+const SLA_CONDITIONS: Record<SlaState, string> = {
+  breached: BREACHED,
+  at_risk: AT_RISK,
+  on_track: `(${OPEN} AND NOT ${BREACHED} AND NOT ${AT_RISK})`,
+};
 
 @Injectable()
 export class TicketsRepository {
@@ -46,12 +72,23 @@ export class TicketsRepository {
     return em.findOne(TicketEntity, { where: { id }, relations: { contact: true } });
   }
 
+  /** The ticket a message for this one belongs to: itself, or the ticket it was merged into. */
+  async followMerges(ticket: TicketEntity, em: EntityManager = this.dataSource.manager): Promise<TicketEntity> {
+    let current = ticket;
+    for (let hops = 0; current.mergedIntoId && hops < 10; hops += 1) {
+      const target = await this.findById(current.mergedIntoId, em);
+      if (!target) break;
+      current = target;
+    }
+    return current;
+  }
+
   findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, { where: { channel, conversationRef }, relations: { contact: true } });
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { number }, relations: { contact: true } });
+    return em.findOne(TicketEntity, { where: { number }, relations: { contact: true, assignee: true } });
   }
 
   /** Tickets with these numbers, each with the addresses of everyone who has taken part in it. */
@@ -78,17 +115,33 @@ export class TicketsRepository {
     const query = this.dataSource.manager
       .createQueryBuilder(TicketEntity, 't')
       .leftJoinAndSelect('t.contact', 'c')
-      .orderBy('t.created_at', 'DESC')
-      .take(filter.limit)
-      .skip(filter.offset);
+      .leftJoinAndSelect('t.assignee', 'a')
+      .where('t.tier IN (:...tiers)', { tiers: filter.tiers })
+      // The joins are many-to-one, so plain LIMIT/OFFSET pages correctly.
+      .limit(filter.limit)
+      .offset(filter.offset);
+    if (filter.sort === 'urgent') {
+      query
+        .orderBy(`CASE WHEN ${OPEN} THEN 0 ELSE 1 END`, 'ASC')
+        .addOrderBy('t.severity', 'ASC')
+        .addOrderBy('t.solution_due_at', 'ASC');
+    } else {
+      query.orderBy('t.created_at', 'DESC');
+    }
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.severity !== undefined) query.andWhere('t.severity = :severity', { severity: filter.severity });
     if (filter.tier) query.andWhere('t.tier = :tier', { tier: filter.tier });
     if (filter.channel) query.andWhere('t.channel = :channel', { channel: filter.channel });
+    if (filter.sla) query.andWhere(SLA_CONDITIONS[filter.sla]);
+    if (filter.contactId) query.andWhere('t.contact_id = :contactId', { contactId: filter.contactId });
+    if (filter.assignee === 'none') query.andWhere('t.assignee_id IS NULL');
+    else if (filter.assignee) query.andWhere('t.assignee_id = :assignee', { assignee: filter.assignee });
     if (filter.q) {
       query.andWhere(
-        `(t.number = upper(:exact) OR t.subject ILIKE :like OR c.email ILIKE :like OR c.name ILIKE :like)`,
-        { exact: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%` },
+        `(t.number = upper(:exact) OR c.email ILIKE :like OR c.name ILIKE :like
+          OR t.search @@ websearch_to_tsquery('spanish', :q)
+          OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
+        { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%` },
       );
     }
     const [items, total] = await query.getManyAndCount();

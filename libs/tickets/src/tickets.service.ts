@@ -4,14 +4,22 @@ import type { MessageEntity } from './entities/message.entity.js';
 import type { OutboundDeliveryEntity } from './entities/outbound-delivery.entity.js';
 import type { TicketEventEntity } from './entities/ticket-event.entity.js';
 import type { TicketEntity } from './entities/ticket.entity.js';
-import { TicketNotFoundError } from './errors.js';
+import { NotFoundError, TicketNotFoundError } from './errors.js';
+import { ContactsRepository } from './contacts.repository.js';
+import type { ContactEntity } from './entities/contact.entity.js';
 import { MessagesRepository } from './messages.repository.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository, type TicketListFilter } from './tickets.repository.js';
+import type { Actor } from './workflow/actor.js';
+import { tiersVisibleTo } from './workflow/ticket-permissions.js';
+import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 
 export interface TicketTimeline {
   ticket: TicketEntity;
+  /** Id of the latest event: a reply written against an older version may have missed something. */
+  version: string;
+  mergedIntoNumber?: string;
   messages: Array<{ message: MessageEntity; attachments: AttachmentEntity[]; delivery?: OutboundDeliveryEntity }>;
   events: TicketEventEntity[];
 }
@@ -24,13 +32,17 @@ export class TicketsService {
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
     private readonly deliveries: OutboundDeliveriesRepository,
+    private readonly workflow: TicketWorkflowService,
+    private readonly contacts: ContactsRepository,
   ) {}
 
-  list(filter: TicketListFilter): Promise<{ items: TicketEntity[]; total: number }> {
-    return this.tickets.list(filter);
+  /** Tickets the actor's tier may see, filtered. */
+  list(actor: Actor, filter: Omit<TicketListFilter, 'tiers'>): Promise<{ items: TicketEntity[]; total: number }> {
+    return this.tickets.list({ ...filter, tiers: tiersVisibleTo(actor) });
   }
 
-  async timeline(number: string): Promise<TicketTimeline> {
+  async timeline(number: string, actor: Actor): Promise<TicketTimeline> {
+    await this.workflow.authorize(number, actor, 'view');
     const ticket = await this.tickets.findByNumber(number);
     if (!ticket) throw new TicketNotFoundError(number);
     const messages = await this.messages.listForTicket(ticket.id);
@@ -40,8 +52,11 @@ export class TicketsService {
       this.deliveries.listForMessages(messageIds),
       this.events.listForTicket(ticket.id),
     ]);
+    const mergedInto = ticket.mergedIntoId ? await this.tickets.findById(ticket.mergedIntoId) : null;
     return {
       ticket,
+      version: events.at(-1)?.id ?? '0',
+      mergedIntoNumber: mergedInto?.number,
       messages: messages.map((message) => ({
         message,
         attachments: attachments.filter((attachment) => attachment.messageId === message.id),
@@ -51,7 +66,16 @@ export class TicketsService {
     };
   }
 
-  async attachment(number: string, attachmentId: string): Promise<AttachmentEntity> {
+  /** A person across channels: the contact and every ticket of theirs the actor may see. */
+  async contact(contactId: string, actor: Actor): Promise<{ contact: ContactEntity; tickets: TicketEntity[] }> {
+    const contact = await this.contacts.findById(contactId);
+    if (!contact) throw new NotFoundError(`Contact ${contactId} does not exist`);
+    const { items } = await this.list(actor, { contactId, sort: 'newest', limit: 200, offset: 0 });
+    return { contact, tickets: items };
+  }
+
+  async attachment(number: string, attachmentId: string, actor: Actor): Promise<AttachmentEntity> {
+    await this.workflow.authorize(number, actor, 'view');
     const ticket = await this.tickets.findByNumber(number);
     const attachment = await this.messages.findAttachmentContent(attachmentId);
     const messages = ticket ? await this.messages.listForTicket(ticket.id) : [];

@@ -11,3 +11,15 @@ export function optionalBoolean(name: string, value: unknown): boolean | undefin
   if (typeof value !== 'boolean') throw new BadRequestException(`${name} must be true or false`);
   return value;
 }
+
+export function optionalString(name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new BadRequestException(`${name} must be text`);
+  return value;
+}
+
+export function optionalText(name: string, value: unknown, maxLength: number): string {
+  const text = optionalString(name, value) ?? '';
+  if (text.length > maxLength) throw new BadRequestException(`${name} must be at most ${maxLength} characters`);
+  return text;
+}

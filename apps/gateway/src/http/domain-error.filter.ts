@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, InvalidInputError, TicketNotFoundError } from '@app/tickets';
+import { ConflictError, DomainError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
 
 /**
@@ -17,16 +17,21 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
-    if (error instanceof TicketNotFoundError) {
-      response.status(404).json({ statusCode: 404, error: 'Not Found', message: error.message });
-      return;
-    }
-    if (error instanceof InvalidInputError) {
-      response.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message });
+    const mapped = mapDomainError(error);
+    if (mapped) {
+      response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message });
       return;
     }
     if (error instanceof DomainError) this.logger.warn(`unmapped domain error: ${error.message}`);
     else this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
   }
+}
+
+function mapDomainError(error: unknown): { statusCode: number; error: string; details?: Record<string, unknown> } | undefined {
+  if (error instanceof NotFoundError) return { statusCode: 404, error: 'Not Found' };
+  if (error instanceof InvalidInputError) return { statusCode: 400, error: 'Bad Request' };
+  if (error instanceof ForbiddenActionError) return { statusCode: 403, error: 'Forbidden' };
+  if (error instanceof ConflictError) return { statusCode: 409, error: 'Conflict', details: error.details };
+  return undefined;
 }

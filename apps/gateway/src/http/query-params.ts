@@ -23,3 +23,9 @@ export function optionalText(name: string, value: unknown, maxLength: number): s
   }
   return value.trim() || undefined;
 }
+
+export function optionalUuidOr<T extends string>(name: string, value: unknown, keywords: readonly T[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && ((keywords as readonly string[]).includes(value) || /^[0-9a-f-]{36}$/i.test(value))) return value;
+  throw new BadRequestException(`${name} must be an id or one of ${keywords.join(', ')}`);
+}

@@ -1,21 +1,26 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { RepliesService } from '@app/tickets';
-import { optionalBoolean, requiredText } from '../http/body-fields.js';
+import { RepliesService, type Actor } from '@app/tickets';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
 
 @Controller('api/tickets/:number/replies')
 export class RepliesController {
   constructor(private readonly replies: RepliesService) {}
 
-  /** A public reply goes to the customer through the ticket's channel; `internal: true` makes a note. */
+  /**
+   * A public reply goes to the customer through the ticket's channel; `internal: true` makes a note.
+   * With `baseVersion` (the ticket's `version` when the agent opened it) the reply is refused with 409
+   * if someone else wrote since, unless `force: true`.
+   */
   @Post()
   @HttpCode(201)
-  async create(@Param('number') number: string, @Body() body: unknown) {
+  async create(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
-    const result = await this.replies.reply(number.toUpperCase(), {
+    const result = await this.replies.reply(number.toUpperCase(), actor, {
       body: requiredText('body', fields.body),
       internal: optionalBoolean('internal', fields.internal) ?? false,
-      // Until agent accounts exist (inbox issue), replies are signed by the support team.
-      author: { name: 'Soporte Interfactura' },
+      baseVersion: optionalString('baseVersion', fields.baseVersion),
+      force: optionalBoolean('force', fields.force) ?? false,
     });
     return {
       id: result.message.id,

@@ -1,7 +1,18 @@
-import { SEVERITY_MEANINGS_ES, type TicketEntity, type TicketTimeline } from '@app/tickets';
+import { SEVERITY_MEANINGS_ES, slaSnapshot, type ContactEntity, type TicketEntity, type TicketTimeline } from '@app/tickets';
+
+export function presentContact(contact: ContactEntity | undefined) {
+  return {
+    id: contact?.id ?? null,
+    name: contact?.name ?? null,
+    email: contact?.email ?? null,
+    phone: contact?.phone ?? null,
+    rfc: contact?.rfc ?? null,
+    emailUndeliverable: Boolean(contact?.emailUndeliverableAt),
+  };
+}
 
 /** The public JSON shapes of tickets (INTERFACE.md's TicketSummary, and the timeline). */
-export function presentTicketSummary(ticket: TicketEntity) {
+export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
   return {
     number: ticket.number,
     channel: ticket.channel,
@@ -12,17 +23,16 @@ export function presentTicketSummary(ticket: TicketEntity) {
     tier: ticket.tier,
     status: ticket.status,
     callbackRequested: ticket.callbackRequested,
-    contact: {
-      name: ticket.contact?.name ?? null,
-      email: ticket.contact?.email ?? null,
-      phone: ticket.contact?.phone ?? null,
-    },
+    contact: presentContact(ticket.contact),
+    assignee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name, tier: ticket.assignee.tier } : null,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
     attentionDueAt: ticket.attentionDueAt,
     solutionDueAt: ticket.solutionDueAt,
     firstResponseAt: ticket.firstResponseAt,
     resolvedAt: ticket.resolvedAt,
+    lastCustomerMessageAt: ticket.lastCustomerMessageAt,
+    sla: slaSnapshot(ticket, now),
   };
 }
 
@@ -30,13 +40,15 @@ export function presentTicketDetail(timeline: TicketTimeline) {
   const { ticket } = timeline;
   return {
     ...presentTicketSummary(ticket),
+    version: timeline.version,
     severityReasons: ticket.severityReasons,
-    contact: { ...presentTicketSummary(ticket).contact, rfc: ticket.contact?.rfc ?? null },
+    mergedInto: timeline.mergedIntoNumber ?? null,
     messages: timeline.messages.map(({ message, attachments, delivery }) => ({
       id: message.id,
       direction: message.direction,
       channel: message.channel,
       authorType: message.authorType,
+      authorName: message.authorName,
       from: message.fromAddress,
       subject: message.subject,
       text: message.text,
@@ -59,6 +71,7 @@ export function presentTicketDetail(timeline: TicketTimeline) {
         : null,
     })),
     events: timeline.events.map((event) => ({
+      id: event.id,
       type: event.type,
       actorType: event.actorType,
       actorId: event.actorId,

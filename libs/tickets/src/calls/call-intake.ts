@@ -7,6 +7,7 @@ import type { InboundMessage, IntakeOutcome } from '../intake/inbound-message.js
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { CallFacts } from './call-facts.js';
 import { callSubject, renderCallMessage } from './call-message.js';
 import { EMPTY_CALL_STATE, isMissedCall, isTerminalStatus, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
@@ -44,6 +45,7 @@ export class CallIntake {
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
+    private readonly tickets: TicketsRepository,
   ) {}
 
   async ingest(item: InboundItemEntity, message: InboundMessage, facts: CallFacts, em: EntityManager, writer: TicketWriter): Promise<IntakeOutcome> {
@@ -122,11 +124,12 @@ export class CallIntake {
 
   /** A later callback of a call already on a ticket: refresh its card, log what is new, keep the flag right. */
   private async update(row: PhoneCallEntity, ticketId: string, before: CallState, state: CallState, em: EntityManager): Promise<IntakeOutcome> {
-    await this.save(row, state, em);
+    // A ticket merged since the call landed on it: the call follows its card to the merged-into ticket.
+    const ticket = await this.tickets.followMerges(await em.findOneByOrFail(TicketEntity, { id: ticketId }), em);
+    await this.save(row, state, em, ticket.id === ticketId ? {} : { ticketId: ticket.id });
     if (row.messageId) await this.messages.updateText(row.messageId, renderCallMessage(state), em);
-    await this.recordFacts(row.callSid, ticketId, before, row.missed, state, em);
-    const ticket = await em.findOneByOrFail(TicketEntity, { id: ticketId });
-    return { kind: 'call_updated', ticketId, ticketNumber: ticket.number, deliveryIds: [] };
+    await this.recordFacts(row.callSid, ticket.id, before, row.missed, state, em);
+    return { kind: 'call_updated', ticketId: ticket.id, ticketNumber: ticket.number, deliveryIds: [] };
   }
 
   private async recordFacts(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { canonicalTicketNumber } from '../threading/ticket-number-references.js';
@@ -22,13 +22,14 @@ export class CallerTickets {
   /** The ticket with this number, if the caller takes part in it (nobody joins a stranger's ticket by guessing). */
   async findForCaller(caller: string, ticketNumber: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
     const decision = decideThread(caller, { byNumber: await this.tickets.findThreadCandidates([ticketNumber], em) });
-    return decision ? this.tickets.findById(decision.ticketId, em) : null;
+    const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
+    return ticket ? this.tickets.followMerges(ticket, em) : null;
   }
 
-  /** The caller's most recent ticket that is not resolved yet, on any channel. */
+  /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel. */
   findOpen(caller: string, em: EntityManager): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, {
-      where: { contact: { phone: caller }, status: Not('resolved') },
+      where: { contact: { phone: caller }, status: Not(In(['resolved', 'merged'])) },
       relations: { contact: true },
       order: { createdAt: 'DESC' },
     });

@@ -1,3 +1,5 @@
+import { AgentEntity } from '../agents/agent.entity.js';
+import { AppSecretEntity } from '../agents/app-secret.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
@@ -10,6 +12,7 @@ import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
 import { PhoneCalls1764471600000 } from '../migrations/1764471600000-phone-calls.js';
+import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -20,8 +23,10 @@ export const TICKETS_ENTITIES = [
   InboundItemEntity,
   OutboundDeliveryEntity,
   IntakeCursorEntity,
+  AgentEntity,
+  AppSecretEntity,
   PhoneCallEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
-export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000, PhoneCalls1764471600000];
+export const TICKETS_MIGRATIONS = [InitialSchema1764460800000, ConversationRefAndAuthorName1764464400000, PhoneCalls1764471600000, AgentsAndWorkflow1764475200000];

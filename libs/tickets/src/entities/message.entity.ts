@@ -26,6 +26,9 @@ export class MessageEntity {
   @Column({ name: 'author_contact_id', type: 'uuid', nullable: true })
   authorContactId!: string | null;
 
+  @Column({ name: 'author_agent_id', type: 'uuid', nullable: true })
+  authorAgentId!: string | null;
+
   /** Display name of the author (an agent's name on replies). */
   @Column({ name: 'author_name', type: 'text', nullable: true })
   authorName!: string | null;

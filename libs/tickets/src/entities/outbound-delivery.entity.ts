@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Channel } from '../domain.js';
 
-export const DELIVERY_KINDS = ['confirmation', 'reply'] as const;
+export const DELIVERY_KINDS = ['confirmation', 'reply', 'severity_change', 'resolution', 'status_update'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 /** `held`: there is no way to send it (e.g. SMTP not configured); it stays visible on the ticket. */

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Channel, SeveritySource, Tier, TicketStatus } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
+import { AgentEntity } from '../agents/agent.entity.js';
 import { ContactEntity } from './contact.entity.js';
 
 @Entity('tickets')
@@ -39,6 +40,17 @@ export class TicketEntity {
   @ManyToOne(() => ContactEntity, { eager: false })
   @JoinColumn({ name: 'contact_id' })
   contact?: ContactEntity;
+
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId!: string | null;
+
+  @ManyToOne(() => AgentEntity, { eager: false })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee?: AgentEntity | null;
+
+  /** Set when the ticket was merged into another one of the same customer. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
 
   /** The inbound item that opened the ticket: one ticket per item, however often it is retried. */
   @Column({ name: 'source_inbound_id', type: 'uuid', nullable: true })

@@ -89,13 +89,14 @@ export class IntakeService {
   private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
     if (message.conversationRef) {
       const conversation = await this.tickets.findByConversation(message.channel, message.conversationRef, em);
-      if (conversation) return conversation;
+      if (conversation) return this.tickets.followMerges(conversation, em);
     }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
     const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
     const sender = message.from.email ?? message.from.phone;
     const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
-    return decision ? this.tickets.findById(decision.ticketId, em) : null;
+    const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
+    return ticket ? this.tickets.followMerges(ticket, em) : null;
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
@@ -224,7 +225,6 @@ export class IntakeService {
         authorContactId: contactId,
         authorName: message.from.name ?? null,
         fromAddress: message.from.email ?? message.from.phone ?? null,
-        internal: false,
         automated: Boolean(message.automated),
         subject: message.subject || null,
         text: message.text,

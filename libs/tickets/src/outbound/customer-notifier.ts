@@ -19,7 +19,8 @@ import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.j
 const HOUR_MS = 3_600_000;
 
 /** Who a message to the customer comes from: the system (confirmations) or an agent. */
-export type OutboundAuthor = { type: 'system' } | { type: 'agent'; name: string };
+export type AgentAuthor = { type: 'agent'; name: string; id?: string };
+export type OutboundAuthor = { type: 'system' } | AgentAuthor;
 
 export interface QueuedMessage {
   message: MessageEntity;
@@ -72,17 +73,23 @@ export class CustomerNotifier {
   }
 
   /** An agent's public reply, threaded after the customer's latest message. */
-  async queueReply(
+  queueReply(ticket: TicketEntity, contact: ContactEntity, body: string, author: AgentAuthor, em: EntityManager): Promise<QueuedMessage> {
+    const content = renderReply({ ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
+    return this.queueNotice(ticket, contact, 'reply', content, author, em);
+  }
+
+  /** A message about the ticket (reply, severity change, resolution...), threaded after the customer's latest one. */
+  async queueNotice(
     ticket: TicketEntity,
     contact: ContactEntity,
-    body: string,
-    author: OutboundAuthor & { type: 'agent' },
+    kind: Exclude<DeliveryKind, 'confirmation'>,
+    content: RenderedMessage,
+    author: OutboundAuthor,
     em: EntityManager,
   ): Promise<QueuedMessage> {
     const latest = await this.messages.findLatestInbound(ticket.id, ticket.channel, em);
-    const content = renderReply({ ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
     const threadRefs = latest ? [latest.externalId, ...latest.threadRefs] : [];
-    return this.queue({ ticket, contact, kind: 'reply', dedupeKey: `reply-${randomUUID()}`, content, author }, threadRefs, em);
+    return this.queue({ ticket, contact, kind, dedupeKey: `${kind}-${randomUUID()}`, content, author }, threadRefs, em);
   }
 
   private async queue(
@@ -109,16 +116,14 @@ export class CustomerNotifier {
         channel,
         externalId: this.outboundExternalId(channel),
         authorType: author.type,
-        authorContactId: null,
+        authorAgentId: author.type === 'agent' ? (author.id ?? null) : null,
         authorName: author.type === 'agent' ? author.name : null,
         fromAddress: channel === 'email' ? this.config.supportEmail : null,
-        internal: false,
         automated: author.type === 'system',
         subject: content.subject,
         text: content.text,
         htmlSanitized: content.html,
         threadRefs,
-        inboundItemId: null,
       },
       [],
       em,

@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AgentsService, AppSecretsRepository, TicketsModule } from '@app/tickets';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { AccessTokens } from './access-tokens.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { FirstAdminBootstrap } from './first-admin.bootstrap.js';
+import { LoginThrottle } from './login-throttle.js';
+
+@Module({})
+export class AuthModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [
+        TicketsModule,
+        JwtModule.registerAsync({
+          imports: [TicketsModule],
+          inject: [AppSecretsRepository],
+          useFactory: async (secrets: AppSecretsRepository) => ({
+            secret: config.auth.tokenSecret ?? (await secrets.getOrCreate('access-token-key')),
+            signOptions: { expiresIn: config.auth.tokenTtlMinutes * 60, algorithm: 'HS256' as const },
+            verifyOptions: { algorithms: ['HS256' as const] },
+          }),
+        }),
+      ],
+      controllers: [AuthController],
+      providers: [
+        AccessTokens,
+        LoginThrottle,
+        { provide: FirstAdminBootstrap, useFactory: (agents: AgentsService) => new FirstAdminBootstrap(config.auth, agents), inject: [AgentsService] },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [AccessTokens],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { TicketsService, type Actor } from '@app/tickets';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { presentContact, presentTicketSummary } from './ticket.presenter.js';
+
+/** A person across channels: their details and every ticket of theirs the agent may see. */
+@Controller('api/contacts')
+export class ContactsController {
+  constructor(private readonly tickets: TicketsService) {}
+
+  @Get(':id')
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    const { contact, tickets } = await this.tickets.contact(id, actor);
+    const now = new Date();
+    return { contact: presentContact(contact), tickets: tickets.map((ticket) => presentTicketSummary(ticket, now)) };
+  }
+}

@@ -1,0 +1,125 @@
+import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { BadRequestException } from '@nestjs/common';
+import { deniedReason, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { optionalText, requiredText } from '../http/body-fields.js';
+import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
+
+const NOTE_MAX = 5_000;
+
+/** Moving a ticket through the support process; each answers with the updated ticket. */
+@Controller('api/tickets/:number')
+export class TicketWorkflowController {
+  constructor(
+    private readonly workflow: TicketWorkflowService,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  /** INTERFACE.md: `{ severity?, status? }`, with `reason` (severity), `resolution` (resolved) or `note`. */
+  @Patch()
+  async update(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const fields = (body ?? {}) as Record<string, unknown>;
+    if (fields.severity === undefined && fields.status === undefined) throw new BadRequestException('give severity or status');
+    const ticketNumber = number.toUpperCase();
+    let ticket: TicketEntity | undefined;
+    if (fields.severity !== undefined) {
+      if (typeof fields.severity !== 'number' || ![0, 1, 2, 3].includes(fields.severity)) throw new BadRequestException('severity must be 0, 1, 2 or 3');
+      const reason = optionalText('reason', fields.reason, NOTE_MAX);
+      ticket = await this.workflow.transition(ticketNumber, actor, { kind: 'change_severity', severity: fields.severity as Severity, reason });
+    }
+    if (fields.status !== undefined) {
+      const current = ticket ?? (await this.workflow.authorize(ticketNumber, actor, 'set_status'));
+      ticket = await this.workflow.transition(ticketNumber, actor, statusTransition(current.status, fields));
+    }
+    return this.present(ticket!, actor);
+  }
+
+  @Post('escalate')
+  @HttpCode(200)
+  async escalate(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const reason = requiredText('reason', (body as Record<string, unknown> | undefined)?.reason);
+    return this.apply(number, actor, { kind: 'escalate', reason });
+  }
+
+  @Post('resolve')
+  @HttpCode(200)
+  async resolve(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const resolution = requiredText('resolution', (body as Record<string, unknown> | undefined)?.resolution);
+    return this.apply(number, actor, { kind: 'resolve', resolution });
+  }
+
+  @Post('reopen')
+  @HttpCode(200)
+  async reopen(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    return this.apply(number, actor, { kind: 'reopen', reason: optionalText('reason', (body as Record<string, unknown> | undefined)?.reason, NOTE_MAX) });
+  }
+
+  /** L3: the fix is ready; the ticket goes back to L2 Operations, pending release to production. */
+  @Post('fix-ready')
+  @HttpCode(200)
+  async fixReady(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    return this.apply(number, actor, { kind: 'mark_fix_ready', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
+  }
+
+  /** L2: the fix is in production; the ticket goes back to L1 Help Desk to tell the customer. */
+  @Post('release')
+  @HttpCode(200)
+  async release(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    return this.apply(number, actor, { kind: 'release', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
+  }
+
+  /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
+  @Post('assign')
+  @HttpCode(200)
+  async assign(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const agentId = (body as Record<string, unknown> | undefined)?.agentId;
+    if (agentId !== null && (typeof agentId !== 'string' || !/^[0-9a-f-]{36}$/i.test(agentId))) {
+      throw new BadRequestException('agentId must be an agent id or null');
+    }
+    return this.present(await this.workflow.assign(number.toUpperCase(), actor, agentId), actor);
+  }
+
+  @Post('take')
+  @HttpCode(200)
+  async take(@CurrentActor() actor: Actor, @Param('number') number: string) {
+    return this.present(await this.workflow.assign(number.toUpperCase(), actor, actor.id), actor);
+  }
+
+  /** Merges this ticket into `{ into }`, another ticket of the same customer. */
+  @Post('merge')
+  @HttpCode(200)
+  async merge(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const into = requiredText('into', (body as Record<string, unknown> | undefined)?.into).toUpperCase();
+    await this.workflow.merge(number.toUpperCase(), actor, into);
+    return presentTicketDetail(await this.tickets.timeline(into, actor));
+  }
+
+  private async apply(number: string, actor: Actor, transition: Transition) {
+    return this.present(await this.workflow.transition(number.toUpperCase(), actor, transition), actor);
+  }
+
+  /** The whole ticket, or only its summary when the change took it out of the actor's sight (handed to another tier). */
+  private async present(ticket: TicketEntity, actor: Actor) {
+    if (deniedReason(actor, 'view', ticket)) return { ...presentTicketSummary(ticket), visibleToYou: false };
+    return presentTicketDetail(await this.tickets.timeline(ticket.number, actor));
+  }
+}
+
+/** PATCH's `status` as the transition it means from the ticket's current status. */
+function statusTransition(current: string, fields: Record<string, unknown>): Transition {
+  const note = optionalText('note', fields.note ?? fields.reason, NOTE_MAX);
+  switch (fields.status) {
+    case 'resolved':
+      return { kind: 'resolve', resolution: requiredText('resolution', fields.resolution) };
+    case 'pending_release':
+      return { kind: 'mark_fix_ready', note };
+    case 'open':
+      if (current === 'resolved') return { kind: 'reopen', reason: note };
+      if (current === 'pending_release') return { kind: 'release', note };
+      return { kind: 'set_status', status: 'open' };
+    case 'waiting_customer':
+      return { kind: 'set_status', status: 'waiting_customer' };
+    default:
+      throw new BadRequestException('status must be open, waiting_customer, pending_release or resolved');
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AGENT_ROLES, TIERS, type AgentRole, type Tier } from '../domain.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import { AgentEntity } from './agent.entity.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export interface NewAgent {
+  name: string;
+  email: string;
+  password: string;
+  tier: Tier;
+  role: AgentRole;
+}
+
+export type AgentPatch = Partial<Omit<NewAgent, 'email'>> & { active?: boolean };
+
+/** Agent accounts: who may sign in, with which tier and role. */
+@Injectable()
+export class AgentsService {
+  private readonly logger = new Logger(AgentsService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<AgentEntity[]> {
+    return this.dataSource.manager.find(AgentEntity, { order: { tier: 'ASC', name: 'ASC' } });
+  }
+
+  async get(id: string): Promise<AgentEntity> {
+    const agent = await this.dataSource.manager.findOne(AgentEntity, { where: { id } });
+    if (!agent) throw new NotFoundError(`Agent ${id} does not exist`);
+    return agent;
+  }
+
+  /** The agent behind a valid token, or undefined when it was deactivated or removed since. */
+  findActive(id: string): Promise<AgentEntity | null> {
+    return this.dataSource.manager.findOne(AgentEntity, { where: { id, active: true } });
+  }
+
+  async create(input: NewAgent, em: EntityManager = this.dataSource.manager): Promise<AgentEntity> {
+    const email = validEmail(input.email);
+    validateAgentFields(input);
+    if (await em.exists(AgentEntity, { where: { email } })) throw new InvalidInputError(`an agent with email ${email} already exists`);
+    const created = em.create(AgentEntity, {
+      name: input.name.trim(),
+      email,
+      passwordHash: await hashPassword(input.password),
+      tier: input.tier,
+      role: input.role,
+      active: true,
+    });
+    const saved = await em.save(AgentEntity, created);
+    return em.findOneOrFail(AgentEntity, { where: { id: saved.id } });
+  }
+
+  async update(id: string, patch: AgentPatch): Promise<AgentEntity> {
+    validateAgentFields(patch);
+    await this.get(id);
+    await this.dataSource.manager.update(AgentEntity, { id }, {
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+    });
+    return this.get(id);
+  }
+
+  /** The agent whose email and password match, if active. */
+  async authenticate(email: string, password: string): Promise<AgentEntity | undefined> {
+    const agent = await this.dataSource.manager
+      .createQueryBuilder(AgentEntity, 'a')
+      .addSelect('a.passwordHash')
+      .where('a.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+    const matches = await verifyPassword(agent?.passwordHash, password);
+    return matches && agent?.active ? agent : undefined;
+  }
+
+  /**
+   * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no agent exists yet.
+   * An advisory lock keeps two gateways starting together from both doing it.
+   */
+  async ensureFirstAdmin(credentials: { email?: string; password?: string }): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:first-admin'))`);
+      if ((await em.count(AgentEntity)) > 0) return;
+      if (!credentials.email || !credentials.password) {
+        this.logger.warn('no agent exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first administrator');
+        return;
+      }
+      await this.create({ name: 'Administrador', email: credentials.email, password: credentials.password, tier: 'L1', role: 'admin' }, em);
+      this.logger.log(`created the first administrator ${credentials.email}`);
+    });
+  }
+}
+
+function validEmail(email: string): string {
+  const normalised = email.trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalised)) throw new InvalidInputError('email must be an email address');
+  return normalised;
+}
+
+function validateAgentFields(fields: AgentPatch): void {
+  if (fields.name !== undefined && (fields.name.trim() === '' || fields.name.length > 120)) {
+    throw new InvalidInputError('name must be 1 to 120 characters');
+  }
+  if (fields.password !== undefined && fields.password.length < PASSWORD_MIN_LENGTH) {
+    throw new InvalidInputError(`password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  if (fields.tier !== undefined && !TIERS.includes(fields.tier)) throw new InvalidInputError(`tier must be one of ${TIERS.join(', ')}`);
+  if (fields.role !== undefined && !AGENT_ROLES.includes(fields.role)) throw new InvalidInputError(`role must be one of ${AGENT_ROLES.join(', ')}`);
+}

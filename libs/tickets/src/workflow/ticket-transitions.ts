@@ -1,0 +1,87 @@
+import type { TicketStatus, Tier } from '../domain.js';
+import type { Severity } from '../severity/severity.js';
+
+/** The part of a ticket the transitions read and change. */
+export interface TicketState {
+  status: TicketStatus;
+  tier: Tier;
+  severity: Severity;
+  assigneeId: string | null;
+}
+
+export type Transition =
+  | { kind: 'escalate'; reason: string }
+  | { kind: 'mark_fix_ready'; note: string }
+  | { kind: 'release'; note: string }
+  | { kind: 'resolve'; resolution: string }
+  | { kind: 'reopen'; reason: string }
+  | { kind: 'set_status'; status: 'open' | 'waiting_customer' }
+  | { kind: 'change_severity'; severity: Severity; reason: string };
+
+export type TransitionResult =
+  | { ok: true; patch: Partial<TicketState> & { resolvedAt?: Date | null }; event: { type: string; data: Record<string, unknown> } }
+  | { ok: false; reason: string };
+
+const NEXT_TIER: Partial<Record<Tier, Tier>> = { L1: 'L2', L2: 'L3' };
+const CLOSED: readonly TicketStatus[] = ['resolved', 'merged'];
+
+/**
+ * The ticket life cycle of the support process, as a pure function: what a transition changes and
+ * the event that records it, or why it cannot happen from the current state.
+ */
+export function applyTransition(state: TicketState, transition: Transition, now: Date): TransitionResult {
+  const closed = CLOSED.includes(state.status);
+  switch (transition.kind) {
+    case 'escalate': {
+      const next = NEXT_TIER[state.tier];
+      if (!next) return { ok: false, reason: 'L3 Development is the last tier' };
+      if (closed || state.status === 'pending_release') return { ok: false, reason: `a ${state.status} ticket is not escalated` };
+      if (!transition.reason.trim()) return { ok: false, reason: 'an escalation needs a reason' };
+      return {
+        ok: true,
+        // The new tier picks it up from its own queue, so nobody is assigned yet.
+        patch: { tier: next, status: 'open', assigneeId: null },
+        event: { type: 'escalated', data: { from: state.tier, to: next, reason: transition.reason.trim() } },
+      };
+    }
+    case 'mark_fix_ready':
+      if (state.tier !== 'L3' || closed) return { ok: false, reason: 'only an open ticket at L3 can have a fix ready' };
+      return {
+        ok: true,
+        patch: { status: 'pending_release', tier: 'L2', assigneeId: null },
+        event: { type: 'fix_ready', data: { note: transition.note.trim() } },
+      };
+    case 'release':
+      if (state.status !== 'pending_release') return { ok: false, reason: 'only a ticket pending release can be released' };
+      return {
+        ok: true,
+        // Operations tells Help Desk, the formal contact, who confirms the solution to the customer.
+        patch: { status: 'open', tier: 'L1', assigneeId: null },
+        event: { type: 'released', data: { note: transition.note.trim() } },
+      };
+    case 'resolve':
+      if (closed) return { ok: false, reason: `the ticket is already ${state.status}` };
+      if (state.status === 'pending_release') return { ok: false, reason: 'the fix must be released before the ticket is resolved' };
+      if (!transition.resolution.trim()) return { ok: false, reason: 'a resolution tells the customer what was done' };
+      return {
+        ok: true,
+        patch: { status: 'resolved', resolvedAt: now },
+        event: { type: 'resolved', data: { resolution: transition.resolution.trim() } },
+      };
+    case 'reopen':
+      if (state.status !== 'resolved') return { ok: false, reason: 'only a resolved ticket can be reopened' };
+      return { ok: true, patch: { status: 'open', resolvedAt: null }, event: { type: 'reopened', data: { reason: transition.reason.trim() } } };
+    case 'set_status':
+      if (closed || state.status === 'pending_release') return { ok: false, reason: `a ${state.status} ticket keeps its status` };
+      if (state.status === transition.status) return { ok: false, reason: `the ticket is already ${state.status}` };
+      return { ok: true, patch: { status: transition.status }, event: { type: 'status_changed', data: { from: state.status, to: transition.status } } };
+    case 'change_severity':
+      if (closed) return { ok: false, reason: `a ${state.status} ticket keeps its severity` };
+      if (state.severity === transition.severity) return { ok: false, reason: `the severity is already ${state.severity}` };
+      return {
+        ok: true,
+        patch: { severity: transition.severity },
+        event: { type: 'severity_changed', data: { from: state.severity, to: transition.severity, reason: transition.reason.trim() } },
+      };
+  }
+}

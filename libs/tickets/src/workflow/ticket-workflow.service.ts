@@ -1,0 +1,129 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AgentEntity } from '../agents/agent.entity.js';
+import { ContactEntity } from '../entities/contact.entity.js';
+import { MessageEntity } from '../entities/message.entity.js';
+import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from '../errors.js';
+import { renderResolution, renderSeverityChange } from '../notifications/ticket-notices.template.js';
+import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { QueueProducer } from '../queue-producer.js';
+import { TicketEventsRepository } from '../ticket-events.repository.js';
+import type { Actor } from './actor.js';
+import { deniedReason, type TicketAction } from './ticket-permissions.js';
+import { applyTransition, type Transition } from './ticket-transitions.js';
+
+/**
+ * Agents moving tickets through the support process. Each change locks the ticket, checks the
+ * agent's tier against the rules, applies the transition, records who/when/why as an event and
+ * queues what the customer must be told, in one transaction.
+ */
+@Injectable()
+export class TicketWorkflowService {
+  private readonly logger = new Logger(TicketWorkflowService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: TicketEventsRepository,
+    private readonly notifier: CustomerNotifier,
+    private readonly producer: QueueProducer,
+  ) {}
+
+  /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
+  async authorize(number: string, actor: Actor, action: TicketAction): Promise<TicketEntity> {
+    return this.authorized(number, actor, action, this.dataSource.manager, false);
+  }
+
+  /** Applies a transition; returns the ticket as it is now (the actor may no longer see it, e.g. after handing it on). */
+  async transition(number: string, actor: Actor, transition: Transition): Promise<TicketEntity> {
+    return this.change(number, actor, transition.kind, async (ticket, em) => {
+      const result = applyTransition(ticket, transition, new Date());
+      if (!result.ok) throw new ConflictError(result.reason);
+      const severityPatch =
+        transition.kind === 'change_severity' ? { severitySource: 'agent' as const, severityReasons: [`set by ${actor.name}: ${transition.reason}`] } : {};
+      await em.update(TicketEntity, { id: ticket.id }, { ...result.patch, ...severityPatch });
+      await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
+      return this.tellCustomer(ticket, transition, actor, em);
+    });
+  }
+
+  /** Assigns the ticket to an agent of its tier (or to nobody); taking it is assigning it to oneself. */
+  async assign(number: string, actor: Actor, assigneeId: string | null): Promise<TicketEntity> {
+    return this.change(number, actor, 'assign', async (ticket, em) => {
+      if (ticket.status === 'merged') throw new ConflictError('a merged ticket cannot be assigned');
+      const assignee = assigneeId ? await em.findOne(AgentEntity, { where: { id: assigneeId, active: true } }) : null;
+      if (assigneeId && !assignee) throw new InvalidInputError(`agent ${assigneeId} does not exist or is inactive`);
+      if (assignee && assignee.role !== 'admin' && assignee.tier !== ticket.tier) {
+        throw new ConflictError(`${assignee.name} is ${assignee.tier}; the ticket is at ${ticket.tier}`);
+      }
+      if (assignee && assignee.id !== actor.id && actor.role !== 'admin' && actor.tier !== ticket.tier) {
+        throw new ForbiddenActionError(`only ${ticket.tier} or an administrator assigns this ticket to someone else`);
+      }
+      await em.update(TicketEntity, { id: ticket.id }, { assigneeId: assignee?.id ?? null });
+      await this.events.append(
+        ticket.id,
+        [{ type: assignee ? 'assigned' : 'unassigned', actorType: 'agent', actorId: actor.id, data: { assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, by: actor.name } }],
+        em,
+      );
+      return [];
+    });
+  }
+
+  /** Folds `number` into `intoNumber` (same customer): its messages move, it ends as merged. */
+  async merge(number: string, actor: Actor, intoNumber: string): Promise<TicketEntity> {
+    if (number === intoNumber) throw new InvalidInputError('a ticket cannot be merged into itself');
+    return this.change(number, actor, 'merge', async (source, em) => {
+      const target = await this.authorized(intoNumber, actor, 'merge', em, true);
+      if (source.contactId !== target.contactId) throw new ConflictError('only tickets of the same customer can be merged');
+      if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('a merged ticket cannot be merged again');
+      await em.update(MessageEntity, { ticketId: source.id }, { ticketId: target.id });
+      await em.update(OutboundDeliveryEntity, { ticketId: source.id }, { ticketId: target.id });
+      await em.update(TicketEntity, { id: source.id }, { status: 'merged', mergedIntoId: target.id, assigneeId: null });
+      const by = { actorType: 'agent' as const, actorId: actor.id };
+      await this.events.append(source.id, [{ type: 'merged_into', ...by, data: { into: target.number, by: actor.name } }], em);
+      await this.events.append(target.id, [{ type: 'merged_from', ...by, data: { from: source.number, by: actor.name } }], em);
+      return [];
+    });
+  }
+
+  private async change(
+    number: string,
+    actor: Actor,
+    action: TicketAction,
+    work: (ticket: TicketEntity, em: EntityManager) => Promise<string[]>,
+  ): Promise<TicketEntity> {
+    const { ticket, deliveryIds } = await this.dataSource.transaction(async (em) => {
+      const locked = await this.authorized(number, actor, action, em, true);
+      const owed = await work(locked, em);
+      return { ticket: await em.findOneOrFail(TicketEntity, { where: { id: locked.id }, relations: { contact: true, assignee: true } }), deliveryIds: owed };
+    });
+    await this.producer.enqueueDeliveries(deliveryIds).catch((error: Error) => {
+      this.logger.warn(`notices of ${number} stay in the outbox for the sweep: ${error.message}`);
+    });
+    return ticket;
+  }
+
+  private async authorized(number: string, actor: Actor, action: TicketAction, em: EntityManager, lock: boolean): Promise<TicketEntity> {
+    const ticket = await em.findOne(TicketEntity, { where: { number }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!ticket) throw new TicketNotFoundError(number);
+    const denied = deniedReason(actor, action, ticket);
+    if (denied) throw new ForbiddenActionError(denied);
+    return ticket;
+  }
+
+  /** The customer hears of a new severity and of the solution; tier moves are internal. */
+  private async tellCustomer(ticket: TicketEntity, transition: Transition, actor: Actor, em: EntityManager): Promise<string[]> {
+    const author = { type: 'agent' as const, name: actor.name, id: actor.id };
+    const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
+    let queued;
+    if (transition.kind === 'change_severity') {
+      const content = renderSeverityChange({ ticketNumber: ticket.number, from: ticket.severity, to: transition.severity, reason: transition.reason });
+      queued = await this.notifier.queueNotice(ticket, contact, 'severity_change', content, author, em);
+    } else if (transition.kind === 'resolve') {
+      const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name });
+      queued = await this.notifier.queueNotice(ticket, contact, 'resolution', content, author, em);
+    }
+    return queued?.deliveryId ? [queued.deliveryId] : [];
+  }
+}
