@@ -36,6 +36,6 @@ export function readPhoneSettings(env: EnvReader, publicBaseUrl: string): PhoneS
     phoneNumber,
     publicBaseUrl,
     confirmationWaitSeconds: env.int('PHONE_CONFIRMATION_WAIT_SECONDS', 10, { min: 0, max: 30 }),
-    recordingMaxSeconds: env.int('PHONE_RECORDING_MAX_SECONDS', 180, { min: 10, max: 600 }),
+    recordingMaxSeconds: env.int('PHONE_RECORDING_MAX_SECONDS', 120, { min: 10, max: 600 }),
   };
 }
