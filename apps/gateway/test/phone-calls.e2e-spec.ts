@@ -291,6 +291,20 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       expect((await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS of the missed call')).form.Body).toContain(number);
     });
 
+    it('should tell a caller with a withheld number how else to reach support, and keep the call visible', async () => {
+      const call = newCall('anonymous');
+      const answer = await call.dial();
+      expect(spokenText(answer)).toContain('No podemos registrar llamadas con número oculto');
+      expect(findAll(answer, 'Hangup')).toHaveLength(1);
+      await call.deliver(call.statusCallback('completed', 12));
+      await settled(call);
+      const items = await env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE dedupe_key LIKE $1`, [
+        `call-${call.callSid}-%`,
+      ]);
+      expect(items).toHaveLength(2);
+      expect(items.every((item) => item.status === 'skipped' && item.outcome === 'caller_number_withheld')).toBe(true);
+    });
+
     it('should put a call that hangs up during the greeting on the caller’s open ticket, flagged for a call back', async () => {
       const caller = mobile();
       const open = await seedTicket(env, { email: `cliente-${caller.slice(-8)}@example.mx`, subject: 'No se generan mis CFDI', severity: 1 });
