@@ -7,12 +7,15 @@ import { AuthModule } from './auth/auth.module.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { HealthController } from './health/health.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
 import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
+import { WebAssets } from './web/web-assets.js';
+import { WebPagesController } from './web/web-pages.controller.js';
 
 @Module({})
 export class GatewayModule {
@@ -29,10 +32,13 @@ export class GatewayModule {
         AgentsController,
         InboundItemsController,
         TwilioWebhooksController,
+        WebPagesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        AgentsGateway,
+        WebAssets,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
+import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -12,6 +13,7 @@ async function bootstrap(): Promise<void> {
     logger: createAppLogger('gateway', process.env.LOG_FORMAT),
   });
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.core.redisUrl));
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };
   new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);

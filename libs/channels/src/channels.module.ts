@@ -5,6 +5,7 @@ import {
   IntakeCursorsRepository,
   IntakeService,
   QueueProducer,
+  TicketChangePublisher,
   TicketsModule,
 } from '@app/tickets';
 import { ChannelRegistry } from './channel-registry.js';
@@ -41,7 +42,7 @@ export class ChannelsModule {
         {
           provide: InboundPipeline,
           useFactory: (...deps: ConstructorParameters<typeof InboundPipeline>) => new InboundPipeline(...deps),
-          inject: [InboundItemsRepository, IntakeService, QueueProducer, ChannelRegistry, FaultInjector],
+          inject: [InboundItemsRepository, IntakeService, QueueProducer, ChannelRegistry, FaultInjector, TicketChangePublisher],
         },
         {
           provide: MailboxFetcher,

@@ -3,6 +3,7 @@ import {
   type InboundItemsRepository,
   type IntakeService,
   type QueueProducer,
+  type TicketChangePublisher,
   UnprocessableInboundError,
   type IntakeOutcome,
 } from '@app/tickets';
@@ -23,6 +24,7 @@ export class InboundPipeline {
     private readonly producer: QueueProducer,
     private readonly channels: ChannelRegistry,
     private readonly faults: FaultInjector,
+    private readonly changes: TicketChangePublisher,
   ) {}
 
   async process(inboundId: string): Promise<IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' }> {
@@ -46,6 +48,9 @@ export class InboundPipeline {
     }
     this.faults.crashIfArmed('after-intake-commit');
     await this.producer.enqueueDeliveries(outcome.deliveryIds);
+    if ('ticketNumber' in outcome) {
+      this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
+    }
     return outcome;
   }
 }

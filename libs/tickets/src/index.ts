@@ -54,3 +54,4 @@ export * from './workflow/ticket-permissions.js';
 export * from './workflow/ticket-transitions.js';
 export * from './workflow/ticket-workflow.service.js';
 export * from './sla/sla-state.js';
+export * from './realtime/ticket-change-publisher.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Tier } from './domain.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import { TicketEntity } from './entities/ticket.entity.js';
@@ -8,6 +9,7 @@ import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundE
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { QueueProducer } from './queue-producer.js';
+import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import type { Actor } from './workflow/actor.js';
 import { deniedReason } from './workflow/ticket-permissions.js';
@@ -26,6 +28,7 @@ export interface ReplyRequest {
 
 export interface ReplyResult {
   message: MessageEntity;
+  tier: Tier;
   deliveryId?: string;
   suppressedReason?: string;
 }
@@ -41,6 +44,7 @@ export class RepliesService {
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
+    private readonly changes: TicketChangePublisher,
   ) {}
 
   async reply(ticketNumber: string, actor: Actor, request: ReplyRequest): Promise<ReplyResult> {
@@ -73,7 +77,7 @@ export class RepliesService {
           em,
         );
         await this.events.append(ticket.id, [{ type: 'note_added', ...author, data: { messageId: note.id } }], em);
-        return { message: note };
+        return { message: note, tier: ticket.tier };
       }
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
       const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em);
@@ -94,9 +98,10 @@ export class RepliesService {
         ],
         em,
       );
-      return queued;
+      return { ...queued, tier: ticket.tier };
     });
 
+    this.changes.publish({ number: ticketNumber, tiers: [result.tier], kind: 'message' });
     // Already in the outbox: if Redis is down now, the recovery sweep sends it later.
     if (result.deliveryId) {
       await this.producer.enqueueDeliveries([result.deliveryId]).catch((error: Error) => {

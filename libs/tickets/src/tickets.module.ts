@@ -18,6 +18,7 @@ import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
 import { QueueProducer } from './queue-producer.js';
+import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { RepliesService } from './replies.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
@@ -44,6 +45,7 @@ const PROVIDERS = [
   TicketWorkflowService,
   AgentsService,
   AppSecretsRepository,
+  TicketChangePublisher,
   PhoneCallsRepository,
   CallerTickets,
   CallIntake,

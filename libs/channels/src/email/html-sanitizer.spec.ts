@@ -22,3 +22,9 @@ describe('sanitizeMailHtml', () => {
     );
   });
 });
+
+describe('sanitizeMailHtml on images', () => {
+  it('should drop images with relative sources so nothing loads from the inbox’s own origin', () => {
+    expect(sanitizeMailHtml('<img src="x" onerror="alert(1)"><img src="/api/agents">')).toBe('');
+  });
+});

@@ -20,7 +20,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
+  // Only the mail's own inline parts: relative or remote sources would load from elsewhere.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs['src'] ?? ''),
 };
 
 /**

@@ -129,7 +129,7 @@ export class CallIntake {
     await this.save(row, state, em, ticket.id === ticketId ? {} : { ticketId: ticket.id });
     if (row.messageId) await this.messages.updateText(row.messageId, renderCallMessage(state), em);
     await this.recordFacts(row.callSid, ticket.id, before, row.missed, state, em);
-    return { kind: 'call_updated', ticketId: ticket.id, ticketNumber: ticket.number, deliveryIds: [] };
+    return { kind: 'call_updated', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, deliveryIds: [] };
   }
 
   private async recordFacts(

@@ -1,5 +1,5 @@
 import type { CallFacts } from '../calls/call-facts.js';
-import type { Channel } from '../domain.js';
+import type { Channel, Tier } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
 
 /** Who wrote, as far as the channel can tell. */
@@ -67,10 +67,17 @@ export interface InboundMessage {
   call?: CallFacts;
 }
 
+/** The ticket an intake wrote to (for live updates). */
+interface TouchedTicket {
+  ticketId: string;
+  ticketNumber: string;
+  tier: Tier;
+}
+
 export type IntakeOutcome =
-  | { kind: 'ticket_created'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
-  | { kind: 'message_added'; ticketId: string; ticketNumber: string; reopened: boolean; deliveryIds: string[] }
-  | { kind: 'bounce_attached'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
-  | { kind: 'call_updated'; ticketId: string; ticketNumber: string; deliveryIds: string[] }
+  | ({ kind: 'ticket_created'; deliveryIds: string[] } & TouchedTicket)
+  | ({ kind: 'message_added'; reopened: boolean; deliveryIds: string[] } & TouchedTicket)
+  | ({ kind: 'bounce_attached'; deliveryIds: string[] } & TouchedTicket)
+  | ({ kind: 'call_updated'; deliveryIds: string[] } & TouchedTicket)
   | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
   | { kind: 'already_processed'; deliveryIds: string[] };

@@ -139,6 +139,7 @@ export class IntakeService {
       kind: 'ticket_created',
       ticketId: ticket.id,
       ticketNumber: ticket.number,
+      tier: ticket.tier,
       deliveryIds: confirmation.deliveryId ? [confirmation.deliveryId] : [],
     };
   }
@@ -176,7 +177,7 @@ export class IntakeService {
       ],
       em,
     );
-    return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, reopened, deliveryIds: [] };
+    return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, reopened, deliveryIds: [] };
   }
 
   private async attachBounce(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
@@ -205,7 +206,7 @@ export class IntakeService {
       ],
       em,
     );
-    return { kind: 'bounce_attached', ticketId: ticket.id, ticketNumber: ticket.number, deliveryIds: [] };
+    return { kind: 'bounce_attached', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, deliveryIds: [] };
   }
 
   private insertInbound(

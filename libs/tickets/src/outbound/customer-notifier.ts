@@ -156,9 +156,8 @@ export class CustomerNotifier {
   ): Promise<string | undefined> {
     if (channel === 'email' && contact.emailUndeliverableAt) return 'address_undeliverable';
     if (kind !== 'confirmation') return undefined;
-    // Intake runs items concurrently: without this lock (held to commit), a burst from one sender is
-    // counted by transactions that cannot see each other's deliveries, and the loop guard lets it through.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`confirmations:${recipient}`]);
+    // Mails from one sender are ingested concurrently: count them one at a time, or all pass the limit.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`confirmation-rate:${recipient}`]);
     const recent = await this.deliveries.countRecent(recipient, 'confirmation', HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }

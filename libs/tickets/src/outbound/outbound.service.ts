@@ -4,6 +4,7 @@ import type { Channel } from '../domain.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { PermanentDeliveryError } from '../errors.js';
+import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { ChannelSender, OutboundMessage } from './outbound-message.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
@@ -24,6 +25,7 @@ export class OutboundService {
     private readonly dataSource: DataSource,
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
+    private readonly changes: TicketChangePublisher,
   ) {}
 
   async deliver(
@@ -67,6 +69,7 @@ export class OutboundService {
         { type: 'delivery_failed', data: { deliveryId, kind: delivery.kind, attempt: attempt.number, error: reason, willRetry: !giveUp } },
       ]);
       this.logger.warn(`delivery ${deliveryId} attempt ${attempt.number} failed${giveUp ? ' for good' : ''}: ${reason}`);
+      this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
       throw error;
     }
 
@@ -74,6 +77,7 @@ export class OutboundService {
       type: `${delivery.kind}_sent`,
       data: { deliveryId, channel: delivery.channel, recipient: delivery.recipient, externalId: message.externalId },
     });
+    this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
     return 'sent';
   }
 

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundE
 import { renderResolution, renderSeverityChange } from '../notifications/ticket-notices.template.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
+import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from './actor.js';
 import { deniedReason, type TicketAction } from './ticket-permissions.js';
@@ -28,6 +29,7 @@ export class TicketWorkflowService {
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
+    private readonly changes: TicketChangePublisher,
   ) {}
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
@@ -93,11 +95,13 @@ export class TicketWorkflowService {
     action: TicketAction,
     work: (ticket: TicketEntity, em: EntityManager) => Promise<string[]>,
   ): Promise<TicketEntity> {
-    const { ticket, deliveryIds } = await this.dataSource.transaction(async (em) => {
+    const { before, ticket, deliveryIds } = await this.dataSource.transaction(async (em) => {
       const locked = await this.authorized(number, actor, action, em, true);
       const owed = await work(locked, em);
-      return { ticket: await em.findOneOrFail(TicketEntity, { where: { id: locked.id }, relations: { contact: true, assignee: true } }), deliveryIds: owed };
+      const after = await em.findOneOrFail(TicketEntity, { where: { id: locked.id }, relations: { contact: true, assignee: true } });
+      return { before: locked, ticket: after, deliveryIds: owed };
     });
+    this.changes.publish({ number: ticket.number, tiers: [before.tier, ticket.tier], kind: 'updated' });
     await this.producer.enqueueDeliveries(deliveryIds).catch((error: Error) => {
       this.logger.warn(`notices of ${number} stay in the outbox for the sweep: ${error.message}`);
     });

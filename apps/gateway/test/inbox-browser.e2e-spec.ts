@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ApiClient, ADMIN } from '../../../test/support/api-client.js';
+import { AppProcess } from '../../../test/support/app-process.js';
+import { launchBrowser, screenshot } from '../../../test/support/browser.js';
+import { DovecotServer } from '../../../test/support/dovecot.js';
+import { buildMail } from '../../../test/support/mail-builder.js';
+import { freePort } from '../../../test/support/ports.js';
+import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { TestEnvironment } from '../../../test/support/test-environment.js';
+
+const CUSTOMER = 'lorena@maciel-electricos.example';
+const AGENTS = {
+  l1: { name: 'Ana Help Desk', email: 'ana@interfactura.com', tier: 'L1' as const },
+  l2: { name: 'Omar Operaciones', email: 'omar@interfactura.com', tier: 'L2' as const },
+  l3: { name: 'Dora Desarrollo', email: 'dora@interfactura.com', tier: 'L3' as const },
+};
+
+describe('the agents’ inbox in a browser (Chromium) against the real system', () => {
+  let env: TestEnvironment;
+  let dovecot: DovecotServer;
+  let sink: SmtpSink;
+  let gateway: AppProcess;
+  let worker: AppProcess;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  async function signIn(agent: { email: string }): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'es-MX' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/inbox`);
+    await page.getByLabel('Correo').fill(agent.email);
+    await page.getByLabel('Contraseña').fill(agent.email === ADMIN.email ? ADMIN.password : `clave-${agent.email}`);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    return page;
+  }
+
+  async function openTicket(page: Page, subject: string): Promise<void> {
+    await page.locator('.ticket-row', { hasText: subject }).click();
+    await page.locator('#ticket-title', { hasText: subject }).waitFor();
+  }
+
+  async function act(page: Page, action: string, text?: string): Promise<void> {
+    await page.getByRole('toolbar', { name: 'Acciones del ticket' }).getByRole('button', { name: action }).click();
+    if (text !== undefined) await page.locator('.action-form textarea').fill(text);
+    await page.getByRole('button', { name: `Confirmar: ${action}` }).click();
+    await page.locator('.action-form').waitFor({ state: 'detached' });
+  }
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('inbox-browser');
+    dovecot = await DovecotServer.start();
+    sink = await SmtpSink.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port) })).start();
+    worker = await new AppProcess('worker', env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url })).start();
+    const admin = await ApiClient.signIn(base, ADMIN);
+    for (const agent of Object.values(AGENTS)) await admin.createAgent(agent);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await gateway?.stop();
+    await worker?.stop();
+    await sink?.close();
+    await dovecot?.destroy();
+    await env?.close();
+  });
+
+  it('should show a mailed ticket live, send the reply by mail, and walk L1 → L2 → L3 → pending release → resolved', async () => {
+    const l1 = await signIn(AGENTS.l1);
+    const subject = 'Timbrado de nómina falla en todas las sucursales';
+    const mail = buildMail({ from: CUSTOMER, fromName: 'Lorena Maciel', subject, text: 'Ningún recibo de nómina timbra desde hoy en la mañana, en ninguna sucursal.' });
+    await dovecot.append(mail.raw);
+
+    // It appears without reloading the page.
+    await l1.locator('.ticket-row', { hasText: subject }).waitFor({ timeout: 20_000 });
+    await screenshot(l1, 'inbox', '01-list-with-new-ticket');
+    await openTicket(l1, subject);
+    await l1.getByText('Ningún recibo de nómina timbra').waitFor();
+    await expect(l1.locator('.reply-destination').textContent()).resolves.toContain(`por correo a ${CUSTOMER}`);
+
+    await l1.getByLabel('Respuesta', { exact: true }).fill('Hola Lorena, ya lo estamos revisando con Operaciones.');
+    await l1.getByRole('button', { name: 'Enviar respuesta' }).click();
+    const reply = await sink.waitFor((sent) => sent.envelopeTo.includes(CUSTOMER) && sent.parsed.text!.includes('ya lo estamos revisando'), 'the reply mail');
+    expect(reply.parsed.inReplyTo).toBe(`<${mail.messageId}>`);
+    expect(reply.parsed.subject).toMatch(/^Re: \[IF-\d{6}\] /);
+    await l1.locator('.delivery-sent', { hasText: CUSTOMER }).first().waitFor();
+    await screenshot(l1, 'inbox', '02-ticket-replied');
+
+    await act(l1, 'Escalar al siguiente nivel', 'Falla general del timbrado de nómina');
+    await l1.locator('.badge', { hasText: 'L2 · Operaciones' }).waitFor();
+
+    const l2 = await signIn(AGENTS.l2);
+    await openTicket(l2, subject);
+    await act(l2, 'Escalar al siguiente nivel', 'Defecto en el complemento de nómina');
+
+    const l3 = await signIn(AGENTS.l3);
+    await openTicket(l3, subject);
+    await screenshot(l3, 'inbox', '03-l3-sees-the-ticket');
+    await act(l3, 'Corrección lista (a Operaciones)', 'Corregido el cálculo de ISR en el complemento');
+    await l3.getByText('Este ticket ya no está en tu nivel.').waitFor();
+
+    await l2.locator('.badge', { hasText: 'Pendiente de liberación' }).waitFor();
+    await act(l2, 'Liberada a producción (a Help Desk)', 'Liberado 14:05');
+
+    await l1.locator('.badge', { hasText: 'L1 · Help Desk' }).waitFor();
+    const resolution = 'Corregimos el timbrado de recibos de nómina; ya puede timbrarlos en todas sus sucursales.';
+    await act(l1, 'Resolver', resolution);
+    await l1.locator('.badge', { hasText: 'Resuelto' }).first().waitFor();
+    await screenshot(l1, 'inbox', '04-resolved');
+
+    // What the customer received: the confirmation, the reply and the solution, all by mail.
+    await sink.waitFor((sent) => sent.envelopeTo.includes(CUSTOMER) && sent.parsed.text!.includes(resolution), 'the resolution mail');
+    const received = sink.to(CUSTOMER).map((sent) => sent.parsed.subject);
+    expect(received).toEqual([
+      expect.stringMatching(/^\[IF-\d{6}\] Recibimos tu solicitud: Timbrado de nómina/),
+      expect.stringMatching(/^Re: \[IF-\d{6}\] Timbrado de nómina/),
+      expect.stringMatching(/^\[IF-\d{6}\] Tu ticket quedó resuelto$/),
+    ]);
+    const timeline = await l1.locator('.timeline').textContent();
+    for (const step of ['escaló de L1 a L2', 'escaló de L2 a L3', 'entregó la corrección a Operaciones', 'liberó la corrección a producción', 'resolvió el ticket']) {
+      expect(timeline).toContain(step);
+    }
+  });
+
+  it('should show who else is viewing the same ticket', async () => {
+    const subject = 'Dos agentes en el mismo ticket';
+    await dovecot.append(buildMail({ from: 'choque@ejemplo.example', subject, text: '¿Cómo agrego una serie?' }).raw);
+    const first = await signIn(AGENTS.l1);
+    await first.locator('.ticket-row', { hasText: subject }).waitFor({ timeout: 20_000 });
+    await openTicket(first, subject);
+    const admin = await signIn(ADMIN_AGENT);
+    await openTicket(admin, subject);
+    await first.locator('.presence', { hasText: 'También viendo: Administrador' }).waitFor();
+    await admin.getByLabel('Respuesta', { exact: true }).fill('Escribiendo…');
+    await first.locator('.presence', { hasText: 'Administrador está escribiendo' }).waitFor();
+    await screenshot(first, 'inbox', '05-collision');
+  });
+
+  it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {
+    const subject = 'Correo con HTML peligroso';
+    await dovecot.append(
+      buildMail({
+        from: 'malicioso@ejemplo.example',
+        subject,
+        text: 'Texto visible del cliente',
+        html: '<p>Texto visible del cliente</p><img src="x" onerror="parent.window.__pwned = 1"><script>parent.window.__pwned = 2</script><a href="javascript:parent.window.__pwned=3">clic</a>',
+      }).raw,
+    );
+    const page = await signIn(AGENTS.l1);
+    await page.locator('.ticket-row', { hasText: subject }).waitFor({ timeout: 20_000 });
+    await openTicket(page, subject);
+    await page.getByRole('button', { name: 'Ver formato original (sin contenido remoto)' }).click();
+    const frame = page.frameLocator('iframe.mail-html');
+    await frame.getByText('Texto visible del cliente').waitFor();
+    await frame.getByText('clic').click().catch(() => undefined);
+    expect(await frame.locator('script, [onerror], img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    await screenshot(page, 'inbox', '06-html-mail-inert');
+  });
+});
+
+const ADMIN_AGENT = { email: ADMIN.email };

@@ -1,0 +1,87 @@
+import type { Channel, Clock, Status, TicketEvent } from './types.js';
+
+export const SEVERITY_LABEL: Record<number, string> = {
+  0: 'Sev 0 · Caída total',
+  1: 'Sev 1 · Caída parcial',
+  2: 'Sev 2 · Falla puntual',
+  3: 'Sev 3 · Consulta',
+};
+
+export const STATUS_LABEL: Record<Status, string> = {
+  new: 'Nuevo',
+  open: 'Abierto',
+  waiting_customer: 'Esperando al cliente',
+  pending_release: 'Pendiente de liberación',
+  resolved: 'Resuelto',
+  merged: 'Fusionado',
+};
+
+export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Correo', chat: 'Chat', phone: 'Teléfono' };
+
+export const TIER_LABEL: Record<string, string> = { L1: 'L1 · Help Desk', L2: 'L2 · Operaciones', L3: 'L3 · Desarrollo' };
+
+export const CLOCK_LABEL: Record<Clock, string> = {
+  met: 'cumplido',
+  on_track: 'en tiempo',
+  at_risk: 'en riesgo',
+  breached: 'vencido',
+  stopped: 'detenido',
+};
+
+const who = (event: TicketEvent): string => String(event.data.by ?? (event.actorType === 'system' ? 'Sistema' : event.actorType === 'contact' ? 'Cliente' : 'Agente'));
+
+/** One line, in Spanish, for an event of the ticket's log. */
+export function describeEvent(event: TicketEvent): string {
+  const data = event.data;
+  switch (event.type) {
+    case 'created':
+      return `Ticket creado desde ${CHANNEL_LABEL[data.channel as Channel] ?? data.channel}`;
+    case 'severity_set':
+      return `Severidad ${String(data.severity)} asignada (${data.source === 'customer' ? 'elegida por el cliente' : 'automática'})`;
+    case 'severity_changed':
+      return `${who(event)} cambió la severidad de ${String(data.from)} a ${String(data.to)}${data.reason ? `: ${String(data.reason)}` : ''}`;
+    case 'escalated':
+      return `${who(event)} escaló de ${String(data.from)} a ${String(data.to)}: ${String(data.reason)}`;
+    case 'fix_ready':
+      return `${who(event)} entregó la corrección a Operaciones (pendiente de liberación)${data.note ? `: ${String(data.note)}` : ''}`;
+    case 'released':
+      return `${who(event)} liberó la corrección a producción y regresó el ticket a Help Desk${data.note ? `: ${String(data.note)}` : ''}`;
+    case 'resolved':
+      return `${who(event)} resolvió el ticket`;
+    case 'reopened':
+      return `Ticket reabierto${data.reason === 'customer_message' ? ' por un mensaje del cliente' : data.by ? ` por ${String(data.by)}` : ''}`;
+    case 'assigned':
+      return `${who(event)} asignó el ticket a ${String(data.assigneeName)}`;
+    case 'unassigned':
+      return `${who(event)} dejó el ticket sin asignar`;
+    case 'status_changed':
+      return `${who(event)} cambió el estado a ${STATUS_LABEL[data.to as Status] ?? String(data.to)}`;
+    case 'merged_into':
+      return `${who(event)} fusionó este ticket en ${String(data.into)}`;
+    case 'merged_from':
+      return `${who(event)} fusionó aquí el ticket ${String(data.from)}`;
+    case 'confirmation_queued':
+      return `Confirmación en cola para ${String(data.recipient)}`;
+    case 'confirmation_sent':
+      return `Confirmación enviada a ${String(data.recipient)}`;
+    case 'confirmation_suppressed':
+      return `Confirmación no enviada (${String(data.reason)})`;
+    case 'reply_sent':
+    case 'resolution_sent':
+    case 'severity_change_sent':
+      return `Mensaje entregado a ${String(data.recipient)}`;
+    case 'delivery_failed':
+      return `Falló un envío (intento ${String(data.attempt)}${data.willRetry ? ', se reintentará' : ', sin más intentos'}): ${String(data.error)}`;
+    case 'delivery_held':
+      return `Envío retenido: ${String(data.reason)}`;
+    case 'delivery_bounced':
+      return `Correo rebotado${data.permanent ? ' (dirección no válida)' : ''}: ${String(data.diagnostic ?? '')}`;
+    case 'first_response':
+      return 'Primera respuesta al cliente';
+    default:
+      return event.type.replace(/_/g, ' ');
+  }
+}
+
+/** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */
+export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'automated_message_received']);

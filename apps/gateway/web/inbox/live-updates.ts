@@ -1,0 +1,80 @@
+import { io, type Socket } from 'socket.io-client';
+
+export interface Viewer {
+  id: string;
+  name: string;
+}
+
+type ChangeListener = (change: { number: string; kind: string }) => void;
+
+/**
+ * The inbox's live connection (socket.io namespace /agents): changes of tickets this agent may see,
+ * and who else is looking at or typing on a ticket. On reconnect, listeners are told to reload,
+ * since changes may have been missed meanwhile.
+ */
+export class LiveUpdates {
+  private readonly socket: Socket;
+  private readonly changeListeners = new Set<ChangeListener>();
+  private readonly viewerListeners = new Set<(number: string, viewers: Viewer[]) => void>();
+  private readonly typingListeners = new Set<(number: string, agent: Viewer) => void>();
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private watching: string | null = null;
+  private lastTypingSent = 0;
+
+  constructor(token: string) {
+    this.socket = io('/agents', { auth: { token }, transports: ['websocket', 'polling'] });
+    this.socket.on('connect', () => {
+      this.connectionListeners.forEach((listener) => listener(true));
+      if (this.watching) this.socket.emit('ticket:watch', { number: this.watching });
+      this.changeListeners.forEach((listener) => listener({ number: '*', kind: 'reconnected' }));
+    });
+    this.socket.on('disconnect', () => this.connectionListeners.forEach((listener) => listener(false)));
+    this.socket.on('ticket:changed', (change: { number: string; kind: string }) => this.changeListeners.forEach((listener) => listener(change)));
+    this.socket.on('ticket:viewers', ({ number, viewers }: { number: string; viewers: Viewer[] }) =>
+      this.viewerListeners.forEach((listener) => listener(number, viewers)),
+    );
+    this.socket.on('ticket:typing', ({ number, agent }: { number: string; agent: Viewer }) =>
+      this.typingListeners.forEach((listener) => listener(number, agent)),
+    );
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onViewers(listener: (number: string, viewers: Viewer[]) => void): () => void {
+    this.viewerListeners.add(listener);
+    return () => this.viewerListeners.delete(listener);
+  }
+
+  onTyping(listener: (number: string, agent: Viewer) => void): () => void {
+    this.typingListeners.add(listener);
+    return () => this.typingListeners.delete(listener);
+  }
+
+  onConnection(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  watch(number: string | null): void {
+    this.watching = number;
+    this.socket.emit('ticket:watch', { number });
+  }
+
+  /** Tells colleagues on the same ticket that this agent is typing (at most every 2 s). */
+  typing(): void {
+    if (Date.now() - this.lastTypingSent < 2_000) return;
+    this.lastTypingSent = Date.now();
+    this.socket.emit('ticket:typing', {});
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError, session } from './api.js';
+import type { Me } from './types.js';
+
+export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await api<{ accessToken: string; agent: Me }>('POST', '/api/auth/login', { email, password });
+      session.token = result.accessToken;
+      onSignedIn(result.agent);
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.status === 401 ? 'Correo o contraseña incorrectos.' : 'No se pudo iniciar sesión.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="login">
+      <form onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
+        <h1 id="login-title">Ventanilla · Soporte Interfactura</h1>
+        <label>
+          Correo
+          <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </label>
+        <label>
+          Contraseña
+          <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Entrar
+        </button>
+      </form>
+    </main>
+  );
+}

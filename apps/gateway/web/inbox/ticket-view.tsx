@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, ApiError } from './api.js';
+import { formatTime, timeLeft } from './format.js';
+import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL } from './labels.js';
+import type { LiveUpdates, Viewer } from './live-updates.js';
+import { ReplyBox } from './reply-box.js';
+import { TicketActions } from './ticket-actions.js';
+import { Timeline } from './timeline.js';
+import type { Me, TicketDetail, TicketSummary } from './types.js';
+
+/** One ticket: who, how urgent, its whole timeline across channels, actions and the reply box. */
+export function TicketView({ number, me, live, onSelect }: { number: string; me: Me; live: LiveUpdates; onSelect: (number: string) => void }) {
+  const [ticket, setTicket] = useState<TicketDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [typing, setTyping] = useState<Viewer | null>(null);
+  const [contactTickets, setContactTickets] = useState<TicketSummary[] | null>(null);
+  const now = Date.now();
+
+  const load = useCallback(async () => {
+    try {
+      setTicket(await api<TicketDetail>('GET', `/api/tickets/${number}`));
+      setError(null);
+    } catch (failure) {
+      const gone = failure instanceof ApiError && failure.status === 403;
+      // Handed to another tier: stop showing up as a viewer of it.
+      if (gone) live.watch(null);
+      setError(gone ? 'Este ticket ya no está en tu nivel.' : 'No se pudo cargar el ticket.');
+    }
+  }, [number, live]);
+
+  useEffect(() => {
+    void load();
+    live.watch(number);
+    return () => live.watch(null);
+  }, [number, live, load]);
+
+  useEffect(() => live.onChange((change) => (change.number === number || change.number === '*') && void load()), [live, number, load]);
+  useEffect(() => live.onViewers((watched, list) => watched === number && setViewers(list.filter((viewer) => viewer.id !== me.id))), [live, number, me.id]);
+  useEffect(
+    () =>
+      live.onTyping((watched, agent) => {
+        if (watched !== number) return;
+        setTyping(agent);
+        setTimeout(() => setTyping((current) => (current?.id === agent.id ? null : current)), 5_000);
+      }),
+    [live, number],
+  );
+
+  if (error) return <section class="detail error">{error}</section>;
+  if (!ticket) return <section class="detail">Cargando…</section>;
+
+  const showContact = async () => {
+    if (!ticket.contact.id) return;
+    const result = await api<{ tickets: TicketSummary[] }>('GET', `/api/contacts/${ticket.contact.id}`);
+    setContactTickets(result.tickets);
+  };
+
+  return (
+    <section class="detail" aria-labelledby="ticket-title">
+      <header class="detail-header">
+        <h2 id="ticket-title">
+          {ticket.number} · {ticket.subject || '(sin asunto)'}
+        </h2>
+        <p class="badges">
+          <span class={`badge sev sev-${ticket.severity}`} title={ticket.severityMeaning}>
+            {SEVERITY_LABEL[ticket.severity]}
+          </span>
+          <span class="badge">{TIER_LABEL[ticket.tier]}</span>
+          <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
+          <span class="badge">{CHANNEL_LABEL[ticket.channel]}</span>
+          {ticket.assignee ? <span class="badge">Asignado a {ticket.assignee.name}</span> : <span class="badge">Sin asignar</span>}
+          {ticket.mergedInto && (
+            <button type="button" class="link" onClick={() => onSelect(ticket.mergedInto!)}>
+              Fusionado en {ticket.mergedInto}
+            </button>
+          )}
+        </p>
+        <p class="severity-meaning">{ticket.severityMeaning}</p>
+        <dl class="clocks">
+          <dt>Atención</dt>
+          <dd class={`sla-${ticket.sla.attention}`}>
+            {ticket.firstResponseAt ? `respondido ${formatTime(ticket.firstResponseAt)}` : `vence ${formatTime(ticket.attentionDueAt)}, ${timeLeft(ticket.attentionDueAt, now)}`} ·{' '}
+            {CLOCK_LABEL[ticket.sla.attention]}
+          </dd>
+          <dt>Solución</dt>
+          <dd class={`sla-${ticket.sla.solution}`}>
+            {ticket.resolvedAt ? `resuelto ${formatTime(ticket.resolvedAt)}` : `vence ${formatTime(ticket.solutionDueAt)}, ${timeLeft(ticket.solutionDueAt, now)}`} ·{' '}
+            {CLOCK_LABEL[ticket.sla.solution]}
+          </dd>
+        </dl>
+        <div class="customer-card">
+          <strong>{ticket.contact.name ?? 'Cliente'}</strong>
+          {ticket.contact.email && <span> · {ticket.contact.email}</span>}
+          {ticket.contact.emailUndeliverable && <span class="error"> (correo rebotado)</span>}
+          {ticket.contact.phone && <span> · {ticket.contact.phone}</span>}
+          {ticket.contact.rfc && <span> · RFC {ticket.contact.rfc}</span>}{' '}
+          <button type="button" class="link" onClick={() => void showContact()}>
+            Todos sus tickets
+          </button>
+          {contactTickets && (
+            <ul class="contact-tickets">
+              {contactTickets.map((other) => (
+                <li key={other.number}>
+                  <button type="button" class="link" onClick={() => onSelect(other.number)}>
+                    {other.number}
+                  </button>{' '}
+                  {CHANNEL_LABEL[other.channel]} · {STATUS_LABEL[other.status]} · {other.subject}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {(viewers.length > 0 || typing) && (
+          <p class="presence" role="status">
+            {viewers.length > 0 && `También viendo: ${viewers.map((viewer) => viewer.name).join(', ')}.`} {typing && `${typing.name} está escribiendo…`}
+          </p>
+        )}
+      </header>
+      <TicketActions me={me} ticket={ticket} onDone={() => void load()} />
+      <Timeline ticket={ticket} />
+      <ReplyBox ticket={ticket} live={live} onSent={() => void load()} />
+    </section>
+  );
+}

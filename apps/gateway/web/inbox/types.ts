@@ -1,0 +1,92 @@
+export type Tier = 'L1' | 'L2' | 'L3';
+export type Channel = 'email' | 'chat' | 'phone';
+export type Status = 'new' | 'open' | 'waiting_customer' | 'pending_release' | 'resolved' | 'merged';
+export type Clock = 'met' | 'on_track' | 'at_risk' | 'breached' | 'stopped';
+
+export interface Me {
+  id: string;
+  name: string;
+  tier: Tier;
+  role: 'agent' | 'admin';
+}
+
+export interface Contact {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  rfc: string | null;
+  emailUndeliverable: boolean;
+}
+
+export interface TicketSummary {
+  number: string;
+  channel: Channel;
+  subject: string;
+  severity: 0 | 1 | 2 | 3;
+  severityMeaning: string;
+  tier: Tier;
+  status: Status;
+  contact: Contact;
+  assignee: { id: string; name: string; tier: Tier } | null;
+  createdAt: string;
+  attentionDueAt: string;
+  solutionDueAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  sla: { attention: Clock; solution: Clock; overall: 'on_track' | 'at_risk' | 'breached' | 'done' };
+  visibleToYou?: boolean;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  inline: boolean;
+  omittedReason: string | null;
+  url: string | null;
+}
+
+export interface Message {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  channel: Channel;
+  authorType: 'contact' | 'agent' | 'system';
+  authorName: string | null;
+  from: string | null;
+  subject: string | null;
+  text: string;
+  html: string | null;
+  automated: boolean;
+  internal: boolean;
+  createdAt: string;
+  attachments: Attachment[];
+  delivery: { status: string; recipient: string; attempts: number; lastError: string | null; sentAt: string | null } | null;
+}
+
+export interface TicketEvent {
+  id: string;
+  type: string;
+  actorType: string;
+  actorId: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface TicketDetail extends TicketSummary {
+  version: string;
+  severityReasons: string[];
+  mergedInto: string | null;
+  messages: Message[];
+  events: TicketEvent[];
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  tier: Tier;
+  role: 'agent' | 'admin';
+  active: boolean;
+}
