@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ChatModule } from '@app/channels';
+import { ChatModule, PhoneGatewayModule } from '@app/channels';
 import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -19,6 +19,7 @@ import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
 import { WebAssets } from './web/web-assets.js';
 import { WebAssetsController } from './web/web-assets.controller.js';
 import { WebPagesController } from './web/web-pages.controller.js';
@@ -28,7 +29,13 @@ export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'), TicketsModule, ChatModule, AuthModule.register(config)],
+      imports: [
+        CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'),
+        TicketsModule,
+        ChatModule,
+        AuthModule.register(config),
+        PhoneGatewayModule.register(config.phone),
+      ],
       controllers: [
         HealthController,
         TicketsController,
@@ -37,6 +44,7 @@ export class GatewayModule {
         ContactsController,
         AgentsController,
         InboundItemsController,
+        TwilioWebhooksController,
         WebPagesController,
         MaintenanceController,
         ReportsController,

@@ -19,7 +19,7 @@ export class WorkerModule {
       imports: [
         CoreInfrastructureModule.register(config.core, 'ventanilla-worker', poolSize),
         TicketsModule,
-        ChannelsModule.register({ email: config.email, faultPoints: config.core.faultPoints }),
+        ChannelsModule.register({ email: config.email, phone: config.phone, faultPoints: config.core.faultPoints }),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },

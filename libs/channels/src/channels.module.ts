@@ -16,9 +16,12 @@ import { EmailAdapter } from './email/email.adapter.js';
 import { MailboxFetcher } from './email/mailbox-fetcher.js';
 import { FaultInjector } from './fault-injector.js';
 import { InboundPipeline } from './inbound-pipeline.js';
+import type { PhoneSettings } from './phone/phone-config.js';
+import { PhoneAdapter } from './phone/phone.adapter.js';
 
 export interface ChannelsOptions {
   email: EmailSettings;
+  phone: PhoneSettings;
   faultPoints: ReadonlySet<string>;
 }
 
@@ -31,10 +34,11 @@ export class ChannelsModule {
       imports: [TicketsModule, ChatModule],
       providers: [
         { provide: EmailAdapter, useFactory: () => new EmailAdapter(options.email) },
+        { provide: PhoneAdapter, useFactory: () => new PhoneAdapter(options.phone) },
         {
           provide: ChannelRegistry,
-          useFactory: (email: EmailAdapter, chat: ChatAdapter) => new ChannelRegistry([email, chat]),
-          inject: [EmailAdapter, ChatAdapter],
+          useFactory: (email: EmailAdapter, chat: ChatAdapter, phone: PhoneAdapter) => new ChannelRegistry([email, chat, phone]),
+          inject: [EmailAdapter, ChatAdapter, PhoneAdapter],
         },
         { provide: FaultInjector, useFactory: () => new FaultInjector(options.faultPoints) },
         {

@@ -15,3 +15,8 @@ export * from './chat/chat-status.reader.js';
 export * from './chat/chat.adapter.js';
 export * from './chat/chat.module.js';
 export * from './chat/chat.service.js';
+export * from './phone/phone-config.js';
+export * from './phone/phone-gateway.module.js';
+export * from './phone/phone-number.js';
+export * from './phone/phone-webhooks.js';
+export * from './phone/phone.adapter.js';

@@ -1,5 +1,9 @@
 export * from './domain.js';
 export * from './errors.js';
+export * from './calls/call-facts.js';
+export * from './calls/call-item-keys.js';
+export * from './calls/caller-tickets.js';
+export * from './calls/phone-calls.repository.js';
 export * from './config/env-reader.js';
 export * from './config/core-config.js';
 export * from './config/core-config.token.js';
@@ -14,6 +18,7 @@ export * from './entities/inbound-item.entity.js';
 export * from './entities/intake-cursor.entity.js';
 export * from './entities/message.entity.js';
 export * from './entities/outbound-delivery.entity.js';
+export * from './entities/phone-call.entity.js';
 export * from './entities/ticket-event.entity.js';
 export * from './entities/ticket.entity.js';
 export * from './intake/inbound-acceptor.js';

@@ -48,6 +48,11 @@ export class MessagesRepository {
     return saved;
   }
 
+  /** Re-renders a message that summarises something still changing (a phone call's card). */
+  async updateText(id: string, text: string, em: EntityManager): Promise<void> {
+    await em.update(MessageEntity, { id }, { text });
+  }
+
   findByExternalId(channel: Channel, externalId: string, em: EntityManager = this.dataSource.manager): Promise<MessageEntity | null> {
     return em.findOne(MessageEntity, { where: { channel, externalId } });
   }

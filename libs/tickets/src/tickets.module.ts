@@ -2,6 +2,9 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
+import { CallIntake } from './calls/call-intake.js';
+import { CallerTickets } from './calls/caller-tickets.js';
+import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { InboundAcceptor } from './intake/inbound-acceptor.js';
 import { InboundItemsRepository } from './intake/inbound-items.repository.js';
@@ -63,6 +66,9 @@ const PROVIDERS = [
   HealthSampler,
   AvailabilityReports,
   SlaReports,
+  PhoneCallsRepository,
+  CallerTickets,
+  CallIntake,
 ];
 
 /**

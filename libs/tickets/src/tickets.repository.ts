@@ -74,6 +74,17 @@ export class TicketsRepository {
     return em.findOne(TicketEntity, { where: { id }, relations: { contact: true } });
   }
 
+  /** The ticket a message for this one belongs to: itself, or the ticket it was merged into. */
+  async followMerges(ticket: TicketEntity, em: EntityManager = this.dataSource.manager): Promise<TicketEntity> {
+    let current = ticket;
+    for (let hops = 0; current.mergedIntoId && hops < 10; hops += 1) {
+      const target = await this.findById(current.mergedIntoId, em);
+      if (!target) break;
+      current = target;
+    }
+    return current;
+  }
+
   findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, { where: { channel, conversationRef }, relations: { contact: true } });
   }

@@ -1,3 +1,4 @@
+import { readPhoneSettings, type PhoneSettings } from '@app/channels';
 import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
@@ -27,6 +28,7 @@ export interface AuthSettings {
 
 export interface GatewayConfig {
   core: CoreConfig;
+  phone: PhoneSettings;
   auth: AuthSettings;
   port: number;
   /** /health fails when a queue's oldest waiting job is older than this: no one is consuming it. */
@@ -40,6 +42,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
   const core = readCoreConfig(reader);
   return {
     core,
+    phone: readPhoneSettings(reader, core.publicBaseUrl),
     auth: {
       tokenSecret: reader.optionalString('AUTH_TOKEN_SECRET'),
       tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),

@@ -22,6 +22,7 @@ export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
     severitySource: ticket.severitySource,
     tier: ticket.tier,
     status: ticket.status,
+    callbackRequested: ticket.callbackRequested,
     contact: presentContact(ticket.contact),
     assignee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name, tier: ticket.assignee.tier } : null,
     createdAt: ticket.createdAt,

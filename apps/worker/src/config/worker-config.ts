@@ -1,4 +1,4 @@
-import { readEmailSettings, type EmailSettings } from '@app/channels';
+import { readEmailSettings, readPhoneSettings, type EmailSettings, type PhoneSettings } from '@app/channels';
 import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
@@ -8,6 +8,7 @@ export type WorkerRole = (typeof WORKER_ROLES)[number];
 export interface WorkerConfig {
   core: CoreConfig;
   email: EmailSettings;
+  phone: PhoneSettings;
   roles: ReadonlySet<WorkerRole>;
   intakeConcurrency: number;
   outboundConcurrency: number;
@@ -33,6 +34,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
   return {
     core,
     email: readEmailSettings(reader, core.supportEmail),
+    phone: readPhoneSettings(reader, core.publicBaseUrl),
     roles: new Set(roles as WorkerRole[]),
     intakeConcurrency: reader.int('INTAKE_CONCURRENCY', 8, { min: 1, max: 200 }),
     outboundConcurrency: reader.int('OUTBOUND_CONCURRENCY', 8, { min: 1, max: 200 }),

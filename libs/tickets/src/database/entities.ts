@@ -9,12 +9,14 @@ import { ContactEntity } from '../entities/contact.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
+import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
 import { TicketEventEntity } from '../entities/ticket-event.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InitialSchema1764460800000 } from '../migrations/1764460800000-initial-schema.js';
 import { ConversationRefAndAuthorName1764464400000 } from '../migrations/1764464400000-conversation-ref-and-author-name.js';
 import { ChatConversations1764468000000 } from '../migrations/1764468000000-chat-conversations.js';
+import { PhoneCalls1764471600000 } from '../migrations/1764471600000-phone-calls.js';
 import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 
@@ -33,6 +35,7 @@ export const TICKETS_ENTITIES = [
   AppSecretEntity,
   MaintenanceWindowEntity,
   MaintenanceNoticeEntity,
+  PhoneCallEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -40,6 +43,7 @@ export const TICKETS_MIGRATIONS = [
   InitialSchema1764460800000,
   ConversationRefAndAuthorName1764464400000,
   ChatConversations1764468000000,
+  PhoneCalls1764471600000,
   AgentsAndWorkflow1764475200000,
   SlaMaintenanceAvailability1764478800000,
 ];

@@ -100,6 +100,10 @@ export class TicketEntity {
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
 
+  /** A call on this ticket ended without a message: someone has to call the customer back. */
+  @Column({ name: 'callback_requested', type: 'boolean', default: false })
+  callbackRequested!: boolean;
+
   @Column({ name: 'last_customer_message_at', type: 'timestamptz', nullable: true })
   lastCustomerMessageAt!: Date | null;
 }

@@ -1,3 +1,4 @@
+import type { CallFacts } from '../calls/call-facts.js';
 import type { Channel, Tier } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
 
@@ -62,6 +63,8 @@ export interface InboundMessage {
   conversationRef?: string;
   /** A severity the customer chose themselves (e.g. on the phone menu). */
   customerSeverity?: Severity;
+  /** A phone call's callback: the call intake merges it into the call and puts the call on one ticket. */
+  call?: CallFacts;
 }
 
 /** The ticket an intake wrote to (for live updates). */
@@ -75,5 +78,6 @@ export type IntakeOutcome =
   | ({ kind: 'ticket_created'; deliveryIds: string[] } & TouchedTicket)
   | ({ kind: 'message_added'; reopened: boolean; deliveryIds: string[] } & TouchedTicket)
   | ({ kind: 'bounce_attached'; deliveryIds: string[] } & TouchedTicket)
+  | ({ kind: 'call_updated'; deliveryIds: string[] } & TouchedTicket)
   | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
   | { kind: 'already_processed'; deliveryIds: string[] };

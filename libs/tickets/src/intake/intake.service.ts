@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { ContactsRepository } from '../contacts.repository.js';
@@ -36,7 +37,13 @@ export class IntakeService {
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly clocks: SlaClocksService,
+    private readonly calls: CallIntake,
   ) {}
+
+  private readonly writer: TicketWriter = {
+    open: (item, message, em) => this.openTicket(item, message, em),
+    join: (ticket, item, message, em) => this.addToTicket(ticket, item, message, em),
+  };
 
   async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
     return this.dataSource.transaction(async (em) => {
@@ -58,6 +65,7 @@ export class IntakeService {
   }
 
   private async decide(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+    if (message.call) return this.calls.ingest(item, message, message.call, em, this.writer);
     if (message.automated?.kind === 'own_mail') return { kind: 'skipped', reason: 'own_mail', deliveryIds: [] };
 
     // Stored items are already unique, so a known id here means a different message reusing it
@@ -82,25 +90,14 @@ export class IntakeService {
   private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
     if (message.conversationRef) {
       const conversation = await this.tickets.findByConversation(message.channel, message.conversationRef, em);
-      if (conversation) return this.followMerges(conversation, em);
+      if (conversation) return this.tickets.followMerges(conversation, em);
     }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
     const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
     const sender = message.from.email ?? message.from.phone;
     const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
     const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
-    return ticket ? this.followMerges(ticket, em) : null;
-  }
-
-  /** A message for a ticket that was merged goes to the ticket it was merged into. */
-  private async followMerges(ticket: TicketEntity, em: EntityManager): Promise<TicketEntity> {
-    let current = ticket;
-    for (let hops = 0; current.mergedIntoId && hops < 10; hops += 1) {
-      const target = await this.tickets.findById(current.mergedIntoId, em);
-      if (!target) break;
-      current = target;
-    }
-    return current;
+    return ticket ? this.tickets.followMerges(ticket, em) : null;
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {

@@ -4,6 +4,7 @@ import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { formatDisplayTime, formatDurationEs } from '../text/display-time.js';
 import type { RenderedMessage } from './rendered-message.js';
+import { renderSmsConfirmation } from './sms-confirmation.template.js';
 
 export interface ConfirmationInput {
   channel: Channel;
@@ -17,6 +18,8 @@ export interface ConfirmationInput {
   solutionMinutes: number;
   /** A maintenance window going on now: the customer is told, and that the clocks wait for it. */
   maintenanceUntil?: Date;
+  /** The message (a call) was added to a ticket that already existed. */
+  addedToExisting?: boolean;
 }
 
 const SUBJECT_MAX = 140;
@@ -33,6 +36,7 @@ const REPLY_HINTS: Record<Channel, (ticketNumber: string) => string> = {
 
 /** The confirmation the support process promises: ticket number, severity and what happens next. */
 export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
+  if (input.channel === 'phone') return renderSmsConfirmation(input);
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
   const subject = `[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`.slice(0, SUBJECT_MAX);
   const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';

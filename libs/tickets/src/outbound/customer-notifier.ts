@@ -10,7 +10,7 @@ import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { MaintenanceWindowsRepository } from '../maintenance/maintenance-windows.repository.js';
 import { MessagesRepository } from '../messages.repository.js';
-import { renderConfirmation } from '../notifications/confirmation.template.js';
+import { renderConfirmation, type ConfirmationInput } from '../notifications/confirmation.template.js';
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -50,9 +50,26 @@ export class CustomerNotifier {
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
   async queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
+    const content = renderConfirmation(await this.confirmationInput(ticket, contact, ticket.channel, em));
+    return this.queue(
+      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
+      [answering.externalId, ...answering.threadRefs],
+      [ticket.channel],
+      em,
+    );
+  }
+
+  /** A call added to an existing ticket is confirmed by SMS to the caller, whatever channel the ticket came from. */
+  async queueCallConfirmation(ticket: TicketEntity, contact: ContactEntity, callerPhone: string, callSid: string, em: EntityManager): Promise<QueuedMessage> {
+    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, 'phone', em)), addedToExisting: true });
+    const draft = { ticket, contact, kind: 'confirmation' as const, dedupeKey: `confirmation-call-${callSid}`, content, author: { type: 'system' as const } };
+    return this.queue({ ...draft, recipient: callerPhone }, [], ['phone'], em);
+  }
+
+  private async confirmationInput(ticket: TicketEntity, contact: ContactEntity, channel: Channel, em: EntityManager): Promise<ConfirmationInput> {
     const maintenance = await this.windows.activeAt(new Date(), em);
-    const content = renderConfirmation({
-      channel: ticket.channel,
+    return {
+      channel,
       ticketNumber: ticket.number,
       severity: ticket.severity,
       customerName: contact.name,
@@ -62,13 +79,7 @@ export class CustomerNotifier {
       attentionMinutes: this.config.sla.attentionMinutes[ticket.severity],
       solutionMinutes: this.config.sla.solutionMinutes[ticket.severity],
       maintenanceUntil: maintenance?.endsAt,
-    });
-    return this.queue(
-      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
-      [answering.externalId, ...answering.threadRefs],
-      [ticket.channel],
-      em,
-    );
+    };
   }
 
   /** An agent's public reply, threaded after the customer's latest message. */
@@ -95,22 +106,33 @@ export class CustomerNotifier {
   }
 
   private async queue(
-    draft: { ticket: TicketEntity; contact: ContactEntity; kind: DeliveryKind; dedupeKey: string; content: RenderedMessage; author: OutboundAuthor },
+    draft: {
+      ticket: TicketEntity;
+      contact: ContactEntity;
+      kind: DeliveryKind;
+      dedupeKey: string;
+      content: RenderedMessage;
+      author: OutboundAuthor;
+      /** Who to reach on the first channel, when not the ticket's own contact point (a call on an email ticket is confirmed by SMS). */
+      recipient?: string;
+    },
     threadRefs: string[],
     channels: Channel[],
     em: EntityManager,
   ): Promise<QueuedMessage> {
     const { ticket, contact, kind, content, author } = draft;
+    // The message lives on the channel it goes out on first (a call confirmation is an SMS).
+    const channel = channels[0] ?? ticket.channel;
     const message = await this.messages.insert(
       {
         ticketId: ticket.id,
         direction: 'outbound',
-        channel: ticket.channel,
-        externalId: this.outboundExternalId(ticket.channel),
+        channel,
+        externalId: this.outboundExternalId(channel),
         authorType: author.type,
         authorAgentId: author.type === 'agent' ? (author.id ?? null) : null,
         authorName: author.type === 'agent' ? author.name : null,
-        fromAddress: ticket.channel === 'email' ? this.config.supportEmail : null,
+        fromAddress: channel === 'email' ? this.config.supportEmail : null,
         automated: author.type === 'system',
         subject: content.subject,
         text: content.text,
@@ -123,7 +145,7 @@ export class CustomerNotifier {
     const deliveryIds: string[] = [];
     let suppressedReason: string | undefined;
     for (const [index, channel] of channels.entries()) {
-      const recipient = this.recipientFor(channel, ticket, contact);
+      const recipient = index === 0 && draft.recipient ? draft.recipient : this.recipientFor(channel, ticket, contact);
       const reason = recipient ? await this.suppressionReason(channel, kind, recipient, contact, em) : 'no_address';
       if (reason || !recipient) {
         await this.events.append(ticket.id, [{ type: `${kind}_suppressed`, data: { reason, channel, messageId: message.id } }], em);

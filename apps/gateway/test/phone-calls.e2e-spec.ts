@@ -1,0 +1,389 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiClient } from '../../../test/support/api-client.js';
+import { AppProcess } from '../../../test/support/app-process.js';
+import { eventually } from '../../../test/support/eventually.js';
+import { freePort } from '../../../test/support/ports.js';
+import { SimulatedCall, TwilioWebhookClient } from '../../../test/support/simulated-call.js';
+import { TestEnvironment } from '../../../test/support/test-environment.js';
+import { seedTicket } from '../../../test/support/ticket-fixtures.js';
+import { findAll, spokenText, type TwimlNode } from '../../../test/support/twiml.js';
+import { TwilioApiFake } from '../../../test/support/twilio-api-fake.js';
+
+const ACCOUNT_SID = `AC${'0123456789abcdef'.repeat(2)}`;
+const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+const PUBLIC_BASE_URL = 'http://localhost:3000';
+const SUPPORT_LINE = '+528147771119';
+const WAIT_SECONDS = 10;
+
+interface TicketView {
+  number: string;
+  channel: string;
+  severity: number;
+  severitySource: string;
+  status: string;
+  callbackRequested: boolean;
+  contact: { email: string | null; phone: string | null };
+  messages: Array<{ direction: string; channel: string; text: string; delivery: { status: string; recipient: string } | null }>;
+  events: Array<{ type: string; data: Record<string, unknown> }>;
+}
+
+/** A unique Mexican mobile, written the legacy way (+52 1 ...) or in E.164. */
+const mobile = (legacy = false): string => `+52${legacy ? '1' : ''}81${String(randomInt(10_000_000, 99_999_999))}`;
+
+describe('phone calls (signed Twilio webhooks → gateway → worker → SMS through a fake of Twilio’s REST API)', () => {
+  let env: TestEnvironment;
+  let fake: TwilioApiFake;
+  let gateway: AppProcess;
+  let worker: AppProcess;
+  let base: string;
+  let twilio: TwilioWebhookClient;
+  let api: ApiClient;
+
+  const ticket = async (number: string): Promise<TicketView> => (await api.get<TicketView>(`/api/tickets/${number}`)).body;
+  const ticketNumberOfCall = async (call: SimulatedCall): Promise<string | undefined> =>
+    (
+      await env.query<{ number: string }>(`SELECT t.number FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id WHERE c.call_sid = $1`, [
+        call.callSid,
+      ])
+    )[0]?.number;
+  const callTicket = (call: SimulatedCall) => eventually(() => ticketNumberOfCall(call), { what: `the ticket of ${call.callSid}` });
+  /** Every stored callback of the call has been applied by the worker. */
+  const settled = (call: SimulatedCall) =>
+    eventually(
+      async () =>
+        (await env.query(`SELECT 1 FROM inbound_items WHERE dedupe_key LIKE $1 AND status = 'pending'`, [`call-${call.callSid}-%`])).length === 0,
+      { what: `the callbacks of ${call.callSid} to be applied` },
+    );
+  const storedItems = async () => Number((await env.query<{ count: string }>(`SELECT count(*) FROM inbound_items`))[0]!.count);
+  const smsTo = (phone: string) => fake.sentMessages().filter((message) => message.form.To === phone);
+  const newCall = (from = mobile()) => new SimulatedCall(twilio, from, SUPPORT_LINE);
+  const eventTypes = (view: TicketView) => view.events.map((event) => event.type);
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('phone');
+    fake = await TwilioApiFake.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    twilio = new TwilioWebhookClient(base, PUBLIC_BASE_URL, ACCOUNT_SID, AUTH_TOKEN);
+    const phoneEnv = {
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_PHONE_NUMBER: SUPPORT_LINE,
+      TWILIO_API_URL: fake.url,
+      PHONE_CONFIRMATION_WAIT_SECONDS: String(WAIT_SECONDS),
+    };
+    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...phoneEnv })).start();
+    worker = await new AppProcess('worker', env.processEnv(phoneEnv)).start();
+    api = await ApiClient.signIn(base);
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await worker?.stop();
+    await fake?.close();
+    await env?.close();
+  });
+
+  /** Dials, picks a severity, waits for the ticket (the caller is still describing the problem), and hangs up after the confirmation. */
+  async function callWithSeverity(call: SimulatedCall, key: string): Promise<{ record: TwimlNode; confirmation: TwimlNode; number: string }> {
+    const record = await call.press(await call.dial(), key);
+    const number = await callTicket(call);
+    return { record, confirmation: await call.speak(record), number };
+  }
+
+  it('should answer in Mexican Spanish, open a ticket with the chosen severity, read its number digit by digit and confirm it by SMS', async () => {
+    const call = newCall();
+    const menu = await call.dial();
+    expect(findAll(menu, 'Gather')[0]!.attributes).toMatchObject({ input: 'dtmf', numDigits: '1' });
+    for (const say of findAll(menu, 'Say')) expect(say.attributes).toMatchObject({ voice: 'Polly.Mia', language: 'es-MX' });
+    expect(spokenText(menu)).toContain('Si el servicio está completamente caído y no puede operar, marque 0.');
+
+    const record = await call.press(menu, '1');
+    expect(spokenText(record)).toContain('Después del tono, describa su problema');
+    expect(findAll(record, 'Record')[0]!.attributes).toMatchObject({ transcribe: 'true', playBeep: 'true' });
+
+    const number = await callTicket(call);
+    const confirmation = await call.speak(record);
+    const digits = findAll(confirmation, 'say-as').filter((node) => node.attributes['interpret-as'] === 'digits');
+    expect(digits.map((node) => node.text)).toEqual([number.slice(3), number.slice(3)]);
+    expect(spokenText(confirmation)).toContain('Severidad uno: Falla o suspensión parcial del servicio');
+    expect(findAll(confirmation, 'Hangup')).toHaveLength(1);
+
+    const sms = await fake.waitForMessage((message) => message.form.To === call.from, 'the confirmation SMS');
+    expect(sms.user).toBe(ACCOUNT_SID);
+    expect(sms.form.From).toBe(SUPPORT_LINE);
+    expect(sms.form.Body).toContain(`Registramos tu solicitud con el ticket ${number}.`);
+    expect(sms.form.Body).toContain('Severidad 1 – Falla parcial');
+
+    await call.deliver(call.transcriptionCallback(record, 'No puedo timbrar facturas desde las nueve.'));
+    await call.deliver(call.recordingStatusCallback(record));
+    await call.deliver(call.statusCallback('completed', 95));
+    await settled(call);
+    const view = await ticket(number);
+    expect(view).toMatchObject({ channel: 'phone', severity: 1, severitySource: 'customer', callbackRequested: false, contact: { phone: call.from } });
+    const card = view.messages.find((message) => message.direction === 'inbound')!;
+    expect(card.text).toContain(`Grabación (42 s): ${call.recordingUrl}`);
+    expect(card.text).toContain('Transcripción: «No puedo timbrar facturas desde las nueve.»');
+    expect(card.text).toContain('Llamada terminada: completada, duración 95 s.');
+    expect(eventTypes(view)).toEqual(expect.arrayContaining(['created', 'call_recording_received', 'call_transcribed', 'call_ended', 'confirmation_sent']));
+  });
+
+  it('should keep the caller at most 10 s in pauses, then promise the number by SMS, and send it once the ticket exists', async () => {
+    await worker.stop();
+    const call = newCall();
+    const record = await call.press(await call.dial(), '2');
+    let answer = await call.speak(record);
+    expect(spokenText(answer)).toContain('Un momento, por favor');
+    let pausedSeconds = 0;
+    let rounds = 0;
+    while (findAll(answer, 'Redirect').length > 0 && rounds < 20) {
+      pausedSeconds += Number(findAll(answer, 'Pause')[0]!.attributes.length);
+      answer = await call.follow(answer);
+      rounds += 1;
+    }
+    expect(pausedSeconds).toBe(WAIT_SECONDS);
+    expect(spokenText(answer)).toContain('recibirá su número de ticket por mensaje de texto');
+    expect(findAll(answer, 'Hangup')).toHaveLength(1);
+
+    await worker.start();
+    const number = await callTicket(call);
+    const sms = await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS with the ticket number');
+    expect(sms.form.Body).toContain(number);
+    expect(sms.form.Body).toContain('Severidad 2');
+  });
+
+  describe('callbacks repeated and out of order', () => {
+    /** What a person sees of the call's ticket, with the call's own ids taken out. */
+    async function snapshot(call: SimulatedCall) {
+      await settled(call);
+      const number = await callTicket(call);
+      const view = await eventually(async () => {
+        const current = await ticket(number);
+        return eventTypes(current).includes('confirmation_sent') ? current : undefined;
+      });
+      const anonymise = (text: string) =>
+        text
+          .replaceAll(call.from, '<caller>')
+          .replaceAll(call.callSid, '<call>')
+          .replaceAll(call.recordingSid, '<recording>')
+          .replaceAll(number, '<ticket>');
+      return {
+        severity: view.severity,
+        severitySource: view.severitySource,
+        status: view.status,
+        callbackRequested: view.callbackRequested,
+        messages: view.messages
+          .map((message) => ({ direction: message.direction, text: anonymise(message.text), delivery: message.delivery?.status }))
+          .sort((a, b) => a.direction.localeCompare(b.direction)),
+        events: eventTypes(view).sort(),
+        sms: smsTo(call.from).length,
+      };
+    }
+
+    async function callWithAsyncCallbacks(order: Array<'recording' | 'transcription' | 'status'>, repeat: number, workerDown: boolean) {
+      if (workerDown) await worker.stop();
+      const call = newCall();
+      const record = await call.press(await call.dial(), '3');
+      if (!workerDown) await callTicket(call);
+      await call.speak(record);
+      const callbacks = {
+        recording: call.recordingStatusCallback(record),
+        transcription: call.transcriptionCallback(record, 'Quiero saber cómo cancelar una factura.'),
+        status: call.statusCallback('completed', 61),
+      };
+      for (let round = 0; round < repeat; round += 1) {
+        for (const name of order) await call.deliver(callbacks[name]);
+      }
+      if (workerDown) await worker.start();
+      return snapshot(call);
+    }
+
+    it('should end in the same ticket whatever order and however often the callbacks arrive', async () => {
+      const inOrder = await callWithAsyncCallbacks(['recording', 'transcription', 'status'], 1, false);
+      expect(inOrder).toMatchObject({ severity: 3, severitySource: 'customer', callbackRequested: false, sms: 1 });
+      expect(inOrder.messages.find((message) => message.direction === 'inbound')!.text).toContain('Transcripción: «Quiero saber cómo cancelar una factura.»');
+
+      // The end of the call and the transcription come before the recording, each three times.
+      expect(await callWithAsyncCallbacks(['status', 'transcription', 'recording'], 3, false)).toEqual(inOrder);
+      // Everything is stored while the worker is down, then applied at once, concurrently.
+      expect(await callWithAsyncCallbacks(['transcription', 'status', 'recording'], 2, true)).toEqual(inOrder);
+    });
+
+    it('should apply the menu choice before the end of the call even when the end was stored first', async () => {
+      // A caller who hangs up right after pressing a key: the status callback can be stored before the menu's.
+      await worker.stop();
+      const call = newCall();
+      const menu = await call.dial();
+      await call.deliver(call.statusCallback('completed', 9));
+      await call.press(menu, '0');
+      // One job at a time, in the order stored: the end of the call is applied before the menu.
+      await worker.start({ INTAKE_CONCURRENCY: '1' });
+      const number = await callTicket(call);
+      await settled(call);
+      expect(await ticket(number)).toMatchObject({ severity: 0, severitySource: 'customer', callbackRequested: true });
+      const tickets = await env.query(`SELECT t.id FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.phone = $1`, [call.from]);
+      expect(tickets).toHaveLength(1);
+      const [end] = await env.query<{ attempts: number; last_error: string; status: string }>(
+        `SELECT attempts, last_error, status FROM inbound_items WHERE dedupe_key = $1`,
+        [`call-${call.callSid}-status-completed`],
+      );
+      expect(end).toMatchObject({ status: 'done', attempts: 1, last_error: expect.stringContaining('earlier callbacks of it are still pending') });
+      await worker.stop();
+      await worker.start();
+    });
+
+    it('should store a repeated webhook once', async () => {
+      const call = newCall();
+      await call.dial();
+      const before = await storedItems();
+      await call.dial();
+      await call.deliver(call.statusCallback('busy', 0));
+      await call.deliver(call.statusCallback('busy', 0));
+      expect(await storedItems()).toBe(before + 1);
+    });
+  });
+
+  describe('signatures and bad input', () => {
+    it('should refuse a missing or wrong X-Twilio-Signature with 403 and store nothing', async () => {
+      const call = newCall();
+      const before = await storedItems();
+      const signedForVoice = (await import('twilio')).default.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}/webhooks/twilio/voice`, call.fields());
+      const attempts = [
+        twilio.post('/webhooks/twilio/voice', call.fields(), { signature: null }),
+        twilio.post('/webhooks/twilio/voice', call.fields(), { signature: 'bm90IGEgc2lnbmF0dXJl' }),
+        twilio.post('/webhooks/twilio/status', call.fields({ CallStatus: 'completed' }), { signature: signedForVoice }),
+        // Signed, then a field changed on the way.
+        twilio.post('/webhooks/twilio/voice', call.fields({ From: '+528100000000' }), { signature: signedForVoice }),
+      ];
+      for (const response of await Promise.all(attempts)) {
+        expect(response.status).toBe(403);
+        expect(response.text).toContain('X-Twilio-Signature');
+      }
+      expect(await storedItems()).toBe(before);
+      expect(await ticketNumberOfCall(call)).toBeUndefined();
+    });
+
+    it('should answer 400 with the reason for a signed request it cannot read, and store nothing', async () => {
+      const before = await storedItems();
+      const missingSid = await twilio.post('/webhooks/twilio/voice', { From: '+528112345678' });
+      expect(missingSid).toMatchObject({ status: 400, text: expect.stringContaining('CallSid') });
+      const badStatus = await twilio.post('/webhooks/twilio/status', newCall().fields({ CallStatus: 'exploded' }));
+      expect(badStatus).toMatchObject({ status: 400, text: expect.stringContaining('CallStatus') });
+      const json = await twilio.post('/webhooks/twilio/voice', {}, { contentType: 'application/json', body: '{}' });
+      expect(json).toMatchObject({ status: 400, text: expect.stringContaining('x-www-form-urlencoded') });
+      expect(await storedItems()).toBe(before);
+    });
+  });
+
+  describe('missed calls', () => {
+    it('should turn a call that hangs up before leaving a message into a ticket flagged for a call back', async () => {
+      const call = newCall();
+      await call.press(await call.dial(), '0');
+      await call.deliver(call.statusCallback('completed', 20));
+      const number = await callTicket(call);
+      await settled(call);
+      const view = await ticket(number);
+      expect(view).toMatchObject({ severity: 0, callbackRequested: true });
+      expect(eventTypes(view)).toEqual(expect.arrayContaining(['missed_call', 'call_ended']));
+      expect(view.messages.find((message) => message.direction === 'inbound')!.text).toContain('LLAMADA PERDIDA');
+      expect((await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS of the missed call')).form.Body).toContain(number);
+    });
+
+    it('should tell a caller with a withheld number how else to reach support, and keep the call visible', async () => {
+      const call = newCall('anonymous');
+      const answer = await call.dial();
+      expect(spokenText(answer)).toContain('No podemos registrar llamadas con número oculto');
+      expect(findAll(answer, 'Hangup')).toHaveLength(1);
+      await call.deliver(call.statusCallback('completed', 12));
+      await settled(call);
+      const items = await env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE dedupe_key LIKE $1`, [
+        `call-${call.callSid}-%`,
+      ]);
+      expect(items).toHaveLength(2);
+      expect(items.every((item) => item.status === 'skipped' && item.outcome === 'caller_number_withheld')).toBe(true);
+    });
+
+    it('should put a call that hangs up during the greeting on the caller’s open ticket, flagged for a call back', async () => {
+      const caller = mobile();
+      const open = await seedTicket(env, { email: `cliente-${caller.slice(-8)}@example.mx`, subject: 'No se generan mis CFDI', severity: 1 });
+      await env.query(`UPDATE contacts SET phone = $1 WHERE id = (SELECT contact_id FROM tickets WHERE id = $2)`, [caller, open.id]);
+      const call = newCall(caller);
+      await call.dial();
+      await call.deliver(call.statusCallback('completed', 4));
+      expect(await callTicket(call)).toBe(open.number);
+      await settled(call);
+      const view = await ticket(open.number);
+      expect(view.callbackRequested).toBe(true);
+      expect(view.messages.some((message) => message.channel === 'phone' && message.text.includes('colgó antes de elegir'))).toBe(true);
+      const sms = await fake.waitForMessage((message) => message.form.To === caller, 'the SMS about the missed call');
+      expect(sms.form.Body).toContain(`Agregamos tu llamada al ticket ${open.number}.`);
+    });
+  });
+
+  it('should add a call to the caller’s ticket by its number, and after a wrong number twice open a new one for the same contact', async () => {
+    const phone = mobile();
+    const email = `lucia-${phone.slice(-8)}@example.mx`;
+    const existing = await seedTicket(env, { email, name: 'Lucía Garza', subject: 'Complemento de pago rechazado', severity: 2 });
+    await env.query(`UPDATE contacts SET phone = $1 WHERE email = $2`, [phone, email]);
+    const legacyNumber = `+521${phone.slice(3)}`;
+
+    // First call: a number that is not hers, twice; then a new ticket.
+    const first = new SimulatedCall(twilio, legacyNumber, SUPPORT_LINE);
+    const prompt = await first.press(await first.dial(), '4');
+    expect(spokenText(prompt)).toContain('Marque los números de su ticket');
+    const again = await first.press(prompt, '999999');
+    expect(spokenText(again)).toContain('El número 9 9 9 9 9 9 no corresponde a ningún ticket de este teléfono. Intente de nuevo.');
+    const fallback = await first.press(again, '999999');
+    expect(spokenText(fallback)).toContain('Abriremos un ticket nuevo.');
+    expect(spokenText(fallback)).not.toContain('marque 4');
+    const record = await first.press(fallback, '3');
+    const newNumber = await callTicket(first);
+    expect(spokenText(await first.speak(record))).toContain('quedó registrada con el ticket número');
+    const created = await ticket(newNumber);
+    expect(newNumber).not.toBe(existing.number);
+    expect(created.contact).toMatchObject({ email, phone });
+
+    // Second call: her own ticket, typed without the leading zeros.
+    const second = new SimulatedCall(twilio, legacyNumber, SUPPORT_LINE);
+    const joined = await second.press(await second.press(await second.dial(), '4'), String(Number(existing.number.slice(3))));
+    expect(spokenText(joined)).toContain('Agregaremos esta llamada a su ticket');
+    expect(await callTicket(second)).toBe(existing.number);
+    const confirmation = await second.speak(joined);
+    expect(spokenText(confirmation)).toContain('Agregamos su llamada al ticket número');
+    expect(findAll(confirmation, 'say-as').map((node) => node.text)).toContain(existing.number.slice(3));
+    const sms = await fake.waitForMessage((message) => message.form.To === phone && message.form.Body.includes(existing.number), 'the SMS of the added call');
+    expect(sms.form.Body).toContain(`Agregamos tu llamada al ticket ${existing.number}.`);
+    await settled(second);
+    const view = await ticket(existing.number);
+    expect(view.messages.some((message) => message.channel === 'phone' && message.text.includes(second.recordingUrl))).toBe(true);
+  });
+
+  it('should retry an SMS that Twilio fails with a 500 and show the failed attempt on the ticket', async () => {
+    fake.failNext(500);
+    const call = newCall();
+    const { number } = await callWithSeverity(call, '2');
+    await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS after the retry');
+    const view = await eventually(async () => {
+      const current = await ticket(number);
+      return eventTypes(current).includes('confirmation_sent') ? current : undefined;
+    });
+    const failed = view.events.find((event) => event.type === 'delivery_failed');
+    expect(failed?.data).toMatchObject({ attempt: 1, willRetry: true });
+    expect(failed?.data.error).toContain('500');
+    expect(view.messages.find((message) => message.direction === 'outbound')?.delivery).toMatchObject({ status: 'sent', recipient: call.from });
+  });
+
+  it('should answer 503 saying so while the phone channel is not configured', async () => {
+    const port = await freePort();
+    const unconfigured = await new AppProcess('gateway', env.processEnv({ PORT: String(port) })).start();
+    try {
+      const client = new TwilioWebhookClient(`http://127.0.0.1:${port}`, PUBLIC_BASE_URL, ACCOUNT_SID, AUTH_TOKEN);
+      const response = await client.post('/webhooks/twilio/voice', newCall().fields());
+      expect(response).toMatchObject({ status: 503, text: expect.stringContaining('TWILIO_AUTH_TOKEN') });
+    } finally {
+      await unconfigured.stop();
+    }
+  });
+});

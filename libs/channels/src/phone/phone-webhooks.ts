@@ -1,0 +1,84 @@
+import { Logger } from '@nestjs/common';
+import type { InboundAcceptor } from '@app/tickets';
+import { callbackDedupeKey, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
+import type { TwilioSignatureVerifier } from './twilio-signature.js';
+import type { VoiceFlow } from './voice-flow.js';
+
+/** A webhook request as the gateway received it. */
+export interface WebhookRequest {
+  /** Path and query as requested (Express `originalUrl`). */
+  pathAndQuery: string;
+  contentType: string | undefined;
+  /** The parsed body. */
+  body: unknown;
+  signature: string | undefined;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  contentType: 'text/xml' | 'text/plain';
+  body: string;
+}
+
+const plain = (status: number, body: string): WebhookAnswer => ({ status, contentType: 'text/plain', body });
+
+/**
+ * Twilio's requests, end to end: 503 while the channel is not configured, 403 for a missing or wrong
+ * signature, 400 for a signed request we cannot read, 503 when it cannot be stored and queued (so
+ * Twilio retries); otherwise it is stored raw, then answered with TwiML.
+ */
+export class PhoneWebhooks {
+  private readonly logger = new Logger(PhoneWebhooks.name);
+
+  constructor(
+    private readonly configured: { verifier: TwilioSignatureVerifier; flow: VoiceFlow } | null,
+    private readonly acceptor: InboundAcceptor,
+  ) {}
+
+  async handle(request: WebhookRequest): Promise<WebhookAnswer> {
+    if (!this.configured) return plain(503, 'The phone channel is not configured: TWILIO_AUTH_TOKEN is unset');
+    const body = isRecord(request.body) ? request.body : {};
+    if (!this.configured.verifier.isValid(request.pathAndQuery, body as Record<string, string>, request.signature)) {
+      return plain(403, 'X-Twilio-Signature is missing or does not match this request');
+    }
+    if (!/^application\/x-www-form-urlencoded\b/i.test(request.contentType ?? '')) {
+      return plain(400, 'Twilio webhooks must be posted as application/x-www-form-urlencoded');
+    }
+    const params = flatFields(body);
+    if (!params) return plain(400, 'form fields must be plain name=value pairs');
+    const callback = parseTwilioCallback(request.pathAndQuery, params);
+    if ('error' in callback) return plain(400, callback.error);
+
+    const stored: StoredTwilioCallback = { path: request.pathAndQuery, params };
+    try {
+      await this.acceptor.accept({
+        channel: 'phone',
+        dedupeKey: callbackDedupeKey(callback),
+        sourceRef: `twilio ${callback.kind} ${callback.callSid}`,
+        raw: Buffer.from(JSON.stringify(stored)),
+        summary: { from: params.From, subject: `Twilio ${callback.kind} callback` },
+      });
+    } catch (error) {
+      this.logger.warn(`could not store a Twilio ${callback.kind} callback of ${callback.callSid}: ${(error as Error).message}`);
+      return plain(503, 'The callback could not be stored; try again');
+    }
+    try {
+      return { status: 200, contentType: 'text/xml', body: await this.configured.flow.answer(callback) };
+    } catch (error) {
+      this.logger.warn(`could not answer a Twilio ${callback.kind} callback of ${callback.callSid}: ${(error as Error).message}`);
+      return plain(503, 'The call could not be answered right now; try again');
+    }
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Twilio posts flat fields; nested or repeated ones (name[a]=, name=&name=) are not from Twilio. */
+function flatFields(body: Record<string, unknown>): Record<string, string> | undefined {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value !== 'string') return undefined;
+    fields[name] = value;
+  }
+  return fields;
+}

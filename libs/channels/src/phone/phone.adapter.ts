@@ -1,0 +1,49 @@
+import { UnprocessableInboundError, type InboundMessage, type OutboundMessage, type SendResult } from '@app/tickets';
+import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
+import type { PhoneSettings } from './phone-config.js';
+import { SmsSender } from './sms-sender.js';
+import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
+
+/** The phone channel: Twilio's stored voice callbacks in, SMS out. */
+export class PhoneAdapter implements ChannelAdapter {
+  readonly channel = 'phone' as const;
+  private readonly sms: SmsSender;
+
+  constructor(settings: PhoneSettings) {
+    this.sms = new SmsSender(settings);
+  }
+
+  normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage> {
+    const stored = readStored(raw);
+    const callback = parseTwilioCallback(stored.path, stored.params);
+    if ('error' in callback) throw new UnprocessableInboundError(`unreadable Twilio callback: ${callback.error}`);
+    const facts = callFactsOf(callback);
+    return Promise.resolve({
+      channel: 'phone',
+      externalId: context.dedupeKey,
+      receivedAt: context.receivedAt,
+      from: { phone: facts.caller },
+      subject: '',
+      text: '',
+      attachments: [],
+      threadRefs: [],
+      // All callbacks of one call belong to one conversation (the call intake puts it on one ticket).
+      conversationRef: callback.callSid,
+      call: facts,
+    });
+  }
+
+  send(message: OutboundMessage): Promise<SendResult> {
+    return this.sms.send(message);
+  }
+}
+
+function readStored(raw: Buffer): StoredTwilioCallback {
+  try {
+    const parsed = JSON.parse(raw.toString('utf8')) as Partial<StoredTwilioCallback>;
+    if (typeof parsed.path === 'string' && typeof parsed.params === 'object' && parsed.params !== null) return parsed as StoredTwilioCallback;
+  } catch {
+    // fall through: reported below with the same reason as any other malformed item
+  }
+  throw new UnprocessableInboundError('stored Twilio callback is not {path, params} JSON');
+}

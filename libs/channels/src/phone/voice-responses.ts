@@ -1,0 +1,145 @@
+import { SEVERITIES, SEVERITY_MEANINGS_ES, type CallChoice, type CallTicket } from '@app/tickets';
+import twilio from 'twilio';
+import { splitTicketNumber } from './phone-number.js';
+import { PROMPTS, SEVERITY_WORDS_ES, VOICE } from './voice-prompts.js';
+import { choiceQuery, type VoiceRoutes } from './voice-routes.js';
+
+type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
+
+/** Pause between two checks for the ticket while the caller waits. */
+export const CONFIRMATION_PAUSE_SECONDS = 2;
+
+/** The TwiML documents of the phone menu, one method per thing the caller can hear. */
+export class VoiceResponses {
+  constructor(
+    private readonly routes: VoiceRoutes,
+    private readonly recordingMaxSeconds: number,
+  ) {}
+
+  /** Greeting and severity menu; after a failed ticket number the existing-ticket option is left out. */
+  menu(options: { greeting?: boolean; preface?: string[]; attempt: number; ticketOption: boolean }): string {
+    const response = new twilio.twiml.VoiceResponse();
+    if (options.greeting) say(response, PROMPTS.greeting);
+    for (const line of options.preface ?? []) say(response, line);
+    const gather = response.gather({
+      input: ['dtmf'],
+      numDigits: 1,
+      timeout: 6,
+      actionOnEmptyResult: true,
+      method: 'POST',
+      action: this.routes.url('menu', { attempt: String(options.attempt), ...(options.ticketOption ? {} : { tickets: '0' }) }),
+    });
+    say(gather, PROMPTS.menuIntro);
+    for (const severity of SEVERITIES) say(gather, PROMPTS.severityOptions[severity]);
+    if (options.ticketOption) say(gather, PROMPTS.ticketOption);
+    return response.toString();
+  }
+
+  ticketPrompt(attempt: number, preface: string[] = []): string {
+    const response = new twilio.twiml.VoiceResponse();
+    for (const line of preface) say(response, line);
+    const gather = response.gather({
+      input: ['dtmf'],
+      finishOnKey: '#',
+      timeout: 8,
+      actionOnEmptyResult: true,
+      method: 'POST',
+      action: this.routes.url('ticket', { attempt: String(attempt) }),
+    });
+    say(gather, PROMPTS.ticketPrompt);
+    return response.toString();
+  }
+
+  /** The digits the caller typed, said back, followed by what happens next. */
+  ticketNotFound(digits: string): string {
+    return digits ? `El número ${spaced(digits)} ${PROMPTS.ticketNotFound}` : PROMPTS.ticketNoDigits;
+  }
+
+  /** Asks for the description after a tone; recording, transcription and the end all report back with the choice. */
+  record(choice: CallChoice, caller: string, preface: string[] = []): string {
+    const query = choiceQuery(choice, caller);
+    const response = new twilio.twiml.VoiceResponse();
+    for (const line of preface) say(response, line);
+    say(response, PROMPTS.recordPrompt);
+    response.record({
+      action: this.routes.url('recorded', query),
+      method: 'POST',
+      maxLength: this.recordingMaxSeconds,
+      timeout: 5,
+      finishOnKey: '#',
+      playBeep: true,
+      trim: 'trim-silence',
+      recordingStatusCallback: this.routes.url('recording-status', query),
+      recordingStatusCallbackMethod: 'POST',
+      recordingStatusCallbackEvent: ['completed', 'absent'],
+      transcribe: true,
+      transcribeCallback: this.routes.url('transcription', query),
+    });
+    // Reached only when nothing was recorded (silence): the ticket is confirmed all the same.
+    say(response, PROMPTS.noMessage);
+    response.redirect({ method: 'POST' }, this.routes.url('confirmation', { ...query, wait: '0' }));
+    return response.toString();
+  }
+
+  /** The ticket number letter by letter and digit by digit, twice, then the severity and its meaning. */
+  confirmation(ticket: CallTicket): string {
+    const response = new twilio.twiml.VoiceResponse();
+    const { letters, digits } = splitTicketNumber(ticket.number);
+    const number = say(response, `${ticket.joinedExisting ? PROMPTS.ticketJoined : PROMPTS.ticketCreated} `);
+    sayNumber(number, letters, digits);
+    const repeat = say(response, `${PROMPTS.repeat} `);
+    sayNumber(repeat, letters, digits);
+    say(response, `${PROMPTS.severity} ${SEVERITY_WORDS_ES[ticket.severity]}: ${SEVERITY_MEANINGS_ES[ticket.severity]}`);
+    say(response, PROMPTS.smsFollows);
+    say(response, PROMPTS.goodbye);
+    response.hangup();
+    return response.toString();
+  }
+
+  /** The ticket is not there yet: a pause, then ask again (`wait` counts the rounds). */
+  waitForTicket(choice: CallChoice, caller: string, wait: number): string {
+    const response = new twilio.twiml.VoiceResponse();
+    if (wait === 0) say(response, PROMPTS.waiting);
+    response.pause({ length: CONFIRMATION_PAUSE_SECONDS });
+    response.redirect({ method: 'POST' }, this.routes.url('confirmation', { ...choiceQuery(choice, caller), wait: String(wait + 1) }));
+    return response.toString();
+  }
+
+  /** Waited long enough: the ticket number will come by SMS. */
+  smsFallback(): string {
+    return sayAndHangUp([PROMPTS.smsFallback, PROMPTS.goodbye]);
+  }
+
+  withheldNumber(): string {
+    return sayAndHangUp([PROMPTS.greeting, PROMPTS.withheldNumber]);
+  }
+
+  /** The answer to callbacks that only report (status, recording, transcription): nothing to do on the line. */
+  empty(): string {
+    return new twilio.twiml.VoiceResponse().toString();
+  }
+}
+
+type SayParent = Pick<VoiceResponse, 'say'>;
+
+function say(parent: SayParent, text: string) {
+  return parent.say(VOICE, text);
+}
+
+function sayNumber(target: ReturnType<typeof say>, letters: string, digits: string): void {
+  target.sayAs({ 'interpret-as': 'characters' }, letters);
+  target.addText(', ');
+  target.sayAs({ 'interpret-as': 'digits' }, digits);
+  target.addText('.');
+}
+
+function sayAndHangUp(lines: string[]): string {
+  const response = new twilio.twiml.VoiceResponse();
+  for (const line of lines) say(response, line);
+  response.hangup();
+  return response.toString();
+}
+
+/** Digits as a voice reads them one by one ("4 5 6"). */
+const spaced = (digits: string): string => digits.split('').join(' ');
+

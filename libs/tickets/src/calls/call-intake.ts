@@ -1,0 +1,180 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
+import type { PhoneCallEntity } from '../entities/phone-call.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import type { InboundMessage, IntakeOutcome } from '../intake/inbound-message.js';
+import { MessagesRepository } from '../messages.repository.js';
+import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
+import type { CallFacts } from './call-facts.js';
+import { callSubject, renderCallMessage } from './call-message.js';
+import { EMPTY_CALL_STATE, isMissedCall, isTerminalStatus, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
+import { CallerTickets } from './caller-tickets.js';
+import { PhoneCallsRepository } from './phone-calls.repository.js';
+
+/** How the intake writes tickets and messages; the call intake decides where, the intake service writes. */
+export interface TicketWriter {
+  open(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome>;
+  join(ticket: TicketEntity, item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome>;
+}
+
+/** A call's status callback came before callbacks it depends on were applied: retried with backoff. */
+export class CallCallbacksPendingError extends Error {
+  constructor(callSid: string) {
+    super(`call ${callSid} ended but earlier callbacks of it are still pending; retrying after them`);
+  }
+}
+
+const callExternalId = (callSid: string): string => `call-${callSid}`;
+
+/**
+ * Applies one callback of a phone call. All callbacks of a call merge into one `phone_calls` row
+ * (locked, so they apply one at a time); the call is put on a ticket once, by the first callback
+ * that knows where it goes, and its card on the timeline is re-rendered from the merged facts.
+ * Facts never change once known, so retried and reordered callbacks end in the same ticket.
+ */
+@Injectable()
+export class CallIntake {
+  private readonly logger = new Logger(CallIntake.name);
+
+  constructor(
+    private readonly calls: PhoneCallsRepository,
+    private readonly callerTickets: CallerTickets,
+    private readonly messages: MessagesRepository,
+    private readonly events: TicketEventsRepository,
+    private readonly notifier: CustomerNotifier,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async ingest(item: InboundItemEntity, message: InboundMessage, facts: CallFacts, em: EntityManager, writer: TicketWriter): Promise<IntakeOutcome> {
+    const row = await this.calls.lock(facts.callSid, em);
+    const before = stateOf(row);
+    let state = mergeCallFacts(before, facts);
+    if (!state.choice && facts.ticketDigits && state.caller) {
+      // The menu answered the caller with this same rule; a number that is not theirs is no choice yet.
+      const ticket = await this.callerTickets.findByDigits(state.caller, facts.ticketDigits, em);
+      if (ticket) state = { ...state, choice: { kind: 'ticket', ticketNumber: ticket.number } };
+    }
+
+    if (row.ticketId) return this.update(row, row.ticketId, before, state, em);
+
+    if (!state.caller) {
+      await this.save(row, state, em);
+      return { kind: 'skipped', reason: 'caller_number_withheld', deliveryIds: [] };
+    }
+    if (!state.choice && !isTerminalStatus(state.callStatus)) {
+      await this.save(row, state, em);
+      return { kind: 'skipped', reason: 'call_in_progress', deliveryIds: [] };
+    }
+    // The call ended before we know what the caller chose: apply the menu's callbacks first.
+    if (!state.choice && (await this.calls.hasPendingCallbacks(facts.callSid, item.id, em))) {
+      throw new CallCallbacksPendingError(facts.callSid);
+    }
+    return this.place(item, message, row, state, em, writer);
+  }
+
+  /** Puts the call on its ticket: the one chosen, a new one, or (missed before choosing) the caller's open one. */
+  private async place(
+    item: InboundItemEntity,
+    message: InboundMessage,
+    row: PhoneCallEntity,
+    state: CallState,
+    em: EntityManager,
+    writer: TicketWriter,
+  ): Promise<IntakeOutcome> {
+    const caller = state.caller!;
+    const card: InboundMessage = {
+      ...message,
+      externalId: callExternalId(row.callSid),
+      subject: callSubject(caller),
+      text: renderCallMessage(state),
+      threadRefs: [],
+      conversationRef: undefined,
+      customerSeverity: undefined,
+      call: undefined,
+    };
+    const choice = state.choice;
+    const existing =
+      choice?.kind === 'ticket'
+        ? await this.callerTickets.findForCaller(caller, choice.ticketNumber, em)
+        : choice === null
+          ? await this.callerTickets.findOpen(caller, em)
+          : null;
+
+    let outcome: IntakeOutcome;
+    const deliveryIds: string[] = [];
+    if (existing) {
+      outcome = await writer.join(existing, item, card, em);
+      const contact = existing.contact!;
+      const confirmation = await this.notifier.queueCallConfirmation(existing, contact, caller, row.callSid, em);
+      if (confirmation.deliveryId) deliveryIds.push(confirmation.deliveryId);
+    } else {
+      const severity = choice?.kind === 'severity' ? choice.severity : undefined;
+      outcome = await writer.open(item, { ...card, conversationRef: row.callSid, customerSeverity: severity }, em);
+    }
+    if (!('ticketId' in outcome) || !outcome.ticketId) throw new Error(`call ${row.callSid} could not be put on a ticket (${outcome.kind})`);
+    const saved = await this.messages.findByExternalId('phone', callExternalId(row.callSid), em);
+    await this.save(row, state, em, { ticketId: outcome.ticketId, messageId: saved?.id ?? null });
+    await this.recordFacts(row.callSid, outcome.ticketId, EMPTY_CALL_STATE, false, state, em);
+    this.logger.log(`call ${row.callSid} → ${existing ? 'joined' : 'opened'} ticket ${'ticketNumber' in outcome ? outcome.ticketNumber : ''}`);
+    return { ...outcome, deliveryIds: [...outcome.deliveryIds, ...deliveryIds] };
+  }
+
+  /** A later callback of a call already on a ticket: refresh its card, log what is new, keep the flag right. */
+  private async update(row: PhoneCallEntity, ticketId: string, before: CallState, state: CallState, em: EntityManager): Promise<IntakeOutcome> {
+    // A ticket merged since the call landed on it: the call follows its card to the merged-into ticket.
+    const ticket = await this.tickets.followMerges(await em.findOneByOrFail(TicketEntity, { id: ticketId }), em);
+    await this.save(row, state, em, ticket.id === ticketId ? {} : { ticketId: ticket.id });
+    if (row.messageId) await this.messages.updateText(row.messageId, renderCallMessage(state), em);
+    await this.recordFacts(row.callSid, ticket.id, before, row.missed, state, em);
+    return { kind: 'call_updated', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, deliveryIds: [] };
+  }
+
+  private async recordFacts(
+    callSid: string,
+    ticketId: string,
+    before: CallState,
+    wasMissed: boolean,
+    after: CallState,
+    em: EntityManager,
+  ): Promise<void> {
+    const events: TicketEventInput[] = newlyKnownFacts(callSid, before, after);
+    const missed = isMissedCall(after);
+    if (missed && !wasMissed) events.push({ type: 'missed_call', data: { callSid, status: after.callStatus, callBack: after.caller } });
+    if (!missed && wasMissed) events.push({ type: 'missed_call_cleared', data: { callSid, reason: 'recording_arrived' } });
+    await this.events.append(ticketId, events, em);
+    if (missed !== wasMissed || events.length > 0) await this.calls.refreshCallbackFlag(ticketId, em);
+  }
+
+  private async save(row: PhoneCallEntity, state: CallState, em: EntityManager, placed: Partial<PhoneCallEntity> = {}): Promise<void> {
+    await this.calls.update(
+      row.callSid,
+      {
+        ...state,
+        endedAt: isTerminalStatus(state.callStatus) ? (row.endedAt ?? new Date()) : null,
+        missed: isMissedCall(state),
+        ...placed,
+      },
+      em,
+    );
+  }
+}
+
+function stateOf(row: PhoneCallEntity): CallState {
+  return {
+    caller: row.caller,
+    called: row.called,
+    choice: row.choice,
+    recordingSid: row.recordingSid,
+    recordingUrl: row.recordingUrl,
+    recordingDurationSeconds: row.recordingDurationSeconds,
+    recordingStatus: row.recordingStatus,
+    transcriptionSid: row.transcriptionSid,
+    transcriptionText: row.transcriptionText,
+    transcriptionStatus: row.transcriptionStatus,
+    callStatus: row.callStatus,
+    callDurationSeconds: row.callDurationSeconds,
+  };
+}

@@ -1,0 +1,52 @@
+import { SEVERITY_LABELS_ES } from '../severity/severity.js';
+import { hasRecording, isMissedCall, isTerminalStatus, type CallState } from './call-state.js';
+
+const CALL_STATUS_ES: Record<string, string> = {
+  completed: 'completada',
+  busy: 'ocupado',
+  'no-answer': 'sin respuesta',
+  failed: 'fallida',
+  canceled: 'cancelada',
+};
+
+/** The subject of a ticket a call opens. */
+export function callSubject(caller: string | null): string {
+  return `Llamada telefónica de ${caller ?? 'número oculto'}`;
+}
+
+/**
+ * The call's card on the ticket timeline, rendered from everything known about the call. It is
+ * re-rendered as callbacks arrive, so it ends the same whatever their order.
+ */
+export function renderCallMessage(state: CallState): string {
+  const ended = isTerminalStatus(state.callStatus);
+  const lines = [`Llamada de ${state.caller ?? 'número oculto'}${state.called ? ` a ${state.called}` : ''}.`];
+
+  const choice = state.choice;
+  if (choice?.kind === 'severity') lines.push(`Menú: eligió ${SEVERITY_LABELS_ES[choice.severity]}.`);
+  else if (choice?.kind === 'ticket') lines.push(`Menú: pidió agregar la llamada al ticket ${choice.ticketNumber}.`);
+  else if (choice?.kind === 'none') lines.push('Menú: no eligió ninguna opción.');
+  else lines.push(ended ? 'Menú: colgó antes de elegir una opción.' : 'Menú: sin respuesta todavía.');
+
+  if (hasRecording(state)) {
+    const duration = state.recordingDurationSeconds === null ? '' : ` (${state.recordingDurationSeconds} s)`;
+    lines.push(`Grabación${duration}: ${state.recordingUrl}`);
+    if (state.transcriptionText) lines.push(`Transcripción: «${state.transcriptionText}»`);
+    else if (state.transcriptionStatus === 'failed') lines.push('Transcripción: no disponible (falló).');
+    else lines.push('Transcripción: pendiente.');
+  } else if (state.recordingStatus === 'absent' || state.recordingStatus === 'failed') {
+    lines.push(`Grabación: no se guardó audio (${state.recordingStatus}).`);
+  } else if (!ended) {
+    lines.push('Grabación: pendiente.');
+  }
+
+  if (ended) {
+    const status = CALL_STATUS_ES[state.callStatus!] ?? state.callStatus!;
+    const duration = state.callDurationSeconds === null ? '' : `, duración ${state.callDurationSeconds} s`;
+    lines.push(`Llamada terminada: ${status}${duration}.`);
+  } else {
+    lines.push('Llamada en curso.');
+  }
+  if (isMissedCall(state)) lines.push('LLAMADA PERDIDA: colgó antes de dejar un mensaje. Hay que devolverle la llamada.');
+  return lines.join('\n');
+}

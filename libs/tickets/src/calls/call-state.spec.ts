@@ -1,0 +1,78 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CallFacts } from './call-facts.js';
+import { renderCallMessage } from './call-message.js';
+import { EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
+
+const SID = 'CA0001';
+const started: CallFacts = { callSid: SID, step: 'started', caller: '+528112345678', called: '+528147771119' };
+const menu: CallFacts = { callSid: SID, step: 'menu', caller: '+528112345678', choice: { kind: 'severity', severity: 1 } };
+const recorded: CallFacts = { callSid: SID, step: 'recorded', choice: { kind: 'severity', severity: 1 }, recording: { sid: 'RE1', url: 'https://r/1', durationSeconds: 40 } };
+const recordingStatus: CallFacts = {
+  callSid: SID,
+  step: 'recording',
+  choice: { kind: 'severity', severity: 1 },
+  recording: { sid: 'RE1', url: 'https://r/1', durationSeconds: 40, status: 'completed' },
+};
+const transcription: CallFacts = {
+  callSid: SID,
+  step: 'transcription',
+  recording: { sid: 'RE1', url: 'https://r/1' },
+  transcription: { sid: 'TR1', text: 'No puedo timbrar', status: 'completed' },
+};
+const ended: CallFacts = { callSid: SID, step: 'status', status: { value: 'completed', durationSeconds: 95 } };
+const ringing: CallFacts = { callSid: SID, step: 'status', status: { value: 'ringing' } };
+
+const apply = (facts: CallFacts[]): CallState => facts.reduce(mergeCallFacts, EMPTY_CALL_STATE);
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+}
+
+describe('mergeCallFacts', () => {
+  it('should end in the same state, card and events whatever order and however often the callbacks come', () => {
+    const all = [started, menu, recorded, recordingStatus, transcription, ended, ringing];
+    const expected = apply(all);
+    expect(expected).toMatchObject({ callStatus: 'completed', callDurationSeconds: 95, recordingStatus: 'completed', transcriptionText: 'No puedo timbrar' });
+    for (const order of permutations(all)) {
+      const state = apply([...order, ...order.slice(0, 3)]);
+      expect(state).toEqual(expected);
+      expect(renderCallMessage(state)).toBe(renderCallMessage(expected));
+      const events = order.reduce<{ state: CallState; types: string[] }>(
+        (acc, facts) => {
+          const next = mergeCallFacts(acc.state, facts);
+          return { state: next, types: [...acc.types, ...newlyKnownFacts(SID, acc.state, next).map((event) => event.type)] };
+        },
+        { state: EMPTY_CALL_STATE, types: [] },
+      );
+      expect(events.types.sort()).toEqual(['call_ended', 'call_recording_received', 'call_transcribed']);
+    }
+  });
+
+  it('should keep the first choice and the first final status', () => {
+    const state = apply([menu, { ...menu, choice: { kind: 'none' } }, ended, { ...ended, status: { value: 'busy' } }]);
+    expect(state.choice).toEqual({ kind: 'severity', severity: 1 });
+    expect(state.callStatus).toBe('completed');
+  });
+});
+
+describe('isMissedCall', () => {
+  it('should call a call missed when it ended without a recording, and not while it goes on', () => {
+    expect(isMissedCall(apply([started, menu, ended]))).toBe(true);
+    expect(isMissedCall(apply([started, menu]))).toBe(false);
+    expect(isMissedCall(apply([started, { ...ended, status: { value: 'no-answer' } }]))).toBe(true);
+  });
+
+  it('should stop calling it missed once its recording arrives, even after the end', () => {
+    expect(isMissedCall(apply([started, menu, ended, recordingStatus]))).toBe(false);
+  });
+
+  it('should call it missed when the recording turned out empty', () => {
+    expect(isMissedCall(apply([menu, recorded, { ...recordingStatus, recording: { sid: 'RE1', status: 'absent' } }, ended]))).toBe(true);
+  });
+
+  it('should say so on the call card', () => {
+    expect(renderCallMessage(apply([started, ended]))).toContain('colgó antes de elegir');
+    expect(renderCallMessage(apply([started, ended]))).toContain('LLAMADA PERDIDA');
+  });
+});

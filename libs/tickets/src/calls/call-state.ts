@@ -1,0 +1,106 @@
+import { TERMINAL_CALL_STATUSES, type CallChoice, type CallFacts } from './call-facts.js';
+
+/** Everything known about one call, merged from its callbacks. */
+export interface CallState {
+  caller: string | null;
+  called: string | null;
+  choice: CallChoice | null;
+  recordingSid: string | null;
+  recordingUrl: string | null;
+  recordingDurationSeconds: number | null;
+  recordingStatus: string | null;
+  transcriptionSid: string | null;
+  transcriptionText: string | null;
+  transcriptionStatus: string | null;
+  callStatus: string | null;
+  callDurationSeconds: number | null;
+}
+
+export const EMPTY_CALL_STATE: CallState = {
+  caller: null,
+  called: null,
+  choice: null,
+  recordingSid: null,
+  recordingUrl: null,
+  recordingDurationSeconds: null,
+  recordingStatus: null,
+  transcriptionSid: null,
+  transcriptionText: null,
+  transcriptionStatus: null,
+  callStatus: null,
+  callDurationSeconds: null,
+};
+
+export const isTerminalStatus = (status: string | null): boolean => status !== null && TERMINAL_CALL_STATUSES.includes(status);
+
+// A later, more final status wins; between two final ones the first stays (retries repeat it).
+const STATUS_RANK: Record<string, number> = { completed: 3, failed: 2, absent: 2 };
+const rank = (status: string | null | undefined): number => (status ? (STATUS_RANK[status] ?? 1) : 0);
+const moreFinal = (current: string | null, incoming: string | undefined): string | null =>
+  rank(incoming) > rank(current) ? (incoming ?? null) : current;
+
+/**
+ * Merges one callback into what is known of its call. Each fact is set once and never unset, and
+ * statuses only move forward, so the result is the same whatever order the callbacks come in.
+ */
+export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
+  const next = { ...state };
+  next.caller ??= facts.caller ?? null;
+  next.called ??= facts.called ?? null;
+  next.choice ??= facts.choice ?? null;
+  if (facts.recording) {
+    next.recordingSid ??= facts.recording.sid;
+    next.recordingUrl ??= facts.recording.url ?? null;
+    next.recordingDurationSeconds ??= facts.recording.durationSeconds ?? null;
+    next.recordingStatus = moreFinal(next.recordingStatus, facts.recording.status);
+  }
+  if (facts.transcription) {
+    next.transcriptionSid ??= facts.transcription.sid;
+    next.transcriptionText ??= facts.transcription.text?.trim() || null;
+    next.transcriptionStatus = moreFinal(next.transcriptionStatus, facts.transcription.status);
+  }
+  if (facts.status) {
+    const terminal = TERMINAL_CALL_STATUSES.includes(facts.status.value);
+    if (terminal && !isTerminalStatus(next.callStatus)) {
+      next.callStatus = facts.status.value;
+      next.callDurationSeconds = facts.status.durationSeconds ?? null;
+    } else if (!terminal && next.callStatus === null) {
+      next.callStatus = facts.status.value;
+    }
+  }
+  return next;
+}
+
+/** The caller left a message we can listen to. */
+export function hasRecording(state: CallState): boolean {
+  return state.recordingUrl !== null && state.recordingStatus !== 'absent' && state.recordingStatus !== 'failed';
+}
+
+/** A call that ended without a message: someone has to call the customer back. */
+export function isMissedCall(state: CallState): boolean {
+  return isTerminalStatus(state.callStatus) && !hasRecording(state);
+}
+
+export interface CallEventInput {
+  type: 'call_recording_received' | 'call_transcribed' | 'call_ended';
+  data: Record<string, unknown>;
+}
+
+/** Events for facts that `after` knows and `before` did not: each fact is logged once per call. */
+export function newlyKnownFacts(callSid: string, before: CallState, after: CallState): CallEventInput[] {
+  const events: CallEventInput[] = [];
+  if (hasRecording(after) && !hasRecording(before)) {
+    events.push({
+      type: 'call_recording_received',
+      data: { callSid, recordingSid: after.recordingSid, url: after.recordingUrl, durationSeconds: after.recordingDurationSeconds },
+    });
+  }
+  const transcribed = (state: CallState) => state.transcriptionText !== null || state.transcriptionStatus === 'failed';
+  if (transcribed(after) && !transcribed(before)) {
+    events.push({ type: 'call_transcribed', data: { callSid, transcriptionSid: after.transcriptionSid, status: after.transcriptionStatus } });
+  }
+  if (isTerminalStatus(after.callStatus) && !isTerminalStatus(before.callStatus)) {
+    events.push({ type: 'call_ended', data: { callSid, status: after.callStatus, durationSeconds: after.callDurationSeconds } });
+  }
+  return events;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Severity } from '../severity/severity.js';
+import { PhoneCallEntity } from '../entities/phone-call.entity.js';
+import { callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
+
+export interface CallTicket {
+  number: string;
+  severity: Severity;
+  /** The call was added to a ticket that existed before it (chosen on the menu, or the caller's open one). */
+  joinedExisting: boolean;
+}
+
+const likePrefix = (prefix: string): string => `${prefix.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
+
+@Injectable()
+export class PhoneCallsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */
+  async lock(callSid: string, em: EntityManager): Promise<PhoneCallEntity> {
+    await em.createQueryBuilder().insert().into(PhoneCallEntity).values({ callSid }).orIgnore().execute();
+    return em.findOneOrFail(PhoneCallEntity, { where: { callSid }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(callSid: string, patch: Partial<PhoneCallEntity>, em: EntityManager): Promise<void> {
+    await em.update(PhoneCallEntity, { callSid }, patch);
+  }
+
+  /** Callbacks of this call stored but not applied yet, other than its status callbacks (which wait for them). */
+  async hasPendingCallbacks(callSid: string, exceptInboundId: string, em: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM inbound_items
+        WHERE channel = 'phone' AND status = 'pending' AND id <> $1 AND dedupe_key LIKE $2 AND dedupe_key NOT LIKE $3
+        LIMIT 1`,
+      [exceptInboundId, likePrefix(callItemPrefix(callSid)), likePrefix(callStatusItemPrefix(callSid))],
+    );
+    return rows.length > 0;
+  }
+
+  /** The ticket the call landed on, once the worker has put it there. */
+  async findCallTicket(callSid: string): Promise<CallTicket | null> {
+    const rows: Array<{ number: string; severity: number; joined: boolean }> = await this.dataSource.query(
+      `SELECT t.number, t.severity, (t.conversation_ref IS DISTINCT FROM c.call_sid) AS joined
+         FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id
+        WHERE c.call_sid = $1`,
+      [callSid],
+    );
+    const row = rows[0];
+    return row ? { number: row.number, severity: row.severity as Severity, joinedExisting: row.joined } : null;
+  }
+
+  /** The customer must be called back while any call on the ticket is a missed one. */
+  async refreshCallbackFlag(ticketId: string, em: EntityManager): Promise<void> {
+    await em.query(
+      `UPDATE tickets SET callback_requested = EXISTS (SELECT 1 FROM phone_calls WHERE ticket_id = $1 AND missed), updated_at = now()
+        WHERE id = $1`,
+      [ticketId],
+    );
+  }
+}

@@ -1,0 +1,21 @@
+import { SEVERITY_LABELS_ES } from '../severity/severity.js';
+import { formatDurationEs } from '../text/display-time.js';
+import type { ConfirmationInput } from './confirmation.template.js';
+import type { RenderedMessage } from './rendered-message.js';
+
+/**
+ * The confirmation by SMS after a call: what the caller heard, in a few segments. Ticket number,
+ * severity with its meaning, and the attention time of the support process.
+ */
+export function renderSmsConfirmation(input: ConfirmationInput): RenderedMessage {
+  const opening = input.addedToExisting
+    ? `Agregamos tu llamada al ticket ${input.ticketNumber}.`
+    : `Registramos tu solicitud con el ticket ${input.ticketNumber}.`;
+  const text = [
+    `Soporte Interfactura: ${opening}`,
+    `${SEVERITY_LABELS_ES[input.severity]}.`,
+    `Te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`,
+    `Si nos contactas de nuevo, menciona el ${input.ticketNumber}.`,
+  ].join(' ');
+  return { subject: `[${input.ticketNumber}] Confirmación de tu llamada`, text, html: '' };
+}

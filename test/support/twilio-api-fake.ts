@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { eventually } from './eventually.js';
+
+export interface FakeTwilioRequest {
+  method: string;
+  path: string;
+  /** Basic-auth user (the account SID the client authenticated with). */
+  user: string | undefined;
+  form: Record<string, string>;
+}
+
+/**
+ * Twilio's REST API cannot be reached from here: this local HTTP server stands in for it (point
+ * TWILIO_API_URL at `url`), records every request, and answers the Messages API like Twilio, or
+ * with the statuses queued by `failNext` (e.g. a 500, to see the SMS retried).
+ */
+export class TwilioApiFake {
+  readonly requests: FakeTwilioRequest[] = [];
+  private readonly failures: number[] = [];
+
+  private readonly server: Server;
+  private port = 0;
+
+  private constructor() {
+    this.server = createServer((request, response) => {
+      readForm(request)
+        .then((form) => {
+          const answer = this.record(request, form);
+          response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+        })
+        .catch(() => response.writeHead(400).end());
+    });
+  }
+
+  static async start(): Promise<TwilioApiFake> {
+    const fake = new TwilioApiFake();
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as { port: number }).port;
+    return fake;
+  }
+
+  /** Base URL to give the client as TWILIO_API_URL. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The next requests are answered with these HTTP statuses, in order (then normally again). */
+  failNext(...statuses: number[]): void {
+    this.failures.push(...statuses);
+  }
+
+  /** SMS that Twilio accepted (answered 201), in order. */
+  sentMessages(): FakeTwilioRequest[] {
+    return this.requests.filter((request, index) => isMessagesApi(request) && this.accepted.has(index));
+  }
+
+  async waitForMessage(predicate: (message: FakeTwilioRequest) => boolean, what: string): Promise<FakeTwilioRequest> {
+    return eventually(() => this.sentMessages().find(predicate), { what });
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private readonly accepted = new Set<number>();
+
+  private record(request: IncomingMessage, form: Record<string, string>): { status: number; body: unknown } {
+    const auth = request.headers.authorization?.replace(/^Basic /, '');
+    const entry: FakeTwilioRequest = {
+      method: request.method ?? '',
+      path: request.url ?? '',
+      user: auth ? Buffer.from(auth, 'base64').toString().split(':')[0] : undefined,
+      form,
+    };
+    const index = this.requests.push(entry) - 1;
+    const failure = this.failures.shift();
+    if (failure) return { status: failure, body: { code: failure === 400 ? 21211 : 20500, message: `fake Twilio answers ${failure}`, status: failure } };
+    if (!isMessagesApi(entry)) return { status: 404, body: { code: 20404, message: 'not faked', status: 404 } };
+    this.accepted.add(index);
+    return {
+      status: 201,
+      body: { sid: `SM${String(index).padStart(32, '0')}`, status: 'queued', to: form.To, from: form.From, body: form.Body, num_segments: '1' },
+    };
+  }
+}
+
+const isMessagesApi = (request: FakeTwilioRequest): boolean =>
+  request.method === 'POST' && /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/i.test(request.path);
+
+async function readForm(request: IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+}
