@@ -35,7 +35,8 @@ export class SlaClocksService {
     const clocks = computeTicketClocks({ openedAt: ticket.createdAt, severity: ticket.severity, pauses }, this.config.sla);
     const moved =
       clocks.attentionDueAt.getTime() !== ticket.attentionDueAt.getTime() || clocks.solutionDueAt.getTime() !== ticket.solutionDueAt.getTime();
-    await em.update(TicketEntity, { id: ticketId }, { ...clocks, slaExplanation: clocks.explanation });
+    const { explanation, ...deadlines } = clocks;
+    await em.update(TicketEntity, { id: ticketId }, { ...deadlines, slaExplanation: explanation });
     if (!moved) return;
     await this.events.append(
       ticketId,
