@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
-import { createRedisClient, REDIS_CLIENT } from './redis-client.js';
+import { closeRedis, createRedisClient, REDIS_CLIENT } from './redis-client.js';
 import { StatusBoard } from './status-board.js';
 
 /** What both apps need underneath: the validated config, Postgres (TypeORM), BullMQ and a Redis client. */
@@ -31,6 +31,6 @@ export class CoreInfrastructureModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
