@@ -74,3 +74,4 @@ export * from './health/health-sampler.js';
 export * from './reports/availability-report.js';
 export * from './reports/sla-report.js';
 export * from './realtime/socket-io-key.js';
+export * from './text/display-time.js';
