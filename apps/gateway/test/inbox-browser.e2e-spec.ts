@@ -95,7 +95,7 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await screenshot(l1, 'inbox', '02-ticket-replied');
 
     await act(l1, 'Escalar al siguiente nivel', 'Falla general del timbrado de nómina');
-    await l1.locator('.badge', { hasText: 'L2 · Operaciones' }).waitFor();
+    await l1.locator('.detail-header .badge', { hasText: 'L2 · Operaciones' }).waitFor();
 
     const l2 = await signIn(AGENTS.l2);
     await openTicket(l2, subject);
@@ -107,13 +107,13 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await act(l3, 'Corrección lista (a Operaciones)', 'Corregido el cálculo de ISR en el complemento');
     await l3.getByText('Este ticket ya no está en tu nivel.').waitFor();
 
-    await l2.locator('.badge', { hasText: 'Pendiente de liberación' }).waitFor();
+    await l2.locator('.detail-header .badge', { hasText: 'Pendiente de liberación' }).waitFor();
     await act(l2, 'Liberada a producción (a Help Desk)', 'Liberado 14:05');
 
-    await l1.locator('.badge', { hasText: 'L1 · Help Desk' }).waitFor();
+    await l1.locator('.detail-header .badge', { hasText: 'L1 · Help Desk' }).waitFor();
     const resolution = 'Corregimos el timbrado de recibos de nómina; ya puede timbrarlos en todas sus sucursales.';
     await act(l1, 'Resolver', resolution);
-    await l1.locator('.badge', { hasText: 'Resuelto' }).first().waitFor();
+    await l1.locator('.detail-header .badge', { hasText: 'Resuelto' }).waitFor();
     await screenshot(l1, 'inbox', '04-resolved');
 
     // What the customer received: the confirmation, the reply and the solution, all by mail.
@@ -144,6 +144,34 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await screenshot(first, 'inbox', '05-collision');
   });
 
+  it('should let an administrator manage agents, read the reports and schedule maintenance', async () => {
+    const page = await signIn(ADMIN_AGENT);
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Agentes' }).click();
+    await page.getByLabel('Nombre').fill('Nora Nueva');
+    await page.getByLabel('Correo', { exact: true }).fill('nora@interfactura.com');
+    await page.getByLabel('Contraseña inicial (mínimo 10 caracteres)').fill('clave-de-nora-123');
+    await page.locator('.new-agent select').first().selectOption('L2');
+    await page.getByRole('button', { name: 'Crear agente' }).click();
+    await page.locator('.agents td', { hasText: 'nora@interfactura.com' }).waitFor();
+    await screenshot(page, 'inbox', '07-agents');
+
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Reportes' }).click();
+    await page.getByText('Disponibilidad (meta 99.3 %').waitFor();
+    await page.locator('.reports table').first().locator('td', { hasText: new Date().toISOString().slice(0, 7) }).waitFor();
+    await page.getByRole('columnheader', { name: 'Atendidos a tiempo (2 h)' }).waitFor();
+    await screenshot(page, 'inbox', '08-reports');
+
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Mantenimiento' }).click();
+    const start = new Date(Date.now() + 8 * 24 * 3_600_000);
+    await page.getByLabel('Inicio').fill(localInput(start));
+    await page.getByLabel('Fin').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
+    await page.getByLabel('Qué se hará (lo leen los clientes)').fill('Actualización de servidores de timbrado.');
+    await page.getByRole('button', { name: 'Programar y avisar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Programado; se avisó a' }).waitFor();
+    await page.locator('.maintenance li', { hasText: 'Actualización de servidores de timbrado.' }).waitFor();
+    await screenshot(page, 'inbox', '09-maintenance');
+  });
+
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {
     const subject = 'Correo con HTML peligroso';
     await dovecot.append(
@@ -168,3 +196,6 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
 });
 
 const ADMIN_AGENT = { email: ADMIN.email };
+
+/** "2026-12-08T10:00" in the browser's local time (Chromium runs in UTC here), for datetime-local inputs. */
+const localInput = (date: Date): string => date.toISOString().slice(0, 16);

@@ -360,6 +360,27 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(view.messages.some((message) => message.channel === 'phone' && message.text.includes(second.recordingUrl))).toBe(true);
   });
 
+  it('should send an agent’s reply on a phone ticket to the caller as an SMS', async () => {
+    const call = newCall();
+    const menu = await call.dial();
+    const record = await call.press(menu, '2');
+    const number = await callTicket(call);
+    await call.speak(record);
+    await fake.waitForMessage((message) => message.form.To === call.from, 'the confirmation SMS');
+
+    const reply = await api.post(`/api/tickets/${number}/replies`, { body: 'Ya revisamos su factura; puede timbrarla de nuevo.' });
+    expect(reply.status).toBe(201);
+    const sms = await fake.waitForMessage((message) => message.form.To === call.from && message.form.Body!.includes('Ya revisamos su factura'), 'the reply SMS');
+    expect(sms.form.From).toBe(SUPPORT_LINE);
+    const view = await eventually(async () => {
+      const current = await ticket(number);
+      return current.messages.some((message) => message.direction === 'outbound' && message.text.includes('Ya revisamos') && message.delivery?.status === 'sent')
+        ? current
+        : undefined;
+    });
+    expect(view.messages.find((message) => message.text.includes('Ya revisamos'))!.delivery).toMatchObject({ recipient: call.from });
+  });
+
   it('should retry an SMS that Twilio fails with a 500 and show the failed attempt on the ticket', async () => {
     fake.failNext(500);
     const call = newCall();

@@ -1,18 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AgentsPage } from './agents-page.js';
 import { api, session } from './api.js';
-import { LiveUpdates } from './live-updates.js';
+import { LiveUpdates, type SlaAlert } from './live-updates.js';
+import { MaintenancePage } from './maintenance-page.js';
+import { ReportsPage } from './reports-page.js';
 import { LoginPage } from './login-page.js';
 import { TicketList } from './ticket-list.js';
 import { TicketView } from './ticket-view.js';
 import type { Me } from './types.js';
+
+type Page = 'tickets' | 'reports' | 'maintenance' | 'agents';
+const PAGES: Array<[Page, string, boolean]> = [
+  ['tickets', 'Tickets', false],
+  ['reports', 'Reportes', false],
+  ['maintenance', 'Mantenimiento', false],
+  ['agents', 'Agentes', true],
+];
+const ALERT_TEXT: Record<string, string> = {
+  attention_at_risk: 'atención en riesgo (75 % del plazo)',
+  attention_breached: 'venció el plazo de atención',
+  solution_at_risk: 'solución en riesgo (75 % del plazo)',
+  solution_breached: 'venció el plazo de solución; se escaló al siguiente nivel',
+};
 
 /** The agents' unified inbox: sign in, then tickets from every channel in one list. */
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(Boolean(session.token));
   const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.hash.slice(1)).get('ticket'));
-  const [page, setPage] = useState<'tickets' | 'agents'>('tickets');
+  const [page, setPage] = useState<Page>('tickets');
+  const [alerts, setAlerts] = useState<SlaAlert[]>([]);
   const [live, setLive] = useState<LiveUpdates | null>(null);
 
   useEffect(() => {
@@ -35,6 +52,8 @@ export function App() {
     location.hash = selected ? `ticket=${selected}` : '';
   }, [selected]);
 
+  useEffect(() => live?.onAlert((alert) => setAlerts((current) => [alert, ...current].slice(0, 5))), [live]);
+
   if (checking) return <p class="loading">Cargando…</p>;
   if (!me || !live) return <LoginPage onSignedIn={setMe} />;
 
@@ -48,14 +67,11 @@ export function App() {
       <header class="topbar">
         <h1>Ventanilla · Soporte Interfactura</h1>
         <nav aria-label="Secciones">
-          <button type="button" class={page === 'tickets' ? 'tab active' : 'tab'} onClick={() => setPage('tickets')}>
-            Tickets
-          </button>
-          {me.role === 'admin' && (
-            <button type="button" class={page === 'agents' ? 'tab active' : 'tab'} onClick={() => setPage('agents')}>
-              Agentes
+          {PAGES.filter(([, , adminOnly]) => !adminOnly || me.role === 'admin').map(([key, label]) => (
+            <button key={key} type="button" class={page === key ? 'tab active' : 'tab'} aria-current={page === key} onClick={() => setPage(key)}>
+              {label}
             </button>
-          )}
+          ))}
         </nav>
         <span class="me">
           {me.name} · {me.tier}
@@ -65,8 +81,28 @@ export function App() {
           Cerrar sesión
         </button>
       </header>
+      {alerts.length > 0 && (
+        <div class="alerts" role="alert">
+          {alerts.map((alert, index) => (
+            <button key={`${alert.number}-${alert.kind}-${index}`} type="button" class={`alert alert-${alert.kind}`} onClick={() => {
+              setPage('tickets');
+              setSelected(alert.number);
+              setAlerts((current) => current.filter((other) => other !== alert));
+            }}>
+              {alert.number}: {ALERT_TEXT[alert.kind] ?? alert.kind}
+            </button>
+          ))}
+          <button type="button" class="link" onClick={() => setAlerts([])}>
+            Descartar
+          </button>
+        </div>
+      )}
       {page === 'agents' ? (
         <AgentsPage />
+      ) : page === 'reports' ? (
+        <ReportsPage />
+      ) : page === 'maintenance' ? (
+        <MaintenancePage me={me} />
       ) : (
         <main class="workspace">
           <TicketList me={me} live={live} selected={selected} onSelect={setSelected} />

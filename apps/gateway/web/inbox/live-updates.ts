@@ -7,6 +7,12 @@ export interface Viewer {
 
 type ChangeListener = (change: { number: string; kind: string }) => void;
 
+/** An SLA warning or breach on a ticket this agent's tier sees. */
+export interface SlaAlert {
+  number: string;
+  kind: string;
+}
+
 /**
  * The inbox's live connection (socket.io namespace /agents): changes of tickets this agent may see,
  * and who else is looking at or typing on a ticket. On reconnect, listeners are told to reload,
@@ -18,6 +24,7 @@ export class LiveUpdates {
   private readonly viewerListeners = new Set<(number: string, viewers: Viewer[]) => void>();
   private readonly typingListeners = new Set<(number: string, agent: Viewer) => void>();
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
+  private readonly alertListeners = new Set<(alert: SlaAlert) => void>();
   private watching: string | null = null;
   private lastTypingSent = 0;
 
@@ -33,6 +40,7 @@ export class LiveUpdates {
     this.socket.on('ticket:viewers', ({ number, viewers }: { number: string; viewers: Viewer[] }) =>
       this.viewerListeners.forEach((listener) => listener(number, viewers)),
     );
+    this.socket.on('sla:alert', (alert: SlaAlert) => this.alertListeners.forEach((listener) => listener(alert)));
     this.socket.on('ticket:typing', ({ number, agent }: { number: string; agent: Viewer }) =>
       this.typingListeners.forEach((listener) => listener(number, agent)),
     );
@@ -55,6 +63,11 @@ export class LiveUpdates {
   onTyping(listener: (number: string, agent: Viewer) => void): () => void {
     this.typingListeners.add(listener);
     return () => this.typingListeners.delete(listener);
+  }
+
+  onAlert(listener: (alert: SlaAlert) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => this.alertListeners.delete(listener);
   }
 
   onConnection(listener: (connected: boolean) => void): () => void {

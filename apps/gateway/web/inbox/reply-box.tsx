@@ -12,7 +12,7 @@ function destination(ticket: TicketDetail): string {
     case 'chat':
       return `por el chat del portal${ticket.contact.email ? ` (y por correo a ${ticket.contact.email} si ya no está conectado)` : ''}`;
     case 'phone':
-      return `por SMS al ${ticket.contact.phone ?? 'número del cliente'}`;
+      return `por SMS al ${ticket.contact.phone ?? 'número del cliente'}${ticket.contact.email ? ` y por correo a ${ticket.contact.email}` : ''}`;
   }
 }
 

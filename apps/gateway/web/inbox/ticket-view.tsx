@@ -3,6 +3,7 @@ import { api, ApiError } from './api.js';
 import { formatTime, timeLeft } from './format.js';
 import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL } from './labels.js';
 import type { LiveUpdates, Viewer } from './live-updates.js';
+import { ProgressNote } from './progress-note.js';
 import { ReplyBox } from './reply-box.js';
 import { TicketActions } from './ticket-actions.js';
 import { Timeline } from './timeline.js';
@@ -88,7 +89,15 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
             {ticket.resolvedAt ? `resuelto ${formatTime(ticket.resolvedAt)}` : `vence ${formatTime(ticket.solutionDueAt)}, ${timeLeft(ticket.solutionDueAt, now)}`} ·{' '}
             {CLOCK_LABEL[ticket.sla.solution]}
           </dd>
+          <dt>Actualización</dt>
+          <dd>
+            {ticket.nextUpdateDueAt
+              ? `próxima al cliente ${formatTime(ticket.nextUpdateDueAt)}, ${timeLeft(ticket.nextUpdateDueAt, now)}`
+              : 'solo al resolverse'}
+          </dd>
         </dl>
+        {ticket.slaExplanation && <p class="sla-explanation">{ticket.slaExplanation}</p>}
+        <ProgressNote ticket={ticket} onSaved={() => void load()} />
         <div class="customer-card">
           <strong>{ticket.contact.name ?? 'Cliente'}</strong>
           {ticket.contact.email && <span> · {ticket.contact.email}</span>}

@@ -35,6 +35,7 @@ export interface TicketSummary {
   firstResponseAt: string | null;
   resolvedAt: string | null;
   sla: { attention: Clock; solution: Clock; overall: 'on_track' | 'at_risk' | 'breached' | 'done' };
+  nextUpdateDueAt: string | null;
   visibleToYou?: boolean;
 }
 
@@ -76,6 +77,8 @@ export interface TicketEvent {
 
 export interface TicketDetail extends TicketSummary {
   version: string;
+  slaExplanation: string | null;
+  progressNote: string | null;
   severityReasons: string[];
   mergedInto: string | null;
   messages: Message[];

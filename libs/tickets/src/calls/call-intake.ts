@@ -58,6 +58,11 @@ export class CallIntake {
       if (ticket) state = { ...state, choice: { kind: 'ticket', ticketNumber: ticket.number } };
     }
 
+    // An end with no recording known yet, while earlier callbacks (the recording's) are still being
+    // applied, would flag a missed call only to clear it a moment later: apply those first.
+    if (isMissedCall(state) && facts.status && (await this.calls.hasPendingCallbacks(facts.callSid, item.id, em))) {
+      throw new CallCallbacksPendingError(facts.callSid);
+    }
     if (row.ticketId) return this.update(row, row.ticketId, before, state, em);
 
     if (!state.caller) {

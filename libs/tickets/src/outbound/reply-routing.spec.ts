@@ -14,8 +14,12 @@ describe('replyChannels', () => {
     expect(replyChannels('chat', false, false)).toEqual(['chat']);
   });
 
-  it('should answer email and phone tickets on their own channel only when nobody is in a chat', () => {
+  it('should answer an email ticket by email only', () => {
     expect(replyChannels('email', false, true)).toEqual(['email']);
-    expect(replyChannels('phone', false, true)).toEqual(['phone']);
+  });
+
+  it('should answer a caller by SMS, and by mail too when the contact has an address', () => {
+    expect(replyChannels('phone', false, false)).toEqual(['phone']);
+    expect(replyChannels('phone', false, true)).toEqual(['phone', 'email']);
   });
 });

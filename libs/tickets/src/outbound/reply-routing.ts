@@ -5,11 +5,13 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import { PresenceRegistry } from '../infrastructure/presence-registry.js';
 
 /**
- * The channels an agent's reply goes out on: the ticket's own and, for a chat whose customer has
- * left (no tab of the conversation connected), email as well, so the answer reaches them anyway.
+ * The channels an agent's reply goes out on: the ticket's own and email as well when the customer
+ * has an address and either left the chat (no tab of the conversation connected) or called: an
+ * SMS is short and easily lost, a mail keeps the whole answer.
  */
 export function replyChannels(ticketChannel: Channel, customerInChat: boolean, hasEmail: boolean): Channel[] {
   if (ticketChannel === 'chat' && !customerInChat && hasEmail) return ['chat', 'email'];
+  if (ticketChannel === 'phone' && hasEmail) return ['phone', 'email'];
   return [ticketChannel];
 }
 
