@@ -15,5 +15,12 @@ export default {
       testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
     },
+    {
+      // Real processes under injected faults (README, "Reliability"); run in band, after e2e.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-setup.ts'],
+    },
   ],
 };

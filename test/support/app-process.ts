@@ -26,6 +26,11 @@ export class AppProcess {
     return this.output;
   }
 
+  /** Started and not exited. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }

@@ -16,8 +16,8 @@ export class ChatTestClient {
     socket.onAny((event: string, payload: Record<string, unknown>) => this.received.push({ event, payload }));
   }
 
-  /** Connects (websocket only) and waits for the server's `chat:session`. */
-  static async connect(baseUrl: string, options: { token?: string; origin?: string } = {}): Promise<ChatTestClient> {
+  /** Connects (websocket only) and waits for the server's `chat:session` (closing the socket if it never comes). */
+  static async connect(baseUrl: string, options: { token?: string; origin?: string; timeoutMs?: number } = {}): Promise<ChatTestClient> {
     const socket = io(`${baseUrl}/chat`, {
       transports: ['websocket'],
       forceNew: true,
@@ -27,7 +27,12 @@ export class ChatTestClient {
       ...(options.origin ? { extraHeaders: { Origin: options.origin } } : {}),
     });
     const client = new ChatTestClient(socket);
-    await client.waitFor('chat:session');
+    try {
+      await client.waitFor('chat:session', () => true, options.timeoutMs);
+    } catch (error) {
+      socket.close();
+      throw error;
+    }
     return client;
   }
 

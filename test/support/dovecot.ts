@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -64,6 +64,10 @@ export class DovecotServer {
     await eventually(() => this.canConnect(), { timeoutMs: 10_000, what: 'dovecot to listen' });
   }
 
+  /**
+   * Stops the whole server, as a service manager does: the master, then whatever of this instance
+   * outlives it (an IMAP session's process keeps serving its connection after the master is gone).
+   */
   async stop(): Promise<void> {
     const pidFile = join(this.dir, 'run', 'master.pid');
     if (!existsSync(pidFile)) return;
@@ -74,6 +78,20 @@ export class DovecotServer {
       return;
     }
     await eventually(() => !isAlive(pid), { timeoutMs: 10_000, what: 'dovecot to stop' });
+    for (const leftover of this.instanceProcesses()) {
+      try {
+        process.kill(leftover, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    await eventually(() => this.instanceProcesses().length === 0, { timeoutMs: 10_000, what: 'dovecot processes to end' });
+  }
+
+  /** Stops the server (its connections are closed) and starts it again on the same port, with the same mail. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.launch();
   }
 
   async destroy(): Promise<void> {
@@ -110,22 +128,43 @@ export class DovecotServer {
 
   /** Flags of every mail in a mailbox, by UID. */
   async flags(mailbox = 'INBOX'): Promise<Map<number, Set<string>>> {
+    return new Map((await this.mailFlags(mailbox)).map((mail) => [mail.uid, mail.flags]));
+  }
+
+  /** Flags of every mail in a mailbox, with its subject. */
+  async mailFlags(mailbox = 'INBOX'): Promise<Array<{ uid: number; subject: string; flags: Set<string> }>> {
     const client = await this.client();
     try {
       const lock = await client.getMailboxLock(mailbox);
       try {
-        const result = new Map<number, Set<string>>();
-        if ((client.mailbox || { exists: 0 }).exists === 0) return result;
-        for (const mail of await client.fetchAll('1:*', { uid: true, flags: true }, { uid: false })) {
-          result.set(mail.uid, mail.flags ?? new Set());
-        }
-        return result;
+        if ((client.mailbox || { exists: 0 }).exists === 0) return [];
+        const mails = await client.fetchAll('1:*', { uid: true, flags: true, envelope: true }, { uid: false });
+        return mails.map((mail) => ({ uid: mail.uid, subject: mail.envelope?.subject ?? '', flags: mail.flags ?? new Set() }));
       } finally {
         lock.release();
       }
     } finally {
       await client.logout();
     }
+  }
+
+  /** Processes of this instance (Dovecot titles them `dovecot-<instance_name>/<service>`). */
+  private instanceProcesses(): number[] {
+    const title = `dovecot-ventanilla-test-${this.port}/`;
+    return readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(title);
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+  }
+
+  async isRunning(): Promise<boolean> {
+    return this.canConnect();
   }
 
   private async canConnect(): Promise<boolean> {

@@ -12,7 +12,8 @@ export interface WebhookResponse {
 /** Posts webhooks to a gateway the way Twilio does: form-encoded and signed with the `twilio` package. */
 export class TwilioWebhookClient {
   constructor(
-    readonly gatewayUrl: string,
+    /** Where the next request goes; a sender may fail over to another gateway. */
+    public gatewayUrl: string,
     readonly publicBaseUrl: string,
     readonly accountSid: string,
     private readonly authToken: string,

@@ -27,6 +27,10 @@ export class SmtpSink {
     return sink;
   }
 
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
@@ -36,6 +40,8 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // close() drops open connections almost at once (a server going down), not after 30 s.
+      closeTimeout: 200,
       onRcptTo: (address, _session, callback) => {
         if (this.rejectWith) {
           const error = Object.assign(new Error(`test sink rejects ${address.address}`), { responseCode: this.rejectWith });
@@ -66,6 +72,7 @@ export class SmtpSink {
     });
   }
 
+  /** Refuses new connections and drops open ones; `listen()` opens the same port again. */
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;

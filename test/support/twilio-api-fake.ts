@@ -12,10 +12,13 @@ export interface FakeTwilioRequest {
 /**
  * Twilio's REST API cannot be reached from here: this local HTTP server stands in for it (point
  * TWILIO_API_URL at `url`), records every request, and answers the Messages API like Twilio, or
- * with the statuses queued by `failNext` (e.g. a 500, to see the SMS retried).
+ * with the statuses queued by `failNext` (e.g. a 500, to see the SMS retried), or with `failWith`
+ * while it is set.
  */
 export class TwilioApiFake {
   readonly requests: FakeTwilioRequest[] = [];
+  /** While set, every request is answered with this HTTP status (e.g. 500: Twilio is failing). */
+  failWith?: number;
   private readonly failures: number[] = [];
 
   private readonly server: Server;
@@ -73,7 +76,7 @@ export class TwilioApiFake {
       form,
     };
     const index = this.requests.push(entry) - 1;
-    const failure = this.failures.shift();
+    const failure = this.failures.shift() ?? this.failWith;
     if (failure) return { status: failure, body: { code: failure === 400 ? 21211 : 20500, message: `fake Twilio answers ${failure}`, status: failure } };
     if (!isMessagesApi(entry)) return { status: 404, body: { code: 20404, message: 'not faked', status: 404 } };
     this.accepted.add(index);

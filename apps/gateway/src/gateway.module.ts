@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
+import { HttpDraining } from './http/http-draining.js';
 import { ConnectionPresence } from './realtime/connection-presence.js';
 import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
@@ -59,6 +60,7 @@ export class GatewayModule {
         AgentsGateway,
         WebAssets,
         GatewayHeartbeat,
+        HttpDraining,
       ],
     };
   }

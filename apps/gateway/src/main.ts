@@ -13,7 +13,16 @@ async function bootstrap(): Promise<void> {
     logger: createAppLogger('gateway', process.env.LOG_FORMAT),
   });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
-  app.enableShutdownHooks();
+  // SIGTERM: stop accepting, answer what is in flight (HttpDraining, ChatGateway), close the
+  // stores, then exit with 0 (not by re-raising the signal), so supervisors see a clean stop.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
+  // A request that never ends (a store that stopped answering) must not keep the process alive.
+  process.once('SIGTERM', () => {
+    setTimeout(() => {
+      new Logger('Gateway').error(`shutdown still draining after ${config.shutdownTimeoutMs} ms (SHUTDOWN_TIMEOUT_MS); exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
+  });
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };
   new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { DovecotServer } from '../../../test/support/dovecot.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -309,6 +310,33 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     await waitForTicket(customer);
     await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation after the flush');
     expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should run again the work of a job that failed for good while Postgres could not record it', async () => {
+    await worker.stop();
+    const reader = await new AppProcess('worker', workerEnv()).start({ WORKER_ROLES: 'mailbox' });
+    const customer = customerAddress('agotado');
+    await dovecot.append(buildMail({ from: customer, subject: 'Reintentos agotados', text: 'No descarga ningún acuse de cancelación.' }).raw);
+    const [item] = await eventually(async () => {
+      const rows = await env.query<{ id: string; status: string }>(`SELECT id, status FROM inbound_items WHERE summary->>'subject' = 'Reintentos agotados'`);
+      return rows[0]?.status === 'pending' ? rows : undefined;
+    });
+    await reader.stop();
+
+    // Every attempt failed while Postgres was unreachable: BullMQ holds the job as failed, and
+    // Postgres, which could not hear of it, still says the item is pending.
+    const connection = { url: env.redisUrl };
+    const unreachable = new Worker('intake', () => Promise.reject(new UnrecoverableError('Postgres unreachable')), { connection, prefix: env.queuePrefix });
+    const queue = new Queue('intake', { connection, prefix: env.queuePrefix });
+    await eventually(async () => (await queue.getJobState(`ingest-${item!.id}`)) === 'failed', { what: 'the job to fail for good' });
+    await unreachable.close();
+
+    worker = await new AppProcess('worker', workerEnv()).start();
+    await waitForTicket(customer);
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation after the sweep');
+    const [done] = await env.query<{ status: string }>(`SELECT status FROM inbound_items WHERE id = $1`, [item!.id]);
+    expect(done!.status).toBe('done');
+    await queue.close();
   });
 
   it('should move a mail that is too big aside without downloading it and keep the reason', async () => {

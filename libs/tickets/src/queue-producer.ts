@@ -16,6 +16,17 @@ import {
   type SlaCheckJob,
 } from './jobs.js';
 
+export interface EnqueueOptions {
+  /** Run again a job that failed for good (see `add`). */
+  retryFailed?: boolean;
+}
+
+interface IdentifiedJob {
+  name: string;
+  data: IngestJob | DeliverJob | DeliverNoticeJob;
+  opts: { jobId: string };
+}
+
 /** The one place that puts work on BullMQ. */
 @Injectable()
 export class QueueProducer {
@@ -25,24 +36,28 @@ export class QueueProducer {
     @InjectQueue(QUEUES.sla) private readonly sla: Queue<SlaCheckJob | MaintenanceReminderJob>,
   ) {}
 
-  async enqueueIngest(inboundIds: string[]): Promise<void> {
-    if (inboundIds.length === 0) return;
-    await this.intake.addBulk(
+  /** Resolves with how many failed jobs were run again (with `retryFailed`). */
+  enqueueIngest(inboundIds: string[], options: EnqueueOptions = {}): Promise<number> {
+    return this.add(
+      this.intake,
       inboundIds.map((inboundId) => ({ name: JOBS.ingest, data: { inboundId }, opts: { jobId: ingestJobId(inboundId) } })),
+      options,
     );
   }
 
-  async enqueueDeliveries(deliveryIds: string[]): Promise<void> {
-    if (deliveryIds.length === 0) return;
-    await this.outbound.addBulk(
+  enqueueDeliveries(deliveryIds: string[], options: EnqueueOptions = {}): Promise<number> {
+    return this.add(
+      this.outbound,
       deliveryIds.map((deliveryId) => ({ name: JOBS.deliver, data: { deliveryId }, opts: { jobId: deliverJobId(deliveryId) } })),
+      options,
     );
   }
 
-  async enqueueNotices(noticeIds: string[]): Promise<void> {
-    if (noticeIds.length === 0) return;
-    await this.outbound.addBulk(
+  enqueueNotices(noticeIds: string[], options: EnqueueOptions = {}): Promise<number> {
+    return this.add(
+      this.outbound,
       noticeIds.map((noticeId) => ({ name: JOBS.deliverNotice, data: { noticeId }, opts: { jobId: noticeJobId(noticeId) } })),
+      options,
     );
   }
 
@@ -65,5 +80,24 @@ export class QueueProducer {
       { windowId },
       { jobId: maintenanceReminderJobId(windowId), delay: Math.max(0, at.getTime() - Date.now()) },
     );
+  }
+
+  /**
+   * Adds the jobs; one whose id BullMQ still holds is left as it is (deterministic ids). With
+   * `retryFailed`, a job that failed for good is run again: the recovery sweep asks for it when
+   * Postgres says the work is unfinished, which happens when the failure itself could not be
+   * recorded (Postgres was down through every attempt), so the work would otherwise wait forever.
+   */
+  private async add(queue: Queue, jobs: IdentifiedJob[], { retryFailed = false }: EnqueueOptions): Promise<number> {
+    if (jobs.length === 0) return 0;
+    await queue.addBulk(jobs);
+    if (!retryFailed) return 0;
+    let retried = 0;
+    for (const { opts } of jobs) {
+      if ((await queue.getJobState(opts.jobId)) !== 'failed') continue;
+      await (await queue.getJob(opts.jobId))?.retry('failed');
+      retried += 1;
+    }
+    return retried;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -52,10 +52,15 @@ type ChatSocket = Socket<DefaultEventsMap, ServerToClientEvents, DefaultEventsMa
  * service; every request is answered through its ack, with `{ error }` when it fails.
  */
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
-export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<ChatSocket>, OnGatewayDisconnect<ChatSocket>, OnApplicationShutdown {
+export class ChatGateway
+  implements OnGatewayInit<Namespace>, OnGatewayConnection<ChatSocket>, OnGatewayDisconnect<ChatSocket>, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(ChatGateway.name);
   private statusTimer?: NodeJS.Timeout;
   private lastStatus?: string;
+  /** Requests being worked on, so a shutdown can answer them before the sockets close. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private shuttingDown = false;
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
@@ -99,6 +104,18 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
     await this.presence.leave(socket.id);
+  }
+
+  /**
+   * SIGTERM, before Nest closes the sockets: later requests are told to send again (the widget
+   * reconnects, to another gateway), and those in flight are answered, so no stored message loses
+   * its ack. Their retransmission would be harmless anyway (client ids make it idempotent).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.allSettled([...this.inFlight]);
+    // Let the acks of the last ones reach the sockets' write buffers, which are flushed on close.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   onApplicationShutdown(): void {
@@ -151,12 +168,17 @@ export class ChatGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
    * waiting for acks are still stored in the order sent); errors become an error ack.
    */
   private answer<T>(socket: ChatSocket, work: () => Promise<T | ChatErrorAck>): Promise<T | ChatErrorAck> {
+    if (this.shuttingDown) {
+      return Promise.resolve({ error: 'unavailable', message: 'this server is shutting down; send it again', retryable: true });
+    }
     const allowed = socket.data.rateLimit.take(Date.now());
     if (!allowed.ok) {
       return Promise.resolve({ error: 'rate_limited', message: 'too many requests on this connection', retryable: true, retryAfterMs: allowed.retryAfterMs });
     }
     const result = socket.data.queue.then(() => this.attempt(work));
     socket.data.queue = result.then(() => undefined);
+    this.inFlight.add(result);
+    void result.finally(() => this.inFlight.delete(result));
     return result;
   }
 

@@ -19,3 +19,11 @@ describe('loadGatewayConfig (chat)', () => {
     expect(() => loadGatewayConfig({ CHAT_MAX_TEXT_CHARS: '0' })).toThrow(/CHAT_MAX_TEXT_CHARS/);
   });
 });
+
+describe('loadGatewayConfig (shutdown)', () => {
+  it('should give a SIGTERM 25 s to drain by default and refuse a limit under a second', () => {
+    expect(loadGatewayConfig({}).shutdownTimeoutMs).toBe(25_000);
+    expect(loadGatewayConfig({ SHUTDOWN_TIMEOUT_MS: '5000' }).shutdownTimeoutMs).toBe(5_000);
+    expect(() => loadGatewayConfig({ SHUTDOWN_TIMEOUT_MS: '10' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+});

@@ -31,8 +31,10 @@ export interface GatewayConfig {
   phone: PhoneSettings;
   auth: AuthSettings;
   port: number;
-  /** /health fails when a queue's oldest waiting job is older than this: no one is consuming it. */
+  /** /health fails when work waits longer than this: a queued job, a delivery owed, a mailbox unread. */
   healthMaxQueueAgeMs: number;
+  /** A shutdown (SIGTERM) that has not finished draining after this long exits anyway, with 1. */
+  shutdownTimeoutMs: number;
   chat: ChatSettings;
 }
 
@@ -51,6 +53,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     },
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
+    shutdownTimeoutMs: reader.int('SHUTDOWN_TIMEOUT_MS', 25_000, { min: 1_000 }),
     chat: {
       allowedOrigins: readAllowedOrigins(reader, core.publicBaseUrl),
       maxTextChars: reader.int('CHAT_MAX_TEXT_CHARS', 4_000, { min: 1, max: 100_000 }),

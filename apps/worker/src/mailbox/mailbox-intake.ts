@@ -22,7 +22,11 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    if (this.fetcher) this.fetcher.start();
+    if (this.fetcher) {
+      // /health reads these reports: a lost (or regained) connection is told at once, not up to 5 s later.
+      this.fetcher.onConnectionChange = () => this.report();
+      this.fetcher.start();
+    }
     else this.logger.log('email intake is off in this process (IMAP_HOST unset, or no "mailbox" in WORKER_ROLES)');
     this.report();
     this.timer = setInterval(() => this.report(), REPORT_EVERY_MS);

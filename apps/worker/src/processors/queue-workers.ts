@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { QUEUES } from '@app/tickets';
+import { QUEUES, withTimeout } from '@app/tickets';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { IntakeProcessor } from './intake.processor.js';
@@ -9,7 +9,8 @@ import { SlaProcessor } from './sla.processor.js';
 
 /**
  * Builds the BullMQ workers of the roles this process has, with concurrency and lock duration from
- * the configuration. On shutdown it stops taking jobs and waits for those in flight.
+ * the configuration. On shutdown it stops taking jobs and waits for those in flight, at most one
+ * lock duration.
  */
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -30,7 +31,20 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.workers.map((worker) => this.close(worker)));
+  }
+
+  /**
+   * A worker whose Redis is down never finishes closing (its blocking read and QUIT wait for a
+   * reconnection): stop waiting after one lock duration. A job still in flight then runs again once
+   * its lock expires, which every handler allows (they are idempotent).
+   */
+  private async close(worker: Worker): Promise<void> {
+    const closing = worker.close();
+    await withTimeout(closing, this.config.jobLockMs, `closing the ${worker.name} worker`).catch((error: Error) => {
+      this.logger.warn(`${error.message} (Redis down?); leaving its jobs in flight to run again`);
+      closing.catch(() => undefined);
+    });
   }
 
   private consume<T>(queue: string, processor: JobProcessor<T>, concurrency: number): void {

@@ -15,6 +15,8 @@ interface MailboxCursor extends Record<string, unknown> {
 
 export interface MailboxStatus {
   connected: boolean;
+  /** When `connected` last changed (or the reader started): /health fails a mailbox down for too long. */
+  since: string;
   lastSyncAt?: string;
   lastError?: string;
 }
@@ -34,7 +36,9 @@ export class MailboxFetcher {
   private syncing: Promise<void> = Promise.resolve();
   private syncRequested = false;
   private loopDone: Promise<void> = Promise.resolve();
-  readonly status: MailboxStatus = { connected: false };
+  readonly status: MailboxStatus = { connected: false, since: new Date().toISOString() };
+  /** Called when the connection comes or goes, so the worker can report it at once. */
+  onConnectionChange?: () => void;
 
   constructor(
     private readonly settings: ImapSettings,
@@ -72,7 +76,7 @@ export class MailboxFetcher {
         await client.connect();
         await this.ensureRejectedMailbox(client);
         await client.mailboxOpen(this.settings.mailbox);
-        this.status.connected = true;
+        this.setConnected(true);
         this.status.lastError = undefined;
         failures = 0;
         this.logger.log(`connected to ${this.source}`);
@@ -85,7 +89,7 @@ export class MailboxFetcher {
         this.logger.warn(`mailbox connection failed: ${(error as Error).message}`);
       } finally {
         clearInterval(poll);
-        this.status.connected = false;
+        this.setConnected(false);
         client.close();
       }
       if (!this.running) break;
@@ -94,6 +98,13 @@ export class MailboxFetcher {
       this.logger.log(`reconnecting to the mailbox in ${Math.round(delay)} ms`);
       await sleep(delay);
     }
+  }
+
+  private setConnected(connected: boolean): void {
+    if (this.status.connected === connected) return;
+    this.status.connected = connected;
+    this.status.since = new Date().toISOString();
+    this.onConnectionChange?.();
   }
 
   private createClient(): ImapFlow {

@@ -19,7 +19,12 @@ export class CoreInfrastructureModule implements OnApplicationShutdown {
       module: CoreInfrastructureModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, poolSize), retryAttempts: 3, retryDelay: 1_000 }),
-        BullModule.forRoot({ connection: { url: config.redisUrl, connectionName: processName }, prefix: config.queuePrefix }),
+        BullModule.forRoot({
+          // Enqueueing fails at once while Redis is down (no offline queue, one retry) instead of
+          // waiting for it, so each source can answer "try again" (README, "Reliability").
+          connection: { url: config.redisUrl, connectionName: processName, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+          prefix: config.queuePrefix,
+        }),
       ],
       providers: [
         { provide: CORE_CONFIG, useValue: config },

@@ -4,7 +4,9 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { QUEUES } from '../jobs.js';
+import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { withTimeout } from '../support/with-timeout.js';
+import { mailboxHealth, type MailboxHealth } from './mailbox-health.js';
 import { REDIS_CLIENT } from './redis-client.js';
 import { StatusBoard, type ComponentStatus } from './status-board.js';
 
@@ -20,10 +22,23 @@ export interface QueueHealth extends CheckResult {
   oldestWaitingMs?: number;
 }
 
+export interface DeliveryHealth extends CheckResult {
+  /** Messages owed to customers on this channel and not sent yet. */
+  owed: number;
+  /** How long the oldest of them has waited: grows while the channel's provider fails. */
+  oldestOwedMs: number;
+}
+
 export interface HealthReport {
   status: 'ok' | 'failing';
   failing: string[];
-  checks: { postgres: CheckResult; redis: CheckResult; queues: Record<string, QueueHealth> };
+  checks: {
+    postgres: CheckResult;
+    redis: CheckResult;
+    queues: Record<string, QueueHealth>;
+    deliveries: Record<string, DeliveryHealth>;
+    mailbox?: MailboxHealth;
+  };
   workers: ComponentStatus[];
   checkedAt: string;
 }
@@ -31,8 +46,10 @@ export interface HealthReport {
 const CHECK_TIMEOUT_MS = 2_000;
 
 /**
- * What /health reports. Postgres and Redis must answer; a queue whose oldest waiting job is older
- * than the limit means no worker is consuming it, which is a failure even when every ping works.
+ * What /health reports. Postgres and Redis must answer; beyond pings, it fails when work is not
+ * being consumed for longer than the limit: a queue's oldest waiting job (no worker takes it), a
+ * channel's oldest owed delivery (its provider keeps failing), or no worker connected to the
+ * mailbox (mail waits unread).
  */
 @Injectable()
 export class SystemHealth {
@@ -40,6 +57,7 @@ export class SystemHealth {
     private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly statusBoard: StatusBoard,
+    private readonly deliveries: OutboundDeliveriesRepository,
     @InjectQueue(QUEUES.intake) private readonly intake: Queue,
     @InjectQueue(QUEUES.outbound) private readonly outbound: Queue,
   ) {}
@@ -57,20 +75,36 @@ export class SystemHealth {
       queues[name] = redis.ok ? await this.queueHealth(queue, maxQueueAgeMs) : { ok: false, error: 'redis unavailable' };
     }
     const workers = redis.ok ? await this.statusBoard.read('worker').catch(() => []) : [];
+    const deliveries = postgres.ok ? await this.deliveryHealth(maxQueueAgeMs) : {};
+    const mailbox = mailboxHealth(workers, maxQueueAgeMs, Date.now());
     const failing = [
       ...(postgres.ok ? [] : ['postgres']),
       ...(redis.ok ? [] : ['redis']),
       ...Object.entries(queues)
         .filter(([, health]) => !health.ok)
         .map(([name]) => `queue:${name}`),
+      ...Object.entries(deliveries)
+        .filter(([, health]) => !health.ok)
+        .map(([channel]) => `delivery:${channel}`),
+      ...(mailbox && !mailbox.ok ? ['mailbox'] : []),
     ];
     return {
       status: failing.length === 0 ? 'ok' : 'failing',
       failing,
-      checks: { postgres, redis, queues },
+      checks: { postgres, redis, queues, deliveries, ...(mailbox ? { mailbox } : {}) },
       workers,
       checkedAt: new Date().toISOString(),
     };
+  }
+
+  private async deliveryHealth(maxAgeMs: number): Promise<Record<string, DeliveryHealth>> {
+    const owed = await withDeadline(this.deliveries.owedByChannel()).catch(() => []);
+    return Object.fromEntries(
+      owed.map(({ channel, owed: count, oldestMs }) => {
+        const ok = oldestMs <= maxAgeMs;
+        return [channel, { ok, owed: count, oldestOwedMs: oldestMs, ...(ok ? {} : { error: `oldest owed message is ${oldestMs} ms old` }) }];
+      }),
+    );
   }
 
   private async queueHealth(queue: Queue, maxAgeMs: number): Promise<QueueHealth> {

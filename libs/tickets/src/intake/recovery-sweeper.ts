@@ -8,12 +8,15 @@ export interface SweepResult {
   ingest: number;
   deliveries: number;
   notices: number;
+  /** Of those, jobs that had failed for good without Postgres hearing of it, run again. */
+  retriedFailed: number;
 }
 
 /**
  * Re-queues work that Postgres says is unfinished: items whose job was lost with Redis (which keeps
- * nothing on disk), and confirmations owed after a crash between commit and enqueue. Deterministic
- * job ids make re-queueing work that is still queued a no-op, and every handler is idempotent.
+ * nothing on disk), confirmations owed after a crash between commit and enqueue, and work whose job
+ * failed for good while Postgres could not record it. Deterministic job ids make re-queueing work
+ * that is still queued a no-op, and every handler is idempotent.
  */
 @Injectable()
 export class RecoverySweeper {
@@ -30,12 +33,16 @@ export class RecoverySweeper {
     const inboundIds = await this.items.findStalePending(graceMs, batch);
     const deliveryIds = await this.deliveries.findStalePending(graceMs, batch);
     const noticeIds = await this.notices.findStalePending(graceMs, batch);
-    await this.producer.enqueueIngest(inboundIds);
-    await this.producer.enqueueDeliveries(deliveryIds);
-    await this.producer.enqueueNotices(noticeIds);
+    const retriedFailed =
+      (await this.producer.enqueueIngest(inboundIds, { retryFailed: true })) +
+      (await this.producer.enqueueDeliveries(deliveryIds, { retryFailed: true })) +
+      (await this.producer.enqueueNotices(noticeIds, { retryFailed: true }));
     if (inboundIds.length + deliveryIds.length + noticeIds.length > 0) {
-      this.logger.log(`re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)`);
+      this.logger.log(
+        `re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)` +
+          (retriedFailed > 0 ? `; ${retriedFailed} of them had failed while Postgres could not record it and run again` : ''),
+      );
     }
-    return { ingest: inboundIds.length, deliveries: deliveryIds.length, notices: noticeIds.length };
+    return { ingest: inboundIds.length, deliveries: deliveryIds.length, notices: noticeIds.length, retriedFailed };
   }
 }

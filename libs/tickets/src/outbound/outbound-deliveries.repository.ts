@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import type { Channel } from '../domain.js';
 import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
 
 export type NewDelivery = Pick<OutboundDeliveryEntity, 'ticketId' | 'messageId' | 'channel' | 'kind' | 'dedupeKey' | 'recipient'>;
@@ -50,6 +51,15 @@ export class OutboundDeliveriesRepository {
       take: limit,
     });
     return rows.map((row) => row.id);
+  }
+
+  /** Per channel, how many deliveries are owed (not sent yet) and how long the oldest has waited. */
+  async owedByChannel(): Promise<Array<{ channel: Channel; owed: number; oldestMs: number }>> {
+    const rows: Array<{ channel: Channel; owed: string; oldest_ms: string }> = await this.dataSource.query(
+      `SELECT channel, count(*) AS owed, floor(extract(epoch FROM now() - min(created_at)) * 1000) AS oldest_ms
+         FROM outbound_deliveries WHERE status = 'pending' GROUP BY channel`,
+    );
+    return rows.map((row) => ({ channel: row.channel, owed: Number(row.owed), oldestMs: Number(row.oldest_ms) }));
   }
 
   listForMessages(messageIds: string[]): Promise<OutboundDeliveryEntity[]> {

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CustomerLoad } from '../support/customer-load.js';
+import { eventually } from '../support/eventually.js';
+import { expectExactlyOnce, settle } from '../support/exactly-once.js';
+import { FaultReport } from '../support/fault-report.js';
+import { FaultStack } from '../support/fault-stack.js';
+
+describe('faults: the worker dies', () => {
+  let stack: FaultStack;
+  const report = new FaultReport('worker-crashes');
+
+  const count = async (sql: string): Promise<number> => Number((await stack.env.query<{ count: string }>(sql))[0]!.count);
+
+  beforeAll(async () => {
+    stack = await FaultStack.start('faults-worker');
+  });
+
+  afterAll(async () => {
+    report.write();
+    await stack?.stop();
+  });
+
+  it('should turn every event into one ticket and one confirmation when the worker is SIGKILLed mid-batch and restarted', async () => {
+    const load = new CustomerLoad(stack);
+    try {
+      // A backlog builds up while no worker runs; the worker takes it and is killed as soon as
+      // the first tickets are written.
+      await stack.worker!.stop();
+      await load.wave('backlog', { mails: 5, chats: 4, calls: 3 });
+      const worker = await stack.startWorker();
+      await eventually(async () => (await count(`SELECT count(*) FROM tickets`)) > 0, { intervalMs: 10, what: 'the first ticket' });
+      await worker.kill('SIGKILL');
+      const atKill = {
+        tickets: await count(`SELECT count(*) FROM tickets`),
+        pendingItems: await count(`SELECT count(*) FROM inbound_items WHERE status = 'pending'`),
+        unsentConfirmations: await count(`SELECT count(*) FROM outbound_deliveries WHERE status = 'pending'`),
+      };
+      // Customers go on writing, chatting and calling while it is dead; /health names the queue nobody consumes.
+      await load.wave('dead', { mails: 2, chats: 2, calls: 2 });
+      const whileDead = await stack.healthFailing('queue:intake');
+      expect(whileDead.status).toBe(503);
+
+      const restartedAt = Date.now();
+      await stack.startWorker();
+      await settle(stack, load);
+      const recoveryMs = Date.now() - restartedAt;
+      const repeats = await expectExactlyOnce(stack, load, { smsAtLeastOnce: true });
+      await stack.healthOk();
+      report.add('worker SIGKILL mid-batch', { events: 18, atKill, recoveryMs, repeats, refusals: load.refusals });
+    } finally {
+      load.close();
+      if (!stack.worker?.running) await stack.startWorker();
+    }
+  });
+
+  it('should still send each confirmation once when the worker dies between writing a ticket and queueing its confirmation', async () => {
+    const load = new CustomerLoad(stack);
+    try {
+      await stack.worker!.stop();
+      const crashing = await stack.startWorker({ FAULT_INJECT: 'after-intake-commit' });
+      const first = await load.startChat('gap-first');
+      expect(await crashing.waitForExit()).toBeNull();
+
+      // The dual-write gap: the ticket is committed with its confirmation owed in the outbox, never queued.
+      const [owed] = await stack.env.query<{ status: string }>(
+        `SELECT d.status FROM outbound_deliveries d JOIN tickets t ON t.id = d.ticket_id WHERE t.conversation_ref = $1`,
+        [first.conversationId],
+      );
+      expect(owed?.status).toBe('pending');
+      expect(await stack.unfinishedJobs('outbound')).toBe(0);
+      // Nobody will send it until a worker's sweep finds it: /health names the channel that owes it.
+      await stack.healthFailing('delivery:chat');
+      // The rest arrives while the worker is down.
+      await load.wave('gap', { mails: 3, chats: 2, calls: 2 });
+
+      const restartedAt = Date.now();
+      await stack.startWorker();
+      await settle(stack, load);
+      const recoveryMs = Date.now() - restartedAt;
+      const repeats = await expectExactlyOnce(stack, load);
+      await stack.healthOk();
+      report.add('crash between ticket commit and confirmation enqueue', { events: 8, recoveryMs, repeats });
+    } finally {
+      load.close();
+      if (!stack.worker?.running) await stack.startWorker();
+    }
+  });
+});
