@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CustomerLoad } from '../support/customer-load.js';
+import { withCustomers } from '../support/customer-load.js';
 import { eventually } from '../support/eventually.js';
-import { expectExactlyOnce, settle } from '../support/exactly-once.js';
+import { expectRecovered } from '../support/exactly-once.js';
 import { FaultReport } from '../support/fault-report.js';
 import { FaultStack } from '../support/fault-stack.js';
 
@@ -34,11 +34,11 @@ describe('faults: a gateway is stopped under load', () => {
     await stack?.stop();
   });
 
-  it('should stop accepting, finish the requests in flight, exit with 0 and lose nothing when SIGTERMed under load', async () => {
-    const load = new CustomerLoad(stack);
-    const [draining] = stack.gateways;
-    const port = Number(new URL(stack.gatewayUrls[0]!).port);
-    try {
+  it('should stop accepting, finish the requests in flight, exit with 0 and lose nothing when SIGTERMed under load', () =>
+    withCustomers(stack, async (load) => {
+      const [draining] = stack.gateways;
+      const url = stack.gatewayUrls[0]!;
+      const port = Number(new URL(url).port);
       stack.postgres.latencyMs = SLOW_POSTGRES_MS;
       const sending = load.wave('term', { chats: 8, calls: 6 });
       await eventually(() => load.requests.filter((request) => request.answered).length >= 6, { what: 'the load to be under way' });
@@ -63,29 +63,21 @@ describe('faults: a gateway is stopped under load', () => {
       expect(refusedAt).toBeDefined();
       expect(refusedAt!).toBeLessThan(exitAt);
       // Every request it had taken when the signal came got an answer (ack or HTTP status).
-      const inFlight = load.requests.filter(
-        (request) => request.gateway === stack.gatewayUrls[0] && request.startedAt <= termAt && (request.endedAt ?? Infinity) >= termAt,
-      );
+      const toDraining = load.requests.filter((request) => request.gateway === url);
+      const inFlight = toDraining.filter((request) => request.startedAt <= termAt && (request.endedAt ?? Infinity) >= termAt);
       expect(inFlight.length).toBeGreaterThan(0);
       expect(inFlight.filter((request) => !request.answered)).toEqual([]);
 
       await sending;
       await stack.startGateway(port);
-      await settle(stack, load);
-      const repeats = await expectExactlyOnce(stack, load);
-      await stack.healthOk();
+      const recovered = await expectRecovered(stack, load, exitAt);
       report.add('gateway SIGTERM under load', {
-        events: 14,
+        ...recovered,
         exitMs: exitAt - termAt,
         refusedAfterMs: refusedAt! - termAt,
-        lastAnswerAfterMs: Math.max(...load.requests.filter((request) => request.gateway === stack.gatewayUrls[0] && request.answered).map((request) => request.endedAt!)) - termAt,
+        lastAnswerAfterMs: Math.max(...toDraining.filter((request) => request.answered).map((request) => request.endedAt!)) - termAt,
         inFlightAtSignal: inFlight.length,
-        repeats,
         refusals: load.refusals,
       });
-    } finally {
-      load.close();
-      await stack.heal();
-    }
-  });
+    }));
 });

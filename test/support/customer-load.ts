@@ -72,6 +72,11 @@ export class CustomerLoad {
   /** Every chat and webhook request, to see what a gateway did with those in flight when it stopped. */
   readonly requests: GatewayRequest[] = [];
 
+  /** Events the sources took so far. */
+  get events(): number {
+    return this.mails.length + this.chats.length + this.calls.length;
+  }
+
   /** Sends a wave of mails, chats and calls at the same time; resolves when the sources took all of it. */
   wave(label: string, { mails = 0, chats = 0, calls = 0 }: Wave): Promise<void> {
     const sent = Promise.all([
@@ -206,5 +211,19 @@ export class CustomerLoad {
       if (Date.now() > deadline) throw new Error(`the source kept refusing: ${refusals.slice(-3).join(' | ')}`);
       await sleep(RETRY_PAUSE_MS);
     }
+  }
+}
+
+/**
+ * Runs a fault case with its own customers; whatever happens, they stop sending afterwards and
+ * every injected fault is ended, so a case that failed halfway does not break the next one.
+ */
+export async function withCustomers(stack: FaultStack, run: (load: CustomerLoad) => Promise<void>): Promise<void> {
+  const load = new CustomerLoad(stack);
+  try {
+    await run(load);
+  } finally {
+    load.close();
+    await stack.heal();
   }
 }

@@ -108,6 +108,23 @@ export async function expectExactlyOnce(stack: FaultStack, load: CustomerLoad, {
   return repeats;
 }
 
+/**
+ * The end of every fault case: waits until everything settled, checks exactly-once and that
+ * /health answers 200 again; resolves with how long after `since` (the fault's end) it took.
+ */
+export async function expectRecovered(
+  stack: FaultStack,
+  load: CustomerLoad,
+  since: number,
+  options: { smsAtLeastOnce?: boolean } = {},
+): Promise<{ events: number; recoveryMs: number; repeats: Repeats }> {
+  await settle(stack, load);
+  const recoveryMs = Date.now() - since;
+  const repeats = await expectExactlyOnce(stack, load, options);
+  await stack.healthOk();
+  return { events: load.events, recoveryMs, repeats };
+}
+
 /** The conversation's transcript as its widget reads it after reconnecting (any gateway that answers). */
 async function transcript(stack: FaultStack, chat: StartedChat) {
   return eventually(

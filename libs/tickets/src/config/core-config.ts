@@ -27,7 +27,7 @@ export interface CoreConfig {
   maintenance: MaintenancePolicy;
   /** Confirmations one sender may receive per hour before we stop answering (loop guard). */
   confirmationsPerSenderPerHour: number;
-  /** Named points where a test may ask the process to crash (see README, "Fault injection"). */
+  /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
 }
 
