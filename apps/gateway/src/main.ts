@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createAppLogger, loadDotEnv } from '@app/tickets';
+import { announceReady, createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
@@ -10,13 +9,13 @@ async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = loadGatewayConfig(process.env);
   const app = await NestFactory.create(GatewayModule.register(config), {
-    logger: createAppLogger('gateway', process.env.LOG_FORMAT),
+    logger: createAppLogger('gateway', config.core.logging),
   });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };
-  new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);
+  announceReady('gateway', ` on port ${address.port}`);
 }
 
 bootstrap().catch((error: unknown) => {
