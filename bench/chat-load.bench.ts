@@ -37,7 +37,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
       drainSeconds: 60,
       fire: async (index) => {
         const ack = (await sockets[index]!.timeout(30_000).emitWithAck('chat:start', {
-          clientId: `bench-${index}`,
+          clientId: `bench-${String(index).padStart(8, '0')}`,
           name: `Cliente ${index}`,
           email: `chat-load-${index}@cliente.example.mx`,
           message: '¿Cómo descargo el XML de una factura?',
