@@ -163,8 +163,8 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
 
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Mantenimiento' }).click();
     const start = new Date(Date.now() + 8 * 24 * 3_600_000);
-    await page.getByLabel('Inicio').fill(localInput(start));
-    await page.getByLabel('Fin').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
+    await page.getByLabel('Inicio (hora del centro de México)').fill(localInput(start));
+    await page.getByLabel('Fin (hora del centro de México)').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
     await page.getByLabel('Qué se hará (lo leen los clientes)').fill('Actualización de servidores de timbrado.');
     await page.getByRole('button', { name: 'Programar y avisar' }).click();
     await page.getByRole('status').filter({ hasText: 'Programado; se avisó a' }).waitFor();
@@ -197,5 +197,5 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
 
 const ADMIN_AGENT = { email: ADMIN.email };
 
-/** "2026-12-08T10:00" in the browser's local time (Chromium runs in UTC here), for datetime-local inputs. */
-const localInput = (date: Date): string => date.toISOString().slice(0, 16);
+/** "2026-12-08T10:00" in Mexico City time (UTC-6), as the maintenance form reads it. */
+const localInput = (date: Date): string => new Date(date.getTime() - 6 * 3_600_000).toISOString().slice(0, 16);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { announceReady, createAppLogger, loadDotEnv } from '@app/tickets';
+import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadWorkerConfig } from './config/worker-config.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -18,5 +18,6 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   console.error(`Ventanilla worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // A bad setting will not fix itself: say so to a supervisor (npm start does not restart it).
+  process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 });

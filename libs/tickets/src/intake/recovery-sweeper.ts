@@ -33,8 +33,9 @@ export class RecoverySweeper {
     await this.producer.enqueueIngest(inboundIds);
     await this.producer.enqueueDeliveries(deliveryIds);
     await this.producer.enqueueNotices(noticeIds);
+    // Deliveries waiting for a retry are found again each time (re-queueing them is a no-op): debug only.
     if (inboundIds.length + deliveryIds.length + noticeIds.length > 0) {
-      this.logger.log(`re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)`);
+      this.logger.debug(`re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)`);
     }
     return { ingest: inboundIds.length, deliveries: deliveryIds.length, notices: noticeIds.length };
   }
