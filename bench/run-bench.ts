@@ -3,40 +3,96 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../test/support/repo-root.js';
 import { TestEnvironment } from '../test/support/test-environment.js';
+import { runBaseline, type ScenarioResult } from './baseline.bench.js';
+import { runChatLoad } from './chat-load.bench.js';
 import { runChatConnections, runChatLatency } from './chat.bench.js';
 import { runEmailLatency } from './email-latency.bench.js';
+import { round } from './support/process-stats.js';
+import { runWebhooks } from './webhook.bench.js';
+
+const number = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 /**
- * `npm run bench`: runs the benchmarks against real processes, prints the figures and writes them
- * as JSON under bench-results/ (git-ignored). Sizes: BENCH_MAILS, BENCH_MAIL_RATE,
- * BENCH_CHAT_CONVERSATIONS, BENCH_CHAT_CONNECTIONS; BENCH_ONLY=email,chat-latency,chat-connections
- * runs a subset.
+ * `npm run bench`: drives real processes (gateway, worker, Postgres, Redis, Dovecot) with open-loop
+ * loads and, beside them on the same services, the bare baseline; prints the figures and writes
+ * them as JSON under bench-results/ (git-ignored).
+ *
+ * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak),
+ * BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
+ * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run.
  */
 async function main(): Promise<void> {
-  const mails = Number(process.env.BENCH_MAILS ?? 200);
-  const mailRate = Number(process.env.BENCH_MAIL_RATE ?? 20);
-  const chatConversations = Number(process.env.BENCH_CHAT_CONVERSATIONS ?? 50);
-  const chatConnections = Number(process.env.BENCH_CHAT_CONNECTIONS ?? 2_000);
-  const only = new Set((process.env.BENCH_ONLY ?? 'email,chat-latency,chat-connections').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'baseline,webhooks,chat,email').split(','));
+  const events = number('BENCH_EVENTS', 2_000);
+  const rate = number('BENCH_RATE', 1_000);
   process.env.VENTANILLA_TEST_DB ??= 'ventanilla_bench';
   process.env.VENTANILLA_TEST_REDIS_DB ??= '10';
   const env = await TestEnvironment.create('bench');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const results: Array<ScenarioResult | object> = [];
+  const scenarios: Record<string, ScenarioResult> = {};
   try {
-    const results: object[] = [];
-    if (only.has('email')) results.push(await runEmailLatency(env, mails, mailRate));
-    if (only.has('chat-latency')) results.push(await runChatLatency(env, chatConversations));
-    if (only.has('chat-connections')) results.push(await runChatConnections(env, chatConnections));
-    const report = { at: new Date().toISOString(), machine, results };
+    for (const [name, run] of [
+      ['baseline', () => runBaseline(env, events, rate)],
+      ['webhooks', () => runWebhooks(env, events, rate)],
+      ['chat', () => runChatLoad(env, events, rate)],
+    ] as const) {
+      if (!only.has(name)) continue;
+      await env.reset();
+      const result = await run();
+      scenarios[name] = result;
+      results.push(result);
+      console.log(summaryLine(result));
+    }
+    if (only.has('email')) results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
+    if (only.has('chat-latency')) results.push(await runChatLatency(env, number('BENCH_CHAT_CONVERSATIONS', 50)));
+    if (only.has('chat-connections')) results.push(await runChatConnections(env, number('BENCH_CHAT_CONNECTIONS', 2_000)));
+    if (only.has('soak')) {
+      await env.reset();
+      const soak = await runWebhooks(env, number('BENCH_SOAK_EVENTS', 100_000), number('BENCH_SOAK_RATE', 100));
+      results.push({ ...soak, scenario: 'soak-webhooks', workerRss: flatness(soak.processes.worker?.rssSeriesMiB ?? []) });
+    }
+    const baseline = scenarios.baseline?.sustainedPerSecond;
+    const ratios = baseline
+      ? Object.fromEntries(
+          Object.entries(scenarios)
+            .filter(([name]) => name !== 'baseline')
+            .map(([name, result]) => [name, round(result.sustainedPerSecond / baseline)]),
+        )
+      : {};
+    const report = { at: new Date().toISOString(), machine, offered: { events, ratePerSecond: rate }, ratiosToBaseline: ratios, results: results.map(trimSeries) };
     console.log(JSON.stringify(report, null, 2));
     const dir = join(repoRoot(), 'bench-results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2));
+    writeFileSync(file, JSON.stringify({ ...report, results }, null, 2));
     console.log(`written to ${file}`);
   } finally {
     await env.close();
   }
+}
+
+function summaryLine(result: ScenarioResult): string {
+  const cpu = Object.entries(result.processes)
+    .map(([name, figures]) => `${name} ${figures.cpuSecondsPer1000} cpu-s/1k, peak ${figures.peakRssMiB} MiB`)
+    .join('; ');
+  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}`;
+}
+
+/** First and last quarter of an RSS series: flat when they are close. */
+function flatness(series: number[]): { firstQuarterMiB: number; lastQuarterMiB: number; growthPercent: number } {
+  const quarter = Math.max(1, Math.floor(series.length / 4));
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
+  const first = mean(series.slice(0, quarter));
+  const last = mean(series.slice(-quarter));
+  return { firstQuarterMiB: round(first), lastQuarterMiB: round(last), growthPercent: round(((last - first) / Math.max(first, 1)) * 100) };
+}
+
+/** The printed report leaves out the RSS series (kept in the JSON file). */
+function trimSeries(result: object): object {
+  if (!('processes' in result)) return result;
+  const processes = (result as ScenarioResult).processes;
+  return { ...result, processes: Object.fromEntries(Object.entries(processes).map(([name, { rssSeriesMiB: _series, ...figures }]) => [name, figures])) };
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js';
+import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 
 /**
- * `npm start`: applies migrations, then runs the gateway and the worker as two processes. A process
- * that dies is started again (after a pause that grows while it keeps dying); SIGINT/SIGTERM stop
- * both gracefully.
+ * `npm start`: checks every setting, applies migrations, then runs the gateway and the worker as
+ * two processes. A process that dies is started again (after a pause that grows while it keeps
+ * dying), unless it stopped on a bad setting; SIGINT/SIGTERM stop both gracefully.
  */
 const APPS = {
   gateway: fileURLToPath(new URL('../apps/gateway/src/main.js', import.meta.url)),
@@ -17,12 +19,18 @@ const children = new Map<string, ChildProcess>();
 
 function run(name: keyof typeof APPS, restarts = 0): void {
   const startedAt = Date.now();
-  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: process.env });
+  // Their own process group: a terminal's Ctrl+C reaches only this supervisor, which stops them once.
+  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: process.env, detached: true });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (stopping) {
       if (children.size === 0) process.exit(0);
+      return;
+    }
+    if (code === CONFIG_ERROR_EXIT_CODE) {
+      console.error(`${name} stopped on a bad setting; fix it and start again`);
+      stop('SIGTERM');
       return;
     }
     const stable = Date.now() - startedAt > 60_000;
@@ -44,6 +52,9 @@ function stop(signal: NodeJS.Signals): void {
 
 async function main(): Promise<void> {
   loadDotEnv();
+  // Every setting of both apps, before anything starts: a typo stops here with its name.
+  loadGatewayConfig(process.env);
+  loadWorkerConfig(process.env);
   const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
   const applied = await migrate(databaseUrl);
   console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');

@@ -8,18 +8,25 @@ export const APP_ENTRY = {
   worker: join(repoRoot(), 'dist/apps/worker/src/main.js'),
 } as const;
 
+const LOG_TAIL_CHARS = 64 * 1024;
+
 /**
  * A gateway or worker running as its own process from the build (`npm run build`), as in
- * production, so tests can kill it mid-work.
+ * production, so tests can kill it mid-work. Other scripts (the benchmark's baseline) run the same
+ * way with their own entry and ready line.
  */
 export class AppProcess {
   private output = '';
   private child?: ChildProcess;
+  /** Extra Node.js flags for the process (e.g. --cpu-prof for a benchmark). */
+  nodeArgs: string[] = [];
   private exited?: Promise<number | null>;
 
   constructor(
-    readonly app: keyof typeof APP_ENTRY,
+    readonly app: string,
     private readonly env: Record<string, string>,
+    private readonly entry = APP_ENTRY[app as keyof typeof APP_ENTRY],
+    private readonly readyText = `Ventanilla ${app} ready`,
   ) {}
 
   get log(): string {
@@ -36,16 +43,21 @@ export class AppProcess {
   }
 
   async start(extraEnv: Record<string, string> = {}): Promise<this> {
-    if (!existsSync(APP_ENTRY[this.app])) throw new Error(`${APP_ENTRY[this.app]} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [APP_ENTRY[this.app]], {
+    if (!this.entry || !existsSync(this.entry)) throw new Error(`${this.entry ?? this.app} is missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [...this.nodeArgs, this.entry], {
       env: { PATH: process.env.PATH ?? '', ...this.env, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     const ready = new Promise<void>((resolve, reject) => {
+      let isReady = false;
       const onData = (chunk: Buffer): void => {
-        this.output += chunk.toString();
-        if (this.output.includes(`Ventanilla ${this.app} ready`)) resolve();
+        // Only the tail is kept: a long run's logs must not grow this process without bound.
+        this.output = (this.output + chunk.toString()).slice(-LOG_TAIL_CHARS);
+        if (!isReady && this.output.includes(this.readyText)) {
+          isReady = true;
+          resolve();
+        }
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', onData);

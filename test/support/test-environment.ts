@@ -3,8 +3,6 @@ import pg from 'pg';
 import { migrate } from '../../libs/tickets/src/database/migrate.js';
 import { ADMIN } from './api-client.js';
 
-const DATABASE = process.env.VENTANILLA_TEST_DB ?? 'ventanilla_test';
-const REDIS_DB = process.env.VENTANILLA_TEST_REDIS_DB ?? '9';
 export const SUPPORT_EMAIL = 'portalgratuito@interfactura.com';
 
 /**
@@ -13,8 +11,9 @@ export const SUPPORT_EMAIL = 'portalgratuito@interfactura.com';
  * let two checkouts run their tests side by side.
  */
 export class TestEnvironment {
-  readonly databaseUrl = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
-  readonly redisUrl = `redis://127.0.0.1:6379/${REDIS_DB}`;
+  // Read when a suite starts (not at import), so a runner can choose its stores first.
+  readonly databaseUrl = `postgres://postgres@127.0.0.1:5432/${process.env.VENTANILLA_TEST_DB ?? 'ventanilla_test'}`;
+  readonly redisUrl = `redis://127.0.0.1:6379/${process.env.VENTANILLA_TEST_REDIS_DB ?? '9'}`;
   readonly db: pg.Pool;
   readonly redis: Redis;
 

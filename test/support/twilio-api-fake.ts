@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { eventually } from './eventually.js';
 
 export interface FakeTwilioRequest {
@@ -7,6 +8,8 @@ export interface FakeTwilioRequest {
   /** Basic-auth user (the account SID the client authenticated with). */
   user: string | undefined;
   form: Record<string, string>;
+  /** performance.now() when it arrived (benchmarks time SMS with it). */
+  receivedAt: number;
 }
 
 /**
@@ -74,6 +77,7 @@ export class TwilioApiFake {
       path: request.url ?? '',
       user: auth ? Buffer.from(auth, 'base64').toString().split(':')[0] : undefined,
       form,
+      receivedAt: performance.now(),
     };
     const index = this.requests.push(entry) - 1;
     const failure = this.failures.shift() ?? this.failWith;

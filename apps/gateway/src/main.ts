@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createAppLogger, loadDotEnv } from '@app/tickets';
+import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
@@ -10,7 +10,7 @@ async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = loadGatewayConfig(process.env);
   const app = await NestFactory.create(GatewayModule.register(config), {
-    logger: createAppLogger('gateway', process.env.LOG_FORMAT),
+    logger: createAppLogger('gateway', config.core.logging),
   });
   app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   // SIGTERM: stop accepting, answer what is in flight (HttpDraining, ChatGateway), close the
@@ -25,10 +25,11 @@ async function bootstrap(): Promise<void> {
   });
   await app.listen(config.port);
   const address = app.getHttpServer().address() as { port: number };
-  new Logger('Gateway').log(`Ventanilla gateway ready on port ${address.port}`);
+  announceReady('gateway', ` on port ${address.port}`);
 }
 
 bootstrap().catch((error: unknown) => {
   console.error(`Ventanilla gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // A bad setting will not fix itself: say so to a supervisor (npm start does not restart it).
+  process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 });

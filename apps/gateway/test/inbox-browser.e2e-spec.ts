@@ -4,6 +4,7 @@ import { ApiClient, ADMIN } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { launchBrowser, screenshot } from '../../../test/support/browser.js';
 import { DovecotServer } from '../../../test/support/dovecot.js';
+import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { buildMail } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
@@ -144,6 +145,36 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await screenshot(first, 'inbox', '05-collision');
   });
 
+  it('should show a chat customer that the agent is typing a reply, but not an internal note', async () => {
+    const customer = await ChatTestClient.connect(base);
+    try {
+      const started = await customer.start({ name: 'Rubén Salinas', email: 'ruben@salinas.example', message: '¿Dónde descargo el acuse de cancelación?' });
+      customer.useToken(started.token);
+      const ticketNumber = (await customer.waitFor('ticket:confirmed')).ticketNumber as string;
+      const agent = await signIn(AGENTS.l1);
+      const colleague = await signIn(ADMIN_AGENT);
+      for (const page of [agent, colleague]) {
+        await page.locator(`.ticket-row[data-number="${ticketNumber}"]`).click({ timeout: 20_000 });
+        await page.locator('.detail-header', { hasText: ticketNumber }).waitFor();
+      }
+
+      await agent.getByLabel('Nota interna').check();
+      await agent.getByLabel('Nota', { exact: true }).fill('Revisar si ya tiene el acuse en el buzón tributario');
+      // The colleague sees it, so the server has handled it; the customer must not.
+      await colleague.locator('.presence', { hasText: `${AGENTS.l1.name} está escribiendo` }).waitFor();
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(customer.events('agent:typing')).toEqual([]);
+
+      await agent.getByLabel(/Respuesta al cliente/).check();
+      await agent.getByLabel('Respuesta', { exact: true }).fill('Hola Rubén, el acuse está en Facturas → Canceladas.');
+      expect(await customer.waitFor('agent:typing')).toEqual({ typing: true, agentName: AGENTS.l1.name });
+      await agent.getByRole('button', { name: 'Enviar respuesta' }).click();
+      await customer.waitFor('agent:message', (message) => String(message.text).includes('Facturas → Canceladas'));
+    } finally {
+      customer.close();
+    }
+  });
+
   it('should let an administrator manage agents, read the reports and schedule maintenance', async () => {
     const page = await signIn(ADMIN_AGENT);
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Agentes' }).click();
@@ -163,8 +194,8 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
 
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Mantenimiento' }).click();
     const start = new Date(Date.now() + 8 * 24 * 3_600_000);
-    await page.getByLabel('Inicio').fill(localInput(start));
-    await page.getByLabel('Fin').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
+    await page.getByLabel('Inicio (hora del centro de México)').fill(localInput(start));
+    await page.getByLabel('Fin (hora del centro de México)').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
     await page.getByLabel('Qué se hará (lo leen los clientes)').fill('Actualización de servidores de timbrado.');
     await page.getByRole('button', { name: 'Programar y avisar' }).click();
     await page.getByRole('status').filter({ hasText: 'Programado; se avisó a' }).waitFor();
@@ -197,5 +228,5 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
 
 const ADMIN_AGENT = { email: ADMIN.email };
 
-/** "2026-12-08T10:00" in the browser's local time (Chromium runs in UTC here), for datetime-local inputs. */
-const localInput = (date: Date): string => date.toISOString().slice(0, 16);
+/** "2026-12-08T10:00" in Mexico City time (UTC-6), as the maintenance form reads it. */
+const localInput = (date: Date): string => new Date(date.getTime() - 6 * 3_600_000).toISOString().slice(0, 16);

@@ -78,6 +78,13 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       expect(colleagues.body.items.map((agent) => agent.email)).toEqual(expect.arrayContaining(['ana@interfactura.com', 'omar@interfactura.com']));
     });
 
+    it('should refuse to demote or deactivate the last active administrator', async () => {
+      const me = await admin.get<{ id: string }>('/api/auth/me');
+      expect((await admin.patch(`/api/agents/${me.body.id}`, { role: 'agent' })).status).toBe(409);
+      expect((await admin.patch(`/api/agents/${me.body.id}`, { active: false })).status).toBe(409);
+      expect((await admin.get('/api/tickets')).status).toBe(200);
+    });
+
     it('should stop a deactivated agent’s token at once', async () => {
       const temp = await admin.createAgent({ name: 'Temporal', email: 'temporal@interfactura.com', tier: 'L1' });
       const me = await temp.get<{ id: string }>('/api/auth/me');

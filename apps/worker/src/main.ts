@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createAppLogger, loadDotEnv } from '@app/tickets';
+import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, createAppLogger, loadDotEnv } from '@app/tickets';
 import { loadWorkerConfig } from './config/worker-config.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -9,15 +8,16 @@ async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = loadWorkerConfig(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), {
-    logger: createAppLogger('worker', process.env.LOG_FORMAT),
+    logger: createAppLogger('worker', config.core.logging),
   });
   // SIGTERM: stop taking jobs, let the ones in flight finish, close connections.
   app.enableShutdownHooks();
   await app.init();
-  new Logger('Worker').log('Ventanilla worker ready');
+  announceReady('worker');
 }
 
 bootstrap().catch((error: unknown) => {
   console.error(`Ventanilla worker failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  // A bad setting will not fix itself: say so to a supervisor (npm start does not restart it).
+  process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 });

@@ -28,13 +28,9 @@ export class ContactsRepository {
       return { ...existing, ...patch };
     }
     // Concurrent first contacts from one address race on the unique index: the loser re-reads.
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(ContactEntity)
-      .values({ email, phone, name: party.name ?? null, rfc: party.rfc ?? null })
-      .orIgnore()
-      .execute();
+    const values = { email, phone, name: party.name ?? null, rfc: party.rfc ?? null };
+    const inserted = await em.createQueryBuilder().insert().into(ContactEntity).values(values).orIgnore().returning('*').execute();
+    if ((inserted.raw as unknown[]).length > 0) return em.create(ContactEntity, { ...values, ...(inserted.generatedMaps[0] as Partial<ContactEntity>) });
     const created = await this.findByAddress(email, phone, em);
     if (!created) throw new Error(`Contact for ${email ?? phone} could not be created`);
     return created;

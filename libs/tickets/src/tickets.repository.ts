@@ -64,10 +64,10 @@ const SLA_CONDITIONS: Record<SlaState, string> = {
 export class TicketsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts and returns the ticket with what the database generated (id, number, timestamps) in one round trip. */
   async insert(ticket: NewTicket, em: EntityManager): Promise<TicketEntity> {
-    const result = await em.insert(TicketEntity, ticket);
-    const id = (result.identifiers[0] as { id: string }).id;
-    return em.findOneOrFail(TicketEntity, { where: { id } });
+    const result = await em.createQueryBuilder().insert().into(TicketEntity).values(ticket).returning('*').execute();
+    return em.create(TicketEntity, { ...ticket, ...(result.generatedMaps[0] as Partial<TicketEntity>) });
   }
 
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {

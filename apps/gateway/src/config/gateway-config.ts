@@ -1,5 +1,5 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+import { ConfigError, EnvReader, PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
 export type AllowedOrigins = ReadonlySet<string> | 'any';
@@ -49,7 +49,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       tokenSecret: reader.optionalString('AUTH_TOKEN_SECRET'),
       tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),
       adminEmail: reader.optionalString('ADMIN_EMAIL'),
-      adminPassword: reader.optionalString('ADMIN_PASSWORD'),
+      adminPassword: adminPassword(reader),
     },
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
@@ -87,3 +87,11 @@ function readAllowedOrigins(reader: EnvReader, publicBaseUrl: string): AllowedOr
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+function adminPassword(reader: EnvReader): string | undefined {
+  const password = reader.optionalString('ADMIN_PASSWORD');
+  if (password !== undefined && password.length < PASSWORD_MIN_LENGTH) {
+    throw new ConfigError(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
+  return password;
+}

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
+import { ChatService } from '@app/channels';
 import { AGENTS_NAMESPACE, tierRoom, TicketWorkflowService, type Actor } from '@app/tickets';
 import type { Namespace, Socket } from 'socket.io';
 import { AccessTokens } from '../auth/access-tokens.js';
@@ -30,6 +31,7 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     private readonly tokens: AccessTokens,
     private readonly workflow: TicketWorkflowService,
     private readonly presence: ConnectionPresence,
+    private readonly chat: ChatService,
   ) {}
 
   async handleConnection(socket: AgentSocket): Promise<void> {
@@ -75,12 +77,22 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     return { ok: true };
   }
 
-  /** The agent is typing a reply on the ticket they watch; others see it for a few seconds. */
+  /**
+   * The agent is typing on the ticket they watch; colleagues see it for a few seconds. With
+   * `toCustomer` (a reply on a chat ticket) the customer's widget shows it as well.
+   */
   @SubscribeMessage('ticket:typing')
-  typing(@ConnectedSocket() socket: AgentSocket): void {
+  async typing(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: { toCustomer?: unknown }): Promise<void> {
     const { actor, viewing } = socket.data;
     if (!actor || !viewing) return;
     socket.to(viewingRoom(viewing)).emit('ticket:typing', { number: viewing, agent: { id: actor.id, name: actor.name } });
+    if (body?.toCustomer !== true) return;
+    try {
+      await this.chat.agentTyping(viewing, true, actor.name);
+    } catch (error) {
+      // Not a chat ticket (any more, after a merge) or the store is briefly away: only a hint is lost.
+      this.logger.debug(`typing on ${viewing} not shown to the customer: ${(error as Error).message}`);
+    }
   }
 
   private async announceViewers(number: string): Promise<void> {

@@ -4,6 +4,7 @@ export const CHAT_DEMO_HTML = `<!doctype html>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="data:,">
   <title>Portal Gratuito Interfactura · Demostración del chat de Soporte</title>
   <style>
     /* A portal page with aggressive global styles: the widget must look the same anyway. */

@@ -30,6 +30,9 @@ export const CLOCK_LABEL: Record<Clock, string> = {
 
 const who = (event: TicketEvent): string => String(event.data.by ?? (event.actorType === 'system' ? 'Sistema' : event.actorType === 'contact' ? 'Cliente' : 'Agente'));
 
+/** Who a delivery went to, in words: an address or number, or the customer's chat. */
+const recipient = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'el chat del cliente' : String(data.recipient));
+
 /** One line, in Spanish, for an event of the ticket's log. */
 export function describeEvent(event: TicketEvent): string {
   const data = event.data;
@@ -41,7 +44,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'severity_changed':
       return `${who(event)} cambió la severidad de ${String(data.from)} a ${String(data.to)}${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'escalated':
-      return `${who(event)} escaló de ${String(data.from)} a ${String(data.to)}: ${String(data.reason)}`;
+      return `${who(event)} escaló de ${String(data.from)} a ${String(data.to)}: ${String(data.reason)}${data.automatic ? ' (automático)' : ''}`;
     case 'fix_ready':
       return `${who(event)} entregó la corrección a Operaciones (pendiente de liberación)${data.note ? `: ${String(data.note)}` : ''}`;
     case 'released':
@@ -61,15 +64,16 @@ export function describeEvent(event: TicketEvent): string {
     case 'merged_from':
       return `${who(event)} fusionó aquí el ticket ${String(data.from)}`;
     case 'confirmation_queued':
-      return `Confirmación en cola para ${String(data.recipient)}`;
+      return `Confirmación en cola para ${recipient(data)}`;
     case 'confirmation_sent':
-      return `Confirmación enviada a ${String(data.recipient)}`;
+      return `Confirmación enviada a ${recipient(data)}`;
     case 'confirmation_suppressed':
       return `Confirmación no enviada (${String(data.reason)})`;
     case 'reply_sent':
     case 'resolution_sent':
     case 'severity_change_sent':
-      return `Mensaje entregado a ${String(data.recipient)}`;
+    case 'status_update_sent':
+      return `Mensaje entregado a ${recipient(data)}`;
     case 'delivery_failed':
       return `Falló un envío (intento ${String(data.attempt)}${data.willRetry ? ', se reintentará' : ', sin más intentos'}): ${String(data.error)}`;
     case 'delivery_held':
@@ -78,6 +82,34 @@ export function describeEvent(event: TicketEvent): string {
       return `Correo rebotado${data.permanent ? ' (dirección no válida)' : ''}: ${String(data.diagnostic ?? '')}`;
     case 'first_response':
       return 'Primera respuesta al cliente';
+    case 'call_recording_received':
+      return `Llegó la grabación de la llamada (${String(data.durationSeconds ?? '?')} s)`;
+    case 'call_transcribed':
+      return 'Llegó la transcripción de la llamada';
+    case 'call_ended':
+      return `Terminó la llamada (${String(data.status ?? '')}, ${String(data.durationSeconds ?? '?')} s)`;
+    case 'missed_call':
+      return 'Llamada sin mensaje: hay que devolver la llamada';
+    case 'missed_call_cleared':
+      return 'Llegó el mensaje de la llamada; ya no hace falta devolverla';
+    case 'sla_attention_at_risk':
+      return 'Atención en riesgo: se usó el 75 % del plazo';
+    case 'sla_attention_breached':
+      return 'Venció el plazo de atención';
+    case 'sla_solution_at_risk':
+      return 'Solución en riesgo: se usó el 75 % del plazo';
+    case 'sla_solution_breached':
+      return 'Venció el plazo de solución';
+    case 'sla_breach_not_escalated':
+      return `Venció el plazo de solución; no se escaló (${String(data.reason)})`;
+    case 'deadlines_recomputed':
+      return `Plazos recalculados (${String(data.reason)}): ${String(data.explanation ?? '')}`;
+    case 'progress_note_set':
+      return `${who(event)} escribió el avance para las actualizaciones`;
+    case 'status_update_owed':
+      return 'Actualización de estatus al cliente';
+    case 'note_added':
+      return `${who(event)} agregó una nota interna`;
     default:
       return event.type.replace(/_/g, ' ');
   }

@@ -80,11 +80,14 @@ export class LiveUpdates {
     this.socket.emit('ticket:watch', { number });
   }
 
-  /** Tells colleagues on the same ticket that this agent is typing (at most every 2 s). */
-  typing(): void {
+  /**
+   * Tells colleagues on the same ticket that this agent is typing (at most every 2 s), and, for a
+   * reply on a chat ticket, the customer's widget too (never for an internal note).
+   */
+  typing(toCustomer: boolean): void {
     if (Date.now() - this.lastTypingSent < 2_000) return;
     this.lastTypingSent = Date.now();
-    this.socket.emit('ticket:typing', {});
+    this.socket.emit('ticket:typing', { toCustomer });
   }
 
   close(): void {

@@ -12,6 +12,9 @@ interface MaintenanceWindow {
   reminderSentAt: string | null;
 }
 
+/** A datetime-local value read as Mexico City time (UTC-6 all year since 2022), whatever the browser's zone. */
+const mexicoCityIso = (local: string): string => new Date(`${local}:00-06:00`).toISOString();
+
 /** Planned maintenance: at most 24 h, announced 7 days ahead; customers are told by email. */
 export function MaintenancePage({ me }: { me: Me }) {
   const [windows, setWindows] = useState<MaintenanceWindow[]>([]);
@@ -27,8 +30,8 @@ export function MaintenancePage({ me }: { me: Me }) {
     event.preventDefault();
     try {
       const result = await api<{ warnings: string[]; noticesQueued: number }>('POST', '/api/maintenance', {
-        startsAt: new Date(form.startsAt).toISOString(),
-        endsAt: new Date(form.endsAt).toISOString(),
+        startsAt: mexicoCityIso(form.startsAt),
+        endsAt: mexicoCityIso(form.endsAt),
         description: form.description,
       });
       setMessage(`Programado; se avisó a ${result.noticesQueued} cliente(s).${result.warnings.length ? ` Aviso: ${result.warnings.join('; ')}` : ''}`);
@@ -40,14 +43,24 @@ export function MaintenancePage({ me }: { me: Me }) {
 
   return (
     <main class="maintenance">
-      <h2>Mantenimientos programados</h2>
+      <h2>Mantenimientos programados (hora del centro de México)</h2>
       <ul>
         {windows.map((window) => (
           <li key={window.id}>
             {formatTime(window.startsAt)} – {formatTime(window.endsAt)}: {window.description}
             {window.cancelledAt ? ' (cancelado)' : window.reminderSentAt ? ' (recordatorio enviado)' : ''}
             {me.role === 'admin' && !window.cancelledAt && (
-              <button type="button" class="link" onClick={() => void api('DELETE', `/api/maintenance/${window.id}`).then(load)}>
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  // Cancelling mails every customer who was told: ask first.
+                  if (!confirm('¿Cancelar este mantenimiento y avisar a los clientes?')) return;
+                  void api('DELETE', `/api/maintenance/${window.id}`)
+                    .then(() => setMessage('Mantenimiento cancelado; se avisó a los clientes.'))
+                    .then(load);
+                }}
+              >
                 {' '}
                 Cancelar
               </button>
@@ -59,10 +72,10 @@ export function MaintenancePage({ me }: { me: Me }) {
         <form class="new-window" onSubmit={(event) => void schedule(event)}>
           <h3>Programar (máximo 24 h, con al menos 7 días de aviso)</h3>
           <label>
-            Inicio <input type="datetime-local" required value={form.startsAt} onInput={(event) => setForm({ ...form, startsAt: event.currentTarget.value })} />
+            Inicio (hora del centro de México) <input type="datetime-local" required value={form.startsAt} onInput={(event) => setForm({ ...form, startsAt: event.currentTarget.value })} />
           </label>
           <label>
-            Fin <input type="datetime-local" required value={form.endsAt} onInput={(event) => setForm({ ...form, endsAt: event.currentTarget.value })} />
+            Fin (hora del centro de México) <input type="datetime-local" required value={form.endsAt} onInput={(event) => setForm({ ...form, endsAt: event.currentTarget.value })} />
           </label>
           <label>
             Qué se hará (lo leen los clientes)

@@ -72,7 +72,7 @@ export function ReplyBox({ ticket, live, onSent }: { ticket: TicketDetail; live:
           value={body}
           onInput={(event) => {
             setBody(event.currentTarget.value);
-            live.typing();
+            live.typing(!internal && ticket.channel === 'chat');
           }}
         />
       </label>

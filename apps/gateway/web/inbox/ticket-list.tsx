@@ -95,7 +95,7 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
         <Select label="Asignado" value={filters.assignee} onChange={set('assignee')} options={[['', 'Todos'], ['me', 'A mí'], ['none', 'Sin asignar']]} />
       </form>
       <p class="count" aria-live="polite">
-        {total} ticket{total === 1 ? '' : 's'} visibles para {me.tier}
+        {total === 1 ? '1 ticket visible' : `${total} tickets visibles`} para {me.tier}
         {error && <span class="error"> · {error}</span>}
       </p>
       <ul class="tickets">

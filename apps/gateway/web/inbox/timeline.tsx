@@ -24,7 +24,7 @@ function MessageCard({ message, customer }: { message: Message; customer: string
           {CHANNEL_LABEL[message.channel]} · {formatTime(message.createdAt)}
         </span>
       </header>
-      {message.subject && <p class="message-subject">{message.subject}</p>}
+      {message.subject && !message.text.startsWith(message.subject.replace(/…$/, '')) && <p class="message-subject">{message.subject}</p>}
       {showHtml && message.html ? <MailHtmlFrame html={message.html} title={`Formato original de ${message.subject ?? 'mensaje'}`} /> : <p class="message-text">{message.text}</p>}
       {message.html && message.direction === 'inbound' && (
         <button type="button" class="link" onClick={() => setShowHtml(!showHtml)}>

@@ -23,7 +23,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   onApplicationBootstrap(): void {
     this.schedule();
     this.timers.push(setInterval(() => this.schedule(), this.config.slaScheduleIntervalMs));
-    this.sampleHealth();
+    // Not at once: gateways and the mailbox connection need a moment to report after a start.
     this.timers.push(setInterval(() => this.sampleHealth(), this.config.healthSampleIntervalMs));
   }
 

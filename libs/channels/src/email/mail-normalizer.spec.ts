@@ -166,3 +166,41 @@ describeCorpus('MailNormalizer on the real-world corpus (../shared/corpus/email-
     expect(subjects).toEqual(['まみむめも', 'まみむめも']);
   });
 });
+
+describe('MailNormalizer on awkward input', () => {
+  it('should read raw 8-bit UTF-8 in headers that no client encoded', async () => {
+    const raw = Buffer.from('From: Martín Peña <martin@pena.mx>\r\nSubject: Facturación sin timbrar\r\nMessage-ID: <8bit@pena.mx>\r\n\r\nHola\r\n', 'utf8');
+    const message = await normalize(raw);
+    expect(message.subject).toBe('Facturación sin timbrar');
+    expect(message.from).toEqual({ email: 'martin@pena.mx', name: 'Martín Peña' });
+  });
+
+  it('should still give the text when the charset is one nobody knows', async () => {
+    const raw = ['From: a@b.mx', 'Subject: raro', 'Message-ID: <unk@b.mx>', 'Content-Type: text/plain; charset=x-unknown-2026', '', 'Texto legible'].join('\n');
+    expect((await normalize(raw)).text).toContain('Texto legible');
+  });
+
+  it('should keep a winmail.dat (TNEF) attachment as a file and still open a message', async () => {
+    const raw = [
+      'From: outlook@empresa.mx',
+      'Subject: Adjunto de Outlook',
+      'Message-ID: <tnef@empresa.mx>',
+      'Content-Type: multipart/mixed; boundary="t"',
+      '',
+      '--t',
+      'Content-Type: text/plain',
+      '',
+      'Va el archivo',
+      '--t',
+      'Content-Type: application/ms-tnef; name="winmail.dat"',
+      'Content-Disposition: attachment; filename="winmail.dat"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from('TNEF-binary-content').toString('base64'),
+      '--t--',
+    ].join('\n');
+    const message = await normalize(raw);
+    expect(message.text).toContain('Va el archivo');
+    expect(message.attachments).toEqual([expect.objectContaining({ filename: 'winmail.dat', contentType: 'application/ms-tnef', sizeBytes: 19 })]);
+  });
+});

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AGENT_ROLES, TIERS, type AgentRole, type Tier } from '../domain.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { AgentEntity } from './agent.entity.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 
@@ -57,7 +57,11 @@ export class AgentsService {
 
   async update(id: string, patch: AgentPatch): Promise<AgentEntity> {
     validateAgentFields(patch);
-    await this.get(id);
+    const agent = await this.get(id);
+    const losesAdmin = agent.role === 'admin' && agent.active && (patch.role === 'agent' || patch.active === false);
+    if (losesAdmin && (await this.dataSource.manager.count(AgentEntity, { where: { role: 'admin', active: true } })) <= 1) {
+      throw new ConflictError('this is the last active administrator; make another one first');
+    }
     await this.dataSource.manager.update(AgentEntity, { id }, {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
@@ -80,19 +84,28 @@ export class AgentsService {
   }
 
   /**
-   * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no agent exists yet.
-   * An advisory lock keeps two gateways starting together from both doing it.
+   * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no active administrator
+   * exists (a new install, or a way back in when every administrator was deactivated): the agent
+   * with that email becomes an active administrator with that password, or is created. An advisory
+   * lock keeps two gateways starting together from both doing it.
    */
   async ensureFirstAdmin(credentials: { email?: string; password?: string }): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:first-admin'))`);
-      if ((await em.count(AgentEntity)) > 0) return;
+      if (await em.exists(AgentEntity, { where: { role: 'admin', active: true } })) return;
       if (!credentials.email || !credentials.password) {
-        this.logger.warn('no agent exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first administrator');
+        this.logger.warn('no active administrator: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
         return;
       }
-      await this.create({ name: 'Administrador', email: credentials.email, password: credentials.password, tier: 'L1', role: 'admin' }, em);
-      this.logger.log(`created the first administrator ${credentials.email}`);
+      const email = validEmail(credentials.email);
+      const existing = await em.findOne(AgentEntity, { where: { email } });
+      if (existing) {
+        await em.update(AgentEntity, { id: existing.id }, { role: 'admin', active: true, passwordHash: await hashPassword(credentials.password) });
+        this.logger.warn(`no active administrator: ${email} is one again (ADMIN_EMAIL / ADMIN_PASSWORD)`);
+        return;
+      }
+      await this.create({ name: 'Administrador', email, password: credentials.password, tier: 'L1', role: 'admin' }, em);
+      this.logger.log(`created the first administrator ${email}`);
     });
   }
 }

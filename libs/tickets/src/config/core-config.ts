@@ -1,3 +1,4 @@
+import { readLoggingSettings, type LoggingSettings } from '../app/process-bootstrap.js';
 import { ConfigError } from '../errors.js';
 import type { Severity } from '../severity/severity.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
@@ -29,6 +30,7 @@ export interface CoreConfig {
   confirmationsPerSenderPerHour: number;
   /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
+  logging: LoggingSettings;
 }
 
 export function readCoreConfig(env: EnvReader): CoreConfig {
@@ -47,6 +49,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
+    logging: readLoggingSettings(env),
   };
 }
 

@@ -42,12 +42,17 @@ export class InboundItemsRepository {
         receivedAt: () => 'clock_timestamp()',
       })
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'received_at'])
       .execute();
-    const isNew = (result.raw as unknown[]).length > 0;
+    if ((result.raw as unknown[]).length > 0) {
+      // New: what the INSERT returned is all the caller needs (the raw bytes are not read back).
+      const generated = result.generatedMaps[0] as Pick<InboundItemEntity, 'id' | 'receivedAt'>;
+      const created = this.dataSource.manager.create(InboundItemEntity, { ...item, status: 'pending', sizeBytes: item.raw.length, ...generated });
+      return { item: created, isNew: true };
+    }
     const stored = await this.findByKey(item.channel, item.dedupeKey);
     if (!stored) throw new Error(`Inbound item ${item.channel}/${item.dedupeKey} was not stored`);
-    return { item: stored, isNew };
+    return { item: stored, isNew: false };
   }
 
   /** Records an item refused before download (e.g. too big): kept visible with its reason, never dropped. */

@@ -105,7 +105,7 @@ export class IntakeService {
     const classified = classifySeverity({ subject: message.subject, text: message.text });
     const severity = message.customerSeverity ?? classified.severity;
     const openedAt = new Date();
-    const clocks = await this.clocks.forNewTicket(openedAt, severity, em);
+    const clocks = await this.clocks.forNewTicket(openedAt, severity);
     const ticket = await this.tickets.insert(
       {
         channel: message.channel,

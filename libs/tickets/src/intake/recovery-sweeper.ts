@@ -37,11 +37,12 @@ export class RecoverySweeper {
       (await this.producer.enqueueIngest(inboundIds, { retryFailed: true })) +
       (await this.producer.enqueueDeliveries(deliveryIds, { retryFailed: true })) +
       (await this.producer.enqueueNotices(noticeIds, { retryFailed: true }));
+    // Deliveries waiting for a retry are found again each time (re-queueing them is a no-op): debug only.
     if (inboundIds.length + deliveryIds.length + noticeIds.length > 0) {
-      this.logger.log(
-        `re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)` +
-          (retriedFailed > 0 ? `; ${retriedFailed} of them had failed while Postgres could not record it and run again` : ''),
-      );
+      this.logger.debug(`re-queued ${inboundIds.length} inbound item(s), ${deliveryIds.length} delivery(ies), ${noticeIds.length} notice(s)`);
+    }
+    if (retriedFailed > 0) {
+      this.logger.warn(`ran again ${retriedFailed} job(s) that had failed for good while Postgres could not record it`);
     }
     return { ingest: inboundIds.length, deliveries: deliveryIds.length, notices: noticeIds.length, retriedFailed };
   }

@@ -1,18 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+
+/** Windows change a few times a year but are read for every new ticket: re-read at most this often. */
+const CACHE_MS = 2_000;
+/** Windows that ended longer ago than this no longer move any deadline worth recomputing. */
+const LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 @Injectable()
 export class MaintenanceWindowsRepository {
+  private cache?: { readAt: number; windows: MaintenanceWindowEntity[] };
+
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Announced (not cancelled) windows that end after `from`: the ones that can pause a clock. */
-  endingAfter(from: Date, em: EntityManager = this.dataSource.manager): Promise<MaintenanceWindowEntity[]> {
-    return em.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull(), endsAt: MoreThan(from) }, order: { startsAt: 'ASC' } });
+  /**
+   * Announced (not cancelled) windows that end after `from`: the ones that can pause a clock.
+   * With `em` the read is fresh and sees the caller's transaction (scheduling recomputes with the
+   * new window); without, it may be up to 2 s old.
+   */
+  async endingAfter(from: Date, em?: EntityManager): Promise<MaintenanceWindowEntity[]> {
+    return (await this.windows(em)).filter((window) => window.endsAt > from);
   }
 
-  /** The window going on at `at`, if any. */
-  activeAt(at: Date, em: EntityManager = this.dataSource.manager): Promise<MaintenanceWindowEntity | null> {
-    return em.findOne(MaintenanceWindowEntity, { where: { cancelledAt: IsNull(), startsAt: LessThanOrEqual(at), endsAt: MoreThan(at) } });
+  /** The window going on at `at`, if any (may be up to 2 s old). */
+  async activeAt(at: Date): Promise<MaintenanceWindowEntity | null> {
+    return (await this.windows()).find((window) => window.startsAt <= at && window.endsAt > at) ?? null;
+  }
+
+  /** Forget what was read (this process just scheduled or cancelled a window). */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+
+  private async windows(em?: EntityManager): Promise<MaintenanceWindowEntity[]> {
+    if (!em && this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.windows;
+    const windows = await (em ?? this.dataSource.manager).find(MaintenanceWindowEntity, {
+      where: { cancelledAt: IsNull(), endsAt: MoreThan(new Date(Date.now() - LOOKBACK_MS)) },
+      order: { startsAt: 'ASC' },
+    });
+    if (!em) this.cache = { readAt: Date.now(), windows };
+    return windows;
   }
 }

@@ -57,6 +57,7 @@ export class MaintenanceService {
       await this.recomputeOpenTickets(`mantenimiento programado del ${saved.startsAt.toISOString()}`, em);
       return { window: saved, warnings: check.warnings, noticeIds: ids };
     });
+    this.windows.invalidate();
     await this.afterCommit(noticeIds);
     await this.producer.scheduleMaintenanceReminder(window.id, this.reminderAt(window)).catch((error: Error) => {
       this.logger.warn(`reminder of window ${window.id} left to the SLA sweep: ${error.message}`);
@@ -75,6 +76,7 @@ export class MaintenanceService {
       await this.recomputeOpenTickets('mantenimiento cancelado', em);
       return ids;
     });
+    this.windows.invalidate();
     await this.afterCommit(noticeIds);
     return this.dataSource.manager.findOneByOrFail(MaintenanceWindowEntity, { id: windowId });
   }

@@ -50,7 +50,7 @@ export class CustomerNotifier {
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
   async queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
-    const content = renderConfirmation(await this.confirmationInput(ticket, contact, ticket.channel, em));
+    const content = renderConfirmation(await this.confirmationInput(ticket, contact, ticket.channel));
     return this.queue(
       { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],
@@ -61,13 +61,13 @@ export class CustomerNotifier {
 
   /** A call added to an existing ticket is confirmed by SMS to the caller, whatever channel the ticket came from. */
   async queueCallConfirmation(ticket: TicketEntity, contact: ContactEntity, callerPhone: string, callSid: string, em: EntityManager): Promise<QueuedMessage> {
-    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, 'phone', em)), addedToExisting: true });
+    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, 'phone')), addedToExisting: true });
     const draft = { ticket, contact, kind: 'confirmation' as const, dedupeKey: `confirmation-call-${callSid}`, content, author: { type: 'system' as const } };
     return this.queue({ ...draft, recipient: callerPhone }, [], ['phone'], em);
   }
 
-  private async confirmationInput(ticket: TicketEntity, contact: ContactEntity, channel: Channel, em: EntityManager): Promise<ConfirmationInput> {
-    const maintenance = await this.windows.activeAt(new Date(), em);
+  private async confirmationInput(ticket: TicketEntity, contact: ContactEntity, channel: Channel): Promise<ConfirmationInput> {
+    const maintenance = await this.windows.activeAt(new Date());
     return {
       channel,
       ticketNumber: ticket.number,

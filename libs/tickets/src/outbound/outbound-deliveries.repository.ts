@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import type { Channel } from '../domain.js';
+import { MessageEntity } from '../entities/message.entity.js';
 import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
 
 export type NewDelivery = Pick<OutboundDeliveryEntity, 'ticketId' | 'messageId' | 'channel' | 'kind' | 'dedupeKey' | 'recipient'>;
 
@@ -33,6 +35,19 @@ export class OutboundDeliveriesRepository {
 
   lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
     return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The delivery with the message it sends and its ticket, in one query (the hot path of every send). */
+  async findWithMessageAndTicket(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
+    const delivery = await this.dataSource.manager
+      .createQueryBuilder(OutboundDeliveryEntity, 'd')
+      .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
+      .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
+      .where('d.id = :id', { id })
+      .getOne();
+    if (!delivery) return null;
+    const { message, ticket } = delivery as OutboundDeliveryEntity & { message: MessageEntity; ticket: TicketEntity };
+    return { delivery, message, ticket };
   }
 
   findById(id: string): Promise<OutboundDeliveryEntity | null> {

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Channel } from '../domain.js';
-import { MessageEntity } from '../entities/message.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
 import { PermanentDeliveryError } from '../errors.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -33,10 +31,9 @@ export class OutboundService {
     senderFor: (channel: Channel) => ChannelSender,
     attempt: DeliveryAttempt,
   ): Promise<DeliveryResult> {
-    const delivery = await this.deliveries.findById(deliveryId);
-    if (!delivery || delivery.status !== 'pending') return 'already_done';
-    const message = await this.dataSource.manager.findOneByOrFail(MessageEntity, { id: delivery.messageId });
-    const ticket = await this.dataSource.manager.findOneByOrFail(TicketEntity, { id: delivery.ticketId });
+    const loaded = await this.deliveries.findWithMessageAndTicket(deliveryId);
+    if (!loaded || loaded.delivery.status !== 'pending') return 'already_done';
+    const { delivery, message, ticket } = loaded;
     const outbound: OutboundMessage = {
       channel: delivery.channel,
       kind: delivery.kind,
@@ -85,15 +82,19 @@ export class OutboundService {
     return 'sent';
   }
 
+  /** One statement: the delivery's new status and its event are written together, or neither. */
   private async finish(
     deliveryId: string,
     ticketId: string,
     status: 'sent' | 'held',
     event: { type: string; data: Record<string, unknown> },
   ): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
-      await this.deliveries.update(deliveryId, { status, sentAt: status === 'sent' ? new Date() : null }, em);
-      await this.events.append(ticketId, [event], em);
-    });
+    await this.dataSource.query(
+      `WITH done AS (
+         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id
+       )
+       INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done`,
+      [deliveryId, status, ticketId, event.type, JSON.stringify(event.data)],
+    );
   }
 }

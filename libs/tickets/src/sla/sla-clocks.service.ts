@@ -20,8 +20,8 @@ export class SlaClocksService {
   ) {}
 
   /** Clocks and first status update of a ticket opened now. */
-  async forNewTicket(openedAt: Date, severity: Severity, em: EntityManager): Promise<TicketClocks & { nextUpdateDueAt: Date | null }> {
-    const clocks = computeTicketClocks({ openedAt, severity, pauses: await this.maintenancePauses(openedAt, em) }, this.config.sla);
+  async forNewTicket(openedAt: Date, severity: Severity): Promise<TicketClocks & { nextUpdateDueAt: Date | null }> {
+    const clocks = computeTicketClocks({ openedAt, severity, pauses: await this.maintenancePauses(openedAt) }, this.config.sla);
     return { ...clocks, nextUpdateDueAt: nextStatusUpdateAt(severity, openedAt, this.config.sla) };
   }
 
@@ -62,7 +62,7 @@ export class SlaClocksService {
     await em.update(TicketEntity, { id: ticketId }, { nextUpdateDueAt: open ? nextStatusUpdateAt(ticket.severity, wroteAt, this.config.sla) : null });
   }
 
-  private async maintenancePauses(from: Date, em: EntityManager): Promise<Pause[]> {
+  private async maintenancePauses(from: Date, em?: EntityManager): Promise<Pause[]> {
     const windows = await this.windows.endingAfter(from, em);
     return windows.map((window) => ({ start: window.startsAt, end: window.endsAt, reason: 'maintenance' as const }));
   }

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { APP_ENTRY } from '../../../test/support/app-process.js';
+import { repoRoot } from '../../../test/support/repo-root.js';
+
+const START = join(repoRoot(), 'dist/tools/start.js');
+const run = (entry: string, env: Record<string, string>) =>
+  spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+
+describe('start-up with a bad setting', () => {
+  it.each([
+    ['CHAT_RATE_LIMIT', 'abc'],
+    ['IMAP_PORT', 'abc'],
+    ['SLA_ATTENTION_MINUTES', 'abc'],
+    ['ADMIN_PASSWORD', 'corta'],
+  ])('should make npm start stop at once naming %s instead of restarting forever', (name, value) => {
+    const result = run(START, { [name]: value, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ventanilla_never_created', IMAP_HOST: '127.0.0.1' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(name);
+    expect(result.stdout).not.toContain('ready');
+  });
+
+  it('should exit a gateway with code 78 (configuration error) so a supervisor does not restart it', () => {
+    const result = run(APP_ENTRY.gateway, { CHAT_RATE_LIMIT: 'abc' });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('CHAT_RATE_LIMIT');
+  });
+});

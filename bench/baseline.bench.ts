@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { AppProcess } from '../test/support/app-process.js';
+import { freePort } from '../test/support/ports.js';
+import { repoRoot } from '../test/support/repo-root.js';
+import type { TestEnvironment } from '../test/support/test-environment.js';
+import { HttpSink } from './support/http-sink.js';
+import { MonitoredProcesses, type ProcessFigures } from './support/monitored-processes.js';
+import { OpenLoop, type OpenLoopRun } from './support/open-loop.js';
+
+export interface ScenarioResult extends OpenLoopRun {
+  scenario: string;
+  processes: Record<string, ProcessFigures>;
+}
+
+const DIST = join(repoRoot(), 'dist/bench/baseline');
+
+/** The bare pipeline: HTTP POST → BullMQ add → worker inserts one row with raw SQL → confirmation job → HTTP to a sink. */
+export async function runBaseline(env: TestEnvironment, count: number, ratePerSecond: number): Promise<ScenarioResult> {
+  const sink = await HttpSink.start();
+  const port = await freePort();
+  const settings = {
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: `${env.queuePrefix}-baseline`,
+    PORT: String(port),
+    BASELINE_SINK_URL: `http://127.0.0.1:${sink.port}/confirmations`,
+  };
+  const worker = await new AppProcess('baseline-worker', settings, join(DIST, 'baseline-worker.js'), 'baseline worker ready').start();
+  const server = await new AppProcess('baseline-server', settings, join(DIST, 'baseline-server.js'), 'baseline server ready').start();
+  const loop = new OpenLoop();
+  const runId = Date.now().toString(36);
+  sink.onArrival = (id) => loop.complete(Number(id.split('-')[1]));
+  const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker });
+  try {
+    monitors.start();
+    const run = await loop.run({
+      count,
+      ratePerSecond,
+      drainSeconds: 60,
+      fire: async (index) => {
+        const response = await fetch(`http://127.0.0.1:${port}/events`, { method: 'POST', body: `${runId}-${index}` });
+        if (response.status !== 202) throw new Error(`baseline answered ${response.status}`);
+      },
+    });
+    return { scenario: 'baseline', ...run, processes: monitors.stop(run.completed) };
+  } finally {
+    await server.stop();
+    await worker.stop();
+    await sink.close();
+  }
+}

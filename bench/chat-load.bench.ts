@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { TestEnvironment } from '../test/support/test-environment.js';
+import type { ScenarioResult } from './baseline.bench.js';
+import { MonitoredProcesses } from './support/monitored-processes.js';
+import { OpenLoop } from './support/open-loop.js';
+import { SystemUnderTest } from './system-under-test.js';
+
+/**
+ * Chat customers arriving at a fixed rate: each event is a `chat:start` on its own (already
+ * connected) socket, which opens a ticket; it completes when `ticket:confirmed` reaches the socket.
+ */
+export async function runChatLoad(env: TestEnvironment, count: number, ratePerSecond: number): Promise<ScenarioResult> {
+  const system = await SystemUnderTest.start(env);
+  const loop = new OpenLoop();
+  const sockets: Socket[] = [];
+  const monitors = new MonitoredProcesses({ gateway: system.gateway, worker: system.worker });
+  try {
+    // Customers are on the page before they write: connect them all first (not measured).
+    for (let offset = 0; offset < count; offset += 200) {
+      const batch = Array.from({ length: Math.min(200, count - offset) }, (_, index) => {
+        const socket = io(`${system.base}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
+        const event = offset + index;
+        socket.on('ticket:confirmed', () => loop.complete(event, performance.now()));
+        sockets.push(socket);
+        return new Promise<void>((resolve, reject) => {
+          socket.once('chat:session', () => resolve());
+          socket.once('connect_error', reject);
+        });
+      });
+      await Promise.all(batch);
+    }
+    monitors.start();
+    const run = await loop.run({
+      count,
+      ratePerSecond,
+      drainSeconds: 60,
+      fire: async (index) => {
+        const ack = (await sockets[index]!.timeout(30_000).emitWithAck('chat:start', {
+          clientId: `bench-${String(index).padStart(8, '0')}`,
+          name: `Cliente ${index}`,
+          email: `chat-load-${index}@cliente.example.mx`,
+          message: '¿Cómo descargo el XML de una factura?',
+        })) as { error?: string };
+        if (ack.error) throw new Error(ack.error);
+      },
+    });
+    return { scenario: 'chat', ...run, processes: monitors.stop(run.completed) };
+  } finally {
+    for (const socket of sockets) socket.close();
+    await system.stop();
+  }
+}

@@ -1,0 +1,32 @@
+import type { AppProcess } from '../../test/support/app-process.js';
+import { ProcessMonitor, round } from './process-stats.js';
+
+export interface ProcessFigures {
+  peakRssMiB: number;
+  cpuSeconds: number;
+  cpuSecondsPer1000: number;
+  /** RSS samples (MiB), for flatness over long runs. */
+  rssSeriesMiB: number[];
+}
+
+/** Samples every process of a scenario while it runs; figures per 1,000 completed events. */
+export class MonitoredProcesses {
+  private readonly monitors = new Map<string, ProcessMonitor>();
+
+  constructor(processes: Record<string, AppProcess>, intervalMs = 500) {
+    for (const [name, process] of Object.entries(processes)) this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
+  }
+
+  start(): void {
+    for (const monitor of this.monitors.values()) monitor.start();
+  }
+
+  stop(completed: number): Record<string, ProcessFigures> {
+    const figures: Record<string, ProcessFigures> = {};
+    for (const [name, monitor] of this.monitors) {
+      const stats = monitor.stop();
+      figures[name] = { ...stats, cpuSecondsPer1000: round((stats.cpuSeconds * 1_000) / Math.max(1, completed)) };
+    }
+    return figures;
+  }
+}

@@ -1,0 +1,74 @@
+import { performance } from 'node:perf_hooks';
+import { summariseLatencies, type LatencySummary } from './latency-stats.js';
+import { round } from './process-stats.js';
+
+export interface OpenLoopOptions {
+  /** Events to send. */
+  count: number;
+  /** Offered arrival rate: event i is sent at i / rate seconds, whether or not earlier ones finished. */
+  ratePerSecond: number;
+  /** Give up waiting for completions this long after the last arrival. */
+  drainSeconds: number;
+  /** Sends event `index`; resolves when the source accepted it (its completion is reported apart). */
+  fire: (index: number) => Promise<void>;
+}
+
+export interface OpenLoopRun {
+  offeredPerSecond: number;
+  sent: number;
+  failedToSend: number;
+  completed: number;
+  /** Completions per second from the first arrival to the last completion. */
+  sustainedPerSecond: number;
+  /** Arrival (send) to completion (confirmation observed at its sink). */
+  latency: LatencySummary;
+  wallSeconds: number;
+}
+
+/**
+ * An open-loop load: arrivals follow a fixed schedule (a real crowd does not wait for us), and each
+ * event's latency runs from its scheduled arrival to its completion, so queueing delay counts.
+ */
+export class OpenLoop {
+  private readonly arrivals = new Map<number, number>();
+  private readonly completions = new Map<number, number>();
+  private failed = 0;
+
+  /** Call when event `index`'s confirmation is seen at its sink. */
+  complete(index: number, at = performance.now()): void {
+    if (!this.completions.has(index)) this.completions.set(index, at);
+  }
+
+  async run(options: OpenLoopOptions): Promise<OpenLoopRun> {
+    const started = performance.now();
+    const inFlight: Array<Promise<void>> = [];
+    for (let index = 0; index < options.count; index += 1) {
+      const due = started + (index * 1_000) / options.ratePerSecond;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.arrivals.set(index, due);
+      inFlight.push(
+        options.fire(index).catch(() => {
+          this.failed += 1;
+        }),
+      );
+    }
+    await Promise.all(inFlight);
+    const deadline = performance.now() + options.drainSeconds * 1_000;
+    while (this.completions.size < options.count - this.failed && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const latencies = [...this.completions].map(([index, at]) => at - this.arrivals.get(index)!);
+    const lastCompletion = Math.max(...this.completions.values(), started);
+    const span = (lastCompletion - started) / 1_000;
+    return {
+      offeredPerSecond: options.ratePerSecond,
+      sent: options.count - this.failed,
+      failedToSend: this.failed,
+      completed: this.completions.size,
+      sustainedPerSecond: round(this.completions.size / Math.max(span, 0.001)),
+      latency: summariseLatencies(latencies),
+      wallSeconds: round((performance.now() - started) / 1_000),
+    };
+  }
+}

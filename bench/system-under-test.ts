@@ -1,0 +1,55 @@
+import { AppProcess } from '../test/support/app-process.js';
+import { freePort } from '../test/support/ports.js';
+import type { TestEnvironment } from '../test/support/test-environment.js';
+import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
+
+export const BENCH_TWILIO = {
+  accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
+  authToken: 'bench-auth-token-0123456789abcdef',
+  publicBaseUrl: 'http://localhost:3000',
+  line: '+528147771119',
+};
+
+/** Ventanilla as it runs in production (a gateway and a worker process), with the phone channel on a Twilio fake. */
+export class SystemUnderTest {
+  private constructor(
+    readonly base: string,
+    readonly gateway: AppProcess,
+    readonly worker: AppProcess,
+    readonly twilio: TwilioApiFake,
+  ) {}
+
+  static async start(env: TestEnvironment): Promise<SystemUnderTest> {
+    const twilio = await TwilioApiFake.start();
+    const port = await freePort();
+    const settings = env.processEnv({
+      PORT: String(port),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      PUBLIC_BASE_URL: BENCH_TWILIO.publicBaseUrl,
+      TWILIO_ACCOUNT_SID: BENCH_TWILIO.accountSid,
+      TWILIO_AUTH_TOKEN: BENCH_TWILIO.authToken,
+      TWILIO_PHONE_NUMBER: BENCH_TWILIO.line,
+      TWILIO_API_URL: twilio.url,
+      CHAT_RATE_LIMIT: '1000',
+      // Every benchmark customer is new; the loop guard would hold back nothing here.
+      CONFIRMATIONS_PER_SENDER_PER_HOUR: '1000',
+      INTAKE_CONCURRENCY: '16',
+      OUTBOUND_CONCURRENCY: '16',
+    });
+    const gateway = new AppProcess('gateway', settings);
+    const worker = new AppProcess('worker', settings);
+    // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of both processes there (on exit).
+    const profile = process.env.BENCH_PROFILE_DIR;
+    if (profile) for (const app of [gateway, worker]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+    await gateway.start();
+    await worker.start();
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, worker, twilio);
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.stop();
+    await this.worker.stop();
+    await this.twilio.close();
+  }
+}

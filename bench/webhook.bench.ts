@@ -1,0 +1,46 @@
+import { SimulatedCall, TwilioWebhookClient } from '../test/support/simulated-call.js';
+import type { TestEnvironment } from '../test/support/test-environment.js';
+import type { ScenarioResult } from './baseline.bench.js';
+import { MonitoredProcesses } from './support/monitored-processes.js';
+import { OpenLoop } from './support/open-loop.js';
+import { BENCH_TWILIO, SystemUnderTest } from './system-under-test.js';
+
+/**
+ * Phone calls as signed Twilio webhooks: each event is a call answered (`/voice`) and its menu
+ * choice (`<Gather>`), which opens a ticket; it completes when the confirmation SMS reaches the
+ * Twilio fake.
+ */
+export async function runWebhooks(env: TestEnvironment, count: number, ratePerSecond: number): Promise<ScenarioResult> {
+  const system = await SystemUnderTest.start(env);
+  const client = new TwilioWebhookClient(system.base, BENCH_TWILIO.publicBaseUrl, BENCH_TWILIO.accountSid, BENCH_TWILIO.authToken);
+  const loop = new OpenLoop();
+  const callers = new Map<string, number>();
+  const seen = new Set<number>();
+  const poll = setInterval(() => {
+    system.twilio.requests.forEach((request, index) => {
+      if (seen.has(index)) return;
+      seen.add(index);
+      const event = callers.get(request.form.To ?? '');
+      if (event !== undefined) loop.complete(event, request.receivedAt);
+    });
+  }, 20);
+  const monitors = new MonitoredProcesses({ gateway: system.gateway, worker: system.worker });
+  try {
+    monitors.start();
+    const run = await loop.run({
+      count,
+      ratePerSecond,
+      drainSeconds: 60,
+      fire: async (index) => {
+        const caller = `+5281${String(10_000_000 + index).padStart(8, '0')}`;
+        callers.set(caller, index);
+        const call = new SimulatedCall(client, caller, BENCH_TWILIO.line);
+        await call.press(await call.dial(), '2');
+      },
+    });
+    return { scenario: 'webhooks', ...run, processes: monitors.stop(run.completed) };
+  } finally {
+    clearInterval(poll);
+    await system.stop();
+  }
+}
