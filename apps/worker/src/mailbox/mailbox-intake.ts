@@ -26,8 +26,9 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
       // /health reads these reports: a lost (or regained) connection is told at once, not up to 5 s later.
       this.fetcher.onConnectionChange = () => this.report();
       this.fetcher.start();
+    } else {
+      this.logger.log('email intake is off in this process (IMAP_HOST unset, or no "mailbox" in WORKER_ROLES)');
     }
-    else this.logger.log('email intake is off in this process (IMAP_HOST unset, or no "mailbox" in WORKER_ROLES)');
     this.report();
     this.timer = setInterval(() => this.report(), REPORT_EVERY_MS);
   }
