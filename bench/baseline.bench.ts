@@ -9,6 +9,8 @@ import { OpenLoop, type OpenLoopRun } from './support/open-loop.js';
 
 export interface ScenarioResult extends OpenLoopRun {
   scenario: string;
+  /** Chat only: client sockets that dropped during the run, by socket.io reason. */
+  disconnects?: Record<string, number>;
   processes: Record<string, ProcessFigures>;
 }
 

@@ -15,6 +15,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
   const loop = new OpenLoop();
   const sockets: Socket[] = [];
   const monitors = new MonitoredProcesses({ gateway: system.gateway, worker: system.worker });
+  const disconnects: Record<string, number> = {};
   try {
     // Customers are on the page before they write: connect them all first (not measured).
     for (let offset = 0; offset < count; offset += 200) {
@@ -22,6 +23,10 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
         const socket = io(`${system.base}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
         const event = offset + index;
         socket.on('ticket:confirmed', () => loop.complete(event, performance.now()));
+        // A socket that drops misses live events (the widget would resume from its token); count why.
+        socket.on('disconnect', (reason) => {
+          disconnects[reason] = (disconnects[reason] ?? 0) + 1;
+        });
         sockets.push(socket);
         return new Promise<void>((resolve, reject) => {
           socket.once('chat:session', () => resolve());
@@ -45,7 +50,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
         if (ack.error) throw new Error(ack.error);
       },
     });
-    return { scenario: 'chat', ...run, processes: monitors.stop(run.completed) };
+    return { scenario: 'chat', ...run, disconnects, processes: monitors.stop(run.completed) };
   } finally {
     for (const socket of sockets) socket.close();
     await system.stop();

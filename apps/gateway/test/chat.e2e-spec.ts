@@ -99,6 +99,18 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(stored[0]!.token_hash).not.toContain(ack.token);
   });
 
+  it('should confirm live every chat of a crowd that starts at once', async () => {
+    // The worker may confirm a chat before the gateway has finished answering its start; the
+    // socket must already be listening then, or the customer waits for a confirmation that went by.
+    const crowd = await Promise.all(Array.from({ length: 500 }, () => connect(baseA)));
+    await Promise.all(
+      crowd.map((client, index) => client.start({ name: `Cliente ${index}`, email: customerAddress('chat-crowd'), message: '¿Cómo descargo el XML de mi factura?' })),
+    );
+
+    const confirmations = await Promise.all(crowd.map((client) => client.waitFor('ticket:confirmed', () => true, 30_000)));
+    expect(new Set(confirmations.map((confirmed) => confirmed.ticketNumber)).size).toBe(crowd.length);
+  });
+
   it('should show an agent reply posted through the other gateway live, and not mail it while the customer is connected', async () => {
     const { client, email, ticketNumber } = await startChat(baseA);
     const reply = await postReply(ticketNumber, 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.');

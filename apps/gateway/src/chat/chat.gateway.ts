@@ -125,8 +125,8 @@ export class ChatGateway
   @SubscribeMessage(CHAT_EVENTS.start)
   start(@ConnectedSocket() socket: ChatSocket, @MessageBody() body: unknown): Promise<ChatStartAck | ChatErrorAck> {
     return this.answer(socket, async () => {
-      const started = await this.chat.start(parseChatStart(body, this.config.chat.maxTextChars));
-      await this.bind(socket, started.conversation);
+      const input = parseChatStart(body, this.config.chat.maxTextChars);
+      const started = await this.chat.start(input, (conversation) => this.bind(socket, conversation));
       return { conversationId: started.conversation.id, token: started.token, seq: started.entry.seq };
     });
   }

@@ -37,8 +37,12 @@ export class ChatService {
     private readonly tickets: TicketsRepository,
   ) {}
 
-  /** Opens a conversation with its first message; a retransmitted start gets the same one with a new token. */
-  async start(input: ChatStartInput): Promise<StartedChat> {
+  /**
+   * Opens a conversation with its first message; a retransmitted start gets the same one with a new
+   * token. `listen` runs once the conversation exists and before the message is queued: the worker
+   * may confirm within milliseconds, and a socket that joins the room afterwards misses it.
+   */
+  async start(input: ChatStartInput, listen?: (conversation: ChatConversationEntity) => Promise<void>): Promise<StartedChat> {
     const token = newChatToken();
     const { conversation, isNew } = await this.conversations.insertOnce({
       tokenHash: hashSecret(token),
@@ -53,6 +57,7 @@ export class ChatService {
       if (conversation.email !== input.email || !recent) throw new ChatInputError('invalid_payload', 'clientId was already used');
       await this.conversations.replaceToken(conversation.id, hashSecret(token));
     }
+    await listen?.(conversation);
     const entry = await this.post(conversation, input.clientId, input.text);
     return { conversation, token, entry };
   }
