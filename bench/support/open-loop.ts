@@ -17,6 +17,8 @@ export interface OpenLoopRun {
   offeredPerSecond: number;
   sent: number;
   failedToSend: number;
+  /** Why sends failed, by error message (first 120 characters). */
+  sendErrors: Record<string, number>;
   completed: number;
   /** Completions per second from the first arrival to the last completion. */
   sustainedPerSecond: number;
@@ -33,6 +35,7 @@ export class OpenLoop {
   private readonly arrivals = new Map<number, number>();
   private readonly completions = new Map<number, number>();
   private failed = 0;
+  private readonly sendErrors: Record<string, number> = {};
 
   /** Call when event `index`'s confirmation is seen at its sink. */
   complete(index: number, at = performance.now()): void {
@@ -48,8 +51,10 @@ export class OpenLoop {
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       this.arrivals.set(index, due);
       inFlight.push(
-        options.fire(index).catch(() => {
+        options.fire(index).catch((error: unknown) => {
           this.failed += 1;
+          const reason = describe(error).slice(0, 120);
+          this.sendErrors[reason] = (this.sendErrors[reason] ?? 0) + 1;
         }),
       );
     }
@@ -65,10 +70,18 @@ export class OpenLoop {
       offeredPerSecond: options.ratePerSecond,
       sent: options.count - this.failed,
       failedToSend: this.failed,
+      sendErrors: this.sendErrors,
       completed: this.completions.size,
       sustainedPerSecond: round(this.completions.size / Math.max(span, 0.001)),
       latency: summariseLatencies(latencies),
       wallSeconds: round((performance.now() - started) / 1_000),
     };
   }
+}
+
+/** The message with its cause's (fetch wraps the socket error: `fetch failed` alone says nothing). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  return cause ? `${error.message}: ${cause.code ?? cause.message ?? String(cause)}` : error.message;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ChatEntry, ChatSession, ChatStatus } from '../../libs/channels/src/chat/chat-protocol.js';
 import { eventually } from './eventually.js';
@@ -6,6 +7,8 @@ import { eventually } from './eventually.js';
 export interface ReceivedEvent {
   event: string;
   payload: Record<string, unknown>;
+  /** `performance.now()` when it arrived (waiting polls; this is when it really came). */
+  at: number;
 }
 
 /** A real socket.io-client connection to a gateway's `/chat` namespace that records every event it gets. */
@@ -13,7 +16,7 @@ export class ChatTestClient {
   readonly received: ReceivedEvent[] = [];
 
   private constructor(readonly socket: Socket) {
-    socket.onAny((event: string, payload: Record<string, unknown>) => this.received.push({ event, payload }));
+    socket.onAny((event: string, payload: Record<string, unknown>) => this.received.push({ event, payload, at: performance.now() }));
   }
 
   /** Connects (websocket only) and waits for the server's `chat:session` (closing the socket if it never comes). */
