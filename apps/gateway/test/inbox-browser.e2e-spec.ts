@@ -9,6 +9,7 @@ import { buildMail } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import { seedTicket } from '../../../test/support/ticket-fixtures.js';
 
 const CUSTOMER = 'lorena@maciel-electricos.example';
 const AGENTS = {
@@ -201,6 +202,25 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await page.getByRole('status').filter({ hasText: 'Programado; se avisó a' }).waitFor();
     await page.locator('.maintenance li', { hasText: 'Actualización de servidores de timbrado.' }).waitFor();
     await screenshot(page, 'inbox', '09-maintenance');
+  });
+
+  it('should flag a missed call for a call back until an agent records that they returned it', async () => {
+    const subject = 'Llamada perdida de Ferretería Garza';
+    const seeded = await seedTicket(env, { email: 'compras@ferreteria-garza.example', subject, severity: 1, channel: 'phone' });
+    await env.query(`INSERT INTO phone_calls (call_sid, caller, ticket_id, missed) VALUES ($1, '+528112345678', $2, true)`, [`CA${seeded.id.replace(/-/g, '')}`, seeded.id]);
+    await env.query(`UPDATE tickets SET callback_requested = true WHERE id = $1`, [seeded.id]);
+
+    const page = await signIn(AGENTS.l1);
+    await page.locator('.ticket-row', { hasText: subject }).getByText('Devolver llamada').waitFor();
+    await openTicket(page, subject);
+    const header = page.locator('.detail-header');
+    await header.getByText('Devolver llamada').waitFor();
+    await act(page, 'Llamada devuelta', 'Se le explicó cómo reintentar el timbrado');
+
+    await page.getByText('Ana Help Desk devolvió la llamada: Se le explicó cómo reintentar el timbrado').waitFor();
+    await header.getByText('Devolver llamada').waitFor({ state: 'detached' });
+    await page.locator('.ticket-row', { hasText: subject }).getByText('Devolver llamada').waitFor({ state: 'detached' });
+    await screenshot(page, 'inbox', '07-call-back-recorded');
   });
 
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {

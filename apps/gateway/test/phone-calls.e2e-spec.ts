@@ -278,17 +278,46 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
   });
 
   describe('missed calls', () => {
-    it('should turn a call that hangs up before leaving a message into a ticket flagged for a call back', async () => {
-      const call = newCall();
-      await call.press(await call.dial(), '0');
+    /** A caller who picks a severity and hangs up before the tone; resolves with the ticket's number once all is settled. */
+    const hangUpAfterMenu = async (call: SimulatedCall, digit: string): Promise<string> => {
+      await call.press(await call.dial(), digit);
       await call.deliver(call.statusCallback('completed', 20));
       const number = await callTicket(call);
       await settled(call);
+      return number;
+    };
+
+    it('should turn a call that hangs up before leaving a message into a ticket flagged for a call back', async () => {
+      const call = newCall();
+      const number = await hangUpAfterMenu(call, '0');
       const view = await ticket(number);
       expect(view).toMatchObject({ severity: 0, callbackRequested: true });
       expect(eventTypes(view)).toEqual(expect.arrayContaining(['missed_call', 'call_ended']));
       expect(view.messages.find((message) => message.direction === 'inbound')!.text).toContain('LLAMADA PERDIDA');
       expect((await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS of the missed call')).form.Body).toContain(number);
+    });
+
+    it('should clear the call-back flag when an agent returns the call, and raise it again on the next missed call', async () => {
+      const call = newCall();
+      const number = await hangUpAfterMenu(call, '2');
+      expect((await ticket(number)).callbackRequested).toBe(true);
+
+      const l3 = await api.createAgent({ name: 'Diego Desarrollo', email: `dev-${call.callSid.slice(-8)}@interfactura.example`, tier: 'L3' });
+      expect((await l3.post(`/api/tickets/${number}/called-back`, {})).status).toBe(403);
+
+      const done = await api.post<TicketView & { firstResponseAt: string | null }>(`/api/tickets/${number}/called-back`, { note: 'Se le explicó cómo reintentar el timbrado' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ callbackRequested: false, firstResponseAt: expect.any(String) });
+      expect(done.body.events.find((event) => event.type === 'called_back')!.data).toMatchObject({ note: 'Se le explicó cómo reintentar el timbrado' });
+      expect((await api.post(`/api/tickets/${number}/called-back`, {})).status).toBe(409);
+
+      // The same customer calls again and hangs up during the greeting: the call joins the ticket, which asks for a call back again.
+      const again = newCall(call.from);
+      await again.dial();
+      await again.deliver(again.statusCallback('completed', 3));
+      expect(await callTicket(again)).toBe(number);
+      await settled(again);
+      expect((await ticket(number)).callbackRequested).toBe(true);
     });
 
     it('should tell a caller with a withheld number how else to reach support, and keep the call visible', async () => {

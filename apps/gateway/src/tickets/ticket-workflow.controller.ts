@@ -93,6 +93,14 @@ export class TicketWorkflowController {
     return this.present(await this.workflow.setProgressNote(number.toUpperCase(), actor, note), actor);
   }
 
+  /** `{ note? }`: the agent called the customer back about a missed call; the flag clears (409 when none is pending). */
+  @Post('called-back')
+  @HttpCode(200)
+  async calledBack(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+    const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
+    return this.present(await this.workflow.markCalledBack(number.toUpperCase(), actor, note), actor);
+  }
+
   /** Merges this ticket into `{ into }`, another ticket of the same customer. */
   @Post('merge')
   @HttpCode(200)

@@ -38,7 +38,7 @@ export function describeEvent(event: TicketEvent): string {
   const data = event.data;
   switch (event.type) {
     case 'created':
-      return `Ticket creado desde ${CHANNEL_LABEL[data.channel as Channel] ?? data.channel}`;
+      return data.channel ? `Ticket creado desde ${CHANNEL_LABEL[data.channel as Channel] ?? String(data.channel)}` : 'Ticket creado';
     case 'severity_set':
       return `Severidad ${String(data.severity)} asignada (${data.source === 'customer' ? 'elegida por el cliente' : 'automática'})`;
     case 'severity_changed':
@@ -90,6 +90,8 @@ export function describeEvent(event: TicketEvent): string {
       return `Terminó la llamada (${String(data.status ?? '')}, ${String(data.durationSeconds ?? '?')} s)`;
     case 'missed_call':
       return 'Llamada sin mensaje: hay que devolver la llamada';
+    case 'called_back':
+      return `${who(event)} devolvió la llamada${data.note ? `: ${String(data.note)}` : ''}`;
     case 'missed_call_cleared':
       return 'Llegó el mensaje de la llamada; ya no hace falta devolverla';
     case 'sla_attention_at_risk':

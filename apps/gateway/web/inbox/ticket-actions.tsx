@@ -3,7 +3,7 @@ import { api, ApiError } from './api.js';
 import { SEVERITY_LABEL } from './labels.js';
 import type { Agent, Me, TicketDetail } from './types.js';
 
-type ActionKind = 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
+type ActionKind = 'called-back' | 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
 
 interface ActionSpec {
   label: string;
@@ -11,6 +11,7 @@ interface ActionSpec {
 }
 
 const ACTIONS: Record<ActionKind, ActionSpec> = {
+  'called-back': { label: 'Llamada devuelta', field: { name: 'note', label: 'Qué se habló (queda en el ticket)', required: false } },
   escalate: { label: 'Escalar al siguiente nivel', field: { name: 'reason', label: 'Motivo de la escalación', required: true } },
   'fix-ready': { label: 'Corrección lista (a Operaciones)', field: { name: 'note', label: 'Qué se corrigió', required: false } },
   release: { label: 'Liberada a producción (a Help Desk)', field: { name: 'note', label: 'Nota de liberación', required: false } },
@@ -29,8 +30,10 @@ function available(me: Me, ticket: TicketDetail): ActionKind[] {
   const mine = admin || me.tier === ticket.tier;
   const closed = ticket.status === 'resolved' || ticket.status === 'merged';
   if (ticket.status === 'merged') return [];
-  if (closed) return admin || me.tier === 'L1' ? ['reopen'] : [];
-  const actions: ActionKind[] = ['assign'];
+  // Whoever may write to the customer may return their missed call.
+  const callBack: ActionKind[] = ticket.callbackRequested && (mine || me.tier === 'L1') ? ['called-back'] : [];
+  if (closed) return [...callBack, ...(admin || me.tier === 'L1' ? (['reopen'] as ActionKind[]) : [])];
+  const actions: ActionKind[] = [...callBack, 'assign'];
   if (me.tier !== 'L3' || admin) actions.push('severity');
   if (ticket.status === 'pending_release') return [...actions, ...(admin || me.tier === 'L2' ? (['release'] as ActionKind[]) : [])];
   if (mine && ticket.tier !== 'L3') actions.push('escalate');
@@ -60,6 +63,9 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
     setError(null);
     try {
       switch (kind) {
+        case 'called-back':
+          await api('POST', `${path}/called-back`, { note: text });
+          break;
         case 'escalate':
           await api('POST', `${path}/escalate`, { reason: text });
           break;

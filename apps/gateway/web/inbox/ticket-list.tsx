@@ -121,6 +121,7 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
                 <span class="badge">{ticket.tier}</span>
                 <span class="badge">{CHANNEL_LABEL[ticket.channel]}</span>
                 <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
+                {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
               </span>
               <span class="subject">{ticket.subject || '(sin asunto)'}</span>
               <span class="customer">{ticket.contact.name ?? ticket.contact.email ?? ticket.contact.phone ?? 'Cliente'}</span>

@@ -70,6 +70,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
           <span class="badge">{TIER_LABEL[ticket.tier]}</span>
           <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
           <span class="badge">{CHANNEL_LABEL[ticket.channel]}</span>
+          {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
           {ticket.assignee ? <span class="badge">Asignado a {ticket.assignee.name}</span> : <span class="badge">Sin asignar</span>}
           {ticket.mergedInto && (
             <button type="button" class="link" onClick={() => onSelect(ticket.mergedInto!)}>

@@ -27,6 +27,8 @@ export interface TicketSummary {
   severityMeaning: string;
   tier: Tier;
   status: Status;
+  /** A missed call nobody has returned yet. */
+  callbackRequested: boolean;
   contact: Contact;
   assignee: { id: string; name: string; tier: Tier } | null;
   createdAt: string;

@@ -50,12 +50,29 @@ export class PhoneCallsRepository {
     return row ? { number: row.number, severity: row.severity as Severity, joinedExisting: row.joined } : null;
   }
 
-  /** The customer must be called back while any call on the ticket is a missed one. */
+  /** The customer must be called back while any call on the ticket is a missed one nobody returned. */
   async refreshCallbackFlag(ticketId: string, em: EntityManager): Promise<void> {
     await em.query(
-      `UPDATE tickets SET callback_requested = EXISTS (SELECT 1 FROM phone_calls WHERE ticket_id = $1 AND missed), updated_at = now()
+      `UPDATE tickets SET callback_requested = EXISTS (SELECT 1 FROM phone_calls WHERE ticket_id = $1 AND missed AND called_back_at IS NULL),
+              updated_at = now()
         WHERE id = $1`,
       [ticketId],
     );
+  }
+
+  /** A merge: the calls of `fromTicketId` now belong to `toTicketId`, and so does any call back owed. */
+  async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE phone_calls SET ticket_id = $2 WHERE ticket_id = $1`, [fromTicketId, toTicketId]);
+    await this.refreshCallbackFlag(fromTicketId, em);
+    await this.refreshCallbackFlag(toTicketId, em);
+  }
+
+  /**
+   * An agent called the customer back: the ticket's missed calls so far are answered. Raw SQL, and
+   * the column is not on the entity, so the intake's saves of a call never write it back as null.
+   */
+  async markCalledBack(ticketId: string, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE phone_calls SET called_back_at = now() WHERE ticket_id = $1 AND missed AND called_back_at IS NULL`, [ticketId]);
+    await this.refreshCallbackFlag(ticketId, em);
   }
 }

@@ -19,6 +19,7 @@ import { ChatConversations1764468000000 } from '../migrations/1764468000000-chat
 import { PhoneCalls1764471600000 } from '../migrations/1764471600000-phone-calls.js';
 import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
+import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-call-backs.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -46,4 +47,5 @@ export const TICKETS_MIGRATIONS = [
   PhoneCalls1764471600000,
   AgentsAndWorkflow1764475200000,
   SlaMaintenanceAvailability1764478800000,
+  PhoneCallBacks1764482400000,
 ];

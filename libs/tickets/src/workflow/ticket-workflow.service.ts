@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgentEntity } from '../agents/agent.entity.js';
+import { PhoneCallsRepository } from '../calls/phone-calls.repository.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
@@ -32,6 +33,7 @@ export class TicketWorkflowService {
     private readonly producer: QueueProducer,
     private readonly changes: TicketChangePublisher,
     private readonly clocks: SlaClocksService,
+    private readonly calls: PhoneCallsRepository,
   ) {}
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
@@ -85,6 +87,21 @@ export class TicketWorkflowService {
     });
   }
 
+  /**
+   * The agent called the customer back about their missed calls: the ticket stops asking for it (a
+   * later missed call asks again). Calling back attends the customer, so it counts as the first response.
+   */
+  async markCalledBack(number: string, actor: Actor, note: string): Promise<TicketEntity> {
+    if (note.trim().length > 2_000) throw new InvalidInputError('a call-back note has at most 2000 characters');
+    return this.change(number, actor, 'reply', async (ticket, em) => {
+      if (!ticket.callbackRequested) throw new ConflictError('no call back is pending on this ticket');
+      await this.calls.markCalledBack(ticket.id, em);
+      if (ticket.firstResponseAt === null) await em.update(TicketEntity, { id: ticket.id }, { firstResponseAt: new Date() });
+      await this.events.append(ticket.id, [{ type: 'called_back', actorType: 'agent', actorId: actor.id, data: { note: note.trim() || null, by: actor.name } }], em);
+      return [];
+    });
+  }
+
   /** Folds `number` into `intoNumber` (same customer): its messages move, it ends as merged. */
   async merge(number: string, actor: Actor, intoNumber: string): Promise<TicketEntity> {
     if (number === intoNumber) throw new InvalidInputError('a ticket cannot be merged into itself');
@@ -94,6 +111,8 @@ export class TicketWorkflowService {
       if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('a merged ticket cannot be merged again');
       await em.update(MessageEntity, { ticketId: source.id }, { ticketId: target.id });
       await em.update(OutboundDeliveryEntity, { ticketId: source.id }, { ticketId: target.id });
+      // Calls move too, with any call back still owed.
+      await this.calls.moveToTicket(source.id, target.id, em);
       await em.update(TicketEntity, { id: source.id }, { status: 'merged', mergedIntoId: target.id, assigneeId: null });
       const by = { actorType: 'agent' as const, actorId: actor.id };
       await this.events.append(source.id, [{ type: 'merged_into', ...by, data: { into: target.number, by: actor.name } }], em);
