@@ -297,7 +297,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       expect((await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS of the missed call')).form.Body).toContain(number);
     });
 
-    it('should clear the call-back flag when an agent returns the call, and raise it again on the next missed call', async () => {
+    it('should clear the call-back flag when an agent returns the call, raise it again on the next missed call, and carry it through a merge', async () => {
       const call = newCall();
       const number = await hangUpAfterMenu(call, '2');
       expect((await ticket(number)).callbackRequested).toBe(true);
@@ -318,6 +318,19 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       expect(await callTicket(again)).toBe(number);
       await settled(again);
       expect((await ticket(number)).callbackRequested).toBe(true);
+
+      // Merged into another ticket of the same customer, the calls and the owed call back go along.
+      const [other] = await env.query<{ number: string }>(
+        `INSERT INTO tickets (channel, subject, severity, severity_source, severity_reasons, status, contact_id,
+                              attention_due_at, attention_risk_at, solution_due_at, solution_risk_at)
+         SELECT 'email', 'Otro asunto del mismo cliente', 2, 'auto', '["test"]', 'open', contact_id,
+                attention_due_at, attention_risk_at, solution_due_at, solution_risk_at
+           FROM tickets WHERE number = $1 RETURNING number`,
+        [number],
+      );
+      expect((await api.post(`/api/tickets/${number}/merge`, { into: other!.number })).status).toBe(200);
+      expect((await ticket(other!.number)).callbackRequested).toBe(true);
+      expect((await ticket(number)).callbackRequested).toBe(false);
     });
 
     it('should tell a caller with a withheld number how else to reach support, and keep the call visible', async () => {
