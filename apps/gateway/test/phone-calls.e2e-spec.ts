@@ -123,7 +123,9 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     await settled(call);
     const view = await ticket(number);
     expect(view).toMatchObject({ channel: 'phone', severity: 1, severitySource: 'customer', callbackRequested: false, contact: { phone: call.from } });
-    const card = view.messages.find((message) => message.direction === 'inbound')!;
+    // The call card, rewritten as each callback arrives, still comes before the confirmation it caused.
+    expect(view.messages.map((message) => message.direction)).toEqual(['inbound', 'outbound']);
+    const card = view.messages[0]!;
     expect(card.text).toContain(`Grabación (42 s): ${call.recordingUrl}`);
     expect(card.text).toContain('Transcripción: «No puedo timbrar facturas desde las nueve.»');
     expect(card.text).toContain('Llamada terminada: completada, duración 95 s.');

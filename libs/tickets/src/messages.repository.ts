@@ -69,7 +69,8 @@ export class MessagesRepository {
   }
 
   listForTicket(ticketId: string): Promise<MessageEntity[]> {
-    return this.dataSource.manager.find(MessageEntity, { where: { ticketId }, order: { createdAt: 'ASC' } });
+    // A message and the confirmation it caused share one transaction's now(): the customer's comes first.
+    return this.dataSource.manager.find(MessageEntity, { where: { ticketId }, order: { createdAt: 'ASC', direction: 'ASC' } });
   }
 
   listAttachments(messageIds: string[]): Promise<AttachmentEntity[]> {

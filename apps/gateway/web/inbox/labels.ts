@@ -1,11 +1,11 @@
+import { CALL_STATUS_ES } from '../../../../libs/tickets/src/calls/call-status-es.js';
+import { SEVERITY_NAMES_ES } from '../../../../libs/tickets/src/severity/severity.js';
 import type { Channel, Clock, Status, TicketEvent } from './types.js';
 
-export const SEVERITY_LABEL: Record<number, string> = {
-  0: 'Sev 0 · Caída total',
-  1: 'Sev 1 · Caída parcial',
-  2: 'Sev 2 · Falla puntual',
-  3: 'Sev 3 · Consulta',
-};
+// The same short names the customer reads.
+export const SEVERITY_LABEL: Record<number, string> = Object.fromEntries(
+  Object.entries(SEVERITY_NAMES_ES).map(([severity, name]) => [severity, `Sev ${severity} · ${name}`]),
+);
 
 export const STATUS_LABEL: Record<Status, string> = {
   new: 'Nuevo',
@@ -87,7 +87,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'call_transcribed':
       return 'Llegó la transcripción de la llamada';
     case 'call_ended':
-      return `Terminó la llamada (${String(data.status ?? '')}, ${String(data.durationSeconds ?? '?')} s)`;
+      return `Terminó la llamada (${CALL_STATUS_ES[String(data.status)] ?? String(data.status ?? '')}, ${String(data.durationSeconds ?? '?')} s)`;
     case 'missed_call':
       return 'Llamada sin mensaje: hay que devolver la llamada';
     case 'called_back':

@@ -1,13 +1,7 @@
 import { SEVERITY_LABELS_ES } from '../severity/severity.js';
 import { hasRecording, isMissedCall, isTerminalStatus, type CallState } from './call-state.js';
+import { CALL_STATUS_ES } from './call-status-es.js';
 
-const CALL_STATUS_ES: Record<string, string> = {
-  completed: 'completada',
-  busy: 'ocupado',
-  'no-answer': 'sin respuesta',
-  failed: 'fallida',
-  canceled: 'cancelada',
-};
 
 /** The subject of a ticket a call opens. */
 export function callSubject(caller: string | null): string {

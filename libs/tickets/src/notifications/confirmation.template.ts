@@ -42,10 +42,10 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';
   const severityLine = `Severidad asignada: ${input.severity} — ${SEVERITY_MEANINGS_ES[input.severity]}`;
   const nextSteps = [
-    `Un asesor de Soporte Nivel 1 (Help Desk) atenderá tu caso a más tardar el ${formatDisplayTime(input.attentionDueAt)} ` +
-      `(tiempo de atención: ${formatDurationEs(input.attentionMinutes)}).`,
-    `Nuestro compromiso de solución es a más tardar el ${formatDisplayTime(input.solutionDueAt)} ` +
-      `(tiempo de solución: ${formatDurationEs(input.solutionMinutes)}).`,
+    `Un asesor de Soporte Nivel 1 (Help Desk) atenderá tu caso en un máximo de ${formatDurationEs(input.attentionMinutes)}: ` +
+      `a más tardar el ${formatDisplayTime(input.attentionDueAt)}.`,
+    `Nuestro compromiso de solución es de ${formatDurationEs(input.solutionMinutes)}: ` +
+      `a más tardar el ${formatDisplayTime(input.solutionDueAt)}.`,
     'Según la severidad te enviaremos actualizaciones de estatus, y te confirmaremos cuando quede resuelto.',
   ];
   const maintenanceLine = input.maintenanceUntil

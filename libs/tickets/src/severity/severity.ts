@@ -17,10 +17,18 @@ export const SEVERITY_MEANINGS_ES: Record<Severity, string> = {
   3: 'Asesoría sobre el uso de la plataforma, consultas o requerimientos no críticos.',
 };
 
-/** Short labels for lists, subjects and badges (es-MX). */
+/** Short names (es-MX), the same wherever a customer or an agent reads them. */
+export const SEVERITY_NAMES_ES: Record<Severity, string> = {
+  0: 'Falla total',
+  1: 'Falla parcial',
+  2: 'Incidente específico',
+  3: 'Asesoría o consulta',
+};
+
+/** Short labels for subjects and SMS: "Severidad 1 – Falla parcial". */
 export const SEVERITY_LABELS_ES: Record<Severity, string> = {
-  0: 'Severidad 0 – Falla total',
-  1: 'Severidad 1 – Falla parcial',
-  2: 'Severidad 2 – Incidente específico',
-  3: 'Severidad 3 – Asesoría o consulta',
+  0: `Severidad 0 – ${SEVERITY_NAMES_ES[0]}`,
+  1: `Severidad 1 – ${SEVERITY_NAMES_ES[1]}`,
+  2: `Severidad 2 – ${SEVERITY_NAMES_ES[2]}`,
+  3: `Severidad 3 – ${SEVERITY_NAMES_ES[3]}`,
 };
