@@ -63,6 +63,11 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     expect(ticketNumber).toMatch(/^IF-\d{6}$/);
     expect(await card.locator('.vt-ticket').textContent()).toBe(`Ticket ${ticketNumber}`);
     expect(await card.locator('.vt-severity').textContent()).toMatch(/^Severidad [0-3]: \S.+/);
+    // The card is taller than the panel: its top, with the number, is what the customer sees.
+    const panel = (await page.locator('.vt-body', { has: page.locator('.vt-log') }).boundingBox())!;
+    const title = (await card.locator('.vt-ticket').boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(panel.y);
+    expect(title.y + title.height).toBeLessThanOrEqual(panel.y + panel.height);
     const [ticket] = await env.query<{ number: string }>(
       `SELECT t.number FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.email = $1`,
       [email],

@@ -272,9 +272,17 @@ export class ChatWidget implements ConnectionListener {
     this.pendingElements.clear();
   }
 
+  /**
+   * Keeps the newest entry in view. The confirmation card is taller than the panel, so while it is
+   * the newest, its top (the ticket number) is shown. Only the panel scrolls: scrollIntoView would
+   * move the host page too.
+   */
   private scrollToEnd(): void {
     const body = this.log.parentElement;
-    if (body) body.scrollTop = body.scrollHeight;
+    if (!body) return;
+    const newest = this.log.lastElementChild;
+    if (newest?.classList.contains('vt-confirmation')) body.scrollTop += newest.getBoundingClientRect().top - body.getBoundingClientRect().top;
+    else body.scrollTop = body.scrollHeight;
   }
 }
 
