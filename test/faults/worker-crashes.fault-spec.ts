@@ -41,8 +41,7 @@ describe('faults: the worker dies', () => {
 
       const restartedAt = Date.now();
       await stack.startWorker();
-      // A kill between Twilio's acceptance of an SMS and our commit may send it again.
-      const recovered = await expectRecovered(stack, load, restartedAt, { smsAtLeastOnce: true });
+      const recovered = await expectRecovered(stack, load, restartedAt);
       report.add('worker SIGKILL mid-batch', { ...recovered, atKill });
     }));
 
@@ -68,5 +67,27 @@ describe('faults: the worker dies', () => {
       const restartedAt = Date.now();
       await stack.startWorker();
       report.add('crash between ticket commit and confirmation enqueue', await expectRecovered(stack, load, restartedAt));
+    }));
+
+  it('should not send an SMS twice when the worker dies after Twilio accepted it and before recording it', () =>
+    withCustomers(stack, async (load) => {
+      await stack.worker!.stop();
+      const crashing = await stack.startWorker({ FAULT_INJECT: 'after-provider-accept' });
+      await load.wave('accepted', { mails: 0, chats: 0, calls: 1 });
+      expect(await crashing.waitForExit()).toBeNull();
+
+      // Twilio has the SMS; our outbox still owes it, its first attempt begun.
+      const [caller] = load.calls;
+      expect(stack.twilioApi.sentMessages().filter((sms) => sms.form.To === caller!.from)).toHaveLength(1);
+      const [owed] = await stack.env.query<{ status: string; started: boolean }>(
+        `SELECT status, send_started_at IS NOT NULL AS started FROM outbound_deliveries WHERE channel = 'phone' AND recipient = $1`,
+        [caller!.from],
+      );
+      expect(owed).toEqual({ status: 'pending', started: true });
+      await load.wave('after-accept', { mails: 2, chats: 1, calls: 2 });
+
+      const restartedAt = Date.now();
+      await stack.startWorker();
+      report.add('crash between Twilio accepting an SMS and recording it', await expectRecovered(stack, load, restartedAt));
     }));
 });

@@ -44,10 +44,10 @@ export async function settle(stack: FaultStack, load: CustomerLoad, timeoutMs = 
 /**
  * Every event the sources took is one ticket (or message) exactly once, and every confirmation
  * that was due was sent exactly once: one Message-ID per mail customer, one transcript entry per
- * chat, one SMS per caller. `smsAtLeastOnce`: the case killed a sender (or its database) between
- * Twilio's acceptance and our commit, where an SMS can go out again (README, "Reliability").
+ * chat, one SMS per caller (also when a sender died between Twilio's acceptance and our record:
+ * the retry finds the SMS at Twilio).
  */
-export async function expectExactlyOnce(stack: FaultStack, load: CustomerLoad, { smsAtLeastOnce = false } = {}): Promise<Repeats> {
+export async function expectExactlyOnce(stack: FaultStack, load: CustomerLoad): Promise<Repeats> {
   const repeats: Repeats = { mail: 0, sms: 0, chatLive: 0 };
   const { env } = stack;
   expect(stack.deadProcesses()).toEqual([]);
@@ -96,7 +96,7 @@ export async function expectExactlyOnce(stack: FaultStack, load: CustomerLoad, {
     expect(sms.length).toBeGreaterThanOrEqual(1);
     // A repeat is the same message (same ticket), never a second ticket's.
     for (const message of sms) expect(message.form.Body).toContain(tickets[0]!.number);
-    if (!smsAtLeastOnce) expect({ caller: call.from, sms: sms.length }).toEqual({ caller: call.from, sms: 1 });
+    expect({ caller: call.from, sms: sms.length }).toEqual({ caller: call.from, sms: 1 });
     repeats.sms += sms.length - 1;
   }
 
@@ -116,11 +116,10 @@ export async function expectRecovered(
   stack: FaultStack,
   load: CustomerLoad,
   since: number,
-  options: { smsAtLeastOnce?: boolean } = {},
 ): Promise<{ events: number; recoveryMs: number; repeats: Repeats }> {
   await settle(stack, load);
   const recoveryMs = Date.now() - since;
-  const repeats = await expectExactlyOnce(stack, load, options);
+  const repeats = await expectExactlyOnce(stack, load);
   await stack.healthOk();
   return { events: load.events, recoveryMs, repeats };
 }

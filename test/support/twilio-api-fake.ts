@@ -4,6 +4,7 @@ import { eventually } from './eventually.js';
 
 export interface FakeTwilioRequest {
   method: string;
+  /** Path and query, as requested. */
   path: string;
   /** Basic-auth user (the account SID the client authenticated with). */
   user: string | undefined;
@@ -69,6 +70,20 @@ export class TwilioApiFake {
   }
 
   private readonly accepted = new Set<number>();
+  private readonly acceptedAt = new Map<number, Date>();
+
+  /** Twilio's Messages list: what it accepted, newest first, filtered by `To` and `From`. */
+  private listMessages(path: string): { status: number; body: unknown } {
+    const query = new URL(path, 'http://fake.invalid').searchParams;
+    const pageSize = Number(query.get('PageSize') ?? 50);
+    const messages = [...this.accepted]
+      .map((index) => ({ index, form: this.requests[index]!.form }))
+      .filter(({ form }) => (!query.get('To') || form.To === query.get('To')) && (!query.get('From') || form.From === query.get('From')))
+      .reverse()
+      .slice(0, pageSize)
+      .map(({ index, form }) => ({ ...messageResource(index, form), date_created: rfc2822(this.acceptedAt.get(index)!) }));
+    return { status: 200, body: { messages, page: 0, page_size: pageSize, start: 0, end: messages.length, uri: path, first_page_uri: path, next_page_uri: null, previous_page_uri: null } };
+  }
 
   private record(request: IncomingMessage, form: Record<string, string>): { status: number; body: unknown } {
     const auth = request.headers.authorization?.replace(/^Basic /, '');
@@ -82,17 +97,29 @@ export class TwilioApiFake {
     const index = this.requests.push(entry) - 1;
     const failure = this.failures.shift() ?? this.failWith;
     if (failure) return { status: failure, body: { code: failure === 400 ? 21211 : 20500, message: `fake Twilio answers ${failure}`, status: failure } };
+    if (isMessagesList(entry)) return this.listMessages(entry.path);
     if (!isMessagesApi(entry)) return { status: 404, body: { code: 20404, message: 'not faked', status: 404 } };
     this.accepted.add(index);
-    return {
-      status: 201,
-      body: { sid: `SM${String(index).padStart(32, '0')}`, status: 'queued', to: form.To, from: form.From, body: form.Body, num_segments: '1' },
-    };
+    this.acceptedAt.set(index, new Date());
+    return { status: 201, body: messageResource(index, form) };
   }
 }
 
-const isMessagesApi = (request: FakeTwilioRequest): boolean =>
-  request.method === 'POST' && /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json$/i.test(request.path);
+const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/AC[0-9a-f]{32}\/Messages\.json(\?|$)/i;
+const isMessagesApi = (request: FakeTwilioRequest): boolean => request.method === 'POST' && MESSAGES_PATH.test(request.path);
+const isMessagesList = (request: FakeTwilioRequest): boolean => request.method === 'GET' && MESSAGES_PATH.test(request.path);
+
+const messageResource = (index: number, form: Record<string, string>) => ({
+  sid: `SM${String(index).padStart(32, '0')}`,
+  status: 'queued',
+  to: form.To,
+  from: form.From,
+  body: form.Body,
+  num_segments: '1',
+});
+
+/** Twilio's date format: "Mon, 30 Nov 2026 02:47:21 +0000". */
+const rfc2822 = (date: Date): string => date.toUTCString().replace('GMT', '+0000');
 
 async function readForm(request: IncomingMessage): Promise<Record<string, string>> {
   const chunks: Buffer[] = [];

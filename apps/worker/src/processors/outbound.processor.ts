@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRegistry } from '@app/channels';
-import { JOBS, MaintenanceNoticesService, OutboundService, PermanentDeliveryError, type DeliverJob, type DeliverNoticeJob } from '@app/tickets';
+import { ChannelRegistry, FaultInjector } from '@app/channels';
+import {
+  JOBS,
+  MaintenanceNoticesService,
+  OutboundService,
+  PermanentDeliveryError,
+  type Channel,
+  type ChannelSender,
+  type DeliverJob,
+  type DeliverNoticeJob,
+} from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobProcessor } from './job-processor.js';
 
@@ -11,11 +20,12 @@ export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNotic
     private readonly outbound: OutboundService,
     private readonly notices: MaintenanceNoticesService,
     private readonly channels: ChannelRegistry,
+    private readonly faults: FaultInjector,
   ) {}
 
   async process(job: Job<DeliverJob | DeliverNoticeJob>): Promise<string> {
     const attempt = { number: job.attemptsMade + 1, isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
-    const senderFor = (channel: Parameters<ChannelRegistry['get']>[0]) => this.channels.get(channel);
+    const senderFor = (channel: Channel) => this.sender(channel);
     try {
       if (job.name === JOBS.deliverNotice) return await this.notices.deliver((job.data as DeliverNoticeJob).noticeId, senderFor, attempt);
       return await this.outbound.deliver((job.data as DeliverJob).deliveryId, senderFor, attempt);
@@ -23,5 +33,18 @@ export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNotic
       if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
       throw error;
     }
+  }
+
+  /** The channel's sender; a fault test can kill the worker once a provider has accepted, before it is recorded. */
+  private sender(channel: Channel): ChannelSender {
+    const sender = this.channels.get(channel);
+    return {
+      channel: sender.channel,
+      send: async (message) => {
+        const result = await sender.send(message);
+        this.faults.crashIfArmed('after-provider-accept');
+        return result;
+      },
+    };
   }
 }

@@ -20,6 +20,7 @@ import { PhoneCalls1764471600000 } from '../migrations/1764471600000-phone-calls
 import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agents-and-workflow.js';
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-call-backs.js';
+import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-delivery-send-started.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -48,4 +49,5 @@ export const TICKETS_MIGRATIONS = [
   AgentsAndWorkflow1764475200000,
   SlaMaintenanceAvailability1764478800000,
   PhoneCallBacks1764482400000,
+  DeliverySendStarted1764486000000,
 ];

@@ -52,4 +52,8 @@ export class OutboundDeliveryEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When the first attempt began; set, a later attempt may find the message already at the provider. */
+  @Column({ name: 'send_started_at', type: 'timestamptz', nullable: true })
+  sendStartedAt!: Date | null;
 }

@@ -43,6 +43,7 @@ export class MaintenanceNoticesService {
         severity: 3,
         authorName: null,
         writtenAt: new Date(),
+        earlierAttemptAt: null,
       });
       const status = result.status === 'held' ? 'held' : 'sent';
       await this.dataSource.manager.update(MaintenanceNoticeEntity, { id: noticeId }, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });

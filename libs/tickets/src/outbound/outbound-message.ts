@@ -23,6 +23,11 @@ export interface OutboundMessage {
   authorName: string | null;
   /** When the message was written (the same on every attempt). */
   writtenAt: Date;
+  /**
+   * Set when an earlier attempt began at this time and may have reached the provider before dying
+   * unrecorded (a crash, Postgres gone): a sender that can look (SMS) checks before sending again.
+   */
+  earlierAttemptAt: Date | null;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'held'; reason: string };

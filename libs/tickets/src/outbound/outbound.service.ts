@@ -49,7 +49,10 @@ export class OutboundService {
       severity: ticket.severity,
       authorName: message.authorName,
       writtenAt: message.createdAt,
+      earlierAttemptAt: delivery.sendStartedAt,
     };
+    // Recorded before the provider is called, so whatever happens next, a retry knows to look first.
+    if (!delivery.sendStartedAt) await this.deliveries.update(delivery.id, { sendStartedAt: new Date() });
 
     try {
       const result = await senderFor(delivery.channel).send(outbound);
