@@ -34,8 +34,7 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
   sink.onArrival = (id) => loop.complete(Number(id.split('-')[1]));
   const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker });
   try {
-    monitors.start();
-    const run = await loop.run({
+    const run = await monitors.measure(loop, {
       count,
       ratePerSecond,
       drainSeconds: 60,
@@ -44,7 +43,7 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
         if (response.status !== 202) throw new Error(`baseline answered ${response.status}`);
       },
     });
-    return { scenario: 'baseline', ...run, processes: monitors.stop(run.completed) };
+    return { scenario: 'baseline', ...run };
   } finally {
     await server.stop();
     await worker.stop();

@@ -35,8 +35,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
       });
       await Promise.all(batch);
     }
-    monitors.start();
-    const run = await loop.run({
+    const run = await monitors.measure(loop, {
       count,
       ratePerSecond,
       drainSeconds: 60,
@@ -50,7 +49,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
         if (ack.error) throw new Error(ack.error);
       },
     });
-    return { scenario: 'chat', ...run, disconnects, processes: monitors.stop(run.completed) };
+    return { scenario: 'chat', ...run, disconnects };
   } finally {
     for (const socket of sockets) socket.close();
     await system.stop();

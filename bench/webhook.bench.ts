@@ -26,8 +26,7 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
   }, 20);
   const monitors = new MonitoredProcesses({ gateway: system.gateway, worker: system.worker });
   try {
-    monitors.start();
-    const run = await loop.run({
+    const run = await monitors.measure(loop, {
       count,
       ratePerSecond,
       drainSeconds: 60,
@@ -38,7 +37,7 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
         await call.press(await call.dial(), '2');
       },
     });
-    return { scenario: 'webhooks', ...run, processes: monitors.stop(run.completed) };
+    return { scenario: 'webhooks', ...run };
   } finally {
     clearInterval(poll);
     await system.stop();

@@ -1,4 +1,5 @@
 import type { AppProcess } from '../../test/support/app-process.js';
+import type { OpenLoop, OpenLoopOptions, OpenLoopRun } from './open-loop.js';
 import { ProcessMonitor, round } from './process-stats.js';
 
 export interface ProcessFigures {
@@ -15,6 +16,13 @@ export class MonitoredProcesses {
 
   constructor(processes: Record<string, AppProcess>, intervalMs = 500) {
     for (const [name, process] of Object.entries(processes)) this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
+  }
+
+  /** Runs the open loop with every process sampled from its first arrival to its end. */
+  async measure(loop: OpenLoop, options: OpenLoopOptions): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures> }> {
+    this.start();
+    const run = await loop.run(options);
+    return { ...run, processes: this.stop(run.completed) };
   }
 
   start(): void {

@@ -1,46 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AvailabilityReport, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
 import { api, download } from './api.js';
-
-interface MonthAvailability {
-  month: string;
-  measuredMinutes: number;
-  downMinutes: number;
-  maintenanceMinutes: number;
-  availabilityPercent: number | null;
-  met: boolean | null;
-  downMinutesByComponent: Record<string, number>;
-}
-
-interface SlaRow {
-  dimension: string;
-  key: string;
-  tickets: number;
-  attentionDecided: number;
-  attendedInTime: number;
-  attentionPercent: number | null;
-  solutionDecided: number;
-  solvedInTime: number;
-  solutionPercent: number | null;
-}
-
-interface SlaReport {
-  month: string;
-  rows: SlaRow[];
-  statusUpdates: { owed: number; sentOnTime: number; percent: number | null; toleranceMinutes: number };
-}
 
 const DIMENSION: Record<string, string> = { all: 'Total', severity: 'Severidad', tier: 'Nivel', channel: 'Canal' };
 const pct = (value: number | null) => (value === null ? '—' : `${value} %`);
 
 /** The promises measured: availability per month against 99.3 %, and the monthly SLA report. */
 export function ReportsPage() {
-  const [availability, setAvailability] = useState<{ targetPercent: number; months: MonthAvailability[] } | null>(null);
+  const [availability, setAvailability] = useState<AvailabilityReport | null>(null);
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
   const [sla, setSla] = useState<SlaReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api<{ targetPercent: number; months: MonthAvailability[] }>('GET', '/api/reports/availability?months=6').then(setAvailability);
+    void api<AvailabilityReport>('GET', '/api/reports/availability?months=6').then(setAvailability);
   }, []);
   useEffect(() => {
     api<SlaReport>('GET', `/api/reports/sla?month=${month}`)

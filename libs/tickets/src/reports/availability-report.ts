@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AvailabilityReport, MonthAvailability } from './report-shapes.js';
 
 /** The service's promise: 99.3 % availability, excluding announced maintenance. */
 export const AVAILABILITY_TARGET_PERCENT = 99.3;
-
-export interface MonthAvailability {
-  month: string;
-  measuredMinutes: number;
-  upMinutes: number;
-  downMinutes: number;
-  maintenanceMinutes: number;
-  availabilityPercent: number | null;
-  met: boolean | null;
-  downMinutesByComponent: Record<string, number>;
-}
-
-export interface AvailabilityReport {
-  targetPercent: number;
-  months: MonthAvailability[];
-}
 
 /** Availability from a month's minute counts: null until anything was measured. */
 export function monthAvailability(month: string, counts: { measured: number; up: number; maintenance: number }, byComponent: Record<string, number>): MonthAvailability {

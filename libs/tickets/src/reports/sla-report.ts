@@ -3,30 +3,11 @@ import { DataSource } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { InvalidInputError } from '../errors.js';
+import type { SlaReport, SlaRow } from './report-shapes.js';
 
 /** A status update sent within this many SLA minutes of its due time counts as on time. */
 export const STATUS_UPDATE_TOLERANCE_MINUTES = 5;
 
-export interface SlaRow {
-  dimension: 'all' | 'severity' | 'tier' | 'channel';
-  key: string;
-  tickets: number;
-  /** Tickets whose attention outcome is known (answered, or overdue without an answer). */
-  attentionDecided: number;
-  attendedInTime: number;
-  attentionPercent: number | null;
-  solutionDecided: number;
-  solvedInTime: number;
-  solutionPercent: number | null;
-}
-
-export interface SlaReport {
-  month: string;
-  attentionMinutes: Record<string, number>;
-  solutionMinutes: Record<string, number>;
-  rows: SlaRow[];
-  statusUpdates: { owed: number; sentOnTime: number; percent: number | null; toleranceMinutes: number };
-}
 
 const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1_000) / 10 : null);
 
