@@ -54,6 +54,17 @@ export class OutboundDeliveriesRepository {
     return this.dataSource.manager.findOne(OutboundDeliveryEntity, { where: { id } });
   }
 
+  /** One statement: the delivery's final status and its event on the ticket are written together, or neither. */
+  async finish(id: string, ticketId: string, status: 'sent' | 'held', event: { type: string; data: Record<string, unknown> }): Promise<void> {
+    await this.dataSource.query(
+      `WITH done AS (
+         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id
+       )
+       INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done`,
+      [id, status, ticketId, event.type, JSON.stringify(event.data)],
+    );
+  }
+
   async update(id: string, patch: Partial<OutboundDeliveryEntity>, em: EntityManager = this.dataSource.manager): Promise<void> {
     await em.update(OutboundDeliveryEntity, { id }, patch);
   }

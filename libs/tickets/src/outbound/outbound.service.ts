@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Channel } from '../domain.js';
 import { PermanentDeliveryError } from '../errors.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
@@ -20,7 +19,6 @@ export class OutboundService {
   private readonly logger = new Logger(OutboundService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
     private readonly changes: TicketChangePublisher,
@@ -57,7 +55,7 @@ export class OutboundService {
     try {
       const result = await senderFor(delivery.channel).send(outbound);
       if (result.status === 'held') {
-        await this.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
+        await this.deliveries.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
         return 'held';
       }
     } catch (error) {
@@ -77,27 +75,11 @@ export class OutboundService {
       throw error;
     }
 
-    await this.finish(delivery.id, ticket.id, 'sent', {
+    await this.deliveries.finish(delivery.id, ticket.id, 'sent', {
       type: `${delivery.kind}_sent`,
       data: { deliveryId, channel: delivery.channel, recipient: delivery.recipient, externalId: message.externalId },
     });
     this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
     return 'sent';
-  }
-
-  /** One statement: the delivery's new status and its event are written together, or neither. */
-  private async finish(
-    deliveryId: string,
-    ticketId: string,
-    status: 'sent' | 'held',
-    event: { type: string; data: Record<string, unknown> },
-  ): Promise<void> {
-    await this.dataSource.query(
-      `WITH done AS (
-         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id
-       )
-       INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done`,
-      [deliveryId, status, ticketId, event.type, JSON.stringify(event.data)],
-    );
   }
 }
