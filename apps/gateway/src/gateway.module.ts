@@ -21,6 +21,7 @@ import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
+import { ChatStartLimit } from './security/chat-start-limit.js';
 import { WebAssets } from './web/web-assets.js';
 import { WebAssetsController } from './web/web-assets.controller.js';
 import { WebPagesController } from './web/web-pages.controller.js';
@@ -61,6 +62,7 @@ export class GatewayModule {
         WebAssets,
         GatewayHeartbeat,
         HttpDraining,
+        ChatStartLimit,
       ],
     };
   }

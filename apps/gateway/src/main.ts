@@ -1,18 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, createAppLogger, loadDotEnv } from '@app/tickets';
+import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, loadDotEnv } from '@app/tickets';
 import { loadGatewayConfig } from './config/gateway-config.js';
-import { GatewayModule } from './gateway.module.js';
-import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
+import { createGatewayApp } from './gateway-app.js';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
   const config = loadGatewayConfig(process.env);
-  const app = await NestFactory.create(GatewayModule.register(config), {
-    logger: createAppLogger('gateway', config.core.logging),
-  });
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
+  const app = await createGatewayApp(config);
   // SIGTERM: stop accepting, answer what is in flight (HttpDraining, ChatGateway), close the
   // stores, then exit with 0 (not by re-raising the signal), so supervisors see a clean stop.
   app.enableShutdownHooks(undefined, { useProcessExit: true });

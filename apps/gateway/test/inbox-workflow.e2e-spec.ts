@@ -211,7 +211,8 @@ describe('agents, tiers and the ticket workflow through the API', () => {
           [byPhone, 'phone'],
         ].sort(),
       );
-      expect((await l1.get('/api/contacts/not-an-id')).status).toBe(404);
+      expect((await l1.get('/api/contacts/not-an-id')).status).toBe(400);
+      expect((await l1.get('/api/contacts/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     });
   });
 

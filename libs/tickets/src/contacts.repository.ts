@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContactEntity } from './entities/contact.entity.js';
 import type { InboundParty } from './intake/inbound-message.js';
+import { isUuid } from './support/is-uuid.js';
 
 @Injectable()
 export class ContactsRepository {
@@ -45,7 +46,7 @@ export class ContactsRepository {
   }
 
   findById(id: string): Promise<ContactEntity | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.dataSource.manager.findOne(ContactEntity, { where: { id } });
   }
 

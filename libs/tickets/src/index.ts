@@ -56,6 +56,7 @@ export * from './infrastructure/presence-registry.js';
 export * from './app/process-bootstrap.js';
 export * from './infrastructure/system-health.js';
 export * from './support/with-timeout.js';
+export * from './support/is-uuid.js';
 export * from './agents/agent.entity.js';
 export * from './agents/agents.service.js';
 export * from './agents/app-secrets.repository.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TIERS } from './domain.js';
 import type { AttachmentEntity } from './entities/attachment.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import type { OutboundDeliveryEntity } from './entities/outbound-delivery.entity.js';
@@ -66,11 +67,15 @@ export class TicketsService {
     };
   }
 
-  /** A person across channels: the contact and every ticket of theirs the actor may see. */
+  /**
+   * A person across channels: the contact and every ticket of theirs the actor may see. A contact
+   * with none the actor may see does not exist for them (their details are the customer's, not L3's).
+   */
   async contact(contactId: string, actor: Actor): Promise<{ contact: ContactEntity; tickets: TicketEntity[] }> {
     const contact = await this.contacts.findById(contactId);
-    if (!contact) throw new NotFoundError(`Contact ${contactId} does not exist`);
-    const { items } = await this.list(actor, { contactId, sort: 'newest', limit: 200, offset: 0 });
+    const { items } = contact ? await this.list(actor, { contactId, sort: 'newest', limit: 200, offset: 0 }) : { items: [] };
+    const seesEveryTier = tiersVisibleTo(actor).length === TIERS.length;
+    if (!contact || (items.length === 0 && !seesEveryTier)) throw new NotFoundError(`Contact ${contactId} does not exist`);
     return { contact, tickets: items };
   }
 

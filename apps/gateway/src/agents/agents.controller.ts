@@ -2,6 +2,8 @@ import { BadRequestException, Body, Controller, Get, Param, Patch, Post } from '
 import { AGENT_ROLES, AgentsService, TIERS, type Actor, type AgentEntity, type AgentPatch } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
+import { AgentsGateway } from '../inbox/agents.gateway.js';
 
 const present = (agent: AgentEntity) => ({
   id: agent.id,
@@ -16,7 +18,10 @@ const present = (agent: AgentEntity) => ({
 /** Agent accounts. Every agent can list colleagues (to assign tickets); only administrators manage them. */
 @Controller('api/agents')
 export class AgentsController {
-  constructor(private readonly agents: AgentsService) {}
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly agentSockets: AgentsGateway,
+  ) {}
 
   @Get()
   async list(@CurrentActor() actor: Actor) {
@@ -40,7 +45,7 @@ export class AgentsController {
 
   @AdminOnly()
   @Patch(':id')
-  async update(@Param('id') id: string, @Body() body: unknown) {
+  async update(@Param('id', UuidPipe) id: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const patch: AgentPatch = {
       name: optionalString('name', fields.name),
@@ -49,7 +54,12 @@ export class AgentsController {
       role: oneOf('role', fields.role, AGENT_ROLES),
       active: optionalBoolean('active', fields.active),
     };
-    return present(await this.agents.update(id, patch));
+    const updated = await this.agents.update(id, patch);
+    // Rooms follow tier and role, and a new password or deactivation ends the sessions: reconnect.
+    if (patch.tier !== undefined || patch.role !== undefined || patch.active !== undefined || patch.password !== undefined) {
+      this.agentSockets.disconnectAgent(id);
+    }
+    return present(updated);
   }
 }
 

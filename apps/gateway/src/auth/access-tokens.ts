@@ -1,14 +1,25 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AgentsService, type Actor, type AgentEntity } from '@app/tickets';
 
 interface TokenClaims {
   sub: string;
+  /** The agent's session generation when the token was issued (see AgentEntity.sessionGeneration). */
+  gen: number;
+}
+
+/** A valid token: who it speaks for, a short stable id for per-token limits, and when it expires. */
+export interface AgentSession {
+  actor: Actor;
+  tokenId: string;
+  expiresAt: Date;
 }
 
 /**
- * Signed access tokens (JWT, HS256). A token names only its agent; tier, role and whether the
- * agent is still active are read fresh on every use, so a change takes effect at once.
+ * Signed access tokens (JWT, HS256). A token names its agent and session generation; tier, role,
+ * whether the agent is still active and the generation are read fresh on every use, so a
+ * demotion takes effect at once and a password change or deactivation ends every session.
  */
 @Injectable()
 export class AccessTokens {
@@ -18,20 +29,26 @@ export class AccessTokens {
   ) {}
 
   async issue(agent: AgentEntity): Promise<{ accessToken: string; expiresAt: string }> {
-    const accessToken = await this.jwt.signAsync({ sub: agent.id } satisfies TokenClaims);
+    const accessToken = await this.jwt.signAsync({ sub: agent.id, gen: agent.sessionGeneration } satisfies TokenClaims);
     const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
     return { accessToken, expiresAt: new Date(exp * 1_000).toISOString() };
   }
 
-  /** The actor behind a token, or undefined when it is malformed, expired, or its agent inactive. */
-  async resolve(token: string): Promise<Actor | undefined> {
-    let claims: TokenClaims;
+  /** The session behind a token, or undefined when it is malformed, expired, revoked, or its agent inactive. */
+  async resolve(token: string): Promise<AgentSession | undefined> {
+    let claims: TokenClaims & { exp: number };
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token);
     } catch {
       return undefined;
     }
+    if (typeof claims.sub !== 'string' || !Number.isInteger(claims.gen)) return undefined;
     const agent = await this.agents.findActive(claims.sub);
-    return agent ? { id: agent.id, name: agent.name, tier: agent.tier, role: agent.role } : undefined;
+    if (!agent || agent.sessionGeneration !== claims.gen) return undefined;
+    return {
+      actor: { id: agent.id, name: agent.name, tier: agent.tier, role: agent.role },
+      tokenId: createHash('sha256').update(token).digest('base64url').slice(0, 22),
+      expiresAt: new Date(claims.exp * 1_000),
+    };
   }
 }

@@ -1,18 +1,24 @@
-import { Body, Controller, Get, HttpCode, HttpException, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { AgentsService, type Actor } from '@app/tickets';
 import { requiredText } from '../http/body-fields.js';
+import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
-import { LoginThrottle } from './login-throttle.js';
+
+/** RFC 5321's longest address; longer "emails" are refused before they reach a limit key or a query. */
+const EMAIL_MAX_CHARS = 254;
+/** Far beyond any passphrase, and short enough that hashing a refused one costs nothing much. */
+const PASSWORD_MAX_CHARS = 1_024;
 
 @Controller('api/auth')
 export class AuthController {
   constructor(
     private readonly agents: AgentsService,
     private readonly tokens: AccessTokens,
-    private readonly throttle: LoginThrottle,
+    private readonly limits: LoginLimits,
   ) {}
 
+  /** `ip` is the client as TRUST_PROXY says to read it (Express's `trust proxy`). */
   @Public()
   @Post('login')
   @HttpCode(200)
@@ -20,14 +26,15 @@ export class AuthController {
     const fields = (body ?? {}) as Record<string, unknown>;
     const email = requiredText('email', fields.email).trim().toLowerCase();
     const password = requiredText('password', fields.password);
-    const key = `${email}|${ip}`;
-    if (this.throttle.isBlocked(key)) throw new HttpException('too many failed sign-ins; try again in a few minutes', 429);
+    if (email.length > EMAIL_MAX_CHARS) throw new BadRequestException(`email debe tener como máximo ${EMAIL_MAX_CHARS} caracteres`);
+    if (password.length > PASSWORD_MAX_CHARS) throw new BadRequestException(`password debe tener como máximo ${PASSWORD_MAX_CHARS} caracteres`);
+    await this.limits.assertAllowed(email, ip);
     const agent = await this.agents.authenticate(email, password);
     if (!agent) {
-      this.throttle.recordFailure(key);
-      throw new UnauthorizedException('email or password is wrong');
+      await this.limits.recordFailure(email, ip);
+      throw new UnauthorizedException('El correo o la contraseña no son correctos');
     }
-    this.throttle.clear(key);
+    await this.limits.recordSuccess(email, ip);
     return { ...(await this.tokens.issue(agent)), agent: { id: agent.id, name: agent.name, email: agent.email, tier: agent.tier, role: agent.role } };
   }
 

@@ -5,7 +5,10 @@ import type { AuthenticatedRequest } from './authenticated-request.js';
 export const PUBLIC_ROUTE = 'ventanilla:public-route';
 export const ADMIN_ONLY = 'ventanilla:admin-only';
 
-/** An /api route that needs no token (signing in). */
+/**
+ * A route anyone may call without a token: signing in, health, Twilio's webhooks (their signature is
+ * their credential), the widget and the pages. Every route without it needs a valid token.
+ */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** A route only administrators may use (403 for other agents). */

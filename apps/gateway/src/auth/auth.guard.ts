@@ -1,34 +1,40 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiRequestLimit } from '../security/api-request-limit.js';
 import { AccessTokens } from './access-tokens.js';
 import { ADMIN_ONLY, PUBLIC_ROUTE } from './auth.decorators.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
+import { bearerToken } from './bearer-token.js';
 
 /**
- * Every /api route needs `Authorization: Bearer <accessToken>` (401 without a valid one), except
- * those marked @Public(). Routes outside /api (health, webhooks, widget) have their own rules.
+ * Deny by default: every HTTP route needs `Authorization: Bearer <accessToken>` (401 without a
+ * valid one) unless its handler or controller is marked @Public(). The decision hangs on the route
+ * that matched, never on the request's path, so no spelling of a path (case, percent-encoding,
+ * double slashes) can reach a handler around it. Socket namespaces have their own gate
+ * (realtime/namespace-access.ts).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly requestLimit: ApiRequestLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (!request.path.startsWith('/api/')) return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('Authorization: Bearer <accessToken> is required');
-    const actor = await this.tokens.resolve(token);
-    if (!actor) throw new UnauthorizedException('the access token is invalid or expired, or its agent is inactive');
-    request.actor = actor;
-    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && actor.role !== 'admin') {
-      throw new ForbiddenException('only administrators may do this');
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthorizedException('Se requiere iniciar sesión (Authorization: Bearer <accessToken>)');
+    const session = await this.tokens.resolve(token);
+    if (!session) throw new UnauthorizedException('La sesión no es válida o expiró; inicie sesión de nuevo');
+    await this.requestLimit.consume(session.tokenId);
+    request.actor = session.actor;
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && session.actor.role !== 'admin') {
+      throw new ForbiddenException('Solo un administrador puede hacer esto');
     }
     return true;
   }

@@ -2,12 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AgentsService, AppSecretsRepository, TicketsModule } from '@app/tickets';
-import type { GatewayConfig } from '../config/gateway-config.js';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { ApiRequestLimit } from '../security/api-request-limit.js';
+import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { FirstAdminBootstrap } from './first-admin.bootstrap.js';
-import { LoginThrottle } from './login-throttle.js';
 
 @Module({})
 export class AuthModule {
@@ -28,8 +29,10 @@ export class AuthModule {
       ],
       controllers: [AuthController],
       providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
         AccessTokens,
-        LoginThrottle,
+        LoginLimits,
+        ApiRequestLimit,
         { provide: FirstAdminBootstrap, useFactory: (agents: AgentsService) => new FirstAdminBootstrap(config.auth, agents), inject: [AgentsService] },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

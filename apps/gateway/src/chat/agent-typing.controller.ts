@@ -1,18 +1,26 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ChatService } from '@app/channels';
-import type { Actor } from '@app/tickets';
+import { TicketWorkflowService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean } from '../http/body-fields.js';
+import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 
 @Controller('api/tickets/:number/typing')
 export class AgentTypingController {
-  constructor(private readonly chat: ChatService) {}
+  constructor(
+    private readonly chat: ChatService,
+    private readonly workflow: TicketWorkflowService,
+  ) {}
 
-  /** Shows (`typing: true`, the default) or hides the agent's typing indicator in the customer's chat widget. */
+  /**
+   * Shows (`typing: true`, the default) or hides the agent's typing indicator in the customer's chat
+   * widget; only for an agent who may write to the customer on that ticket.
+   */
   @Post()
   @HttpCode(204)
-  async typing(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown): Promise<void> {
+  async typing(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown): Promise<void> {
     const fields = (body ?? {}) as Record<string, unknown>;
-    await this.chat.agentTyping(number.toUpperCase(), optionalBoolean('typing', fields.typing) ?? true, actor.name);
+    await this.workflow.authorize(number, actor, 'reply');
+    await this.chat.agentTyping(number, optionalBoolean('typing', fields.typing) ?? true, actor.name);
   }
 }

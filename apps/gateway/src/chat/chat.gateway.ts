@@ -29,6 +29,8 @@ import type { ChatConversationEntity } from '@app/tickets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
+import { ChatStartLimit } from '../security/chat-start-limit.js';
+import { clientAddress } from '../security/client-address.js';
 import { ConnectionRateLimit } from './connection-rate-limit.js';
 
 interface ChatSocketData {
@@ -67,6 +69,7 @@ export class ChatGateway
     private readonly chat: ChatService,
     private readonly status: ChatStatusReader,
     private readonly presence: ConnectionPresence,
+    private readonly startLimit: ChatStartLimit,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -126,6 +129,8 @@ export class ChatGateway
   start(@ConnectedSocket() socket: ChatSocket, @MessageBody() body: unknown): Promise<ChatStartAck | ChatErrorAck> {
     return this.answer(socket, async () => {
       const input = parseChatStart(body, this.config.chat.maxTextChars);
+      const verdict = await this.startLimit.consume(clientAddress(socket.request, this.config.trustProxy));
+      if (!verdict.allowed) return tooManyStarts(verdict.retryAfterMs, this.config.core.supportEmail);
       const started = await this.chat.start(input, (conversation) => this.bind(socket, conversation));
       return { conversationId: started.conversation.id, token: started.token, seq: started.entry.seq };
     });
@@ -199,6 +204,15 @@ export class ChatGateway
     this.lastStatus = serialized;
     namespace.local.emit(CHAT_EVENTS.status, status);
   }
+}
+
+function tooManyStarts(retryAfterMs: number, supportEmail: string): ChatErrorAck {
+  return {
+    error: 'rate_limited',
+    message: `Se abrieron demasiadas conversaciones desde esta conexión; intente más tarde o escríbanos a ${supportEmail}`,
+    retryable: true,
+    retryAfterMs,
+  };
 }
 
 function noConversation(): ChatErrorAck {

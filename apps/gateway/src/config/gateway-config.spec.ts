@@ -27,3 +27,20 @@ describe('loadGatewayConfig (shutdown)', () => {
     expect(() => loadGatewayConfig({ SHUTDOWN_TIMEOUT_MS: '10' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 });
+
+describe('loadGatewayConfig (security)', () => {
+  it('should refuse a token secret shorter than 32 characters, naming it', () => {
+    expect(() => loadGatewayConfig({ AUTH_TOKEN_SECRET: 'secreto' })).toThrow(/AUTH_TOKEN_SECRET must have at least 32/);
+    expect(loadGatewayConfig({ AUTH_TOKEN_SECRET: 'x'.repeat(32) }).auth.tokenSecret).toBe('x'.repeat(32));
+  });
+
+  it('should read whose address counts and the abuse limits, with the documented defaults', () => {
+    const defaults = loadGatewayConfig({});
+    expect(defaults.trustProxy).toBe(0);
+    expect(defaults.chat.startsPerAddressPerHour).toBe(20);
+    expect(defaults.limits.apiRequestsPerMinute).toBe(1_200);
+    const set = loadGatewayConfig({ TRUST_PROXY: '2', CHAT_STARTS_PER_IP_PER_HOUR: '0', API_REQUESTS_PER_MINUTE: '60' });
+    expect([set.trustProxy, set.chat.startsPerAddressPerHour, set.limits.apiRequestsPerMinute]).toEqual([2, 0, 60]);
+    expect(() => loadGatewayConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});

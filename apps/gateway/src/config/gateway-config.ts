@@ -15,6 +15,13 @@ export interface ChatSettings {
   presenceGraceMs: number;
   /** How often each gateway re-reads agent availability and tells its widgets when it changed. */
   statusIntervalMs: number;
+  /** New conversations one client address may start per hour, across gateways; 0: no limit. */
+  startsPerAddressPerHour: number;
+}
+
+export interface RequestLimits {
+  /** API requests one access token may make per minute, across gateways; 0: no limit. */
+  apiRequestsPerMinute: number;
 }
 
 export interface AuthSettings {
@@ -36,6 +43,9 @@ export interface GatewayConfig {
   /** A shutdown (SIGTERM) that has not finished draining after this long exits anyway, with 1. */
   shutdownTimeoutMs: number;
   chat: ChatSettings;
+  limits: RequestLimits;
+  /** How many reverse proxies in front of the gateway to believe in X-Forwarded-For (0: the socket's peer). */
+  trustProxy: number;
 }
 
 /** Reads and validates the gateway's settings once; a bad value stops start-up with its name. */
@@ -46,7 +56,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     core,
     phone: readPhoneSettings(reader, core.publicBaseUrl),
     auth: {
-      tokenSecret: reader.optionalString('AUTH_TOKEN_SECRET'),
+      tokenSecret: tokenSecret(reader),
       tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),
       adminEmail: reader.optionalString('ADMIN_EMAIL'),
       adminPassword: adminPassword(reader),
@@ -63,7 +73,12 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       },
       presenceGraceMs: reader.int('CHAT_PRESENCE_GRACE_MS', 10_000, { min: 0 }),
       statusIntervalMs: reader.int('CHAT_STATUS_INTERVAL_MS', 15_000, { min: 100 }),
+      startsPerAddressPerHour: reader.int('CHAT_STARTS_PER_IP_PER_HOUR', 20, { min: 0 }),
     },
+    limits: {
+      apiRequestsPerMinute: reader.int('API_REQUESTS_PER_MINUTE', 1_200, { min: 0 }),
+    },
+    trustProxy: reader.int('TRUST_PROXY', 0, { min: 0, max: 10 }),
   };
 }
 
@@ -87,6 +102,17 @@ function readAllowedOrigins(reader: EnvReader, publicBaseUrl: string): AllowedOr
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** HS256 keys shorter than the hash (32 bytes) can be brute-forced offline from one token. */
+export const TOKEN_SECRET_MIN_LENGTH = 32;
+
+function tokenSecret(reader: EnvReader): string | undefined {
+  const secret = reader.optionalString('AUTH_TOKEN_SECRET');
+  if (secret !== undefined && secret.length < TOKEN_SECRET_MIN_LENGTH) {
+    throw new ConfigError(`AUTH_TOKEN_SECRET must have at least ${TOKEN_SECRET_MIN_LENGTH} characters (e.g. openssl rand -base64 48)`);
+  }
+  return secret;
+}
 
 function adminPassword(reader: EnvReader): string | undefined {
   const password = reader.optionalString('ADMIN_PASSWORD');

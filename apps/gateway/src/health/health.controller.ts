@@ -1,18 +1,35 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { SystemHealth, type HealthReport } from '@app/tickets';
 import type { Response } from 'express';
+import { AdminOnly, Public } from '../auth/auth.decorators.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 
-@Controller('health')
+/** What anyone may learn: up or not, and which part fails (names only: no hosts, PIDs or driver errors). */
+export type PublicHealth = Pick<HealthReport, 'status' | 'failing'>;
+
+@Controller()
 export class HealthController {
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly health: SystemHealth,
   ) {}
 
-  /** 200 when Postgres and Redis answer and queued work is being consumed; 503 naming what fails. */
-  @Get()
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  /** For load balancers and monitors: 200 when Postgres and Redis answer and queued work is consumed; 503 naming what fails. */
+  @Public()
+  @Get('health')
+  async check(@Res({ passthrough: true }) response: Response): Promise<PublicHealth> {
+    const { status, failing } = await this.report(response);
+    return { status, failing };
+  }
+
+  /** The same, with every check's detail (latencies, errors, workers and their mailbox), for administrators. */
+  @AdminOnly()
+  @Get('api/health')
+  detail(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    return this.report(response);
+  }
+
+  private async report(response: Response): Promise<HealthReport> {
     const report = await this.health.report(this.config.healthMaxQueueAgeMs);
     response.status(report.status === 'ok' ? 200 : 503);
     return report;

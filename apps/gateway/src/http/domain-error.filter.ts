@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { ConflictError, DomainError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
+import { RateLimitedException } from '../security/rate-limited.exception.js';
 
 /**
  * The one place errors become HTTP answers: domain errors get their status, Nest's HTTP errors
@@ -13,6 +14,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (error instanceof HttpException) {
+      if (error instanceof RateLimitedException) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1_000))));
       const body = error.getResponse();
       response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isUuid } from '@app/tickets';
 
 /** Query-string readers that answer 400 with the parameter's name and what it accepts. */
 export function optionalEnum<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
@@ -26,6 +27,6 @@ export function optionalText(name: string, value: unknown, maxLength: number): s
 
 export function optionalUuidOr<T extends string>(name: string, value: unknown, keywords: readonly T[]): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (typeof value === 'string' && ((keywords as readonly string[]).includes(value) || /^[0-9a-f-]{36}$/i.test(value))) return value;
+  if (typeof value === 'string' && ((keywords as readonly string[]).includes(value) || isUuid(value))) return value;
   throw new BadRequestException(`${name} must be an id or one of ${keywords.join(', ')}`);
 }

@@ -3,10 +3,10 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSo
 import { ChatService } from '@app/channels';
 import { AGENTS_NAMESPACE, tierRoom, TicketWorkflowService, type Actor } from '@app/tickets';
 import type { Namespace, Socket } from 'socket.io';
-import { AccessTokens } from '../auth/access-tokens.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
+import { agentRoom, type AgentSocketSession } from '../realtime/namespace-access.js';
 
-interface AgentSocketData {
+interface AgentSocketData extends AgentSocketSession {
   actor?: Actor;
   viewing?: string;
 }
@@ -17,8 +17,9 @@ const viewingRoom = (number: string): string => `viewing:${number}`;
 const TICKET_NUMBER = /^[A-Z]{2,4}-\d{4,}$/;
 
 /**
- * The agents' live connection (`/agents`, token in `auth.token`): `ticket:changed` for tickets the
- * agent's tier may see, and who else is viewing or typing on a ticket (collision warnings).
+ * The agents' live connection (`/agents`, token in `auth.token`, checked before the connection is
+ * accepted: realtime/namespace-access.ts): `ticket:changed` for tickets the agent's tier may see,
+ * and who else is viewing or typing on a ticket (collision warnings).
  */
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE })
 export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
@@ -28,23 +29,20 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly namespace!: Namespace;
 
   constructor(
-    private readonly tokens: AccessTokens,
     private readonly workflow: TicketWorkflowService,
     private readonly presence: ConnectionPresence,
     private readonly chat: ChatService,
   ) {}
 
   async handleConnection(socket: AgentSocket): Promise<void> {
-    const token: unknown = socket.handshake.auth?.token;
-    const actor = typeof token === 'string' ? await this.tokens.resolve(token) : undefined;
+    const actor = socket.data.session?.actor;
     if (!actor) {
-      socket.emit('auth:error', { message: 'a valid access token is required' });
       socket.disconnect(true);
       return;
     }
     socket.data.actor = actor;
     // L1 and administrators see every ticket: their room gets every change (see roomsSeeing).
-    await socket.join(tierRoom(actor.role === 'admin' ? 'L1' : actor.tier));
+    await socket.join([tierRoom(actor.role === 'admin' ? 'L1' : actor.tier), agentRoom(actor.id)]);
     // Chat widgets tell customers whether an agent is connected.
     await this.presence.join(socket.id, 'agents');
   }
@@ -52,6 +50,15 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   async handleDisconnect(socket: AgentSocket): Promise<void> {
     await this.presence.leave(socket.id);
     if (socket.data.viewing) await this.announceViewers(socket.data.viewing);
+  }
+
+  /**
+   * Ends an agent's live connections on every gateway (Redis adapter) after a change to the account:
+   * the inbox reconnects with its token, which then joins the rooms of the agent's current tier and
+   * role, or is refused if the change (new password, deactivation) ended its sessions.
+   */
+  disconnectAgent(agentId: string): void {
+    this.namespace.in(agentRoom(agentId)).disconnectSockets(true);
   }
 
   /** The agent opened a ticket (or closed it, with `number: null`). */
@@ -88,9 +95,11 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     socket.to(viewingRoom(viewing)).emit('ticket:typing', { number: viewing, agent: { id: actor.id, name: actor.name } });
     if (body?.toCustomer !== true) return;
     try {
+      await this.workflow.authorize(viewing, actor, 'reply');
       await this.chat.agentTyping(viewing, true, actor.name);
     } catch (error) {
-      // Not a chat ticket (any more, after a merge) or the store is briefly away: only a hint is lost.
+      // Not allowed to write to the customer, not a chat ticket (any more, after a merge) or the store
+      // is briefly away: only a hint is lost.
       this.logger.debug(`typing on ${viewing} not shown to the customer: ${(error as Error).message}`);
     }
   }

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Delete, Get, HttpCode, Param, Post, Bo
 import { MaintenanceService, type Actor, type MaintenanceWindowEntity } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { requiredText } from '../http/body-fields.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
 
 const present = (window: MaintenanceWindowEntity) => ({
   id: window.id,
@@ -39,8 +40,7 @@ export class MaintenanceController {
   @AdminOnly()
   @Delete(':id')
   @HttpCode(200)
-  async cancel(@Param('id') id: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new BadRequestException('id must be a maintenance window id');
+  async cancel(@Param('id', UuidPipe) id: string) {
     return present(await this.maintenance.cancel(id));
   }
 }

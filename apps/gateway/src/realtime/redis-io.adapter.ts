@@ -3,8 +3,10 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { closeRedis, socketIoRedisKey } from '@app/tickets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
+import { Namespace, type Server, type ServerOptions } from 'socket.io';
+import type { AccessTokens } from '../auth/access-tokens.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
+import { closeDefaultNamespace, guardNamespace } from './namespace-access.js';
 import { isOriginAllowed } from './origin-policy.js';
 
 /** Largest socket.io message a client may send; chat texts are far smaller (CHAT_MAX_TEXT_CHARS). */
@@ -12,8 +14,9 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /**
  * The gateway's one socket.io server (every namespace: `/chat`, the inbox's `/agents`): it
- * shares rooms and broadcasts with the other gateway processes and the worker through Redis, and
- * accepts browser connections only from allowed origins.
+ * shares rooms and broadcasts with the other gateway processes and the worker through Redis,
+ * accepts browser connections only from allowed origins, and puts every namespace behind its
+ * access rule (realtime/namespace-access.ts).
  */
 export class RedisIoAdapter extends IoAdapter {
   private readonly clients: Redis[] = [];
@@ -21,8 +24,15 @@ export class RedisIoAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly config: GatewayConfig,
+    private readonly tokens: AccessTokens,
   ) {
     super(app);
+  }
+
+  override create(port: number, options?: ServerOptions & { namespace?: string; server?: Server }): Server {
+    const created = super.create(port, options) as Server | Namespace;
+    if (created instanceof Namespace) guardNamespace(created, this.tokens);
+    return created as Server;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -40,6 +50,7 @@ export class RedisIoAdapter extends IoAdapter {
     const pub = this.redisClient('pub');
     const sub = this.redisClient('sub');
     server.adapter(createAdapter(pub, sub, { key: socketIoRedisKey(this.config.core.queuePrefix) }));
+    closeDefaultNamespace(server.of('/'));
     return server;
   }
 

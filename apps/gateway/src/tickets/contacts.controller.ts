@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { TicketsService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
 import { presentContact, presentTicketSummary } from './ticket.presenter.js';
 
 /** A person across channels: their details and every ticket of theirs the agent may see. */
@@ -9,7 +10,7 @@ export class ContactsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
     const { contact, tickets } = await this.tickets.contact(id, actor);
     const now = new Date();
     return { contact: presentContact(contact), tickets: tickets.map((ticket) => presentTicketSummary(ticket, now)) };

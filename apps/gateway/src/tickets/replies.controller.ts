@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { RepliesService, type Actor } from '@app/tickets';
+import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
 
@@ -14,9 +15,9 @@ export class RepliesController {
    */
   @Post()
   @HttpCode(201)
-  async create(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async create(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
-    const result = await this.replies.reply(number.toUpperCase(), actor, {
+    const result = await this.replies.reply(number, actor, {
       body: requiredText('body', fields.body),
       internal: optionalBoolean('internal', fields.internal) ?? false,
       baseVersion: optionalString('baseVersion', fields.baseVersion),

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { BadRequestException } from '@nestjs/common';
-import { deniedReason, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { deniedReason, isUuid, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalText, requiredText } from '../http/body-fields.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
@@ -17,10 +18,10 @@ export class TicketWorkflowController {
 
   /** INTERFACE.md: `{ severity?, status? }`, with `reason` (severity), `resolution` (resolved) or `note`. */
   @Patch()
-  async update(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async update(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     if (fields.severity === undefined && fields.status === undefined) throw new BadRequestException('give severity or status');
-    const ticketNumber = number.toUpperCase();
+    const ticketNumber = number;
     let ticket: TicketEntity | undefined;
     if (fields.severity !== undefined) {
       if (typeof fields.severity !== 'number' || ![0, 1, 2, 3].includes(fields.severity)) throw new BadRequestException('severity must be 0, 1, 2 or 3');
@@ -36,82 +37,82 @@ export class TicketWorkflowController {
 
   @Post('escalate')
   @HttpCode(200)
-  async escalate(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const reason = requiredText('reason', (body as Record<string, unknown> | undefined)?.reason);
     return this.apply(number, actor, { kind: 'escalate', reason });
   }
 
   @Post('resolve')
   @HttpCode(200)
-  async resolve(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async resolve(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const resolution = requiredText('resolution', (body as Record<string, unknown> | undefined)?.resolution);
     return this.apply(number, actor, { kind: 'resolve', resolution });
   }
 
   @Post('reopen')
   @HttpCode(200)
-  async reopen(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async reopen(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     return this.apply(number, actor, { kind: 'reopen', reason: optionalText('reason', (body as Record<string, unknown> | undefined)?.reason, NOTE_MAX) });
   }
 
   /** L3: the fix is ready; the ticket goes back to L2 Operations, pending release to production. */
   @Post('fix-ready')
   @HttpCode(200)
-  async fixReady(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async fixReady(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     return this.apply(number, actor, { kind: 'mark_fix_ready', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
   }
 
   /** L2: the fix is in production; the ticket goes back to L1 Help Desk to tell the customer. */
   @Post('release')
   @HttpCode(200)
-  async release(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async release(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     return this.apply(number, actor, { kind: 'release', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
   }
 
   /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
   @Post('assign')
   @HttpCode(200)
-  async assign(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async assign(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const agentId = (body as Record<string, unknown> | undefined)?.agentId;
-    if (agentId !== null && (typeof agentId !== 'string' || !/^[0-9a-f-]{36}$/i.test(agentId))) {
+    if (agentId !== null && !isUuid(agentId)) {
       throw new BadRequestException('agentId must be an agent id or null');
     }
-    return this.present(await this.workflow.assign(number.toUpperCase(), actor, agentId), actor);
+    return this.present(await this.workflow.assign(number, actor, agentId), actor);
   }
 
   @Post('take')
   @HttpCode(200)
-  async take(@CurrentActor() actor: Actor, @Param('number') number: string) {
-    return this.present(await this.workflow.assign(number.toUpperCase(), actor, actor.id), actor);
+  async take(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
+    return this.present(await this.workflow.assign(number, actor, actor.id), actor);
   }
 
   /** `{ note }`: what the customer reads in the next status update. */
   @Post('progress')
   @HttpCode(200)
-  async progress(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
-    return this.present(await this.workflow.setProgressNote(number.toUpperCase(), actor, note), actor);
+    return this.present(await this.workflow.setProgressNote(number, actor, note), actor);
   }
 
   /** `{ note? }`: the agent called the customer back about a missed call; the flag clears (409 when none is pending). */
   @Post('called-back')
   @HttpCode(200)
-  async calledBack(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async calledBack(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
-    return this.present(await this.workflow.markCalledBack(number.toUpperCase(), actor, note), actor);
+    return this.present(await this.workflow.markCalledBack(number, actor, note), actor);
   }
 
   /** Merges this ticket into `{ into }`, another ticket of the same customer. */
   @Post('merge')
   @HttpCode(200)
-  async merge(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: unknown) {
+  async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const into = requiredText('into', (body as Record<string, unknown> | undefined)?.into).toUpperCase();
-    await this.workflow.merge(number.toUpperCase(), actor, into);
+    await this.workflow.merge(number, actor, into);
     return presentTicketDetail(await this.tickets.timeline(into, actor));
   }
 
   private async apply(number: string, actor: Actor, transition: Transition) {
-    return this.present(await this.workflow.transition(number.toUpperCase(), actor, transition), actor);
+    return this.present(await this.workflow.transition(number, actor, transition), actor);
   }
 
   /** The whole ticket, or only its summary when the change took it out of the actor's sight (handed to another tier). */

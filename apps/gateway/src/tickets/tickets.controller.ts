@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { CHANNELS, SLA_STATES, TICKET_SORTS, TICKET_STATUSES, TIERS, TicketsService, type Actor, type Severity } from '@app/tickets';
 import type { Response } from 'express';
+import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalEnum, optionalInt, optionalText, optionalUuidOr } from '../http/query-params.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
@@ -29,19 +31,19 @@ export class TicketsController {
   }
 
   @Get(':number')
-  async get(@CurrentActor() actor: Actor, @Param('number') number: string) {
-    return presentTicketDetail(await this.tickets.timeline(number.toUpperCase(), actor));
+  async get(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
+    return presentTicketDetail(await this.tickets.timeline(number, actor));
   }
 
   /** Files are always downloaded, never rendered by the browser (an attachment may claim to be HTML). */
   @Get(':number/attachments/:attachmentId')
   async attachment(
     @CurrentActor() actor: Actor,
-    @Param('number') number: string,
-    @Param('attachmentId') attachmentId: string,
+    @Param('number', TicketNumberPipe) number: string,
+    @Param('attachmentId', UuidPipe) attachmentId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const attachment = await this.tickets.attachment(number.toUpperCase(), attachmentId, actor);
+    const attachment = await this.tickets.attachment(number, attachmentId, actor);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     return new StreamableFile(attachment.content ?? Buffer.alloc(0), {

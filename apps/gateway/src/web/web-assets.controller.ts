@@ -1,8 +1,11 @@
 import { Controller, Get, Header, NotFoundException } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators.js';
+import { WIDGET_PAGE_POLICY } from '../security/security-headers.js';
 import { CHAT_DEMO_HTML } from './chat-demo.page.js';
 import { WebAssets } from './web-assets.js';
 
-/** The embeddable chat widget and a page that embeds it as the portal does. */
+/** The embeddable chat widget and a page that embeds it as the portal does: for customers, so public. */
+@Public()
 @Controller()
 export class WebAssetsController {
   constructor(private readonly assets: WebAssets) {}
@@ -21,6 +24,7 @@ export class WebAssetsController {
 
   @Get('chat-demo')
   @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', WIDGET_PAGE_POLICY)
   @Header('Cache-Control', 'no-cache')
   demo(): string {
     return CHAT_DEMO_HTML;

@@ -1,5 +1,7 @@
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators.js';
+import { INBOX_PAGE_POLICY } from '../security/security-headers.js';
 import { WebAssets } from './web-assets.js';
 
 const INBOX_HTML = `<!doctype html>
@@ -15,26 +17,15 @@ const INBOX_HTML = `<!doctype html>
 <body><div id="app"><p class="loading">Cargando…</p></div></body>
 </html>`;
 
-// Customer mail is shown in sandboxed srcdoc frames; nothing here may load from elsewhere.
-const INBOX_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
-/** The agents' inbox page and the browser bundles. */
+/** The agents' inbox page and the browser bundles: public, since signing in happens in the page. */
+@Public()
 @Controller()
 export class WebPagesController {
   constructor(private readonly assets: WebAssets) {}
 
   @Get('inbox')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', INBOX_CSP)
+  @Header('Content-Security-Policy', INBOX_PAGE_POLICY)
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Referrer-Policy', 'no-referrer')
   @Header('Cache-Control', 'no-store')

@@ -54,6 +54,9 @@ export function App() {
 
   useEffect(() => live?.onAlert((alert) => setAlerts((current) => [alert, ...current].slice(0, 5))), [live]);
 
+  // The live connection was refused (session ended): the API's 401 to this check signs the agent out.
+  useEffect(() => live?.onUnauthorized(() => void api<Me>('GET', '/api/auth/me').catch(() => undefined)), [live]);
+
   if (checking) return <p class="loading">Cargando…</p>;
   if (!me || !live) return <LoginPage onSignedIn={setMe} />;
 

@@ -25,6 +25,7 @@ export class LiveUpdates {
   private readonly typingListeners = new Set<(number: string, agent: Viewer) => void>();
   private readonly connectionListeners = new Set<(connected: boolean) => void>();
   private readonly alertListeners = new Set<(alert: SlaAlert) => void>();
+  private readonly unauthorizedListeners = new Set<() => void>();
   private watching: string | null = null;
   private lastTypingSent = 0;
 
@@ -35,7 +36,17 @@ export class LiveUpdates {
       if (this.watching) this.socket.emit('ticket:watch', { number: this.watching });
       this.changeListeners.forEach((listener) => listener({ number: '*', kind: 'reconnected' }));
     });
-    this.socket.on('disconnect', () => this.connectionListeners.forEach((listener) => listener(false)));
+    this.socket.on('disconnect', (reason) => {
+      this.connectionListeners.forEach((listener) => listener(false));
+      // The server ends an agent's connections when the account changes (tier, role, password):
+      // come back at once; the handshake then joins the new rooms, or is refused (below).
+      if (reason === 'io server disconnect') this.socket.connect();
+    });
+    // Refused: the session ended (password changed, deactivated, expired). The next API call gets
+    // the 401 that signs the agent out.
+    this.socket.on('connect_error', (error: Error) => {
+      if (error.message === 'unauthorized') this.unauthorizedListeners.forEach((listener) => listener());
+    });
     this.socket.on('ticket:changed', (change: { number: string; kind: string }) => this.changeListeners.forEach((listener) => listener(change)));
     this.socket.on('ticket:viewers', ({ number, viewers }: { number: string; viewers: Viewer[] }) =>
       this.viewerListeners.forEach((listener) => listener(number, viewers)),
@@ -73,6 +84,11 @@ export class LiveUpdates {
   onConnection(listener: (connected: boolean) => void): () => void {
     this.connectionListeners.add(listener);
     return () => this.connectionListeners.delete(listener);
+  }
+
+  onUnauthorized(listener: () => void): () => void {
+    this.unauthorizedListeners.add(listener);
+    return () => this.unauthorizedListeners.delete(listener);
   }
 
   watch(number: string | null): void {

@@ -26,6 +26,10 @@ export class AgentEntity {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Carried by every access token; raised when the password changes or the agent is deactivated, which ends its sessions. */
+  @Column({ name: 'session_generation', type: 'integer', default: 0 })
+  sessionGeneration!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -4,6 +4,7 @@ import { AGENT_ROLES, TIERS, type AgentRole, type Tier } from '../domain.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { AgentEntity } from './agent.entity.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
+import { isUuid } from '../support/is-uuid.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -29,13 +30,14 @@ export class AgentsService {
   }
 
   async get(id: string): Promise<AgentEntity> {
-    const agent = await this.dataSource.manager.findOne(AgentEntity, { where: { id } });
+    const agent = isUuid(id) ? await this.dataSource.manager.findOne(AgentEntity, { where: { id } }) : null;
     if (!agent) throw new NotFoundError(`Agent ${id} does not exist`);
     return agent;
   }
 
   /** The agent behind a valid token, or undefined when it was deactivated or removed since. */
   findActive(id: string): Promise<AgentEntity | null> {
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.dataSource.manager.findOne(AgentEntity, { where: { id, active: true } });
   }
 
@@ -68,6 +70,8 @@ export class AgentsService {
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+      // A new password or a deactivation ends every session: tokens carry the old generation.
+      ...(endsSessions(agent, patch) ? { sessionGeneration: () => 'session_generation + 1' } : {}),
     });
     return this.get(id);
   }
@@ -100,7 +104,11 @@ export class AgentsService {
       const email = validEmail(credentials.email);
       const existing = await em.findOne(AgentEntity, { where: { email } });
       if (existing) {
-        await em.update(AgentEntity, { id: existing.id }, { role: 'admin', active: true, passwordHash: await hashPassword(credentials.password) });
+        await em.update(
+          AgentEntity,
+          { id: existing.id },
+          { role: 'admin', active: true, passwordHash: await hashPassword(credentials.password), sessionGeneration: () => 'session_generation + 1' },
+        );
         this.logger.warn(`no active administrator: ${email} is one again (ADMIN_EMAIL / ADMIN_PASSWORD)`);
         return;
       }
@@ -108,6 +116,11 @@ export class AgentsService {
       this.logger.log(`created the first administrator ${email}`);
     });
   }
+}
+
+/** Whether a change makes the agent's current tokens worthless: a new password, or losing access. */
+export function endsSessions(agent: Pick<AgentEntity, 'active'>, patch: AgentPatch): boolean {
+  return patch.password !== undefined || (agent.active && patch.active === false);
 }
 
 function validEmail(email: string): string {

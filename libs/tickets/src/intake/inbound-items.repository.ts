@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import type { Channel } from '../domain.js';
+import { TIERS, type Channel, type Tier } from '../domain.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
 
 export interface RawInbound {
@@ -144,12 +145,17 @@ export class InboundItemsRepository {
     return rows.map((row) => row.id);
   }
 
-  list(status: InboundStatus | undefined, limit: number, offset: number): Promise<[InboundItemEntity[], number]> {
-    return this.dataSource.manager.findAndCount(InboundItemEntity, {
-      where: status ? { status } : {},
-      order: { receivedAt: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
+  /**
+   * What arrived, newest first, as far as `tiers` may see it: items that became part of a ticket at
+   * one of those tiers; items on no ticket (skipped, rejected, still pending) only for whoever sees
+   * every tier (L1 Help Desk, administrators), since any tier's ticket may come of them.
+   */
+  list(filter: { status?: InboundStatus; tiers: readonly Tier[] }, limit: number, offset: number): Promise<[InboundItemEntity[], number]> {
+    const query = this.dataSource.manager.createQueryBuilder(InboundItemEntity, 'i').orderBy('i.receivedAt', 'DESC').take(limit).skip(offset);
+    if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
+    if (TIERS.some((tier) => !filter.tiers.includes(tier))) {
+      query.innerJoin(TicketEntity, 't', 't.id = i.ticketId AND t.tier IN (:...tiers)', { tiers: filter.tiers });
+    }
+    return query.getManyAndCount();
   }
 }
