@@ -21,6 +21,7 @@ import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agen
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-call-backs.js';
 import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-delivery-send-started.js';
+import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -50,4 +51,5 @@ export const TICKETS_MIGRATIONS = [
   SlaMaintenanceAvailability1764478800000,
   PhoneCallBacks1764482400000,
   DeliverySendStarted1764486000000,
+  DeliveryMessageIndex1764491100000,
 ];
