@@ -55,3 +55,61 @@ export function buildMail(mail: TestMail): { raw: string; messageId: string } {
 
 /** A unique customer address, so tests in one suite never share a contact. */
 export const customerAddress = (label: string): string => `${label}-${randomUUID().slice(0, 8)}@cliente.example.mx`;
+
+export interface TestBounce {
+  /** The reporting mailer [`MAILER-DAEMON@mx.cliente.example.mx`]. */
+  from?: string;
+  /** Each gets a `Final-Recipient` block in the delivery-status part. */
+  finalRecipients: string[];
+  /** The Message-ID of the mail that supposedly bounced, as quoted in the returned headers (no brackets). */
+  quotedMessageId: string;
+  quotedFrom: string;
+  quotedSubject?: string;
+  /** `5.1.1` (permanent) unless told. */
+  status?: string;
+}
+
+/** A raw RFC 3464 delivery-status report, as a mail server returns an undeliverable message. */
+export function buildBounce(bounce: TestBounce): { raw: string; messageId: string } {
+  const messageId = `bounce-${randomUUID()}@mx.cliente.example.mx`;
+  const boundary = `dsn-${randomUUID()}`;
+  const status = bounce.status ?? '5.1.1';
+  const permanent = status.startsWith('5');
+  const perRecipient = bounce.finalRecipients.flatMap((recipient) => [
+    '',
+    `Final-Recipient: rfc822; ${recipient}`,
+    `Action: ${permanent ? 'failed' : 'delayed'}`,
+    `Status: ${status}`,
+    `Diagnostic-Code: smtp; ${permanent ? '550' : '451'} ${status} user unknown`,
+  ]);
+  const raw = [
+    `From: Mail Delivery System <${bounce.from ?? 'MAILER-DAEMON@mx.cliente.example.mx'}>`,
+    'To: portalgratuito@interfactura.com',
+    'Subject: Undelivered Mail Returned to Sender',
+    `Date: ${new Date().toUTCString()}`,
+    'Auto-Submitted: auto-replied',
+    `Message-ID: <${messageId}>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain',
+    '',
+    'Your message could not be delivered.',
+    `--${boundary}`,
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.cliente.example.mx',
+    ...perRecipient,
+    `--${boundary}`,
+    'Content-Type: text/rfc822-headers',
+    '',
+    `From: ${bounce.quotedFrom}`,
+    `To: ${bounce.finalRecipients[0] ?? ''}`,
+    `Message-ID: <${bounce.quotedMessageId}>`,
+    `Subject: ${bounce.quotedSubject ?? 'Factura'}`,
+    `--${boundary}--`,
+    '',
+  ].join('\r\n');
+  return { raw, messageId };
+}

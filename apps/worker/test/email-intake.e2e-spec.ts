@@ -3,7 +3,7 @@ import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { DovecotServer } from '../../../test/support/dovecot.js';
 import { eventually } from '../../../test/support/eventually.js';
-import { buildMail, customerAddress } from '../../../test/support/mail-builder.js';
+import { buildBounce, buildMail, customerAddress } from '../../../test/support/mail-builder.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { SUPPORT_EMAIL, TestEnvironment } from '../../../test/support/test-environment.js';
 
@@ -168,40 +168,13 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     const ticket = await waitForTicket(customer);
     const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
 
-    const boundary = 'dsn-boundary';
-    const bounce = [
-      'From: Mail Delivery System <MAILER-DAEMON@mx.cliente.example.mx>',
-      `To: ${SUPPORT_EMAIL}`,
-      'Subject: Undelivered Mail Returned to Sender',
-      'Auto-Submitted: auto-replied',
-      `Message-ID: <bounce-${ticket.id}@mx.cliente.example.mx>`,
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      `--${boundary}`,
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.cliente.example.mx',
-      '',
-      `Final-Recipient: rfc822; ${customer}`,
-      'Action: failed',
-      'Status: 5.1.1',
-      'Diagnostic-Code: smtp; 550 5.1.1 user unknown',
-      `--${boundary}`,
-      'Content-Type: text/rfc822-headers',
-      '',
-      `From: ${SUPPORT_EMAIL}`,
-      `To: ${customer}`,
-      `Message-ID: ${confirmation.parsed.messageId}`,
-      `Subject: ${confirmation.parsed.subject}`,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
-    await dovecot.append(bounce);
+    const bounce = buildBounce({
+      finalRecipients: [customer],
+      quotedMessageId: confirmation.parsed.messageId!.replace(/[<>]/g, ''),
+      quotedFrom: SUPPORT_EMAIL,
+      quotedSubject: confirmation.parsed.subject,
+    });
+    await dovecot.append(bounce.raw);
 
     const events = await eventually(async () => {
       const rows = await env.query<{ type: string; data: { permanent: boolean } }>(

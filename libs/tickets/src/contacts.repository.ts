@@ -50,14 +50,25 @@ export class ContactsRepository {
     return this.dataSource.manager.findOne(ContactEntity, { where: { id } });
   }
 
-  async markEmailUndeliverable(emails: string[], reason: string, em: EntityManager): Promise<number> {
-    if (emails.length === 0) return 0;
+  /** Marks the address undeliverable (a permanent bounce of mail we sent to it); true when a contact has it. */
+  async markEmailUndeliverable(email: string, reason: string, em: EntityManager): Promise<boolean> {
     const result = await em
       .createQueryBuilder()
       .update(ContactEntity)
-      .set({ emailUndeliverableAt: () => 'now()', emailUndeliverableReason: reason })
-      .where('email IN (:...emails)', { emails: emails.map((email) => email.toLowerCase()) })
+      .set({ emailUndeliverableAt: () => 'now()', emailUndeliverableReason: reason.slice(0, 500) })
+      .where('email = :email', { email: email.toLowerCase() })
       .execute();
-    return result.affected ?? 0;
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Lifts the mark (the address wrote to us, or took a send); true when there was a mark to lift. */
+  async clearEmailUndeliverable(email: string, em: EntityManager): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ContactEntity)
+      .set({ emailUndeliverableAt: null, emailUndeliverableReason: null })
+      .where('email = :email AND email_undeliverable_at IS NOT NULL', { email: email.toLowerCase() })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -93,6 +93,34 @@ export class TicketsRepository {
     return em.findOne(TicketEntity, { where: { number }, relations: { contact: true, assignee: true } });
   }
 
+  /** Makes the intakes of one sender's mails take turns until this transaction ends. */
+  async lockMailSender(address: string, em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`mail-tickets:${address.toLowerCase()}`]);
+  }
+
+  /** How many tickets the contact with this address opened by email since `since`. */
+  async countOpenedByEmailSince(address: string, since: Date, em: EntityManager): Promise<number> {
+    const [row] = await em.query<Array<{ opened: number }>>(
+      `SELECT count(*)::int AS opened FROM tickets t JOIN contacts c ON c.id = t.contact_id
+        WHERE c.email = $1 AND t.channel = 'email' AND t.created_at > $2`,
+      [address.toLowerCase(), since],
+    );
+    return row?.opened ?? 0;
+  }
+
+  /** The sender's latest open ticket opened by email, or else their latest ticket opened by email. */
+  findLatestByEmailSender(address: string, em: EntityManager): Promise<TicketEntity | null> {
+    return em
+      .createQueryBuilder(TicketEntity, 't')
+      .innerJoinAndSelect('t.contact', 'c')
+      .where(`c.email = :address AND t.channel = 'email'`, { address: address.toLowerCase() })
+      .orderBy(`CASE WHEN ${OPEN} THEN 0 ELSE 1 END`, 'ASC')
+      .addOrderBy('t.created_at', 'DESC')
+      // The join is many-to-one, so a plain LIMIT is safe.
+      .limit(1)
+      .getOne();
+  }
+
   /** Tickets with these numbers, each with the addresses of everyone who has taken part in it. */
   async findThreadCandidates(numbers: string[], em: EntityManager): Promise<ThreadCandidate[]> {
     if (numbers.length === 0) return [];

@@ -33,6 +33,19 @@ const who = (event: TicketEvent): string => String(event.data.by ?? (event.actor
 /** Who a delivery went to, in words: an address or number, or the customer's chat. */
 const recipient = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'el chat del cliente' : String(data.recipient));
 
+/** Why a message to the customer was not sent, in words (the codes come from the outbox). */
+const SUPPRESSION_REASON: Record<string, string> = {
+  address_undeliverable: 'su dirección de correo rebotó; no se le envían correos hasta que escriba desde ella o un envío se entregue',
+  rate_limited: 'ya se le enviaron demasiadas confirmaciones en la última hora',
+  no_address: 'no hay a dónde enviarlo',
+};
+
+const suppression = (data: Record<string, unknown>): string => SUPPRESSION_REASON[String(data.reason)] ?? String(data.reason);
+
+/** The address a bounce was about (older events listed every recipient of the report). */
+const bouncedAddress = (data: Record<string, unknown>): string =>
+  data.recipient ? String(data.recipient) : Array.isArray(data.recipients) ? data.recipients.join(', ') : 'el cliente';
+
 /** One line, in Spanish, for an event of the ticket's log. */
 export function describeEvent(event: TicketEvent): string {
   const data = event.data;
@@ -68,7 +81,12 @@ export function describeEvent(event: TicketEvent): string {
     case 'confirmation_sent':
       return `Confirmación enviada a ${recipient(data)}`;
     case 'confirmation_suppressed':
-      return `Confirmación no enviada (${String(data.reason)})`;
+      return `Confirmación no enviada: ${suppression(data)}`;
+    case 'reply_suppressed':
+    case 'resolution_suppressed':
+    case 'severity_change_suppressed':
+    case 'status_update_suppressed':
+      return `Mensaje no enviado${data.channel ? ` por ${CHANNEL_LABEL[data.channel as Channel] ?? String(data.channel)}` : ''}: ${suppression(data)}`;
     case 'reply_sent':
     case 'resolution_sent':
     case 'severity_change_sent':
@@ -79,7 +97,15 @@ export function describeEvent(event: TicketEvent): string {
     case 'delivery_held':
       return `Envío retenido: ${String(data.reason)}`;
     case 'delivery_bounced':
-      return `Correo rebotado${data.permanent ? ' (dirección no válida)' : ''}: ${String(data.diagnostic ?? '')}`;
+      return `Rebotó el correo enviado a ${bouncedAddress(data)}${data.permanent ? ' (falla permanente)' : ' (aviso de retraso)'}${data.diagnostic ? `: ${String(data.diagnostic)}` : ''}${
+        data.notMarkedReason === 'recipient_not_in_report' ? '. La dirección no se marcó: el aviso no la menciona' : ''
+      }`;
+    case 'email_marked_undeliverable':
+      return `La dirección ${String(data.address)} quedó marcada como no entregable: no se le enviarán correos hasta que el cliente escriba desde ella o un envío se entregue`;
+    case 'email_mark_cleared':
+      return `La dirección ${String(data.address)} vuelve a recibir correos (${data.reason === 'customer_mail' ? 'el cliente escribió desde ella' : 'se entregó un envío'})`;
+    case 'ticket_limit_reached':
+      return `Correo agregado a este ticket en lugar de abrir uno nuevo: el remitente ya abrió ${String(data.openedLastHour)} tickets por correo en la última hora (límite: ${String(data.limit)})`;
     case 'first_response':
       return 'Primera respuesta al cliente';
     case 'call_recording_received':

@@ -102,7 +102,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
         <div class="customer-card">
           <strong>{ticket.contact.name ?? 'Cliente'}</strong>
           {ticket.contact.email && <span> · {ticket.contact.email}</span>}
-          {ticket.contact.emailUndeliverable && <span class="error"> (correo rebotado)</span>}
+          {ticket.contact.emailUndeliverable && <span class="error"> (correo rebotado: no se le envían correos hasta que escriba o un envío se entregue)</span>}
           {ticket.contact.phone && <span> · {ticket.contact.phone}</span>}
           {ticket.contact.rfc && <span> · RFC {ticket.contact.rfc}</span>}{' '}
           <button type="button" class="link" onClick={() => void showContact()}>

@@ -28,6 +28,8 @@ export interface CoreConfig {
   maintenance: MaintenancePolicy;
   /** Confirmations one sender may receive per hour before we stop answering (loop guard). */
   confirmationsPerSenderPerHour: number;
+  /** Tickets one address may open by mail per hour; later mails join its latest ticket (0: no limit). */
+  mailTicketsPerSenderPerHour: number;
   /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
@@ -48,6 +50,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
       audienceDays: env.int('MAINTENANCE_AUDIENCE_DAYS', 90, { min: 1 }),
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
+    mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

@@ -22,6 +22,7 @@ import { SlaMaintenanceAvailability1764478800000 } from '../migrations/176447880
 import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-call-backs.js';
 import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-delivery-send-started.js';
 import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000-agent-session-generation.js';
+import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -52,4 +53,5 @@ export const TICKETS_MIGRATIONS = [
   PhoneCallBacks1764482400000,
   DeliverySendStarted1764486000000,
   AgentSessionGeneration1764489600000,
+  DeliveryMessageIndex1764491100000,
 ];

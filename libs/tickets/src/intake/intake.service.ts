@@ -4,19 +4,23 @@ import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { ContactsRepository } from '../contacts.repository.js';
+import type { ContactEntity } from '../entities/contact.entity.js';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
-import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
 import type { InboundMessage, IntakeOutcome } from './inbound-message.js';
+import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
+import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
 
 /**
  * Turns one stored inbound item into a ticket, a message on a ticket, or a recorded skip. Everything
@@ -35,6 +39,7 @@ export class IntakeService {
     private readonly tickets: TicketsRepository,
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
+    private readonly deliveries: OutboundDeliveriesRepository,
     private readonly notifier: CustomerNotifier,
     private readonly clocks: SlaClocksService,
     private readonly calls: CallIntake,
@@ -84,7 +89,49 @@ export class IntakeService {
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
     if (!message.from.email && !message.from.phone) return { kind: 'skipped', reason: 'no_sender_address', deliveryIds: [] };
-    return this.openTicket(item, message, em);
+    const overLimit = message.channel === 'email' ? await this.joinWhenOverMailLimit(item, message, em) : undefined;
+    return overLimit ?? this.openTicket(item, message, em);
+  }
+
+  /**
+   * One sender opens at most `mailTicketsPerSenderPerHour` tickets by mail; a further mail joins
+   * their latest open ticket (or their latest ticket, which it reopens) instead of being dropped.
+   */
+  private async joinWhenOverMailLimit(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome | undefined> {
+    const limit = this.config.mailTicketsPerSenderPerHour;
+    const sender = message.from.email;
+    if (limit === 0 || !sender) return undefined;
+    // Counted in Postgres inside the intake transaction, under a per-sender lock, not in a Redis
+    // counter: concurrent intakes of one sender take turns, and a retried job (its transaction rolled
+    // back) counts exactly the tickets that exist, so it decides the same way.
+    await this.tickets.lockMailSender(sender, em);
+    const opened = await this.tickets.countOpenedByEmailSince(sender, mailTicketWindowStart(item.receivedAt), em);
+    if (!mailTicketLimitReached(opened, limit)) return undefined;
+    const latest = await this.tickets.findLatestByEmailSender(sender, em);
+    if (!latest) return undefined;
+    const ticket = await this.tickets.followMerges(latest, em);
+    const why = { type: 'ticket_limit_reached', data: { limit, openedLastHour: opened, inboundId: item.id } };
+    this.logger.warn(`inbound ${item.id}: ${sender} opened ${opened} tickets by mail within an hour; joined ${ticket.number}`);
+    return this.addToTicket(ticket, item, message, em, [why]);
+  }
+
+  /**
+   * A person writing from a marked address shows that it takes mail again: the mark is lifted before
+   * anything owed to them is queued. Returns the contact as it now is and the event that says so.
+   */
+  private async clearMarkOnMail(
+    contact: ContactEntity,
+    item: InboundItemEntity,
+    message: InboundMessage,
+    em: EntityManager,
+  ): Promise<{ contact: ContactEntity; events: TicketEventInput[] }> {
+    const fromThisAddress = message.channel === 'email' && !message.automated && contact.email === message.from.email?.toLowerCase();
+    if (!fromThisAddress || !contact.email || !mailClearsMark(contact.emailUndeliverableAt, item.receivedAt)) return { contact, events: [] };
+    if (!(await this.contacts.clearEmailUndeliverable(contact.email, em))) return { contact, events: [] };
+    return {
+      contact: { ...contact, emailUndeliverableAt: null, emailUndeliverableReason: null },
+      events: [{ type: 'email_mark_cleared', data: { address: contact.email, reason: 'customer_mail', inboundId: item.id } }],
+    };
   }
 
   private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
@@ -101,7 +148,7 @@ export class IntakeService {
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
-    const contact = await this.contacts.upsert(message.from, em);
+    const { contact, events: cleared } = await this.clearMarkOnMail(await this.contacts.upsert(message.from, em), item, message, em);
     const classified = classifySeverity({ subject: message.subject, text: message.text });
     const severity = message.customerSeverity ?? classified.severity;
     const openedAt = new Date();
@@ -138,6 +185,7 @@ export class IntakeService {
           type: 'severity_set',
           data: { severity, source: ticket.severitySource, reasons: ticket.severityReasons, suggested: classified.severity },
         },
+        ...cleared,
       ],
       em,
     );
@@ -156,9 +204,12 @@ export class IntakeService {
     item: InboundItemEntity,
     message: InboundMessage,
     em: EntityManager,
+    /** Why the message joined this ticket, when that needs saying (e.g. the sender's ticket limit). */
+    reasons: TicketEventInput[] = [],
   ): Promise<IntakeOutcome> {
     const fromCustomer = !message.automated;
-    const contact = fromCustomer && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
+    const upserted = fromCustomer && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
+    const { contact, events: cleared } = upserted ? await this.clearMarkOnMail(upserted, item, message, em) : { contact: null, events: [] };
     await this.insertInbound(ticket.id, item, message, contact?.id ?? null, em);
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
     const reopened = fromCustomer && ticket.status === 'resolved';
@@ -180,6 +231,8 @@ export class IntakeService {
           actorId: contact?.id ?? null,
           data: { channel: message.channel, inboundId: item.id, automated: message.automated?.reason },
         },
+        ...reasons,
+        ...cleared,
         ...(reopened ? [{ type: 'reopened', data: { reason: 'customer_message' } }] : []),
       ],
       em,
@@ -191,29 +244,35 @@ export class IntakeService {
     return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, reopened, deliveryIds: [] };
   }
 
+  /**
+   * A bounce counts only when it quotes a Message-ID of mail we sent, and then only for the address
+   * that mail went to: anyone can write as mailer-daemon, and quote any Message-ID they have seen.
+   */
   private async attachBounce(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
     const bounce = message.bounce!;
-    const bounced = await this.messages.findNewestByExternalIds(message.channel, bounce.originalMessageIds, em);
-    if (!bounced) return { kind: 'skipped', reason: 'bounce_unmatched', deliveryIds: [] };
-    const ticket = await this.tickets.findById(bounced.ticketId, em);
-    if (!ticket) return { kind: 'skipped', reason: 'bounce_unmatched', deliveryIds: [] };
+    const delivery = await this.deliveries.findSentEmailByMessageIds(bounce.originalMessageIds, em);
+    const ticket = delivery ? await this.tickets.findById(delivery.ticketId, em) : null;
+    if (!delivery || !ticket) return { kind: 'skipped', reason: 'bounce_unmatched', deliveryIds: [] };
     await this.insertInbound(ticket.id, item, message, null, em);
-    const marked = bounce.permanent
-      ? await this.contacts.markEmailUndeliverable(bounce.failedRecipients, bounce.diagnostic ?? 'bounced', em)
-      : 0;
+    const verdict = judgeBounce(bounce, delivery.recipient);
+    const marked = verdict.mark && (await this.contacts.markEmailUndeliverable(verdict.address, bounce.diagnostic ?? 'bounced', em));
     await this.events.append(
       ticket.id,
       [
         {
           type: 'delivery_bounced',
           data: {
-            bouncedMessageId: bounced.id,
-            recipients: bounce.failedRecipients,
+            deliveryId: delivery.id,
+            bouncedMessageId: delivery.messageId,
+            recipient: verdict.address,
+            reportedRecipients: bounce.failedRecipients,
             permanent: bounce.permanent,
             diagnostic: bounce.diagnostic,
-            addressesMarkedUndeliverable: marked,
+            addressMarked: marked,
+            ...(verdict.mark ? {} : { notMarkedReason: verdict.reason }),
           },
         },
+        ...(marked ? [{ type: 'email_marked_undeliverable', data: { address: verdict.address, deliveryId: delivery.id, diagnostic: bounce.diagnostic } }] : []),
       ],
       em,
     );

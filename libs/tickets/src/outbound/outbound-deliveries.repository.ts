@@ -50,17 +50,48 @@ export class OutboundDeliveriesRepository {
     return { delivery, message, ticket };
   }
 
+  /**
+   * Our newest email delivery of a message with one of these Message-IDs that actually went out (or
+   * began to): the only mail a bounce can be about. Inbound messages never match.
+   */
+  findSentEmailByMessageIds(externalIds: string[], em: EntityManager): Promise<OutboundDeliveryEntity | null> {
+    if (externalIds.length === 0) return Promise.resolve(null);
+    return (
+      em
+        .createQueryBuilder(OutboundDeliveryEntity, 'd')
+        .innerJoin(MessageEntity, 'm', 'm.id = d.message_id')
+        // Every channel named so the (channel, external_id) index serves: a chat reply may go out by email.
+        .where(`m.channel IN ('email', 'chat', 'phone') AND m.external_id IN (:...externalIds)`, { externalIds })
+        .andWhere(`m.direction = 'outbound' AND d.channel = 'email'`)
+        .andWhere(`d.status <> 'held' AND (d.status = 'sent' OR d.send_started_at IS NOT NULL)`)
+        .orderBy('d.created_at', 'DESC')
+        .getOne()
+    );
+  }
+
   findById(id: string): Promise<OutboundDeliveryEntity | null> {
     return this.dataSource.manager.findOne(OutboundDeliveryEntity, { where: { id } });
   }
 
-  /** One statement: the delivery's final status and its event on the ticket are written together, or neither. */
+  /**
+   * One statement: the delivery's final status and its event on the ticket are written together, or
+   * neither. An email the server accepted also lifts its address's undeliverable mark (with an event):
+   * a bounce marked it, and this later send went through.
+   */
   async finish(id: string, ticketId: string, status: 'sent' | 'held', event: { type: string; data: Record<string, unknown> }): Promise<void> {
     await this.dataSource.query(
       `WITH done AS (
-         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id
+         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id, channel, recipient
+       ), cleared AS (
+         UPDATE contacts SET email_undeliverable_at = NULL, email_undeliverable_reason = NULL, updated_at = now()
+          WHERE email_undeliverable_at IS NOT NULL AND email IN (SELECT lower(recipient) FROM done WHERE $2 = 'sent' AND channel = 'email')
+          RETURNING email
+       ), recorded AS (
+         INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done
        )
-       INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done`,
+       INSERT INTO ticket_events (ticket_id, type, actor_type, data)
+       SELECT $3, 'email_mark_cleared', 'system', jsonb_build_object('address', cleared.email, 'reason', 'delivered_send', 'deliveryId', done.id)
+         FROM cleared, done`,
       [id, status, ticketId, event.type, JSON.stringify(event.data)],
     );
   }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import { describeEvent } from './labels.js';
+import type { TicketEvent } from './types.js';
+
+const event = (type: string, data: Record<string, unknown>): TicketEvent => ({ id: '1', type, actorType: 'system', actorId: null, data, createdAt: '2026-03-02T10:00:00.000Z' });
+
+describe('describeEvent (undeliverable addresses and mail limits)', () => {
+  it('should name the one address a bounce was about, and say it was permanent', () => {
+    expect(describeEvent(event('delivery_bounced', { recipient: 'ana@cliente.mx', permanent: true, diagnostic: 'smtp; 550 5.1.1 user unknown' }))).toBe(
+      'Rebotó el correo enviado a ana@cliente.mx (falla permanente): smtp; 550 5.1.1 user unknown',
+    );
+  });
+
+  it('should say the address was left alone when the report does not name it', () => {
+    expect(describeEvent(event('delivery_bounced', { recipient: 'ana@cliente.mx', permanent: true, notMarkedReason: 'recipient_not_in_report' }))).toBe(
+      'Rebotó el correo enviado a ana@cliente.mx (falla permanente). La dirección no se marcó: el aviso no la menciona',
+    );
+  });
+
+  it('should tell the agent in Spanish that mail to the address stops, and when it resumes', () => {
+    expect(describeEvent(event('email_marked_undeliverable', { address: 'ana@cliente.mx' }))).toMatch(/^La dirección ana@cliente\.mx quedó marcada como no entregable/);
+    expect(describeEvent(event('email_mark_cleared', { address: 'ana@cliente.mx', reason: 'customer_mail' }))).toBe(
+      'La dirección ana@cliente.mx vuelve a recibir correos (el cliente escribió desde ella)',
+    );
+    expect(describeEvent(event('email_mark_cleared', { address: 'ana@cliente.mx', reason: 'delivered_send' }))).toContain('se entregó un envío');
+  });
+
+  it('should explain a suppressed reply in Spanish instead of showing the code', () => {
+    const line = describeEvent(event('reply_suppressed', { reason: 'address_undeliverable', channel: 'email' }));
+    expect(line).toMatch(/^Mensaje no enviado por Correo: su dirección de correo rebotó/);
+    expect(line).not.toContain('address_undeliverable');
+  });
+
+  it('should say why a mail joined the ticket when the sender reached the ticket limit', () => {
+    expect(describeEvent(event('ticket_limit_reached', { limit: 10, openedLastHour: 10 }))).toBe(
+      'Correo agregado a este ticket en lugar de abrir uno nuevo: el remitente ya abrió 10 tickets por correo en la última hora (límite: 10)',
+    );
+  });
+});
