@@ -6,6 +6,9 @@ import { ADMIN_ONLY, PUBLIC_ROUTE } from './auth.decorators.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { bearerToken } from './bearer-token.js';
 
+/** The 403 of an @AdminOnly() route, told apart from the workflow's own 403s (tier rules). */
+export const ADMIN_ONLY_MESSAGE = 'Solo un administrador puede hacer esto';
+
 /**
  * Deny by default: every HTTP route needs `Authorization: Bearer <accessToken>` (401 without a
  * valid one) unless its handler or controller is marked @Public(). The decision hangs on the route
@@ -34,7 +37,7 @@ export class AuthGuard implements CanActivate {
     await this.requestLimit.consume(session.tokenId);
     request.actor = session.actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && session.actor.role !== 'admin') {
-      throw new ForbiddenException('Solo un administrador puede hacer esto');
+      throw new ForbiddenException(ADMIN_ONLY_MESSAGE);
     }
     return true;
   }
