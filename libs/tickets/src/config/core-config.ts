@@ -28,6 +28,8 @@ export interface CoreConfig {
   maintenance: MaintenancePolicy;
   /** Confirmations one sender may receive per hour before we stop answering (loop guard). */
   confirmationsPerSenderPerHour: number;
+  /** How long the link that verifies a chat's email works [24 h]. */
+  verificationLinkTtlMinutes: number;
   /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
@@ -48,6 +50,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
       audienceDays: env.int('MAINTENANCE_AUDIENCE_DAYS', 90, { min: 1 }),
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
+    verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

@@ -6,6 +6,7 @@ import { AttachmentEntity } from '../entities/attachment.entity.js';
 import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
 import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
+import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -21,6 +22,7 @@ import { AgentsAndWorkflow1764475200000 } from '../migrations/1764475200000-agen
 import { SlaMaintenanceAvailability1764478800000 } from '../migrations/1764478800000-sla-maintenance-availability.js';
 import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-call-backs.js';
 import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-delivery-send-started.js';
+import { UnverifiedContacts1796416262435 } from '../migrations/1796416262435-unverified-contacts.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -38,6 +40,7 @@ export const TICKETS_ENTITIES = [
   MaintenanceWindowEntity,
   MaintenanceNoticeEntity,
   PhoneCallEntity,
+  ContactVerificationEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -50,4 +53,5 @@ export const TICKETS_MIGRATIONS = [
   SlaMaintenanceAvailability1764478800000,
   PhoneCallBacks1764482400000,
   DeliverySendStarted1764486000000,
+  UnverifiedContacts1796416262435,
 ];

@@ -4,9 +4,11 @@ import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { ContactsRepository } from '../contacts.repository.js';
+import type { ContactEntity } from '../entities/contact.entity.js';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
+import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
@@ -38,6 +40,7 @@ export class IntakeService {
     private readonly notifier: CustomerNotifier,
     private readonly clocks: SlaClocksService,
     private readonly calls: CallIntake,
+    private readonly verification: IdentityVerificationService,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -94,14 +97,16 @@ export class IntakeService {
     }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
     const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
-    const sender = message.from.email ?? message.from.phone;
+    // A claimed address is nobody's proof of taking part in a ticket: it joins none by number.
+    const sender = message.from.unverified ? undefined : (message.from.email ?? message.from.phone);
     const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
     const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
     return ticket ? this.tickets.followMerges(ticket, em) : null;
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
-    const contact = await this.contacts.upsert(message.from, em);
+    const { email, unverified } = message.from;
+    const contact = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
     const classified = classifySeverity({ subject: message.subject, text: message.text });
     const severity = message.customerSeverity ?? classified.severity;
     const openedAt = new Date();
@@ -141,13 +146,14 @@ export class IntakeService {
       ],
       em,
     );
-    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em);
+    const verification = await this.verification.request(ticket, contact, em);
+    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em, verification.sentTo);
     return {
       kind: 'ticket_created',
       ticketId: ticket.id,
       ticketNumber: ticket.number,
       tier: ticket.tier,
-      deliveryIds: confirmation.deliveryId ? [confirmation.deliveryId] : [],
+      deliveryIds: [confirmation.deliveryId, verification.deliveryId].filter((id): id is string => id !== undefined),
     };
   }
 
@@ -158,7 +164,7 @@ export class IntakeService {
     em: EntityManager,
   ): Promise<IntakeOutcome> {
     const fromCustomer = !message.automated;
-    const contact = fromCustomer && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
+    const contact = fromCustomer ? await this.authorOf(ticket, message, em) : null;
     await this.insertInbound(ticket.id, item, message, contact?.id ?? null, em);
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
     const reopened = fromCustomer && ticket.status === 'resolved';
@@ -189,6 +195,15 @@ export class IntakeService {
       await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);
     }
     return { kind: 'message_added', ticketId: ticket.id, ticketNumber: ticket.number, tier: ticket.tier, reopened, deliveryIds: [] };
+  }
+
+  /**
+   * Who wrote on a ticket: the contact of the address; for a claimed address (its conversation's
+   * later messages) the ticket's own contact, so a claim never touches another contact.
+   */
+  private async authorOf(ticket: TicketEntity, message: InboundMessage, em: EntityManager): Promise<Pick<ContactEntity, 'id'> | null> {
+    if (message.from.unverified) return { id: ticket.contactId };
+    return message.from.email || message.from.phone ? this.contacts.upsert(message.from, em) : null;
   }
 
   private async attachBounce(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
