@@ -20,6 +20,7 @@ import { InboundItemsController } from './tickets/inbound-items.controller.js';
 import { RepliesController } from './tickets/replies.controller.js';
 import { TicketWorkflowController } from './tickets/ticket-workflow.controller.js';
 import { TicketsController } from './tickets/tickets.controller.js';
+import { VerificationController } from './verification/verification.controller.js';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
 import { ChatStartLimit } from './security/chat-start-limit.js';
 import { WebAssets } from './web/web-assets.js';
@@ -52,6 +53,7 @@ export class GatewayModule {
         ReportsController,
         AgentTypingController,
         WebAssetsController,
+        VerificationController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

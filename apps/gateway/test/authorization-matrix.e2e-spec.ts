@@ -56,6 +56,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /assets/:name': 'public',
   'GET /widget.js': 'public',
   'GET /chat-demo': 'public',
+  'GET /verificar': 'public',
+  'POST /verificar': 'public',
 };
 
 const ROLES = ['anonymous', 'L1', 'L2', 'L3', 'admin', 'deactivated', 'password changed'] as const;

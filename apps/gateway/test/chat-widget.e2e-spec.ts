@@ -69,7 +69,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     expect(title.y).toBeGreaterThanOrEqual(panel.y);
     expect(title.y + title.height).toBeLessThanOrEqual(panel.y + panel.height);
     const [ticket] = await env.query<{ number: string }>(
-      `SELECT t.number FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.email = $1`,
+      `SELECT t.number FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.claimed_email = $1`,
       [email],
     );
     expect(ticket!.number).toBe(ticketNumber);

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Tier } from './domain.js';
 import { ContactEntity } from './entities/contact.entity.js';
+import { contactGaps } from './identity/verification-rules.js';
 import type { InboundParty } from './intake/inbound-message.js';
 import { isUuid } from './support/is-uuid.js';
+
+export interface MovedTicket {
+  id: string;
+  number: string;
+  tier: Tier;
+}
 
 @Injectable()
 export class ContactsRepository {
@@ -19,9 +27,7 @@ export class ContactsRepository {
     if (!email && !phone) throw new Error('A contact needs an email or a phone number');
     const existing = await this.findByAddress(email, phone, em);
     if (existing) {
-      const patch: Partial<ContactEntity> = {};
-      if (!existing.name && party.name) patch.name = party.name;
-      if (!existing.rfc && party.rfc) patch.rfc = party.rfc;
+      const patch: Partial<ContactEntity> = contactGaps(existing, party);
       if (!existing.email && email) patch.email = email;
       if (!existing.phone && phone) patch.phone = phone;
       if (Object.keys(patch).length === 0) return existing;
@@ -43,6 +49,52 @@ export class ContactsRepository {
       if (byEmail) return byEmail;
     }
     return phone ? em.findOne(ContactEntity, { where: { phone } }) : null;
+  }
+
+  /**
+   * A contact of its own for an address someone only typed (a chat's email): it keeps the claim
+   * apart from the contact that owns the address, so it neither sees nor changes that history.
+   */
+  async createUnverified(party: InboundParty & { email: string }, em: EntityManager): Promise<ContactEntity> {
+    const values = { email: null, phone: null, claimedEmail: party.email.toLowerCase(), name: party.name ?? null, rfc: party.rfc ?? null };
+    const inserted = await em.insert(ContactEntity, values);
+    return em.create(ContactEntity, { ...values, ...(inserted.generatedMaps[0] as Partial<ContactEntity>) });
+  }
+
+  /** The contact that owns this (proven) address, locked until the transaction ends. */
+  findOwnerOfEmail(email: string, em: EntityManager): Promise<ContactEntity | null> {
+    return em.findOne(ContactEntity, { where: { email: email.toLowerCase() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lock(id: string, em: EntityManager): Promise<ContactEntity | null> {
+    return em.findOne(ContactEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Moves everything of a verified claim onto the contact that owns the address and removes the
+   * claim. The owner only gains the name or RFC it lacked. Returns the tickets that moved.
+   */
+  async absorbClaim(claim: ContactEntity, owner: ContactEntity, em: EntityManager): Promise<MovedTicket[]> {
+    const moved = await this.moveTickets(claim.id, owner.id, em);
+    await em.query(`UPDATE messages SET author_contact_id = $2 WHERE author_contact_id = $1`, [claim.id, owner.id]);
+    const gaps = contactGaps(owner, claim);
+    if (Object.keys(gaps).length > 0) await em.update(ContactEntity, { id: owner.id }, gaps);
+    await em.delete(ContactEntity, { id: claim.id });
+    return moved;
+  }
+
+  /** A verified claim whose address nobody owns yet becomes that address's contact (fails on the unique index if someone just took it). */
+  async promoteClaim(claim: ContactEntity, em: EntityManager): Promise<MovedTicket[]> {
+    await em.query(`UPDATE contacts SET email = claimed_email, claimed_email = NULL, updated_at = now() WHERE id = $1`, [claim.id]);
+    return (await em.query(`SELECT id, number, tier FROM tickets WHERE contact_id = $1`, [claim.id])) as MovedTicket[];
+  }
+
+  private async moveTickets(fromId: string, toId: string, em: EntityManager): Promise<MovedTicket[]> {
+    const [rows] = (await em.query(`UPDATE tickets SET contact_id = $2, updated_at = now() WHERE contact_id = $1 RETURNING id, number, tier`, [
+      fromId,
+      toId,
+    ])) as [MovedTicket[], number];
+    return rows;
   }
 
   findById(id: string): Promise<ContactEntity | null> {

@@ -6,6 +6,9 @@ import { CallIntake } from './calls/call-intake.js';
 import { CallerTickets } from './calls/caller-tickets.js';
 import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
+import { ContactVerificationsRepository } from './identity/contact-verifications.repository.js';
+import { IdentityVerificationService } from './identity/identity-verification.service.js';
+import { VerificationLinks } from './identity/verification-links.js';
 import { InboundAcceptor } from './intake/inbound-acceptor.js';
 import { InboundItemsRepository } from './intake/inbound-items.repository.js';
 import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
@@ -69,6 +72,9 @@ const PROVIDERS = [
   PhoneCallsRepository,
   CallerTickets,
   CallIntake,
+  ContactVerificationsRepository,
+  VerificationLinks,
+  IdentityVerificationService,
 ];
 
 /**

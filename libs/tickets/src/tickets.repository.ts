@@ -168,7 +168,7 @@ export class TicketsRepository {
     else if (filter.assignee) query.andWhere('t.assignee_id = :assignee', { assignee: filter.assignee });
     if (filter.q) {
       query.andWhere(
-        `(t.number = upper(:exact) OR c.email ILIKE :like OR c.name ILIKE :like
+        `(t.number = upper(:exact) OR c.email ILIKE :like OR c.claimed_email ILIKE :like OR c.name ILIKE :like
           OR t.search @@ websearch_to_tsquery('spanish', :q)
           OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
         { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%` },

@@ -1,10 +1,12 @@
-import { SEVERITY_MEANINGS_ES, slaSnapshot, type ContactEntity, type TicketEntity, type TicketTimeline } from '@app/tickets';
+import { isVerifiedContact, mailAddressOf, SEVERITY_MEANINGS_ES, slaSnapshot, type ContactEntity, type TicketEntity, type TicketTimeline } from '@app/tickets';
 
+/** `email` is the address mail goes to; while `verified` is false it is only what a chat's author typed. */
 export function presentContact(contact: ContactEntity | undefined) {
   return {
     id: contact?.id ?? null,
     name: contact?.name ?? null,
-    email: contact?.email ?? null,
+    email: contact ? mailAddressOf(contact) : null,
+    verified: contact ? isVerifiedContact(contact) : false,
     phone: contact?.phone ?? null,
     rfc: contact?.rfc ?? null,
     emailUndeliverable: Boolean(contact?.emailUndeliverableAt),

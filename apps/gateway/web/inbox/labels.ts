@@ -16,6 +16,10 @@ export const STATUS_LABEL: Record<Status, string> = {
   merged: 'Fusionado',
 };
 
+/** Shown beside a contact whose email is only a chat's claim. */
+export const UNVERIFIED_LABEL = 'no verificado';
+export const UNVERIFIED_HINT = 'El correo lo escribió quien inició el chat y aún no lo confirma: no compartas datos de esa cuenta.';
+
 export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Correo', chat: 'Chat', phone: 'Teléfono' };
 
 export const TIER_LABEL: Record<string, string> = { L1: 'L1 · Help Desk', L2: 'L2 · Operaciones', L3: 'L3 · Desarrollo' };
@@ -138,6 +142,14 @@ export function describeEvent(event: TicketEvent): string {
       return 'Actualización de estatus al cliente';
     case 'note_added':
       return `${who(event)} agregó una nota interna`;
+    case 'verification_queued':
+      return `Enlace para confirmar el correo en cola para ${String(data.recipient)}`;
+    case 'verification_sent':
+      return `Enlace para confirmar el correo enviado a ${String(data.recipient)}`;
+    case 'verification_suppressed':
+      return `Enlace para confirmar el correo no enviado (${String(data.reason)})`;
+    case 'contact_verified':
+      return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:
       return event.type.replace(/_/g, ' ');
   }

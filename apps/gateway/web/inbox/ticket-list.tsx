@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from './api.js';
 import { timeLeft } from './format.js';
-import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
+import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
 import type { Me, TicketSummary } from './types.js';
 
@@ -124,7 +124,14 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
                 {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
               </span>
               <span class="subject">{ticket.subject || '(sin asunto)'}</span>
-              <span class="customer">{ticket.contact.name ?? ticket.contact.email ?? ticket.contact.phone ?? 'Cliente'}</span>
+              <span class="customer">
+                {ticket.contact.name ?? ticket.contact.email ?? ticket.contact.phone ?? 'Cliente'}
+                {!ticket.contact.verified && (
+                  <span class="badge unverified" title={UNVERIFIED_HINT}>
+                    {UNVERIFIED_LABEL}
+                  </span>
+                )}
+              </span>
               {ticket.sla.overall !== 'done' && (
                 <span class={`sla sla-${ticket.sla.overall}`}>
                   {!ticket.firstResponseAt && `Atención: ${timeLeft(ticket.attentionDueAt, now)} · `}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from './api.js';
 import { formatTime, timeLeft } from './format.js';
-import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL } from './labels.js';
+import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates, Viewer } from './live-updates.js';
 import { ProgressNote } from './progress-note.js';
 import { ReplyBox } from './reply-box.js';
@@ -102,6 +102,11 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
         <div class="customer-card">
           <strong>{ticket.contact.name ?? 'Cliente'}</strong>
           {ticket.contact.email && <span> · {ticket.contact.email}</span>}
+          {!ticket.contact.verified && (
+            <span class="badge unverified" title={UNVERIFIED_HINT}>
+              {UNVERIFIED_LABEL}
+            </span>
+          )}
           {ticket.contact.emailUndeliverable && <span class="error"> (correo rebotado: no se le envían correos hasta que escriba o un envío se entregue)</span>}
           {ticket.contact.phone && <span> · {ticket.contact.phone}</span>}
           {ticket.contact.rfc && <span> · RFC {ticket.contact.rfc}</span>}{' '}

@@ -13,10 +13,13 @@ export interface Me {
 export interface Contact {
   id: string | null;
   name: string | null;
+  /** While `verified` is false, only what a chat's author typed. */
   email: string | null;
   phone: string | null;
   rfc: string | null;
   emailUndeliverable: boolean;
+  /** False for a chat whose email nobody has confirmed yet: its name, email and RFC are claims. */
+  verified: boolean;
 }
 
 export interface TicketSummary {

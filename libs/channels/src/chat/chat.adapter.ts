@@ -30,7 +30,8 @@ export class ChatAdapter implements ChannelAdapter {
       channel: 'chat',
       externalId: `chat-${message.conversationId}-${message.clientId}`,
       receivedAt: context.receivedAt,
-      from: { name: message.customer.name, email: message.customer.email, ...(message.customer.rfc ? { rfc: message.customer.rfc } : {}) },
+      // The widget's email is typed, not proven: a claim until its owner follows the mailed link.
+      from: { name: message.customer.name, email: message.customer.email, ...(message.customer.rfc ? { rfc: message.customer.rfc } : {}), unverified: true },
       subject: chatSubject(message.text),
       text: message.text,
       attachments: [],
@@ -70,5 +71,8 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
     case 'resolution':
     case 'status_update':
       return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt } };
+    // Verification links go only to the mailbox they prove.
+    case 'verification':
+      throw new PermanentDeliveryError('a verification link is never sent by chat');
   }
 }

@@ -30,6 +30,8 @@ export interface CoreConfig {
   confirmationsPerSenderPerHour: number;
   /** Tickets one address may open by mail per hour; later mails join its latest ticket (0: no limit). */
   mailTicketsPerSenderPerHour: number;
+  /** How long the link that verifies a chat's email works [24 h]. */
+  verificationLinkTtlMinutes: number;
   /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
@@ -51,6 +53,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
     mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
+    verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

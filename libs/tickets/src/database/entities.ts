@@ -6,6 +6,7 @@ import { AttachmentEntity } from '../entities/attachment.entity.js';
 import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
 import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
+import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -23,6 +24,7 @@ import { PhoneCallBacks1764482400000 } from '../migrations/1764482400000-phone-c
 import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-delivery-send-started.js';
 import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000-agent-session-generation.js';
 import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
+import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
 
 export const TICKETS_ENTITIES = [
   ContactEntity,
@@ -40,6 +42,7 @@ export const TICKETS_ENTITIES = [
   MaintenanceWindowEntity,
   MaintenanceNoticeEntity,
   PhoneCallEntity,
+  ContactVerificationEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -54,4 +57,5 @@ export const TICKETS_MIGRATIONS = [
   DeliverySendStarted1764486000000,
   AgentSessionGeneration1764489600000,
   DeliveryMessageIndex1764491100000,
+  UnverifiedContacts1764492000000,
 ];

@@ -9,9 +9,16 @@ export class ContactEntity {
   @Column({ type: 'text', nullable: true })
   name!: string | null;
 
-  /** Lower-cased; unique when present. */
+  /** Lower-cased; unique when present. An address the channel itself proved (mail came from it). */
   @Column({ type: 'text', nullable: true })
   email!: string | null;
+
+  /**
+   * An address someone typed (a chat's email) and nobody has proved yet: it finds no contact and
+   * changes none. Set only while `email` is null; cleared when the owner follows the mailed link.
+   */
+  @Column({ name: 'claimed_email', type: 'text', nullable: true })
+  claimedEmail!: string | null;
 
   /** E.164; unique when present. */
   @Column({ type: 'text', nullable: true })
@@ -32,4 +39,14 @@ export class ContactEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/** True unless the contact's only address is an unproven claim (email and phone contacts are proven by their channel). */
+export function isVerifiedContact(contact: Pick<ContactEntity, 'claimedEmail'>): boolean {
+  return contact.claimedEmail === null;
+}
+
+/** Where mail reaches the contact: the proven address, or else the claimed one (a chat's replies may also go by mail). */
+export function mailAddressOf(contact: Pick<ContactEntity, 'email' | 'claimedEmail'>): string | null {
+  return contact.email ?? contact.claimedEmail;
 }

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Channel } from '../domain.js';
 
-export const DELIVERY_KINDS = ['confirmation', 'reply', 'severity_change', 'resolution', 'status_update'] as const;
+/** `verification`: the mail with the link that proves a chat's claimed address (see ContactVerificationEntity). */
+export const DELIVERY_KINDS = ['confirmation', 'reply', 'severity_change', 'resolution', 'status_update', 'verification'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 /** `held`: there is no way to send it (e.g. SMTP not configured); it stays visible on the ticket. */

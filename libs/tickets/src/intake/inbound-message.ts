@@ -9,6 +9,11 @@ export interface InboundParty {
   /** E.164. */
   phone?: string;
   rfc?: string;
+  /**
+   * The email is only the sender's word (a chat's typed address), not proven by the channel: it
+   * finds no contact, changes none and threads into no ticket by number until it is verified.
+   */
+  unverified?: boolean;
 }
 
 export interface InboundAttachment {

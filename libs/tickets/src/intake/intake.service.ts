@@ -8,6 +8,7 @@ import type { ContactEntity } from '../entities/contact.entity.js';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
+import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
@@ -43,6 +44,7 @@ export class IntakeService {
     private readonly notifier: CustomerNotifier,
     private readonly clocks: SlaClocksService,
     private readonly calls: CallIntake,
+    private readonly verification: IdentityVerificationService,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -141,14 +143,17 @@ export class IntakeService {
     }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
     const byNumber = await this.tickets.findThreadCandidates(findTicketNumbers(message.subject, message.text), em);
-    const sender = message.from.email ?? message.from.phone;
+    // A claimed address is nobody's proof of taking part in a ticket: it joins none by number.
+    const sender = message.from.unverified ? undefined : (message.from.email ?? message.from.phone);
     const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
     const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
     return ticket ? this.tickets.followMerges(ticket, em) : null;
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
-    const { contact, events: cleared } = await this.clearMarkOnMail(await this.contacts.upsert(message.from, em), item, message, em);
+    const { email, unverified } = message.from;
+    const author = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
+    const { contact, events: cleared } = await this.clearMarkOnMail(author, item, message, em);
     const classified = classifySeverity({ subject: message.subject, text: message.text });
     const severity = message.customerSeverity ?? classified.severity;
     const openedAt = new Date();
@@ -189,13 +194,14 @@ export class IntakeService {
       ],
       em,
     );
-    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em);
+    const verification = await this.verification.request(ticket, contact, em);
+    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em, verification.sentTo);
     return {
       kind: 'ticket_created',
       ticketId: ticket.id,
       ticketNumber: ticket.number,
       tier: ticket.tier,
-      deliveryIds: confirmation.deliveryId ? [confirmation.deliveryId] : [],
+      deliveryIds: [confirmation.deliveryId, verification.deliveryId].filter((id): id is string => id !== undefined),
     };
   }
 
@@ -208,9 +214,11 @@ export class IntakeService {
     reasons: TicketEventInput[] = [],
   ): Promise<IntakeOutcome> {
     const fromCustomer = !message.automated;
-    const upserted = fromCustomer && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
+    const upserted = fromCustomer && !message.from.unverified && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
     const { contact, events: cleared } = upserted ? await this.clearMarkOnMail(upserted, item, message, em) : { contact: null, events: [] };
-    await this.insertInbound(ticket.id, item, message, contact?.id ?? null, em);
+    // A claimed address (a chat's later messages) writes as the ticket's own contact: a claim never touches another one.
+    const authorId = fromCustomer && message.from.unverified ? ticket.contactId : (contact?.id ?? null);
+    await this.insertInbound(ticket.id, item, message, authorId, em);
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
     const reopened = fromCustomer && ticket.status === 'resolved';
     if (fromCustomer) {
@@ -228,7 +236,7 @@ export class IntakeService {
         {
           type: fromCustomer ? 'message_received' : 'automated_message_received',
           actorType: fromCustomer ? 'contact' : 'system',
-          actorId: contact?.id ?? null,
+          actorId: authorId,
           data: { channel: message.channel, inboundId: item.id, automated: message.automated?.reason },
         },
         ...reasons,

@@ -20,6 +20,8 @@ export interface ConfirmationInput {
   maintenanceUntil?: Date;
   /** The message (a call) was added to a ticket that already existed. */
   addedToExisting?: boolean;
+  /** A link to confirm this (claimed) address was mailed to it. */
+  verificationSentTo?: string;
 }
 
 const SUBJECT_MAX = 140;
@@ -52,6 +54,10 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     ? `Estamos en un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; los plazos de atención y solución empiezan a correr al terminar.`
     : undefined;
   const replyHint = REPLY_HINTS[input.channel](input.ticketNumber);
+  const verificationLine = input.verificationSentTo
+    ? `Te enviamos un enlace a ${input.verificationSentTo} para confirmar que ese correo es tuyo. ` +
+      'Mientras no lo confirmes, atendemos esta conversación por separado de tu historial con nosotros.'
+    : undefined;
 
   const text = [
     greeting,
@@ -66,6 +72,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     '',
     replyHint,
     '',
+    ...(verificationLine ? [verificationLine, ''] : []),
     ...SUPPORT_SIGNATURE_ES,
   ].join('\n');
 
@@ -77,6 +84,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     '<p>¿Qué sigue?</p>',
     `<ul>${nextSteps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>`,
     `<p>${escapeHtml(replyHint)}</p>`,
+    ...(verificationLine ? [`<p>${escapeHtml(verificationLine)}</p>`] : []),
     `<p>${SUPPORT_SIGNATURE_ES.map(escapeHtml).join('<br>')}</p>`,
   ].join('\n');
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import type { Channel } from '../domain.js';
-import type { ContactEntity } from '../entities/contact.entity.js';
+import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
@@ -49,14 +49,27 @@ export class CustomerNotifier {
   ) {}
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
-  async queueConfirmation(ticket: TicketEntity, contact: ContactEntity, answering: MessageEntity, em: EntityManager): Promise<QueuedMessage> {
-    const content = renderConfirmation(await this.confirmationInput(ticket, contact, ticket.channel));
+  async queueConfirmation(
+    ticket: TicketEntity,
+    contact: ContactEntity,
+    answering: MessageEntity,
+    em: EntityManager,
+    /** The claimed address a verification link was just mailed to: the confirmation says so. */
+    verificationSentTo?: string,
+  ): Promise<QueuedMessage> {
+    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, ticket.channel)), verificationSentTo });
     return this.queue(
       { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],
       [ticket.channel],
       em,
     );
+  }
+
+  /** The mail that asks the owner of a chat's claimed address to confirm it (its link is filled in when sent). */
+  queueVerification(ticket: TicketEntity, contact: ContactEntity, email: string, content: RenderedMessage, dedupeKey: string, em: EntityManager): Promise<QueuedMessage> {
+    const draft = { ticket, contact, kind: 'verification' as const, dedupeKey, content, author: { type: 'system' as const }, recipient: email };
+    return this.queue(draft, [], ['email'], em);
   }
 
   /** A call added to an existing ticket is confirmed by SMS to the caller, whatever channel the ticket came from. */
@@ -165,7 +178,10 @@ export class CustomerNotifier {
     return { message, deliveryId: suppressedReason ? undefined : deliveryIds[0], deliveryIds, suppressedReason };
   }
 
-  /** Why nothing may go out: a dead address, or (confirmations) a sender we answered too often: a loop. */
+  /**
+   * Why nothing may go out: a dead address, or (confirmations) a sender we answered too often: a
+   * loop; or (verification mails) an address someone keeps claiming: a way to flood a stranger.
+   */
   private async suppressionReason(
     channel: Channel,
     kind: DeliveryKind,
@@ -174,10 +190,10 @@ export class CustomerNotifier {
     em: EntityManager,
   ): Promise<string | undefined> {
     if (channel === 'email' && contact.emailUndeliverableAt) return 'address_undeliverable';
-    if (kind !== 'confirmation') return undefined;
+    if (kind !== 'confirmation' && kind !== 'verification') return undefined;
     // Mails from one sender are ingested concurrently: count them one at a time, or all pass the limit.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`confirmation-rate:${recipient}`]);
-    const recent = await this.deliveries.countRecent(recipient, 'confirmation', HOUR_MS, em);
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
+    const recent = await this.deliveries.countRecent(recipient, kind, HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }
 
@@ -185,7 +201,7 @@ export class CustomerNotifier {
   private recipientFor(channel: Channel, ticket: TicketEntity, contact: ContactEntity): string | null {
     switch (channel) {
       case 'email':
-        return contact.email;
+        return mailAddressOf(contact);
       case 'phone':
         return contact.phone;
       case 'chat':

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel } from '../domain.js';
 import { PermanentDeliveryError } from '../errors.js';
+import { VerificationLinks } from '../identity/verification-links.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { ChannelSender, OutboundMessage } from './outbound-message.js';
@@ -22,6 +23,7 @@ export class OutboundService {
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
     private readonly changes: TicketChangePublisher,
+    private readonly verificationLinks: VerificationLinks,
   ) {}
 
   async deliver(
@@ -53,7 +55,9 @@ export class OutboundService {
     if (!delivery.sendStartedAt) await this.deliveries.update(delivery.id, { sendStartedAt: new Date() });
 
     try {
-      const result = await senderFor(delivery.channel).send(outbound);
+      // The timeline's copy of a verification mail has no working link: it is put in only now.
+      const ready = delivery.kind === 'verification' ? await this.verificationLinks.complete(outbound, message.id) : outbound;
+      const result = await senderFor(delivery.channel).send(ready);
       if (result.status === 'held') {
         await this.deliveries.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
         return 'held';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel } from '../domain.js';
-import type { ContactEntity } from '../entities/contact.entity.js';
+import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { PresenceRegistry } from '../infrastructure/presence-registry.js';
 
@@ -24,7 +24,7 @@ export class ReplyRouting {
 
   async channelsFor(ticket: TicketEntity, contact: ContactEntity): Promise<Channel[]> {
     const inChat = ticket.channel === 'chat' && ticket.conversationRef ? await this.customerInChat(ticket.conversationRef) : false;
-    return replyChannels(ticket.channel, inChat, Boolean(contact.email));
+    return replyChannels(ticket.channel, inChat, Boolean(mailAddressOf(contact)));
   }
 
   private async customerInChat(conversationId: string): Promise<boolean> {

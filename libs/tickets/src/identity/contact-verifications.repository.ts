@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
+
+export type NewContactVerification = Pick<ContactVerificationEntity, 'id' | 'contactId' | 'ticketId' | 'email' | 'tokenHash' | 'messageId' | 'expiresAt'>;
+
+@Injectable()
+export class ContactVerificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(verification: NewContactVerification, em: EntityManager): Promise<void> {
+    await em.insert(ContactVerificationEntity, verification);
+  }
+
+  findByTokenHash(tokenHash: string, em: EntityManager = this.dataSource.manager): Promise<ContactVerificationEntity | null> {
+    return em.findOne(ContactVerificationEntity, { where: { tokenHash } });
+  }
+
+  /** Locked until the transaction ends: two clicks on one link verify once. */
+  lockByTokenHash(tokenHash: string, em: EntityManager): Promise<ContactVerificationEntity | null> {
+    return em.findOne(ContactVerificationEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findByMessageId(messageId: string): Promise<ContactVerificationEntity | null> {
+    return this.dataSource.manager.findOne(ContactVerificationEntity, { where: { messageId } });
+  }
+
+  async markUsed(id: string, verifiedContactId: string, em: EntityManager): Promise<void> {
+    await em.update(ContactVerificationEntity, { id }, { usedAt: new Date(), verifiedContactId });
+  }
+}
