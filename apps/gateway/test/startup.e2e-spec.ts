@@ -14,6 +14,8 @@ describe('start-up with a bad setting', () => {
     ['IMAP_PORT', 'abc'],
     ['SLA_ATTENTION_MINUTES', 'abc'],
     ['ADMIN_PASSWORD', 'corta'],
+    ['AUTH_TOKEN_SECRET', 'corta'],
+    ['TRUST_PROXY', 'todos'],
   ])('should make npm start stop at once naming %s instead of restarting forever', (name, value) => {
     const result = run(START, { [name]: value, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ventanilla_never_created', IMAP_HOST: '127.0.0.1' });
     expect(result.status).toBe(1);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AgentsService, type Actor, type AgentEntity } from '@app/tickets';
@@ -29,25 +29,26 @@ export class AccessTokens {
   ) {}
 
   async issue(agent: AgentEntity): Promise<{ accessToken: string; expiresAt: string }> {
-    const accessToken = await this.jwt.signAsync({ sub: agent.id, gen: agent.sessionGeneration } satisfies TokenClaims);
+    // A fresh id per sign-in: two sign-ins in one second are still two sessions (per-token limits).
+    const accessToken = await this.jwt.signAsync({ sub: agent.id, gen: agent.sessionGeneration } satisfies TokenClaims, { jwtid: randomUUID() });
     const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
     return { accessToken, expiresAt: new Date(exp * 1_000).toISOString() };
   }
 
   /** The session behind a token, or undefined when it is malformed, expired, revoked, or its agent inactive. */
   async resolve(token: string): Promise<AgentSession | undefined> {
-    let claims: TokenClaims & { exp: number };
+    let claims: TokenClaims & { exp: number; jti: string };
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp: number; jti: string }>(token);
     } catch {
       return undefined;
     }
-    if (typeof claims.sub !== 'string' || !Number.isInteger(claims.gen)) return undefined;
+    if (typeof claims.sub !== 'string' || !Number.isInteger(claims.gen) || typeof claims.jti !== 'string') return undefined;
     const agent = await this.agents.findActive(claims.sub);
     if (!agent || agent.sessionGeneration !== claims.gen) return undefined;
     return {
       actor: { id: agent.id, name: agent.name, tier: agent.tier, role: agent.role },
-      tokenId: createHash('sha256').update(token).digest('base64url').slice(0, 22),
+      tokenId: claims.jti,
       expiresAt: new Date(claims.exp * 1_000),
     };
   }
