@@ -77,6 +77,20 @@ describe('security: hostile callers against two gateways', () => {
       ];
       expect(attempts.map((response) => response.status)).toEqual(attempts.map(() => 400));
     });
+
+    it('should refuse an oversized field with a 400 naming it, before any work is done', async () => {
+      const ticket = await seedTicket(env, { email: `largo-${randomUUID().slice(0, 8)}@cliente.example.mx`, subject: 'Campos largos', severity: 3 });
+      const attempts = {
+        password: await admin.post('/api/agents', { name: 'Larga', email: 'larga@interfactura.com', password: 'x'.repeat(5_000), tier: 'L1' }),
+        reason: await admin.post(`/api/tickets/${ticket.number}/escalate`, { reason: 'x'.repeat(50_000) }),
+        description: await admin.post('/api/maintenance', { startsAt: '2031-01-01T00:00:00Z', endsAt: '2031-01-01T02:00:00Z', description: 'x'.repeat(50_000) }),
+      };
+      for (const [field, response] of Object.entries(attempts)) {
+        expect(response.status).toBe(400);
+        expect(response.body.message).toMatch(field);
+      }
+      expect(await env.query(`SELECT 1 FROM agents WHERE email = 'larga@interfactura.com'`)).toEqual([]);
+    });
   });
 
   describe('sign-in limits, kept in Redis across gateways', () => {

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Param, Patch, Post } from '
 import { AGENT_ROLES, AgentsService, TIERS, type Actor, type AgentEntity, type AgentPatch } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
+import { FIELD_MAX } from '../http/field-limits.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { AgentsGateway } from '../inbox/agents.gateway.js';
 
@@ -34,9 +35,9 @@ export class AgentsController {
   async create(@Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const agent = await this.agents.create({
-      name: requiredText('name', fields.name),
-      email: requiredText('email', fields.email),
-      password: requiredText('password', fields.password),
+      name: requiredText('name', fields.name, FIELD_MAX.name),
+      email: requiredText('email', fields.email, FIELD_MAX.email),
+      password: requiredText('password', fields.password, FIELD_MAX.password),
       tier: oneOf('tier', fields.tier, TIERS) ?? 'L1',
       role: oneOf('role', fields.role, AGENT_ROLES) ?? 'agent',
     });
@@ -48,8 +49,8 @@ export class AgentsController {
   async update(@Param('id', UuidPipe) id: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const patch: AgentPatch = {
-      name: optionalString('name', fields.name),
-      password: optionalString('password', fields.password),
+      name: optionalString('name', fields.name, FIELD_MAX.name),
+      password: optionalString('password', fields.password, FIELD_MAX.password),
       tier: oneOf('tier', fields.tier, TIERS),
       role: oneOf('role', fields.role, AGENT_ROLES),
       active: optionalBoolean('active', fields.active),

@@ -1,14 +1,10 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { AgentsService, type Actor } from '@app/tickets';
 import { requiredText } from '../http/body-fields.js';
+import { FIELD_MAX } from '../http/field-limits.js';
 import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
-
-/** RFC 5321's longest address; longer "emails" are refused before they reach a limit key or a query. */
-const EMAIL_MAX_CHARS = 254;
-/** Far beyond any passphrase, and short enough that hashing a refused one costs nothing much. */
-const PASSWORD_MAX_CHARS = 1_024;
 
 @Controller('api/auth')
 export class AuthController {
@@ -24,10 +20,9 @@ export class AuthController {
   @HttpCode(200)
   async login(@Body() body: unknown, @Ip() ip: string) {
     const fields = (body ?? {}) as Record<string, unknown>;
-    const email = requiredText('email', fields.email).trim().toLowerCase();
-    const password = requiredText('password', fields.password);
-    if (email.length > EMAIL_MAX_CHARS) throw new BadRequestException(`email debe tener como máximo ${EMAIL_MAX_CHARS} caracteres`);
-    if (password.length > PASSWORD_MAX_CHARS) throw new BadRequestException(`password debe tener como máximo ${PASSWORD_MAX_CHARS} caracteres`);
+    // Capped before they reach a limit key, a query or the password hash.
+    const email = requiredText('email', fields.email, FIELD_MAX.email).trim().toLowerCase();
+    const password = requiredText('password', fields.password, FIELD_MAX.password);
     await this.limits.assertAllowed(email, ip);
     const agent = await this.agents.authenticate(email, password);
     if (!agent) {

@@ -1,8 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** JSON body readers that answer 400 with the field's name and what it accepts. */
-export function requiredText(name: string, value: unknown): string {
+/** JSON body readers that answer 400 with the field's name and what it accepts; every text has a size cap. */
+export function requiredText(name: string, value: unknown, maxLength: number): string {
   if (typeof value !== 'string' || value.trim() === '') throw new BadRequestException(`${name} is required and must be text`);
+  if (value.length > maxLength) throw new BadRequestException(`${name} must be at most ${maxLength} characters`);
   return value;
 }
 
@@ -12,14 +13,13 @@ export function optionalBoolean(name: string, value: unknown): boolean | undefin
   return value;
 }
 
-export function optionalString(name: string, value: unknown): string | undefined {
+export function optionalString(name: string, value: unknown, maxLength: number): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new BadRequestException(`${name} must be text`);
+  if (value.length > maxLength) throw new BadRequestException(`${name} must be at most ${maxLength} characters`);
   return value;
 }
 
 export function optionalText(name: string, value: unknown, maxLength: number): string {
-  const text = optionalString(name, value) ?? '';
-  if (text.length > maxLength) throw new BadRequestException(`${name} must be at most ${maxLength} characters`);
-  return text;
+  return optionalString(name, value, maxLength) ?? '';
 }

@@ -2,6 +2,7 @@ import { BadRequestException, Controller, Delete, Get, HttpCode, Param, Post, Bo
 import { MaintenanceService, type Actor, type MaintenanceWindowEntity } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { requiredText } from '../http/body-fields.js';
+import { FIELD_MAX } from '../http/field-limits.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 
 const present = (window: MaintenanceWindowEntity) => ({
@@ -31,7 +32,7 @@ export class MaintenanceController {
   async schedule(@CurrentActor() actor: Actor, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const result = await this.maintenance.schedule(
-      { startsAt: date('startsAt', fields.startsAt), endsAt: date('endsAt', fields.endsAt), description: requiredText('description', fields.description) },
+      { startsAt: date('startsAt', fields.startsAt), endsAt: date('endsAt', fields.endsAt), description: requiredText('description', fields.description, FIELD_MAX.note) },
       actor,
     );
     return { window: present(result.window), warnings: result.warnings, noticesQueued: result.noticesQueued };

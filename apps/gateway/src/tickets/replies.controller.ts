@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { RepliesService, type Actor } from '@app/tickets';
+import { REPLY_MAX_CHARS, RepliesService, type Actor } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
+import { FIELD_MAX } from '../http/field-limits.js';
 
 @Controller('api/tickets/:number/replies')
 export class RepliesController {
@@ -18,9 +19,9 @@ export class RepliesController {
   async create(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
     const fields = (body ?? {}) as Record<string, unknown>;
     const result = await this.replies.reply(number, actor, {
-      body: requiredText('body', fields.body),
+      body: requiredText('body', fields.body, REPLY_MAX_CHARS),
       internal: optionalBoolean('internal', fields.internal) ?? false,
-      baseVersion: optionalString('baseVersion', fields.baseVersion),
+      baseVersion: optionalString('baseVersion', fields.baseVersion, FIELD_MAX.version),
       force: optionalBoolean('force', fields.force) ?? false,
     });
     return {

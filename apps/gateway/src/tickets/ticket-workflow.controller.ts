@@ -4,9 +4,10 @@ import { deniedReason, isUuid, TicketsService, TicketWorkflowService, type Actor
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalText, requiredText } from '../http/body-fields.js';
+import { FIELD_MAX } from '../http/field-limits.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
-const NOTE_MAX = 5_000;
+const NOTE_MAX = FIELD_MAX.note;
 
 /** Moving a ticket through the support process; each answers with the updated ticket. */
 @Controller('api/tickets/:number')
@@ -38,14 +39,14 @@ export class TicketWorkflowController {
   @Post('escalate')
   @HttpCode(200)
   async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const reason = requiredText('reason', (body as Record<string, unknown> | undefined)?.reason);
+    const reason = requiredText('reason', (body as Record<string, unknown> | undefined)?.reason, NOTE_MAX);
     return this.apply(number, actor, { kind: 'escalate', reason });
   }
 
   @Post('resolve')
   @HttpCode(200)
   async resolve(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const resolution = requiredText('resolution', (body as Record<string, unknown> | undefined)?.resolution);
+    const resolution = requiredText('resolution', (body as Record<string, unknown> | undefined)?.resolution, NOTE_MAX);
     return this.apply(number, actor, { kind: 'resolve', resolution });
   }
 
@@ -106,7 +107,7 @@ export class TicketWorkflowController {
   @Post('merge')
   @HttpCode(200)
   async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const into = requiredText('into', (body as Record<string, unknown> | undefined)?.into).toUpperCase();
+    const into = requiredText('into', (body as Record<string, unknown> | undefined)?.into, FIELD_MAX.ticketNumber).toUpperCase();
     await this.workflow.merge(number, actor, into);
     return presentTicketDetail(await this.tickets.timeline(into, actor));
   }
@@ -127,7 +128,7 @@ function statusTransition(current: string, fields: Record<string, unknown>): Tra
   const note = optionalText('note', fields.note ?? fields.reason, NOTE_MAX);
   switch (fields.status) {
     case 'resolved':
-      return { kind: 'resolve', resolution: requiredText('resolution', fields.resolution) };
+      return { kind: 'resolve', resolution: requiredText('resolution', fields.resolution, NOTE_MAX) };
     case 'pending_release':
       return { kind: 'mark_fix_ready', note };
     case 'open':
