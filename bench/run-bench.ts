@@ -8,6 +8,7 @@ import { runChatLoad } from './chat-load.bench.js';
 import { runChatConnections, runChatLatency } from './chat.bench.js';
 import { runEmailLatency } from './email-latency.bench.js';
 import { round } from './support/process-stats.js';
+import { runTextThroughput } from './text.bench.js';
 import { runWebhooks } from './webhook.bench.js';
 
 const number = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -17,7 +18,7 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * loads and, beside them on the same services, the bare baseline; prints the figures and writes
  * them as JSON under bench-results/ (git-ignored).
  *
- * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak),
+ * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak, text),
  * BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
  * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run.
  */
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
     if (only.has('email')) results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
     if (only.has('chat-latency')) results.push(await runChatLatency(env, number('BENCH_CHAT_CONVERSATIONS', 50)));
     if (only.has('chat-connections')) results.push(await runChatConnections(env, number('BENCH_CHAT_CONNECTIONS', 2_000)));
+    if (only.has('text')) {
+      const text = runTextThroughput();
+      for (const row of text.cases) console.log(`text: ${row.name}: ${row.callsPerSecond} calls/s, ${row.megabytesPerSecond} MB/s, slowest ${row.maxMs} ms`);
+      results.push(text);
+    }
     if (only.has('soak')) {
       await env.reset();
       const soak = await runWebhooks(env, number('BENCH_SOAK_EVENTS', 100_000), number('BENCH_SOAK_RATE', 100));

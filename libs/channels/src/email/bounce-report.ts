@@ -7,12 +7,14 @@ import { normaliseMessageId } from './message-ids.js';
  * the original headers in parts (message/rfc822, text/rfc822-headers) that parsers treat differently.
  */
 export function readBounceReport(raw: string, ownMessageId: string | undefined): BounceReport {
-  const originalMessageIds = [...raw.matchAll(/^\s*message-id\s*:\s*<?([^\s<>]+)>?/gim)]
+  // Leading blanks of one line only: `^\s*` crossed line breaks and rescanned blank lines from every line start (quadratic).
+  const originalMessageIds = [...raw.matchAll(/^[^\S\r\n\u2028\u2029]*message-id\s*:\s*<?([^\s<>]+)>?/gim)]
     .map((match) => normaliseMessageId(match[1]))
     .filter((id): id is string => Boolean(id) && id !== ownMessageId);
 
   const failedRecipients = new Set<string>();
-  for (const match of raw.matchAll(/^(?:final|original)-recipient\s*:\s*(?:rfc822\s*;)?\s*<?([^\s<>;]+@[^\s<>;]+)>?/gim)) {
+  // One blank run per position (`:\s*(?:…)?\s*` split a run of blanks in every possible way).
+  for (const match of raw.matchAll(/^(?:final|original)-recipient\s*:\s*(?:rfc822\s*;\s*)?<?([^\s<>;]+@[^\s<>;]+)>?/gim)) {
     failedRecipients.add(match[1]!.toLowerCase());
   }
   for (const match of raw.matchAll(/^x-failed-recipients\s*:\s*(.+)$/gim)) {

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { parseableHtml } from './html-bounds.js';
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -26,8 +27,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
 
 /**
  * Customer HTML made safe to show to agents: no scripts, no event handlers, no styles that could
- * overlay the inbox, no remote content (only `cid:` images of the mail's own parts).
+ * overlay the inbox, no remote content (only `cid:` images of the mail's own parts). HTML longer than
+ * `MAX_HTML_CHARS` is cut (with a notice), and HTML nested deeper than `MAX_HTML_DEPTH` is dropped
+ * (''): the message's text stands for it then.
  */
 export function sanitizeMailHtml(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  const parseable = parseableHtml(html);
+  if (parseable === undefined) return '';
+  const sanitized = sanitizeHtml(parseable, OPTIONS).trim();
+  return parseable.length < html.length ? `${sanitized}\n${CUT_NOTICE}` : sanitized;
 }
+
+const CUT_NOTICE = '<p><em>[Mensaje recortado: el correo original es más largo.]</em></p>';

@@ -1,9 +1,10 @@
-import { convert as htmlToText } from 'html-to-text';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import { UnprocessableInboundError, isOwnMessageId, type InboundAttachment, type InboundMessage } from '@app/tickets';
 import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
+import { MAX_HTML_CHARS } from './html-bounds.js';
 import { sanitizeMailHtml } from './html-sanitizer.js';
+import { mailHtmlToText } from './mail-html-text.js';
 import { messageIdsIn, normaliseMessageId } from './message-ids.js';
 
 export interface MailNormalizerSettings {
@@ -16,7 +17,12 @@ export interface StoredMailContext {
   receivedAt: Date;
 }
 
-const PARSE_OPTIONS = { keepCidLinks: true, skipImageLinks: true, skipTextLinks: true } as const;
+// mailparser's own HTML-to-text guard misses nesting such as <p><li> repeated (quadratic, then a stack overflow): mailHtmlToText does it.
+const PARSE_OPTIONS = { keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipHtmlToText: true } as const;
+// What mailparser passes to html-to-text for a mail that is only HTML, so that text reads as it did.
+const MAILPARSER_HTML_TEXT = { limits: { maxDepth: 1000 } } as const;
+// A References header can list any number of ids; the newest (listed first here) are the ones that thread.
+const MAX_THREAD_REFERENCES = 100;
 // Postgres text cannot hold NUL; some broken mailers emit it.
 const stripNul = (text: string): string => text.replace(/\u0000/g, '');
 
@@ -61,13 +67,21 @@ export class MailNormalizer {
 
   /** The plain text, from the HTML part when there is no text part, plus the text of forwarded mails. */
   private async bodyText(parsed: ParsedMail): Promise<string> {
-    const own = parsed.text?.trim() || (parsed.html ? htmlToText(parsed.html, { wordwrap: false }).trim() : '');
+    // One budget for all the HTML a mail converts (its own and its forwarded mails'), so many parts cannot add up.
+    let htmlCharsLeft = MAX_HTML_CHARS;
+    const textOf = (mail: ParsedMail): string => {
+      if (mail.text?.trim()) return mail.text.trim();
+      const html = (mail.html || '').slice(0, htmlCharsLeft);
+      htmlCharsLeft -= html.length;
+      return html ? htmlText(html, isHtmlOnly(mail)) : '';
+    };
+    const own = textOf(parsed);
     const forwarded: string[] = [];
     for (const attachment of parsed.attachments) {
       if (attachment.contentType !== 'message/rfc822') continue;
       const inner = await simpleParser(attachment.content, PARSE_OPTIONS).catch(() => undefined);
       if (!inner) continue;
-      const innerText = inner.text?.trim() || (inner.html ? htmlToText(inner.html, { wordwrap: false }).trim() : '');
+      const innerText = textOf(inner);
       forwarded.push(
         ['---------- Mensaje reenviado ----------', `De: ${inner.from?.text ?? ''}`, `Asunto: ${inner.subject ?? ''}`, '', innerText].join(
           '\n',
@@ -91,6 +105,17 @@ export class MailNormalizer {
   }
 }
 
+/** The text of an HTML body: for an HTML-only mail as mailparser itself converts it, else unwrapped. */
+function htmlText(html: string, htmlOnly: boolean): string {
+  return (htmlOnly ? mailHtmlToText(html, MAILPARSER_HTML_TEXT).trim() : '') || mailHtmlToText(html, { wordwrap: false }).trim();
+}
+
+function isHtmlOnly(parsed: ParsedMail): boolean {
+  const contentType = parsed.headers.get('content-type');
+  const value = typeof contentType === 'object' && 'value' in contentType ? contentType.value : undefined;
+  return typeof value === 'string' && value.toLowerCase() === 'text/html';
+}
+
 function firstAddress(from: AddressObject | undefined): { address: string; name?: string } | undefined {
   const entry = from?.value.find((candidate) => candidate.address && /^[^@\s]+@[^@\s]+$/.test(candidate.address));
   if (!entry?.address) return undefined;
@@ -100,7 +125,7 @@ function firstAddress(from: AddressObject | undefined): { address: string; name?
 /** In-Reply-To first, then References from the newest to the oldest. */
 function threadReferences(parsed: ParsedMail): string[] {
   const ids = [...messageIdsIn(parsed.inReplyTo), ...messageIdsIn(parsed.references).reverse()];
-  return [...new Set(ids)];
+  return [...new Set(ids)].slice(0, MAX_THREAD_REFERENCES);
 }
 
 function defaultFilename(contentType: string): string {

@@ -42,6 +42,18 @@ describe('findTicketNumbers', () => {
   it('should not take other codes such as CFDI error numbers for ticket numbers', () => {
     expect(findTicketNumbers('Error CFDI40157', 'folio A-1554')).toEqual([]);
   });
+
+  it('should read at most 20 numbers when a mail quotes thousands', () => {
+    const body = Array.from({ length: 5_000 }, (_, index) => `IF-${index + 1}`).join(' ');
+    const numbers = findTicketNumbers('IF-000999', body);
+    expect(numbers).toHaveLength(20);
+    expect(numbers.slice(0, 2)).toEqual(['IF-000999', 'IF-000001']);
+  });
+
+  it('should not read a number quoted after the first 50,000 characters of a body', () => {
+    expect(findTicketNumbers('Seguimiento', `${'x'.repeat(50_000)} IF-000123`)).toEqual([]);
+    expect(findTicketNumbers('Seguimiento', `${'x'.repeat(49_000)} IF-000123`)).toEqual(['IF-000123']);
+  });
 });
 
 describe('withoutQuotedText', () => {
