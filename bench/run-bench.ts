@@ -8,6 +8,7 @@ import { runChatLoad } from './chat-load.bench.js';
 import { runChatConnections, runChatLatency } from './chat.bench.js';
 import { runEmailLatency } from './email-latency.bench.js';
 import { round } from './support/process-stats.js';
+import { runSurge } from './surge.bench.js';
 import { runTextThroughput } from './text.bench.js';
 import { runWebhooks } from './webhook.bench.js';
 
@@ -18,9 +19,11 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * loads and, beside them on the same services, the bare baseline; prints the figures and writes
  * them as JSON under bench-results/ (git-ignored).
  *
- * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak, text),
- * BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
- * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run.
+ * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak, text,
+ * surge), BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
+ * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run,
+ * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
+ * for the last confirmations) for the outage day.
  */
 async function main(): Promise<void> {
   const only = new Set((process.env.BENCH_ONLY ?? 'baseline,webhooks,chat,email').split(','));
@@ -52,6 +55,13 @@ async function main(): Promise<void> {
       const text = runTextThroughput();
       for (const row of text.cases) console.log(`text: ${row.name}: ${row.callsPerSecond} calls/s, ${row.megabytesPerSecond} MB/s, slowest ${row.maxMs} ms`);
       results.push(text);
+    }
+    if (only.has('surge')) {
+      await env.reset();
+      const surge = await runSurge(env, number('BENCH_SURGE_EVENTS', 20_000), number('BENCH_SURGE_SECONDS', 60), number('BENCH_SURGE_DRAIN', 900));
+      console.log(summaryLine(surge));
+      console.log(`surge: per channel ${JSON.stringify(surge.latencyByGroup)}; peak queue depth ${JSON.stringify(surge.peakQueueDepth)}`);
+      results.push(surge);
     }
     if (only.has('soak')) {
       await env.reset();

@@ -19,7 +19,8 @@ export class SystemUnderTest {
     readonly twilio: TwilioApiFake,
   ) {}
 
-  static async start(env: TestEnvironment): Promise<SystemUnderTest> {
+  /** `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). */
+  static async start(env: TestEnvironment, worker: Record<string, string> = {}): Promise<SystemUnderTest> {
     const twilio = await TwilioApiFake.start();
     const port = await freePort();
     const settings = env.processEnv({
@@ -38,13 +39,13 @@ export class SystemUnderTest {
       OUTBOUND_CONCURRENCY: '16',
     });
     const gateway = new AppProcess('gateway', settings);
-    const worker = new AppProcess('worker', settings);
+    const workerProcess = new AppProcess('worker', { ...settings, ...worker });
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of both processes there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
-    if (profile) for (const app of [gateway, worker]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+    if (profile) for (const app of [gateway, workerProcess]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
     await gateway.start();
-    await worker.start();
-    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, worker, twilio);
+    await workerProcess.start();
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workerProcess, twilio);
   }
 
   async stop(): Promise<void> {

@@ -11,6 +11,8 @@ export interface OpenLoopOptions {
   drainSeconds: number;
   /** Sends event `index`; resolves when the source accepted it (its completion is reported apart). */
   fire: (index: number) => Promise<void>;
+  /** Names event `index`'s kind (its channel, say), to report latencies per kind too. */
+  groupOf?: (index: number) => string;
 }
 
 export interface OpenLoopRun {
@@ -24,6 +26,8 @@ export interface OpenLoopRun {
   sustainedPerSecond: number;
   /** Arrival (send) to completion (confirmation observed at its sink). */
   latency: LatencySummary;
+  /** Per kind of event, with `groupOf`. */
+  latencyByGroup?: Record<string, LatencySummary>;
   wallSeconds: number;
 }
 
@@ -64,6 +68,14 @@ export class OpenLoop {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const latencies = [...this.completions].map(([index, at]) => at - this.arrivals.get(index)!);
+    const byGroup = new Map<string, number[]>();
+    if (options.groupOf) {
+      for (const [index, at] of this.completions) {
+        const group = options.groupOf(index);
+        if (!byGroup.has(group)) byGroup.set(group, []);
+        byGroup.get(group)!.push(at - this.arrivals.get(index)!);
+      }
+    }
     const lastCompletion = Math.max(...this.completions.values(), started);
     const span = (lastCompletion - started) / 1_000;
     return {
@@ -74,6 +86,7 @@ export class OpenLoop {
       completed: this.completions.size,
       sustainedPerSecond: round(this.completions.size / Math.max(span, 0.001)),
       latency: summariseLatencies(latencies),
+      ...(options.groupOf ? { latencyByGroup: Object.fromEntries([...byGroup].map(([group, values]) => [group, summariseLatencies(values)])) } : {}),
       wallSeconds: round((performance.now() - started) / 1_000),
     };
   }

@@ -60,9 +60,20 @@ export class CustomerLoad {
   private readonly webhooks: TwilioWebhookClient;
   private readonly chatClients: ChatTestClient[] = [];
   private closed = false;
+  /** With `spread`, the next gateway a new chat or a webhook goes to (a balancer without stickiness). */
+  private nextGateway = 0;
 
-  constructor(private readonly stack: FaultStack) {
+  constructor(
+    private readonly stack: FaultStack,
+    /** Spread new chats and every webhook over the gateways in turn, instead of the first one until it fails. */
+    private readonly spread = false,
+  ) {
     this.webhooks = new TwilioWebhookClient(stack.gatewayUrls[0]!, TWILIO.publicBaseUrl, TWILIO.accountSid, TWILIO.authToken);
+  }
+
+  /** Where a new chat or the next webhook goes: always the first gateway, or each in turn when spread. */
+  private pickGateway(): number {
+    return this.spread ? this.nextGateway++ % this.stack.gatewayUrls.length : 0;
   }
 
   /** How many times each source refused an event so far (events still being retried included). */
@@ -109,7 +120,7 @@ export class CustomerLoad {
     const clientId = newClientId();
     const clients: ChatTestClient[] = [];
     let ack: { conversationId: string; token: string } | undefined;
-    let gateway = 0;
+    let gateway = this.pickGateway();
     let url = '';
     await this.untilTaken('chat', async () => {
       let client = clients.at(-1);
@@ -154,6 +165,7 @@ export class CustomerLoad {
 
   private async webhook<T extends TwimlNode | void>(request: () => Promise<T>): Promise<T> {
     let answer: T | undefined;
+    if (this.spread) this.webhooks.gatewayUrl = this.stack.gatewayUrls[this.pickGateway()]!;
     await this.untilTaken('call', async () => {
       const url = this.webhooks.gatewayUrl;
       try {
@@ -218,8 +230,8 @@ export class CustomerLoad {
  * Runs a fault case with its own customers; whatever happens, they stop sending afterwards and
  * every injected fault is ended, so a case that failed halfway does not break the next one.
  */
-export async function withCustomers(stack: FaultStack, run: (load: CustomerLoad) => Promise<void>): Promise<void> {
-  const load = new CustomerLoad(stack);
+export async function withCustomers(stack: FaultStack, run: (load: CustomerLoad) => Promise<void>, { spread = false } = {}): Promise<void> {
+  const load = new CustomerLoad(stack, spread);
   try {
     await run(load);
   } finally {

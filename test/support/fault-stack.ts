@@ -36,7 +36,10 @@ export interface HealthAnswer {
 export class FaultStack {
   readonly gateways: AppProcess[] = [];
   readonly gatewayUrls: string[] = [];
+  /** The first worker; fault cases stop and replace it. */
   worker?: AppProcess;
+  /** Workers beyond the first (scale-out). */
+  readonly moreWorkers: AppProcess[] = [];
   private readonly queues = new Map<string, Queue>();
   /** Every process started, for their logs. */
   private readonly started: AppProcess[] = [];
@@ -52,7 +55,7 @@ export class FaultStack {
     readonly twilioApi: TwilioApiFake,
   ) {}
 
-  static async start(suite: string, { gateways = 1 } = {}): Promise<FaultStack> {
+  static async start(suite: string, { gateways = 1, workers = 1 } = {}): Promise<FaultStack> {
     const env = await TestEnvironment.create(suite);
     const redis = await RedisServer.start();
     const postgres = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port) });
@@ -61,7 +64,11 @@ export class FaultStack {
     const stack = new FaultStack(suite, env, redis, postgres, dovecot, imap, await SmtpSink.start(), await TwilioApiFake.start());
     // The first gateway alone: it creates the administrator.
     await stack.startGateway();
-    await Promise.all([...Array.from({ length: gateways - 1 }, () => stack.startGateway()), stack.startWorker()]);
+    await Promise.all([
+      ...Array.from({ length: gateways - 1 }, () => stack.startGateway()),
+      stack.startWorker(),
+      ...Array.from({ length: workers - 1 }, () => stack.addWorker()),
+    ]);
     return stack;
   }
 
@@ -110,6 +117,17 @@ export class FaultStack {
     return this.worker.start();
   }
 
+  /** One more worker process beside the first, with the same settings. */
+  async addWorker(extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+    const worker = this.track(new AppProcess('worker', this.workerEnv(extraEnv)));
+    this.moreWorkers.push(worker);
+    return worker.start();
+  }
+
+  private get processes(): AppProcess[] {
+    return [...this.gateways, ...(this.worker ? [this.worker] : []), ...this.moreWorkers];
+  }
+
   /** Ends every injected fault (a case that failed halfway must not break the next one). */
   async heal(): Promise<void> {
     this.postgres.latencyMs = 0;
@@ -123,7 +141,7 @@ export class FaultStack {
 
   /** Gateways and worker that should be running and are not (a fault took them down). */
   deadProcesses(): string[] {
-    return [...this.gateways, ...(this.worker ? [this.worker] : [])].filter((process) => !process.running).map((process) => `${process.app} ${process.pid}`);
+    return this.processes.filter((process) => !process.running).map((process) => `${process.app} ${process.pid}`);
   }
 
   /** GET /health of a gateway: the status code and what it names as failing. */
@@ -167,7 +185,7 @@ export class FaultStack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.gateways, ...(this.worker ? [this.worker] : [])].map(stopOrKill));
+    await Promise.all(this.processes.map(stopOrKill));
     this.writeLogs();
     await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
     await this.imap.close();
