@@ -6,12 +6,15 @@ import type { TestEnvironment } from '../test/support/test-environment.js';
 import { HttpSink } from './support/http-sink.js';
 import { MonitoredProcesses, type ProcessFigures } from './support/monitored-processes.js';
 import { OpenLoop, type OpenLoopRun } from './support/open-loop.js';
+import { PgStatementCounter } from './support/pg-statement-counter.js';
 
 export interface ScenarioResult extends OpenLoopRun {
   scenario: string;
   /** Chat only: client sockets that dropped during the run, by socket.io reason. */
   disconnects?: Record<string, number>;
   processes: Record<string, ProcessFigures>;
+  /** Statements the processes sent to Postgres per completed event (the bench's counting proxy). */
+  postgresStatementsPerEvent?: number;
 }
 
 const DIST = join(repoRoot(), 'dist/bench/baseline');
@@ -19,9 +22,10 @@ const DIST = join(repoRoot(), 'dist/bench/baseline');
 /** The bare pipeline: HTTP POST → BullMQ add → worker inserts one row with raw SQL → confirmation job → HTTP to a sink. */
 export async function runBaseline(env: TestEnvironment, count: number, ratePerSecond: number): Promise<ScenarioResult> {
   const sink = await HttpSink.start();
+  const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
   const port = await freePort();
   const settings = {
-    DATABASE_URL: env.databaseUrl,
+    DATABASE_URL: postgres.urlFor(env.databaseUrl),
     REDIS_URL: env.redisUrl,
     QUEUE_PREFIX: `${env.queuePrefix}-baseline`,
     PORT: String(port),
@@ -32,7 +36,7 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
   const loop = new OpenLoop();
   const runId = Date.now().toString(36);
   sink.onArrival = (id) => loop.complete(Number(id.split('-')[1]));
-  const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker });
+  const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker }, postgres);
   try {
     const run = await monitors.measure(loop, {
       count,
@@ -48,5 +52,6 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
     await server.stop();
     await worker.stop();
     await sink.close();
+    await postgres.close();
   }
 }

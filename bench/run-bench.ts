@@ -92,7 +92,8 @@ function summaryLine(result: ScenarioResult): string {
   const cpu = Object.entries(result.processes)
     .map(([name, figures]) => `${name} ${figures.cpuSecondsPer1000} cpu-s/1k, peak ${figures.peakRssMiB} MiB`)
     .join('; ');
-  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}`;
+  const statements = result.postgresStatementsPerEvent === undefined ? '' : `; ${result.postgresStatementsPerEvent} Postgres statements/event`;
+  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}${statements}`;
 }
 
 /** First and last quarter of an RSS series: flat when they are close. */

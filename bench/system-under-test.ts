@@ -2,6 +2,7 @@ import { AppProcess } from '../test/support/app-process.js';
 import { freePort } from '../test/support/ports.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
+import { PgStatementCounter } from './support/pg-statement-counter.js';
 
 export const BENCH_TWILIO = {
   accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
@@ -10,20 +11,26 @@ export const BENCH_TWILIO = {
   line: '+528147771119',
 };
 
-/** Ventanilla as it runs in production (a gateway and a worker process), with the phone channel on a Twilio fake. */
+/**
+ * Ventanilla as it runs in production (a gateway and a worker process), with the phone channel on a
+ * Twilio fake and a statement counter between both processes and Postgres.
+ */
 export class SystemUnderTest {
   private constructor(
     readonly base: string,
     readonly gateway: AppProcess,
     readonly worker: AppProcess,
     readonly twilio: TwilioApiFake,
+    readonly postgres: PgStatementCounter,
   ) {}
 
   /** `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). */
   static async start(env: TestEnvironment, worker: Record<string, string> = {}): Promise<SystemUnderTest> {
     const twilio = await TwilioApiFake.start();
+    const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
     const port = await freePort();
     const settings = env.processEnv({
+      DATABASE_URL: postgres.urlFor(env.databaseUrl),
       PORT: String(port),
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'warn',
@@ -45,12 +52,13 @@ export class SystemUnderTest {
     if (profile) for (const app of [gateway, workerProcess]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
     await gateway.start();
     await workerProcess.start();
-    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workerProcess, twilio);
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workerProcess, twilio, postgres);
   }
 
   async stop(): Promise<void> {
     await this.gateway.stop();
     await this.worker.stop();
     await this.twilio.close();
+    await this.postgres.close();
   }
 }

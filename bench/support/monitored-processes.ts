@@ -10,19 +10,37 @@ export interface ProcessFigures {
   rssSeriesMiB: number[];
 }
 
-/** Samples every process of a scenario while it runs; figures per 1,000 completed events. */
+/** Counts what the processes asked of Postgres (see PgStatementCounter). */
+export interface StatementCount {
+  readonly count: number;
+  reset(): void;
+}
+
+/**
+ * Samples every process of a scenario while it runs; figures per 1,000 completed events, and the
+ * Postgres statements per completed event when a counter sits in front of Postgres.
+ */
 export class MonitoredProcesses {
   private readonly monitors = new Map<string, ProcessMonitor>();
 
-  constructor(processes: Record<string, AppProcess>, intervalMs = 500) {
+  constructor(
+    processes: Record<string, AppProcess>,
+    private readonly statements?: StatementCount,
+    intervalMs = 500,
+  ) {
     for (const [name, process] of Object.entries(processes)) this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
   }
 
   /** Runs the open loop with every process sampled from its first arrival to its end. */
-  async measure(loop: OpenLoop, options: OpenLoopOptions): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures> }> {
+  async measure(
+    loop: OpenLoop,
+    options: OpenLoopOptions,
+  ): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures>; postgresStatementsPerEvent?: number }> {
+    this.statements?.reset();
     this.start();
     const run = await loop.run(options);
-    return { ...run, processes: this.stop(run.completed) };
+    const statements = this.statements ? { postgresStatementsPerEvent: round(this.statements.count / Math.max(1, run.completed), 1) } : {};
+    return { ...run, processes: this.stop(run.completed), ...statements };
   }
 
   start(): void {
