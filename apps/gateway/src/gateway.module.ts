@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ChatModule, PhoneGatewayModule } from '@app/channels';
-import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { InfrastructureModule } from '@app/platform';
+import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
@@ -33,7 +34,14 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'),
+        InfrastructureModule.register({
+          processName: 'ventanilla-gateway',
+          databaseUrl: config.core.databaseUrl,
+          redisUrl: config.core.redisUrl,
+          keyPrefix: config.core.queuePrefix,
+          schema: { entities: TICKETS_ENTITIES, migrations: TICKETS_MIGRATIONS },
+        }),
+        CoreConfigModule.register(config.core),
         TicketsModule,
         ChatModule,
         AuthModule.register(config),

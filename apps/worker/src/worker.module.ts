@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelsModule } from '@app/channels';
-import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { InfrastructureModule } from '@app/platform';
+import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
 import { MailboxIntake } from './mailbox/mailbox-intake.js';
 import { IntakeProcessor } from './processors/intake.processor.js';
@@ -17,7 +18,15 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreInfrastructureModule.register(config.core, 'ventanilla-worker', poolSize),
+        InfrastructureModule.register({
+          processName: 'ventanilla-worker',
+          databaseUrl: config.core.databaseUrl,
+          redisUrl: config.core.redisUrl,
+          keyPrefix: config.core.queuePrefix,
+          schema: { entities: TICKETS_ENTITIES, migrations: TICKETS_MIGRATIONS },
+          poolSize,
+        }),
+        CoreConfigModule.register(config.core),
         TicketsModule,
         ChannelsModule.register({ email: config.email, phone: config.phone, faultPoints: config.core.faultPoints }),
       ],

@@ -8,13 +8,13 @@ import {
   TicketChangePublisher,
   TicketsModule,
 } from '@app/tickets';
+import { FaultInjector } from '@app/platform';
 import { ChannelRegistry } from './channel-registry.js';
 import { ChatAdapter } from './chat/chat.adapter.js';
 import { ChatModule } from './chat/chat.module.js';
 import type { EmailSettings } from './email/email-config.js';
 import { EmailAdapter } from './email/email.adapter.js';
 import { MailboxFetcher } from './email/mailbox-fetcher.js';
-import { FaultInjector } from './fault-injector.js';
 import { InboundPipeline } from './inbound-pipeline.js';
 import type { PhoneSettings } from './phone/phone-config.js';
 import { PhoneAdapter } from './phone/phone.adapter.js';

@@ -8,8 +8,8 @@ import {
   UnprocessableInboundError,
   type IntakeOutcome,
 } from '@app/tickets';
+import type { FaultInjector } from '@app/platform';
 import type { ChannelRegistry } from './channel-registry.js';
-import type { FaultInjector } from './fault-injector.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 

@@ -1,7 +1,6 @@
 export * from './channel-adapter.js';
 export * from './channel-registry.js';
 export * from './channels.module.js';
-export * from './fault-injector.js';
 export * from './inbound-pipeline.js';
 export * from './email/email-config.js';
 export * from './email/email.adapter.js';

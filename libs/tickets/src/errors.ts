@@ -1,10 +1,4 @@
-/** Base class of the errors the domain throws; the gateway maps them to HTTP codes. */
-export abstract class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from '@app/platform';
 
 /** What was asked for does not exist (or is not visible to the one asking). */
 export class NotFoundError extends DomainError {}
@@ -29,9 +23,6 @@ export class ConflictError extends DomainError {
 }
 
 export class InvalidInputError extends DomainError {}
-
-/** A configuration value is missing or malformed; the message names the variable. */
-export class ConfigError extends DomainError {}
 
 /** The raw input of a channel cannot be turned into a message (it is kept aside, not retried). */
 export class UnprocessableInboundError extends DomainError {

@@ -1,5 +1,6 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+import { type CoreConfig, PASSWORD_MIN_LENGTH, readCoreConfig } from '@app/tickets';
+import { ConfigError, type Env, EnvReader } from '@app/platform';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
 export type AllowedOrigins = ReadonlySet<string> | 'any';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRegistry, FaultInjector } from '@app/channels';
+import { ChannelRegistry } from '@app/channels';
 import {
   JOBS,
   MaintenanceNoticesService,
@@ -11,6 +11,7 @@ import {
   type DeliverNoticeJob,
 } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { FaultInjector } from '@app/platform';
 import type { JobProcessor } from './job-processor.js';
 
 /** Outbound queue: one outbox delivery (or maintenance notice) → its channel. Outcomes are recorded by the services. */

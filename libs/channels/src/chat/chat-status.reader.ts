@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CORE_CONFIG, MaintenanceWindowsRepository, PresenceRegistry, formatDisplayTime, type CoreConfig } from '@app/tickets';
+import { CORE_CONFIG, type CoreConfig, MaintenanceWindowsRepository } from '@app/tickets';
+import { formatDisplayTime, PresenceRegistry } from '@app/platform';
 import type { ChatBanner, ChatStatus } from './chat-protocol.js';
 
 /**

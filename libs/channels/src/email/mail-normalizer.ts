@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import { UnprocessableInboundError, isOwnMessageId, type InboundAttachment, type InboundMessage } from '@app/tickets';
+import { type InboundAttachment, type InboundMessage, UnprocessableInboundError } from '@app/tickets';
+import { isOwnMessageId } from '@app/platform';
 import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
 import { MAX_HTML_CHARS } from './html-bounds.js';

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import type { Channel } from '../domain.js';
 import { PermanentDeliveryError } from '../errors.js';
 import { renderMaintenanceNotice } from '../notifications/maintenance.template.js';
-import { newMessageId } from '../outbound/message-id.js';
 import type { ChannelSender } from '../outbound/outbound-message.js';
 import type { DeliveryAttempt } from '../outbound/outbound.service.js';
 import { MaintenanceNoticeEntity } from './maintenance-notice.entity.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import type { Channel } from '../domain.js';
@@ -14,7 +15,6 @@ import { renderConfirmation, type ConfirmationInput } from '../notifications/con
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
-import { newMessageId } from './message-id.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 import { ReplyRouting } from './reply-routing.js';
 
