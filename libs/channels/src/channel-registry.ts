@@ -1,5 +1,5 @@
-import type { Channel } from '@app/tickets';
-import type { ChannelAdapter } from './channel-adapter.js';
+import type { Channel } from './contract/channel.js';
+import type { ChannelAdapter } from './contract/channel-adapter.js';
 
 /** The adapters this process runs, by channel. */
 export class ChannelRegistry {

@@ -1,14 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  InboundAcceptor,
-  InboundItemsRepository,
-  IntakeCursorsRepository,
-  IntakeService,
-  QueueProducer,
-  TicketChangePublisher,
-  TicketsModule,
-} from '@app/tickets';
 import { FaultInjector } from '@app/platform';
+import { InboundAcceptor, InboundItemsRepository, IntakeCursorsRepository, IntakeService, QueueProducer, TicketChangePublisher, TicketsModule } from '@app/tickets';
 import { ChannelRegistry } from './channel-registry.js';
 import { ChatAdapter } from './chat/chat.adapter.js';
 import { ChatModule } from './chat/chat.module.js';

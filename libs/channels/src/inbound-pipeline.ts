@@ -1,15 +1,8 @@
 import { Logger } from '@nestjs/common';
-import {
-  type InboundItemEntity,
-  type InboundItemsRepository,
-  type IntakeService,
-  type QueueProducer,
-  type TicketChangePublisher,
-  UnprocessableInboundError,
-  type IntakeOutcome,
-} from '@app/tickets';
 import type { FaultInjector } from '@app/platform';
+import type { InboundItemEntity, InboundItemsRepository, IntakeOutcome, IntakeService, QueueProducer, TicketChangePublisher } from '@app/tickets';
 import type { ChannelRegistry } from './channel-registry.js';
+import { UnprocessableInboundError } from './contract/channel-errors.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 

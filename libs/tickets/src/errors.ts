@@ -24,12 +24,8 @@ export class ConflictError extends DomainError {
 
 export class InvalidInputError extends DomainError {}
 
-/** The raw input of a channel cannot be turned into a message (it is kept aside, not retried). */
-export class UnprocessableInboundError extends DomainError {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-/** The channel refused the message for good (an invalid address, a 5xx from SMTP): no retry helps. */
-export class PermanentDeliveryError extends DomainError {}
+/**
+ * A message no retry can deliver: its channel refused it for good (the worker turns the channels'
+ * `PermanentDeliveryError` into this), or it cannot be completed (a verification that is gone).
+ */
+export class DeliveryRefusedError extends DomainError {}

@@ -1,6 +1,6 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
-import { type CoreConfig, PASSWORD_MIN_LENGTH, readCoreConfig } from '@app/tickets';
-import { ConfigError, type Env, EnvReader } from '@app/platform';
+import { ConfigError, EnvReader, type Env } from '@app/platform';
+import { PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
 export type AllowedOrigins = ReadonlySet<string> | 'any';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError } from '@app/platform';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
-import { DomainError } from '@app/platform';
 import { RateLimitedException } from '../security/rate-limited.exception.js';
 
 /**

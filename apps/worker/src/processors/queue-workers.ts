@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { withTimeout } from '@app/platform';
 import { QUEUES } from '@app/tickets';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { withTimeout } from '@app/platform';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { IntakeProcessor } from './intake.processor.js';
 import type { JobProcessor } from './job-processor.js';

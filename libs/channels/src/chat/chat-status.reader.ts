@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CORE_CONFIG, type CoreConfig, MaintenanceWindowsRepository } from '@app/tickets';
 import { formatDisplayTime, PresenceRegistry } from '@app/platform';
+import { CORE_CONFIG, MaintenanceWindowsRepository, type CoreConfig } from '@app/tickets';
 import type { ChatBanner, ChatStatus } from './chat-protocol.js';
 
 /**

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { CORE_CONFIG, type CoreConfig, TicketsModule } from '@app/tickets';
+import { REDIS_CLIENT, socketIoRedisKey } from '@app/platform';
+import { CORE_CONFIG, TicketsModule, type CoreConfig } from '@app/tickets';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { REDIS_CLIENT, socketIoRedisKey } from '@app/platform';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { ChatConversationsRepository } from './chat-conversations.repository.js';
 import { ChatStatusReader } from './chat-status.reader.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import type { InboundAcceptor, InboundItemsRepository, IntakeCursorsRepository } from '@app/tickets';
 import { sleep, TimeoutError, withTimeout } from '@app/platform';
+import type { InboundAcceptor, InboundItemsRepository, IntakeCursorsRepository } from '@app/tickets';
 import type { ImapSettings } from './email-config.js';
 import { mailIdentity } from './mail-identity.js';
 

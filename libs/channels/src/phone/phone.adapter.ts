@@ -1,8 +1,10 @@
-import { UnprocessableInboundError, type InboundMessage, type OutboundMessage, type SendResult } from '@app/tickets';
-import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
 import type { PhoneSettings } from './phone-config.js';
 import { SmsSender } from './sms-sender.js';
 import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import type { InboundMessage } from '../contract/inbound-message.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
 
 /** The phone channel: Twilio's stored voice callbacks in, SMS out. */
 export class PhoneAdapter implements ChannelAdapter {

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { PermanentDeliveryError, type OutboundMessage, type SendResult } from '@app/tickets';
 import type twilio from 'twilio';
 import type { PhoneSettings } from './phone-config.js';
 import { createTwilioClient } from './twilio-rest-client.js';
+import { PermanentDeliveryError } from '../contract/channel-errors.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 
 /** Twilio's limit for one message body. */
 const SMS_MAX_CHARS = 1_600;

@@ -1,7 +1,8 @@
-import { callItemKey, type CallChoice, type CallFacts, type CallStep } from '@app/tickets';
 import { normalizePhoneNumber } from './phone-number.js';
 import { MENU_ATTEMPTS, boundedInt, interpretMenu } from './voice-menu.js';
 import { TWILIO_WEBHOOK_PATH, choiceFromQuery, isTwilioCallbackKind, type TwilioCallbackKind } from './voice-routes.js';
+import { callItemKey, callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
+import type { CallChoice, CallFacts, CallStep } from '../contract/call-facts.js';
 
 /** One request Twilio made to us, validated: what is stored raw and read back by the worker. */
 export interface TwilioCallback {
@@ -105,6 +106,7 @@ export function callFactsOf(callback: TwilioCallback): CallFacts {
   const facts: CallFacts = {
     callSid: callback.callSid,
     step: STEP_OF[callback.kind],
+    itemKeyPrefixes: { all: callItemPrefix(callback.callSid), status: callStatusItemPrefix(callback.callSid) },
     caller: normalizePhoneNumber(params.From) ?? normalizePhoneNumber(query.get('caller') ?? undefined),
     called: normalizePhoneNumber(params.To),
     choice: callback.choice,

@@ -1,9 +1,10 @@
-import type { CallChoice, CallerTickets, PhoneCallsRepository } from '@app/tickets';
+import type { CallerTickets, PhoneCallsRepository } from '@app/tickets';
 import { normalizePhoneNumber, splitTicketNumber } from './phone-number.js';
 import type { TwilioCallback } from './twilio-callback.js';
 import { MENU_ATTEMPTS, boundedInt, interpretMenu } from './voice-menu.js';
 import { PROMPTS } from './voice-prompts.js';
 import { CONFIRMATION_PAUSE_SECONDS, type VoiceResponses } from './voice-responses.js';
+import type { CallChoice } from '../contract/call-facts.js';
 
 /**
  * The phone menu: what the caller hears next after each step. It reads the database only to match

@@ -1,4 +1,4 @@
-import { ConfigError, type EnvReader, type LoggingSettings, readLoggingSettings } from '@app/platform';
+import { ConfigError, readLoggingSettings, type EnvReader, type LoggingSettings } from '@app/platform';
 import type { Severity } from '../severity/severity.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
 

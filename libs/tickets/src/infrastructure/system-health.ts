@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { type ComponentStatus, REDIS_CLIENT, StatusBoard, withTimeout } from '@app/platform';
+import { REDIS_CLIENT, StatusBoard, withTimeout, type ComponentStatus } from '@app/platform';
 import { QUEUES } from '../jobs.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { mailboxHealth, type MailboxHealth } from './mailbox-health.js';

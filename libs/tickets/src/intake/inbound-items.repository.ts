@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { TIERS, type Channel, type Tier } from '../domain.js';
+import type { Channel } from '@app/channels';
+import { type Tier, TIERS } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { InboundMessage } from '@app/channels';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
@@ -19,9 +20,9 @@ import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
-import type { InboundMessage, IntakeOutcome } from './inbound-message.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
+import type { IntakeOutcome } from './intake-outcome.js';
 
 /**
  * Turns one stored inbound item into a ticket, a message on a ticket, or a recorded skip. Everything

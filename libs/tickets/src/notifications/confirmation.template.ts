@@ -1,5 +1,5 @@
+import type { Channel } from '@app/channels';
 import { formatDisplayTime, formatDurationEs } from '@app/platform';
-import type { Channel } from '../domain.js';
 import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';

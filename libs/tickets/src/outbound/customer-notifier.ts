@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Channel } from '@app/channels';
 import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import type { Channel } from '../domain.js';
 import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';

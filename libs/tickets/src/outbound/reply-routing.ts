@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Channel } from '@app/channels';
 import { PresenceRegistry } from '@app/platform';
-import type { Channel } from '../domain.js';
 import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 
