@@ -8,8 +8,6 @@ export * from './config/core-config.module.js';
 export * from './database/entities.js';
 export * from './database/migrate.js';
 export * from './entities/attachment.entity.js';
-export * from './entities/chat-conversation.entity.js';
-export * from './entities/chat-entry.entity.js';
 export * from './entities/contact.entity.js';
 export * from './entities/contact-verification.entity.js';
 export * from './identity/identity-verification.service.js';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRegistry, PermanentDeliveryError, type Channel, type ChannelSender, type SendResult } from '@app/channels';
+import { PermanentDeliveryError, type Channel, type ChannelSender, type SendResult } from '@app/channels';
 import { FaultInjector } from '@app/platform';
 import { DeliveryRefusedError, JOBS, MaintenanceNoticesService, OutboundService, type DeliverJob, type DeliverNoticeJob } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { ChannelRegistry } from '../intake/channel-registry.js';
 import type { JobProcessor } from './job-processor.js';
 
 /** Outbound queue: one outbox delivery (or maintenance notice) → its channel. Outcomes are recorded by the services. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { chatSubject, decodeChatRaw, encodeChatRaw } from './chat-raw-message.js';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import { chatSubject, decodeChatRaw, encodeChatRaw } from './chat-raw-message.js';
 
 describe('chat raw messages', () => {
   it('should read back what the gateway stored', () => {

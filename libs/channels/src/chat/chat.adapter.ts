@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ChatBroadcaster } from './chat-broadcaster.js';
-import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
-import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
 import { PermanentDeliveryError } from '../contract/channel-errors.js';
 import type { InboundMessage } from '../contract/inbound-message.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
-import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import { ChatBroadcaster } from './chat-broadcaster.js';
+import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
+import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
 
 /** Replies signed by no agent in particular (until agents have accounts). */
 const TEAM_NAME = 'Soporte Interfactura';

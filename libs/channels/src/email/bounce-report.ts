@@ -1,5 +1,5 @@
-import { normaliseMessageId } from './message-ids.js';
 import type { BounceReport } from '../contract/inbound-message.js';
+import { normaliseMessageId } from './message-ids.js';
 
 /**
  * Reads a delivery-status notification (RFC 3464 or a mailer-daemon's free text): which of our

@@ -1,8 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { EmailSettings } from './email-config.js';
-import { withBrackets } from './message-ids.js';
 import { PermanentDeliveryError } from '../contract/channel-errors.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
+import type { EmailSettings } from './email-config.js';
+import { withBrackets } from './message-ids.js';
 
 /** Sends outbound mail over SMTP (nodemailer), threaded into the customer's conversation. */
 export class EmailSender {

@@ -1,9 +1,9 @@
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import type { InboundMessage } from '../contract/inbound-message.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import type { EmailSettings } from './email-config.js';
 import { EmailSender } from './email-sender.js';
 import { MailNormalizer } from './mail-normalizer.js';
-import type { InboundMessage } from '../contract/inbound-message.js';
-import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
-import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
 
 /** The email channel: raw RFC 5322 mail in, SMTP out. */
 export class EmailAdapter implements ChannelAdapter {

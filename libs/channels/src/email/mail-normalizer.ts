@@ -1,13 +1,13 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import { isOwnMessageId } from '@app/platform';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import type { InboundAttachment, InboundMessage } from '../contract/inbound-message.js';
 import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
 import { MAX_HTML_CHARS } from './html-bounds.js';
 import { sanitizeMailHtml } from './html-sanitizer.js';
 import { mailHtmlToText } from './mail-html-text.js';
 import { messageIdsIn, normaliseMessageId } from './message-ids.js';
-import type { InboundAttachment, InboundMessage } from '../contract/inbound-message.js';
-import { UnprocessableInboundError } from '../contract/channel-errors.js';
 
 export interface MailNormalizerSettings {
   supportEmail: string;

@@ -1,10 +1,10 @@
-import type { PhoneSettings } from './phone-config.js';
-import { SmsSender } from './sms-sender.js';
-import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
 import type { InboundMessage } from '../contract/inbound-message.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
-import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import type { PhoneSettings } from './phone-config.js';
+import { SmsSender } from './sms-sender.js';
+import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
 
 /** The phone channel: Twilio's stored voice callbacks in, SMS out. */
 export class PhoneAdapter implements ChannelAdapter {

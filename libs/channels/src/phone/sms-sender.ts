@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type twilio from 'twilio';
-import type { PhoneSettings } from './phone-config.js';
-import { createTwilioClient } from './twilio-rest-client.js';
 import { PermanentDeliveryError } from '../contract/channel-errors.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
+import type { PhoneSettings } from './phone-config.js';
+import { createTwilioClient } from './twilio-rest-client.js';
 
 /** Twilio's limit for one message body. */
 const SMS_MAX_CHARS = 1_600;

@@ -1,8 +1,8 @@
+import type { CallChoice, CallFacts, CallStep } from '../contract/call-facts.js';
+import { callItemKey, callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { MENU_ATTEMPTS, boundedInt, interpretMenu } from './voice-menu.js';
 import { TWILIO_WEBHOOK_PATH, choiceFromQuery, isTwilioCallbackKind, type TwilioCallbackKind } from './voice-routes.js';
-import { callItemKey, callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
-import type { CallChoice, CallFacts, CallStep } from '../contract/call-facts.js';
 
 /** One request Twilio made to us, validated: what is stored raw and read back by the worker. */
 export interface TwilioCallback {

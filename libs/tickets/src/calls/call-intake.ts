@@ -4,6 +4,7 @@ import type { CallFacts, InboundMessage } from '@app/channels';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import type { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
+import type { IntakeOutcome } from '../intake/intake-outcome.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
@@ -12,7 +13,6 @@ import { callSubject, renderCallMessage } from './call-message.js';
 import { EMPTY_CALL_STATE, isMissedCall, isTerminalStatus, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
 import { CallerTickets } from './caller-tickets.js';
 import { PhoneCallsRepository } from './phone-calls.repository.js';
-import type { IntakeOutcome } from '../intake/intake-outcome.js';
 
 /** How the intake writes tickets and messages; the call intake decides where, the intake service writes. */
 export interface TicketWriter {

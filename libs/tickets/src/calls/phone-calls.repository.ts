@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { CallTicket, CallTicketFinder } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
-
-export interface CallTicket {
-  number: string;
-  severity: Severity;
-  /** What the severity means, as the caller is told it. */
-  severityMeaning: string;
-  /** The call was added to a ticket that existed before it (chosen on the menu, or the caller's open one). */
-  joinedExisting: boolean;
-}
+import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 
 const likePrefix = (prefix: string): string => `${prefix.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
 
 @Injectable()
-export class PhoneCallsRepository {
+export class PhoneCallsRepository implements CallTicketFinder {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */

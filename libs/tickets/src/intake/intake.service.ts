@@ -20,9 +20,9 @@ import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
+import type { IntakeOutcome } from './intake-outcome.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
-import type { IntakeOutcome } from './intake-outcome.js';
 
 /**
  * Turns one stored inbound item into a ticket, a message on a ticket, or a recorded skip. Everything

@@ -5,9 +5,9 @@ import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { DeliveryRefusedError } from '../errors.js';
-import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { renderMaintenanceNotice } from '../notifications/maintenance.template.js';
 import type { DeliveryAttempt } from '../outbound/outbound.service.js';
+import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { MaintenanceNoticeEntity } from './maintenance-notice.entity.js';
 import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
 

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Channel, ChannelSender, OutboundMessage } from '@app/channels';
 import { DeliveryRefusedError } from '../errors.js';
 import { VerificationLinks } from '../identity/verification-links.js';
-import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 
