@@ -17,4 +17,66 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // Dependencies point one way (STYLE.md, "Layout"): apps → libs; channels → platform; tickets →
+  // platform and the channels' contract as types only; platform → nothing of ours.
+  ...importBoundaries(),
 );
+
+function importBoundaries() {
+  const rule = '@typescript-eslint/no-restricted-imports';
+  const pathInto = (dir) => `(^|/)${dir}(/|$)`;
+  const noApps = { regex: pathInto('apps/(gateway|worker)'), message: 'Libraries never import apps.' };
+  const ownIndex = (lib) => ({ name: `@app/${lib}`, message: 'Inside a library, import its files by path, not through its own index (barrel cycles).' });
+  return [
+    {
+      files: ['libs/channels/**/*.ts'],
+      rules: {
+        [rule]: [
+          'error',
+          {
+            paths: [
+              { name: '@app/tickets', message: 'Channels import nothing from the ticket domain: hand what arrives to a port (InboundSink...) the apps wire.' },
+              ownIndex('channels'),
+            ],
+            patterns: [{ regex: pathInto('tickets/src'), message: 'Channels import nothing from the ticket domain.' }, noApps],
+          },
+        ],
+      },
+    },
+    {
+      files: ['libs/tickets/**/*.ts'],
+      rules: {
+        [rule]: [
+          'error',
+          {
+            paths: [
+              { name: '@app/channels', allowTypeImports: true, message: 'The ticket domain may use the channels\' contract as types only (import type).' },
+              ownIndex('tickets'),
+            ],
+            patterns: [{ regex: pathInto('channels/src'), message: 'The ticket domain reaches the channels only by `import type … from \'@app/channels\'`.' }, noApps],
+          },
+        ],
+      },
+    },
+    {
+      files: ['libs/platform/**/*.ts'],
+      rules: {
+        [rule]: [
+          'error',
+          {
+            paths: [...['@app/tickets', '@app/channels'].map((name) => ({ name, message: 'The platform library imports neither domain.' })), ownIndex('platform')],
+            patterns: [{ regex: pathInto('(tickets|channels)/src'), message: 'The platform library imports neither domain.' }, noApps],
+          },
+        ],
+      },
+    },
+    {
+      files: ['apps/gateway/**/*.ts', 'apps/gateway/**/*.tsx'],
+      rules: { [rule]: ['error', { patterns: [{ regex: pathInto('worker/(src|test)'), message: 'Apps never import each other.' }] }] },
+    },
+    {
+      files: ['apps/worker/**/*.ts'],
+      rules: { [rule]: ['error', { patterns: [{ regex: pathInto('gateway/(src|test|web)'), message: 'Apps never import each other.' }] }] },
+    },
+  ];
+}

@@ -1,4 +1,5 @@
-import { EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+import { EnvReader, loadDotEnv } from '@app/platform';
+import { migrate, readCoreConfig } from '@app/tickets';
 
 /** Creates the database if needed and applies pending migrations (`npm run migrate`, and `npm start`). */
 async function main(): Promise<void> {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv, migrate, readCoreConfig } from '@app/tickets';
+import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv } from '@app/platform';
+import { migrate, readCoreConfig } from '@app/tickets';
 import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 

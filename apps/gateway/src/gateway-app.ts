@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
-import { createAppLogger } from '@app/tickets';
+import { createAppLogger } from '@app/platform';
 import { AccessTokens } from './auth/access-tokens.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';

@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ChatModule, PhoneGatewayModule } from '@app/channels';
-import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { CHANNEL_ENTITIES, ChatModule, PhoneGatewayModule } from '@app/channels';
+import { InfrastructureModule } from '@app/platform';
+import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
+import { AgentTypingService } from './chat/agent-typing.service.js';
 import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
@@ -33,11 +36,18 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        CoreInfrastructureModule.register(config.core, 'ventanilla-gateway'),
+        InfrastructureModule.register({
+          processName: 'ventanilla-gateway',
+          databaseUrl: config.core.databaseUrl,
+          redisUrl: config.core.redisUrl,
+          keyPrefix: config.core.queuePrefix,
+          schema: { entities: [...TICKETS_ENTITIES, ...CHANNEL_ENTITIES], migrations: TICKETS_MIGRATIONS },
+        }),
+        CoreConfigModule.register(config.core),
         TicketsModule,
-        ChatModule,
+        ChatModule.register({ ports: ChannelPortsModule }),
         AuthModule.register(config),
-        PhoneGatewayModule.register(config.phone),
+        PhoneGatewayModule.register({ settings: config.phone, ports: ChannelPortsModule }),
       ],
       controllers: [
         HealthController,
@@ -60,6 +70,7 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         ConnectionPresence,
         ChatGateway,
+        AgentTypingService,
         AgentsGateway,
         WebAssets,
         GatewayHeartbeat,

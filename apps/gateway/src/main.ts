@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, loadDotEnv } from '@app/tickets';
+import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, loadDotEnv } from '@app/platform';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { createGatewayApp } from './gateway-app.js';
 

@@ -1,7 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ChannelsModule } from '@app/channels';
-import { CoreInfrastructureModule, TicketsModule } from '@app/tickets';
+import { CHANNEL_ENTITIES, ChannelsModule, ChatAdapter, EmailAdapter, PhoneAdapter } from '@app/channels';
+import { FaultInjector, InfrastructureModule } from '@app/platform';
+import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
+import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
+import { ChannelRegistry } from './intake/channel-registry.js';
+import { InboundPipeline } from './intake/inbound-pipeline.js';
 import { MailboxIntake } from './mailbox/mailbox-intake.js';
 import { IntakeProcessor } from './processors/intake.processor.js';
 import { OutboundProcessor } from './processors/outbound.processor.js';
@@ -17,12 +21,27 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreInfrastructureModule.register(config.core, 'ventanilla-worker', poolSize),
+        InfrastructureModule.register({
+          processName: 'ventanilla-worker',
+          databaseUrl: config.core.databaseUrl,
+          redisUrl: config.core.redisUrl,
+          keyPrefix: config.core.queuePrefix,
+          schema: { entities: [...TICKETS_ENTITIES, ...CHANNEL_ENTITIES], migrations: TICKETS_MIGRATIONS },
+          poolSize,
+        }),
+        CoreConfigModule.register(config.core),
         TicketsModule,
-        ChannelsModule.register({ email: config.email, phone: config.phone, faultPoints: config.core.faultPoints }),
+        ChannelsModule.register({ email: config.email, phone: config.phone, ports: ChannelPortsModule }),
       ],
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
+        {
+          provide: ChannelRegistry,
+          useFactory: (email: EmailAdapter, chat: ChatAdapter, phone: PhoneAdapter) => new ChannelRegistry([email, chat, phone]),
+          inject: [EmailAdapter, ChatAdapter, PhoneAdapter],
+        },
+        { provide: FaultInjector, useFactory: () => new FaultInjector(config.core.faultPoints) },
+        InboundPipeline,
         IntakeProcessor,
         OutboundProcessor,
         SlaProcessor,

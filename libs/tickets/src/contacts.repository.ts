@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { InboundParty } from '@app/channels';
+import { isUuid } from '@app/platform';
 import type { Tier } from './domain.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import { contactGaps } from './identity/verification-rules.js';
-import type { InboundParty } from './intake/inbound-message.js';
-import { isUuid } from './support/is-uuid.js';
 
 export interface MovedTicket {
   id: string;

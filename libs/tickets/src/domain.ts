@@ -1,7 +1,3 @@
-/** Channels a customer can reach support through. */
-export const CHANNELS = ['email', 'chat', 'phone'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
 /** Support tiers of the process: L1 Help Desk, L2 Operations, L3 Development. */
 export const TIERS = ['L1', 'L2', 'L3'] as const;
 export type Tier = (typeof TIERS)[number];

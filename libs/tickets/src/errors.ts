@@ -1,10 +1,4 @@
-/** Base class of the errors the domain throws; the gateway maps them to HTTP codes. */
-export abstract class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError } from '@app/platform';
 
 /** What was asked for does not exist (or is not visible to the one asking). */
 export class NotFoundError extends DomainError {}
@@ -30,15 +24,8 @@ export class ConflictError extends DomainError {
 
 export class InvalidInputError extends DomainError {}
 
-/** A configuration value is missing or malformed; the message names the variable. */
-export class ConfigError extends DomainError {}
-
-/** The raw input of a channel cannot be turned into a message (it is kept aside, not retried). */
-export class UnprocessableInboundError extends DomainError {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-/** The channel refused the message for good (an invalid address, a 5xx from SMTP): no retry helps. */
-export class PermanentDeliveryError extends DomainError {}
+/**
+ * A message no retry can deliver: its channel refused it for good (the worker turns the channels'
+ * `PermanentDeliveryError` into this), or it cannot be completed (a verification that is gone).
+ */
+export class DeliveryRefusedError extends DomainError {}

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { Channel } from './domain.js';
+import type { Channel, InboundAttachment } from '@app/channels';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
-import type { InboundAttachment } from './intake/inbound-message.js';
 
 type MessageCore = 'ticketId' | 'direction' | 'channel' | 'externalId' | 'authorType' | 'text';
 /** What a new message must say; everything else defaults to empty (no author ids, not internal...). */

@@ -14,7 +14,6 @@ import { InboundItemsRepository } from './intake/inbound-items.repository.js';
 import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecoverySweeper } from './intake/recovery-sweeper.js';
-import { PresenceRegistry } from './infrastructure/presence-registry.js';
 import { SystemHealth } from './infrastructure/system-health.js';
 import { INTAKE_JOB_OPTIONS, OUTBOUND_JOB_OPTIONS, QUEUES, SLA_JOB_OPTIONS } from './jobs.js';
 import { MessagesRepository } from './messages.repository.js';
@@ -55,7 +54,6 @@ const PROVIDERS = [
   TicketsService,
   SystemHealth,
   RepliesService,
-  PresenceRegistry,
   ReplyRouting,
   TicketWorkflowService,
   AgentsService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Channel, TicketStatus, Tier } from './domain.js';
+import type { Channel } from '@app/channels';
+import type { TicketStatus, Tier } from './domain.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { Severity } from './severity/severity.js';
 import type { ThreadCandidate } from './threading/thread-decision.js';

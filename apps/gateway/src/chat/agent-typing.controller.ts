@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ChatService } from '@app/channels';
 import { TicketWorkflowService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalBoolean } from '../http/body-fields.js';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
+import { AgentTypingService } from './agent-typing.service.js';
 
 @Controller('api/tickets/:number/typing')
 export class AgentTypingController {
   constructor(
-    private readonly chat: ChatService,
+    private readonly agentTyping: AgentTypingService,
     private readonly workflow: TicketWorkflowService,
   ) {}
 
@@ -21,6 +21,6 @@ export class AgentTypingController {
   async typing(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown): Promise<void> {
     const fields = (body ?? {}) as Record<string, unknown>;
     await this.workflow.authorize(number, actor, 'reply');
-    await this.chat.agentTyping(number, optionalBoolean('typing', fields.typing) ?? true, actor.name);
+    await this.agentTyping.show(number, optionalBoolean('typing', fields.typing) ?? true, actor.name);
   }
 }

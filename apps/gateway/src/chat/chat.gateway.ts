@@ -18,6 +18,7 @@ import {
   parseChatMessage,
   parseChatStart,
   parseChatSync,
+  type ChatConversationEntity,
   type ChatErrorAck,
   type ChatMessageAck,
   type ChatSession,
@@ -25,7 +26,6 @@ import {
   type ChatStatus,
   type ChatSyncAck,
 } from '@app/channels';
-import type { ChatConversationEntity } from '@app/tickets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '@app/tickets';
+import { ConfigError } from '@app/platform';
 import { loadGatewayConfig } from './gateway-config.js';
 
 describe('loadGatewayConfig (chat)', () => {

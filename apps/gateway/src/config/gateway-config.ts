@@ -1,5 +1,6 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+import { ConfigError, EnvReader, type Env } from '@app/platform';
+import { PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
 export type AllowedOrigins = ReadonlySet<string> | 'any';

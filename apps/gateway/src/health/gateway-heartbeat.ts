@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { StatusBoard } from '@app/tickets';
+import { StatusBoard } from '@app/platform';
 
 const REPORT_EVERY_MS = 5_000;
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { ConflictError, DomainError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
+import { DomainError } from '@app/platform';
+import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
 import { RateLimitedException } from '../security/rate-limited.exception.js';
 

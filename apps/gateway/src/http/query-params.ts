@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { isUuid } from '@app/tickets';
+import { isUuid } from '@app/platform';
 
 /** Query-string readers that answer 400 with the parameter's name and what it accepts. */
 export function optionalEnum<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {

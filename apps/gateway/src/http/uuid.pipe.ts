@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { isUuid } from '@app/tickets';
+import { isUuid } from '@app/platform';
 
 /** A path id must be a UUID before it reaches a uuid column (400 instead of a database error). */
 @Injectable()

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
-import { ChatService } from '@app/channels';
-import { AGENTS_NAMESPACE, tierRoom, TicketWorkflowService, type Actor } from '@app/tickets';
+import { AGENTS_NAMESPACE, TicketWorkflowService, tierRoom, type Actor } from '@app/tickets';
 import type { Namespace, Socket } from 'socket.io';
+import { AgentTypingService } from '../chat/agent-typing.service.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
 import { agentRoom, type AgentSocketSession } from '../realtime/namespace-access.js';
 
@@ -31,7 +31,7 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly workflow: TicketWorkflowService,
     private readonly presence: ConnectionPresence,
-    private readonly chat: ChatService,
+    private readonly agentTyping: AgentTypingService,
   ) {}
 
   async handleConnection(socket: AgentSocket): Promise<void> {
@@ -96,7 +96,7 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     if (body?.toCustomer !== true) return;
     try {
       await this.workflow.authorize(viewing, actor, 'reply');
-      await this.chat.agentTyping(viewing, true, actor.name);
+      await this.agentTyping.show(viewing, true, actor.name);
     } catch (error) {
       // Not allowed to write to the customer, not a chat ticket (any more, after a merge) or the store
       // is briefly away: only a hint is lost.

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { PresenceRegistry, StatusBoard, type PresenceMember, type PresenceScope } from '@app/tickets';
+import { PresenceRegistry, StatusBoard, type PresenceMember, type PresenceScope } from '@app/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 
 /** A presence lasts this long unless renewed; renewed three times per period. */

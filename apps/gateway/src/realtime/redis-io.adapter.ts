@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { closeRedis, socketIoRedisKey } from '@app/tickets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Namespace, type Server, type ServerOptions } from 'socket.io';
+import { closeRedis, socketIoRedisKey } from '@app/platform';
 import type { AccessTokens } from '../auth/access-tokens.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { closeDefaultNamespace, guardNamespace } from './namespace-access.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CLIENT } from '@app/tickets';
 import type { Redis } from 'ioredis';
+import { REDIS_CLIENT } from '@app/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { RateLimitedException, waitText } from './rate-limited.exception.js';
 import { RedisLimit } from './redis-limit.js';

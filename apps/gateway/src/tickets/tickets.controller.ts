@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { CHANNELS, SLA_STATES, TICKET_SORTS, TICKET_STATUSES, TIERS, TicketsService, type Actor, type Severity } from '@app/tickets';
+import { CHANNELS } from '@app/channels';
+import { SLA_STATES, TICKET_SORTS, TICKET_STATUSES, TicketsService, TIERS, type Actor, type Severity } from '@app/tickets';
 import type { Response } from 'express';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { UuidPipe } from '../http/uuid.pipe.js';

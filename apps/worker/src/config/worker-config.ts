@@ -1,5 +1,6 @@
 import { readEmailSettings, readPhoneSettings, type EmailSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, readCoreConfig, type CoreConfig, type Env } from '@app/tickets';
+import { ConfigError, EnvReader, type Env } from '@app/platform';
+import { readCoreConfig, type CoreConfig } from '@app/tickets';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
 export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery', 'sla'] as const;

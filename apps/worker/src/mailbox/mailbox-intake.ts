@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { MailboxFetcher } from '@app/channels';
-import { StatusBoard } from '@app/tickets';
+import { StatusBoard } from '@app/platform';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 
 const REPORT_EVERY_MS = 5_000;

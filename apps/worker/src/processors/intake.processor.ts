@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InboundPipeline } from '@app/channels';
 import { InboundItemsRepository, type IngestJob } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { InboundPipeline } from '../intake/inbound-pipeline.js';
 import type { JobProcessor } from './job-processor.js';
 
 /** Intake queue: one stored inbound item → ticket, message or recorded skip. */

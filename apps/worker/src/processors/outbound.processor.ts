@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelRegistry, FaultInjector } from '@app/channels';
-import {
-  JOBS,
-  MaintenanceNoticesService,
-  OutboundService,
-  PermanentDeliveryError,
-  type Channel,
-  type ChannelSender,
-  type DeliverJob,
-  type DeliverNoticeJob,
-} from '@app/tickets';
+import { PermanentDeliveryError, type Channel, type ChannelSender, type SendResult } from '@app/channels';
+import { FaultInjector } from '@app/platform';
+import { DeliveryRefusedError, JOBS, MaintenanceNoticesService, OutboundService, type DeliverJob, type DeliverNoticeJob } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { ChannelRegistry } from '../intake/channel-registry.js';
 import type { JobProcessor } from './job-processor.js';
 
 /** Outbound queue: one outbox delivery (or maintenance notice) → its channel. Outcomes are recorded by the services. */
@@ -30,18 +23,27 @@ export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNotic
       if (job.name === JOBS.deliverNotice) return await this.notices.deliver((job.data as DeliverNoticeJob).noticeId, senderFor, attempt);
       return await this.outbound.deliver((job.data as DeliverJob).deliveryId, senderFor, attempt);
     } catch (error) {
-      if (error instanceof PermanentDeliveryError) throw new UnrecoverableError(error.message);
+      if (error instanceof DeliveryRefusedError) throw new UnrecoverableError(error.message);
       throw error;
     }
   }
 
-  /** The channel's sender; a fault test can kill the worker once a provider has accepted, before it is recorded. */
+  /**
+   * The channel's sender, whose refusals for good reach the tickets as their own `DeliveryRefusedError`;
+   * a fault test can kill the worker once a provider has accepted, before it is recorded.
+   */
   private sender(channel: Channel): ChannelSender {
     const sender = this.channels.get(channel);
     return {
       channel: sender.channel,
       send: async (message) => {
-        const result = await sender.send(message);
+        let result: SendResult;
+        try {
+          result = await sender.send(message);
+        } catch (error) {
+          if (error instanceof PermanentDeliveryError) throw new DeliveryRefusedError(error.message);
+          throw error;
+        }
         this.faults.crashIfArmed('after-provider-accept');
         return result;
       },

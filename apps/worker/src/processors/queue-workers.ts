@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { QUEUES, withTimeout } from '@app/tickets';
+import { withTimeout } from '@app/platform';
+import { QUEUES } from '@app/tickets';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { IntakeProcessor } from './intake.processor.js';

@@ -1,5 +1,5 @@
-import { ChatConversationEntity } from '@app/tickets';
 import type { DataSource } from 'typeorm';
+import { ChatConversationEntity } from './chat-conversation.entity.js';
 
 export type NewConversation = Pick<ChatConversationEntity, 'tokenHash' | 'startKey' | 'name' | 'email' | 'rfc'>;
 

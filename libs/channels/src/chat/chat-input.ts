@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@app/tickets';
+import { DomainError } from '@app/platform';
 import type { ChatErrorCode } from './chat-protocol.js';
 
 /** Bad input from a chat client: answered with an error ack naming the field. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { UnprocessableInboundError } from '@app/tickets';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
 import { chatSubject, decodeChatRaw, encodeChatRaw } from './chat-raw-message.js';
 
 describe('chat raw messages', () => {

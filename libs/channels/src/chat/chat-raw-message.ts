@@ -1,4 +1,4 @@
-import { UnprocessableInboundError } from '@app/tickets';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
 
 /** What the gateway stores in `inbound_items.raw` for one customer chat message (JSON). */
 export interface ChatRawMessage {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CORE_CONFIG, MaintenanceWindowsRepository, PresenceRegistry, formatDisplayTime, type CoreConfig } from '@app/tickets';
+import { formatDisplayTime, PresenceRegistry } from '@app/platform';
 import type { ChatBanner, ChatStatus } from './chat-protocol.js';
+import { MAINTENANCE_CALENDAR, type MaintenanceCalendar } from './maintenance-calendar.js';
 
 /**
  * What the widget tells customers about the service: whether agents are connected (the inbox's
@@ -12,9 +13,8 @@ export class ChatStatusReader {
   private readonly logger = new Logger(ChatStatusReader.name);
 
   constructor(
-    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly presence: PresenceRegistry,
-    private readonly windows: MaintenanceWindowsRepository,
+    @Inject(MAINTENANCE_CALENDAR) private readonly calendar: MaintenanceCalendar,
   ) {}
 
   async current(now = new Date()): Promise<ChatStatus> {
@@ -30,8 +30,7 @@ export class ChatStatusReader {
   }
 
   private async maintenanceBanner(now: Date): Promise<ChatBanner | null> {
-    const soon = new Date(now.getTime() + this.config.maintenance.reminderMinutes * this.config.sla.minuteMs);
-    const window = (await this.windows.endingAfter(now)).find((candidate) => candidate.startsAt <= soon);
+    const window = await this.calendar.windowToAnnounce(now);
     if (!window) return null;
     const ongoing = window.startsAt <= now;
     const text = ongoing

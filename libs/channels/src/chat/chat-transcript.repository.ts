@@ -1,5 +1,6 @@
-import { ChatConversationEntity, ChatEntryEntity, type ChatEntryType } from '@app/tickets';
 import { MoreThan, type DataSource } from 'typeorm';
+import { ChatConversationEntity } from './chat-conversation.entity.js';
+import { ChatEntryEntity, type ChatEntryType } from './chat-entry.entity.js';
 import type { ChatEntry } from './chat-protocol.js';
 
 export interface NewChatEntry {

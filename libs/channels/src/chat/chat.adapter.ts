@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PermanentDeliveryError, SEVERITY_MEANINGS_ES, type InboundMessage, type OutboundMessage, type SendResult } from '@app/tickets';
-import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import { PermanentDeliveryError } from '../contract/channel-errors.js';
+import type { InboundMessage } from '../contract/inbound-message.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
 import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
@@ -60,7 +62,7 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
         payload: {
           ticketNumber: message.ticketNumber,
           severity: message.severity,
-          severityMeaning: SEVERITY_MEANINGS_ES[message.severity],
+          severityMeaning: message.severityMeaning,
           text: message.text,
           sentAt,
         },

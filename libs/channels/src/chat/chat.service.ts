@@ -1,12 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import {
-  InboundAcceptor,
-  InvalidInputError,
-  TicketNotFoundError,
-  TicketsRepository,
-  type ChatConversationEntity,
-} from '@app/tickets';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { INBOUND_SINK, type InboundSink } from '../contract/inbound-sink.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
+import type { ChatConversationEntity } from './chat-conversation.entity.js';
 import { ChatConversationsRepository } from './chat-conversations.repository.js';
 import { ChatInputError, type ChatStartInput } from './chat-input.js';
 import type { ChatEntry, ChatSyncAck } from './chat-protocol.js';
@@ -24,7 +19,7 @@ export interface StartedChat {
   entry: ChatEntry;
 }
 
-/** What the `/chat` namespace does for a customer: start, resume, write, catch up; and what agents push live. */
+/** What the `/chat` namespace does for a customer: start, resume, write, catch up. */
 @Injectable()
 export class ChatService {
   private readonly logger = new Logger(ChatService.name);
@@ -32,9 +27,8 @@ export class ChatService {
   constructor(
     private readonly conversations: ChatConversationsRepository,
     private readonly transcript: ChatTranscriptRepository,
-    private readonly acceptor: InboundAcceptor,
+    @Inject(INBOUND_SINK) private readonly inbound: InboundSink,
     private readonly broadcaster: ChatBroadcaster,
-    private readonly tickets: TicketsRepository,
   ) {}
 
   /**
@@ -75,7 +69,7 @@ export class ChatService {
   async post(conversation: ChatConversationEntity, clientId: string, text: string): Promise<ChatEntry> {
     const sentAt = new Date().toISOString();
     const customer = { name: conversation.name, email: conversation.email, ...(conversation.rfc ? { rfc: conversation.rfc } : {}) };
-    await this.acceptor.accept({
+    await this.inbound.accept({
       channel: 'chat',
       dedupeKey: `${conversation.id}:${clientId}`,
       // Items that share it are ingested in order (see InboundPipeline).
@@ -102,13 +96,5 @@ export class ChatService {
   async history(conversationId: string, afterSeq: number): Promise<ChatSyncAck> {
     const entries = await this.transcript.listAfter(conversationId, afterSeq, HISTORY_PAGE + 1);
     return { entries: entries.slice(0, HISTORY_PAGE), more: entries.length > HISTORY_PAGE };
-  }
-
-  /** Shows (or hides) "<agent> está escribiendo…" in the widget of a chat ticket. */
-  async agentTyping(ticketNumber: string, typing: boolean, agentName: string): Promise<void> {
-    const ticket = await this.tickets.findByNumber(ticketNumber);
-    if (!ticket) throw new TicketNotFoundError(ticketNumber);
-    if (ticket.channel !== 'chat' || !ticket.conversationRef) throw new InvalidInputError(`${ticketNumber} is not a chat ticket`);
-    await this.broadcaster.typing(ticket.conversationRef, { typing, agentName });
   }
 }

@@ -1,4 +1,4 @@
-import type { AutomatedMarker } from '@app/tickets';
+import type { AutomatedMarker } from '../contract/inbound-message.js';
 
 /** Header values by lower-case name, as they arrived (first value of each). */
 export type HeaderLookup = (name: string) => string | undefined;

@@ -1,4 +1,4 @@
-import type { BounceReport } from '@app/tickets';
+import type { BounceReport } from '../contract/inbound-message.js';
 import { normaliseMessageId } from './message-ids.js';
 
 /**

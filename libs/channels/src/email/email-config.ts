@@ -1,4 +1,4 @@
-import type { EnvReader } from '@app/tickets';
+import type { EnvReader } from '@app/platform';
 
 export interface ImapSettings {
   host: string;

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { PermanentDeliveryError, type OutboundMessage, type SendResult } from '@app/tickets';
+import { PermanentDeliveryError } from '../contract/channel-errors.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import type { EmailSettings } from './email-config.js';
 import { withBrackets } from './message-ids.js';
 

@@ -1,5 +1,6 @@
-import type { InboundMessage, OutboundMessage, SendResult } from '@app/tickets';
-import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import type { InboundMessage } from '../contract/inbound-message.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import type { EmailSettings } from './email-config.js';
 import { EmailSender } from './email-sender.js';
 import { MailNormalizer } from './mail-normalizer.js';

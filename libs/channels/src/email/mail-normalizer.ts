@@ -1,5 +1,7 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import { UnprocessableInboundError, isOwnMessageId, type InboundAttachment, type InboundMessage } from '@app/tickets';
+import { isOwnMessageId } from '@app/platform';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import type { InboundAttachment, InboundMessage } from '../contract/inbound-message.js';
 import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
 import { MAX_HTML_CHARS } from './html-bounds.js';

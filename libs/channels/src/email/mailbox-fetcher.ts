@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import { sleep, TimeoutError, withTimeout, type InboundAcceptor, type InboundItemsRepository, type IntakeCursorsRepository } from '@app/tickets';
+import { sleep, TimeoutError, withTimeout } from '@app/platform';
+import type { InboundSink } from '../contract/inbound-sink.js';
 import type { ImapSettings } from './email-config.js';
 import { mailIdentity } from './mail-identity.js';
+import type { MailboxCursorStore } from './mailbox-cursor-store.js';
 
 /** Keyword set on each mail once it is stored (with \Seen): the mail stays where it is. */
 export const STORED_KEYWORD = 'VentanillaStored';
@@ -43,9 +45,8 @@ export class MailboxFetcher {
   constructor(
     private readonly settings: ImapSettings,
     private readonly maxMessageBytes: number,
-    private readonly acceptor: InboundAcceptor,
-    private readonly items: InboundItemsRepository,
-    private readonly cursors: IntakeCursorsRepository,
+    private readonly inbound: InboundSink,
+    private readonly cursors: MailboxCursorStore,
   ) {}
 
   private get source(): string {
@@ -198,7 +199,7 @@ export class MailboxFetcher {
       const dedupeKey = createHash('sha256')
         .update(`oversize|${mail.envelope?.messageId ?? sourceRef}|${mail.size}`)
         .digest('hex');
-      await this.items.storeRejected({ channel: 'email', dedupeKey, sourceRef, sizeBytes: mail.size ?? 0, summary, reason });
+      await this.inbound.storeRejected({ channel: 'email', dedupeKey, sourceRef, sizeBytes: mail.size ?? 0, summary, reason });
       await client.messageMove(uid, this.settings.rejectedMailbox, { uid: true });
       this.logger.warn(`mail uid ${uid} from ${summary.from ?? '?'} moved to ${this.settings.rejectedMailbox}: ${reason}`);
       return;
@@ -207,7 +208,7 @@ export class MailboxFetcher {
     const full = await client.fetchOne(uid, { source: true }, { uid: true });
     if (!full || !full.source) throw new Error(`mail uid ${uid} vanished before download`);
     const identity = mailIdentity(full.source);
-    const accepted = await this.acceptor.accept({ channel: 'email', dedupeKey: identity.dedupeKey, sourceRef, raw: full.source, summary });
+    const accepted = await this.inbound.accept({ channel: 'email', dedupeKey: identity.dedupeKey, sourceRef, raw: full.source, summary });
     if (!accepted.isNew) this.logger.log(`mail uid ${uid} is a second delivery of inbound ${accepted.inboundId}`);
     // Acknowledge at the source only now that it is stored and queued.
     await client.messageFlagsAdd(uid, [STORED_KEYWORD, '\\Seen'], { uid: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, EnvReader } from '@app/tickets';
+import { ConfigError, EnvReader } from '@app/platform';
 import { readPhoneSettings } from './phone-config.js';
 
 const SID = `AC${'ab'.repeat(16)}`;

@@ -1,4 +1,4 @@
-import { ConfigError, type EnvReader } from '@app/tickets';
+import { ConfigError, type EnvReader } from '@app/platform';
 import { normalizePhoneNumber } from './phone-number.js';
 
 export interface TwilioCredentials {

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CallerTickets, InboundAcceptor, PhoneCallsRepository, TicketsModule } from '@app/tickets';
+import type { ChannelPorts } from '../channel-ports.js';
+import { INBOUND_SINK, type InboundSink } from '../contract/inbound-sink.js';
+import { CALL_TICKET_FINDER, CALLER_TICKET_FINDER, type CallerTicketFinder, type CallTicketFinder } from './call-tickets.js';
 import type { PhoneSettings } from './phone-config.js';
 import { PhoneWebhooks } from './phone-webhooks.js';
 import { TwilioSignatureVerifier } from './twilio-signature.js';
@@ -7,29 +9,33 @@ import { VoiceFlow } from './voice-flow.js';
 import { VoiceResponses } from './voice-responses.js';
 import { VoiceRoutes } from './voice-routes.js';
 
-/** What the gateway needs of the phone channel: Twilio's webhooks, checked, stored and answered. */
+/**
+ * What the gateway needs of the phone channel: Twilio's webhooks, checked, stored and answered.
+ * `ports` exports `INBOUND_SINK`, `CALLER_TICKET_FINDER` and `CALL_TICKET_FINDER`.
+ */
 @Module({})
 export class PhoneGatewayModule {
-  static register(settings: PhoneSettings): DynamicModule {
+  static register(options: { settings: PhoneSettings; ports: ChannelPorts }): DynamicModule {
+    const { settings } = options;
     return {
       module: PhoneGatewayModule,
-      imports: [TicketsModule],
+      imports: [options.ports],
       providers: [
         {
           provide: PhoneWebhooks,
-          useFactory: (acceptor: InboundAcceptor, callerTickets: CallerTickets, calls: PhoneCallsRepository) => {
+          useFactory: (inbound: InboundSink, callerTickets: CallerTicketFinder, calls: CallTicketFinder) => {
             // Off while TWILIO_AUTH_TOKEN is unset: every webhook then answers 503, saying so.
-            if (!settings.twilio) return new PhoneWebhooks(null, acceptor);
+            if (!settings.twilio) return new PhoneWebhooks(null, inbound);
             const responses = new VoiceResponses(new VoiceRoutes(settings.publicBaseUrl), settings.recordingMaxSeconds);
             return new PhoneWebhooks(
               {
                 verifier: new TwilioSignatureVerifier(settings.twilio.authToken, settings.publicBaseUrl),
                 flow: new VoiceFlow(responses, callerTickets, calls, settings.confirmationWaitSeconds),
               },
-              acceptor,
+              inbound,
             );
           },
-          inject: [InboundAcceptor, CallerTickets, PhoneCallsRepository],
+          inject: [INBOUND_SINK, CALLER_TICKET_FINDER, CALL_TICKET_FINDER],
         },
       ],
       exports: [PhoneWebhooks],

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { InboundAcceptor } from '@app/tickets';
+import type { InboundSink } from '../contract/inbound-sink.js';
 import { callbackDedupeKey, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
 import type { TwilioSignatureVerifier } from './twilio-signature.js';
 import type { VoiceFlow } from './voice-flow.js';
@@ -32,7 +32,7 @@ export class PhoneWebhooks {
 
   constructor(
     private readonly configured: { verifier: TwilioSignatureVerifier; flow: VoiceFlow } | null,
-    private readonly acceptor: InboundAcceptor,
+    private readonly inbound: InboundSink,
   ) {}
 
   async handle(request: WebhookRequest): Promise<WebhookAnswer> {
@@ -51,7 +51,7 @@ export class PhoneWebhooks {
 
     const stored: StoredTwilioCallback = { path: request.pathAndQuery, params };
     try {
-      await this.acceptor.accept({
+      await this.inbound.accept({
         channel: 'phone',
         dedupeKey: callbackDedupeKey(callback),
         sourceRef: `twilio ${callback.kind} ${callback.callSid}`,

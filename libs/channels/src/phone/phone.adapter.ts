@@ -1,5 +1,7 @@
-import { UnprocessableInboundError, type InboundMessage, type OutboundMessage, type SendResult } from '@app/tickets';
-import type { ChannelAdapter, StoredItemContext } from '../channel-adapter.js';
+import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
+import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import type { InboundMessage } from '../contract/inbound-message.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import type { PhoneSettings } from './phone-config.js';
 import { SmsSender } from './sms-sender.js';
 import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { PermanentDeliveryError, type OutboundMessage, type SendResult } from '@app/tickets';
 import type twilio from 'twilio';
+import { PermanentDeliveryError } from '../contract/channel-errors.js';
+import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import type { PhoneSettings } from './phone-config.js';
 import { createTwilioClient } from './twilio-rest-client.js';
 

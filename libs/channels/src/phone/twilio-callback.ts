@@ -1,4 +1,5 @@
-import { callItemKey, type CallChoice, type CallFacts, type CallStep } from '@app/tickets';
+import type { CallChoice, CallFacts, CallStep } from '../contract/call-facts.js';
+import { callItemKey, callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
 import { normalizePhoneNumber } from './phone-number.js';
 import { MENU_ATTEMPTS, boundedInt, interpretMenu } from './voice-menu.js';
 import { TWILIO_WEBHOOK_PATH, choiceFromQuery, isTwilioCallbackKind, type TwilioCallbackKind } from './voice-routes.js';
@@ -105,6 +106,7 @@ export function callFactsOf(callback: TwilioCallback): CallFacts {
   const facts: CallFacts = {
     callSid: callback.callSid,
     step: STEP_OF[callback.kind],
+    itemKeyPrefixes: { all: callItemPrefix(callback.callSid), status: callStatusItemPrefix(callback.callSid) },
     caller: normalizePhoneNumber(params.From) ?? normalizePhoneNumber(query.get('caller') ?? undefined),
     called: normalizePhoneNumber(params.To),
     choice: callback.choice,

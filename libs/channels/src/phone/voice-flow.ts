@@ -1,4 +1,5 @@
-import type { CallChoice, CallerTickets, PhoneCallsRepository } from '@app/tickets';
+import type { CallChoice } from '../contract/call-facts.js';
+import type { CallerTicketFinder, CallTicketFinder } from './call-tickets.js';
 import { normalizePhoneNumber, splitTicketNumber } from './phone-number.js';
 import type { TwilioCallback } from './twilio-callback.js';
 import { MENU_ATTEMPTS, boundedInt, interpretMenu } from './voice-menu.js';
@@ -16,8 +17,8 @@ export class VoiceFlow {
 
   constructor(
     private readonly responses: VoiceResponses,
-    private readonly callerTickets: CallerTickets,
-    private readonly calls: PhoneCallsRepository,
+    private readonly callerTickets: CallerTicketFinder,
+    private readonly calls: CallTicketFinder,
     confirmationWaitSeconds: number,
   ) {
     this.confirmationRounds = Math.ceil(confirmationWaitSeconds / CONFIRMATION_PAUSE_SECONDS);

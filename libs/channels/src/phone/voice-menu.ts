@@ -1,4 +1,5 @@
-import type { CallChoice, Severity } from '@app/tickets';
+import type { CallChoice } from '../contract/call-facts.js';
+import type { Severity } from '../contract/severity.js';
 
 /** The key that asks to add the call to an existing ticket (0-3 are the severities). */
 export const EXISTING_TICKET_KEY = '4';

@@ -1,4 +1,4 @@
-import type { Severity } from '@app/tickets';
+import type { Severity } from '../contract/severity.js';
 
 /** Amazon Polly's Mexican Spanish voice, as Twilio names it; `language` keeps Twilio's fallback in es-MX. */
 export const VOICE = { voice: 'Polly.Mia', language: 'es-MX' } as const;

@@ -44,19 +44,19 @@ describe('VoiceResponses', () => {
   });
 
   it('should read the ticket number letter by letter and digit by digit, twice, with the severity', () => {
-    const twiml = parseTwiml(responses.confirmation({ number: 'IF-000123', severity: 2, joinedExisting: false }));
+    const twiml = parseTwiml(responses.confirmation({ number: 'IF-000123', severity: 2, severityMeaning: 'Incidente en una funcionalidad específica.', joinedExisting: false }));
     const digits = findAll(twiml, 'say-as').filter((node) => node.attributes['interpret-as'] === 'digits');
     expect(digits.map((node) => node.text)).toEqual(['000123', '000123']);
     expect(findAll(twiml, 'say-as').filter((node) => node.attributes['interpret-as'] === 'characters')[0]!.text).toBe('IF');
     const spoken = spokenText(twiml);
     expect(spoken).toContain('quedó registrada con el ticket número');
-    expect(spoken).toContain('Severidad dos');
+    expect(spoken).toContain('Severidad dos: Incidente en una funcionalidad específica.');
     expect(spoken).toContain('mensaje de texto');
     expect(findAll(twiml, 'Hangup')).toHaveLength(1);
   });
 
   it('should say the call was added when it joined an existing ticket', () => {
-    expect(spokenText(parseTwiml(responses.confirmation({ number: 'IF-000045', severity: 0, joinedExisting: true })))).toContain(
+    expect(spokenText(parseTwiml(responses.confirmation({ number: 'IF-000045', severity: 0, severityMeaning: 'Falla total.', joinedExisting: true })))).toContain(
       'Agregamos su llamada al ticket número',
     );
   });

@@ -1,5 +1,6 @@
-import { SEVERITIES, SEVERITY_MEANINGS_ES, type CallChoice, type CallTicket } from '@app/tickets';
 import twilio from 'twilio';
+import type { CallChoice } from '../contract/call-facts.js';
+import type { CallTicket } from './call-tickets.js';
 import { splitTicketNumber } from './phone-number.js';
 import { PROMPTS, SEVERITY_WORDS_ES, VOICE } from './voice-prompts.js';
 import { choiceQuery, type VoiceRoutes } from './voice-routes.js';
@@ -30,7 +31,7 @@ export class VoiceResponses {
       action: this.routes.url('menu', { attempt: String(options.attempt), ...(options.ticketOption ? {} : { tickets: '0' }) }),
     });
     say(gather, PROMPTS.menuIntro);
-    for (const severity of SEVERITIES) say(gather, PROMPTS.severityOptions[severity]);
+    for (const option of Object.values(PROMPTS.severityOptions)) say(gather, option);
     if (options.ticketOption) say(gather, PROMPTS.ticketOption);
     return response.toString();
   }
@@ -89,7 +90,7 @@ export class VoiceResponses {
     sayNumber(number, letters, digits);
     const repeat = say(response, `${PROMPTS.repeat} `);
     sayNumber(repeat, letters, digits);
-    say(response, `${PROMPTS.severity} ${SEVERITY_WORDS_ES[ticket.severity]}: ${SEVERITY_MEANINGS_ES[ticket.severity]}`);
+    say(response, `${PROMPTS.severity} ${SEVERITY_WORDS_ES[ticket.severity]}: ${ticket.severityMeaning}`);
     say(response, PROMPTS.smsFollows);
     say(response, PROMPTS.goodbye);
     response.hangup();

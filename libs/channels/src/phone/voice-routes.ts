@@ -1,4 +1,8 @@
-import { SEVERITIES, TICKET_NUMBER_PATTERN, type CallChoice, type Severity } from '@app/tickets';
+import type { CallChoice } from '../contract/call-facts.js';
+import type { Severity } from '../contract/severity.js';
+
+/** A ticket number as INTERFACE.md defines it (e.g. IF-000123). */
+const TICKET_NUMBER = /^[A-Z]{2,4}-\d{4,}$/;
 
 /** Every Twilio webhook lives under this path (INTERFACE.md). */
 export const TWILIO_WEBHOOK_PATH = '/webhooks/twilio/';
@@ -31,13 +35,12 @@ export function choiceFromQuery(query: URLSearchParams): CallChoice | undefined 
   const severity = query.get('severity');
   const ticket = query.get('ticket');
   if (ticket !== null) {
-    return TICKET_NUMBER_PATTERN.test(ticket) ? { kind: 'ticket', ticketNumber: ticket } : { error: `ticket "${ticket}" is not a ticket number` };
+    return TICKET_NUMBER.test(ticket) ? { kind: 'ticket', ticketNumber: ticket } : { error: `ticket "${ticket}" is not a ticket number` };
   }
   if (severity === null) return undefined;
   if (severity === 'none') return { kind: 'none' };
-  const value = Number(severity);
-  return (SEVERITIES as readonly number[]).includes(value) && /^\d$/.test(severity)
-    ? { kind: 'severity', severity: value as Severity }
+  return /^[0-3]$/.test(severity)
+    ? { kind: 'severity', severity: Number(severity) as Severity }
     : { error: `severity must be 0 to 3 or "none", got "${severity}"` };
 }
 

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUuid } from '@app/platform';
 import { AGENT_ROLES, TIERS, type AgentRole, type Tier } from '../domain.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { AgentEntity } from './agent.entity.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-import { isUuid } from '../support/is-uuid.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { CallFacts, InboundMessage } from '@app/channels';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
 import type { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
-import type { InboundMessage, IntakeOutcome } from '../intake/inbound-message.js';
+import type { IntakeOutcome } from '../intake/intake-outcome.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
-import type { CallFacts } from './call-facts.js';
 import { callSubject, renderCallMessage } from './call-message.js';
 import { EMPTY_CALL_STATE, isMissedCall, isTerminalStatus, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
 import { CallerTickets } from './caller-tickets.js';
@@ -60,7 +60,7 @@ export class CallIntake {
 
     // An end with no recording known yet, while earlier callbacks (the recording's) are still being
     // applied, would flag a missed call only to clear it a moment later: apply those first.
-    if (isMissedCall(state) && facts.status && (await this.calls.hasPendingCallbacks(facts.callSid, item.id, em))) {
+    if (isMissedCall(state) && facts.status && (await this.calls.hasPendingCallbacks(facts.itemKeyPrefixes, item.id, em))) {
       throw new CallCallbacksPendingError(facts.callSid);
     }
     if (row.ticketId) return this.update(row, row.ticketId, before, state, em);
@@ -74,7 +74,7 @@ export class CallIntake {
       return { kind: 'skipped', reason: 'call_in_progress', deliveryIds: [] };
     }
     // The call ended before we know what the caller chose: apply the menu's callbacks first.
-    if (!state.choice && (await this.calls.hasPendingCallbacks(facts.callSid, item.id, em))) {
+    if (!state.choice && (await this.calls.hasPendingCallbacks(facts.itemKeyPrefixes, item.id, em))) {
       throw new CallCallbacksPendingError(facts.callSid);
     }
     return this.place(item, message, row, state, em, writer);

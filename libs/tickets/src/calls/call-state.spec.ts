@@ -1,26 +1,29 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CallFacts } from './call-facts.js';
+import type { CallFacts } from '@app/channels';
 import { renderCallMessage } from './call-message.js';
 import { EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
 
 const SID = 'CA0001';
-const started: CallFacts = { callSid: SID, step: 'started', caller: '+528112345678', called: '+528147771119' };
-const menu: CallFacts = { callSid: SID, step: 'menu', caller: '+528112345678', choice: { kind: 'severity', severity: 1 } };
-const recorded: CallFacts = { callSid: SID, step: 'recorded', choice: { kind: 'severity', severity: 1 }, recording: { sid: 'RE1', url: 'https://r/1', durationSeconds: 40 } };
+const KEYS = { all: `call-${SID}-`, status: `call-${SID}-status-` };
+const started: CallFacts = { callSid: SID, itemKeyPrefixes: KEYS, step: 'started', caller: '+528112345678', called: '+528147771119' };
+const menu: CallFacts = { callSid: SID, itemKeyPrefixes: KEYS, step: 'menu', caller: '+528112345678', choice: { kind: 'severity', severity: 1 } };
+const recorded: CallFacts = { callSid: SID, itemKeyPrefixes: KEYS, step: 'recorded', choice: { kind: 'severity', severity: 1 }, recording: { sid: 'RE1', url: 'https://r/1', durationSeconds: 40 } };
 const recordingStatus: CallFacts = {
   callSid: SID,
+  itemKeyPrefixes: KEYS,
   step: 'recording',
   choice: { kind: 'severity', severity: 1 },
   recording: { sid: 'RE1', url: 'https://r/1', durationSeconds: 40, status: 'completed' },
 };
 const transcription: CallFacts = {
   callSid: SID,
+  itemKeyPrefixes: KEYS,
   step: 'transcription',
   recording: { sid: 'RE1', url: 'https://r/1' },
   transcription: { sid: 'TR1', text: 'No puedo timbrar', status: 'completed' },
 };
-const ended: CallFacts = { callSid: SID, step: 'status', status: { value: 'completed', durationSeconds: 95 } };
-const ringing: CallFacts = { callSid: SID, step: 'status', status: { value: 'ringing' } };
+const ended: CallFacts = { callSid: SID, itemKeyPrefixes: KEYS, step: 'status', status: { value: 'completed', durationSeconds: 95 } };
+const ringing: CallFacts = { callSid: SID, itemKeyPrefixes: KEYS, step: 'status', status: { value: 'ringing' } };
 
 const apply = (facts: CallFacts[]): CallState => facts.reduce(mergeCallFacts, EMPTY_CALL_STATE);
 

@@ -1,4 +1,4 @@
-import { TERMINAL_CALL_STATUSES, type CallChoice, type CallFacts } from './call-facts.js';
+import type { CallChoice, CallFacts } from '@app/channels';
 
 /** Everything known about one call, merged from its callbacks. */
 export interface CallState {
@@ -30,6 +30,9 @@ export const EMPTY_CALL_STATE: CallState = {
   callStatus: null,
   callDurationSeconds: null,
 };
+
+/** Call statuses after which nothing more happens on the line. */
+export const TERMINAL_CALL_STATUSES: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 
 export const isTerminalStatus = (status: string | null): boolean => status !== null && TERMINAL_CALL_STATUSES.includes(status);
 

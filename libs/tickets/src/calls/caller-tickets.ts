@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerTicketFinder } from '@app/channels';
 import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { decideThread } from '../threading/thread-decision.js';
@@ -7,7 +8,7 @@ import { TicketsRepository } from '../tickets.repository.js';
 
 /** Tickets a caller may add a call to: the same participant rule as quoting a number in a mail. */
 @Injectable()
-export class CallerTickets {
+export class CallerTickets implements CallerTicketFinder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tickets: TicketsRepository,

@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { CallTicket, CallTicketFinder } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Severity } from '../severity/severity.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
-import { callItemPrefix, callStatusItemPrefix } from './call-item-keys.js';
-
-export interface CallTicket {
-  number: string;
-  severity: Severity;
-  /** The call was added to a ticket that existed before it (chosen on the menu, or the caller's open one). */
-  joinedExisting: boolean;
-}
+import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 
 const likePrefix = (prefix: string): string => `${prefix.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
 
 @Injectable()
-export class PhoneCallsRepository {
+export class PhoneCallsRepository implements CallTicketFinder {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */
@@ -27,13 +20,16 @@ export class PhoneCallsRepository {
     await em.update(PhoneCallEntity, { callSid }, patch);
   }
 
-  /** Callbacks of this call stored but not applied yet, other than its status callbacks (which wait for them). */
-  async hasPendingCallbacks(callSid: string, exceptInboundId: string, em: EntityManager): Promise<boolean> {
+  /**
+   * Callbacks of a call stored but not applied yet, other than its status callbacks (which wait for
+   * them), by the dedupe-key prefixes the phone channel gives its callbacks.
+   */
+  async hasPendingCallbacks(keyPrefixes: { all: string; status: string }, exceptInboundId: string, em: EntityManager): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM inbound_items
         WHERE channel = 'phone' AND status = 'pending' AND id <> $1 AND dedupe_key LIKE $2 AND dedupe_key NOT LIKE $3
         LIMIT 1`,
-      [exceptInboundId, likePrefix(callItemPrefix(callSid)), likePrefix(callStatusItemPrefix(callSid))],
+      [exceptInboundId, likePrefix(keyPrefixes.all), likePrefix(keyPrefixes.status)],
     );
     return rows.length > 0;
   }
@@ -47,7 +43,9 @@ export class PhoneCallsRepository {
       [callSid],
     );
     const row = rows[0];
-    return row ? { number: row.number, severity: row.severity as Severity, joinedExisting: row.joined } : null;
+    if (!row) return null;
+    const severity = row.severity as Severity;
+    return { number: row.number, severity, severityMeaning: SEVERITY_MEANINGS_ES[severity], joinedExisting: row.joined };
   }
 
   /** The customer must be called back while any call on the ticket is a missed one nobody returned. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../errors.js';
+import { ConfigError, EnvReader } from '@app/platform';
 import { readCoreConfig } from './core-config.js';
-import { EnvReader } from './env-reader.js';
 
 const read = (env: Record<string, string>) => readCoreConfig(new EnvReader(env));
 

@@ -1,8 +1,6 @@
-import { readLoggingSettings, type LoggingSettings } from '../app/process-bootstrap.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, readLoggingSettings, type EnvReader, type LoggingSettings } from '@app/platform';
 import type { Severity } from '../severity/severity.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
-import type { EnvReader } from './env-reader.js';
 
 /** Rules for planned maintenance, from the support process (in SLA minutes, so tests can shrink them). */
 export interface MaintenancePolicy {

@@ -3,8 +3,6 @@ import { AppSecretEntity } from '../agents/app-secret.entity.js';
 import { MaintenanceNoticeEntity } from '../maintenance/maintenance-notice.entity.js';
 import { MaintenanceWindowEntity } from '../maintenance/maintenance-window.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
-import { ChatConversationEntity } from '../entities/chat-conversation.entity.js';
-import { ChatEntryEntity } from '../entities/chat-entry.entity.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 import { InboundItemEntity } from '../entities/inbound-item.entity.js';
@@ -26,6 +24,7 @@ import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000
 import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
 
+/** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
   ContactEntity,
   TicketEntity,
@@ -35,8 +34,6 @@ export const TICKETS_ENTITIES = [
   InboundItemEntity,
   OutboundDeliveryEntity,
   IntakeCursorEntity,
-  ChatConversationEntity,
-  ChatEntryEntity,
   AgentEntity,
   AppSecretEntity,
   MaintenanceWindowEntity,

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel } from '../domain.js';
+import type { Channel } from '@app/channels';
 
 export const INBOUND_STATUSES = ['pending', 'done', 'skipped', 'rejected', 'failed'] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuthorType, Channel, MessageDirection } from '../domain.js';
+import type { Channel } from '@app/channels';
+import type { AuthorType, MessageDirection } from '../domain.js';
 
 /** One message on a ticket's timeline, in either direction, on any channel. */
 @Entity('messages')

@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Channel } from '../domain.js';
+import type { Channel, OutboundKind } from '@app/channels';
 
-/** `verification`: the mail with the link that proves a chat's claimed address (see ContactVerificationEntity). */
-export const DELIVERY_KINDS = ['confirmation', 'reply', 'severity_change', 'resolution', 'status_update', 'verification'] as const;
-export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/** What a delivery is: the channels' outbound kinds (`verification`: see ContactVerificationEntity). */
+export type DeliveryKind = OutboundKind;
 
 /** `held`: there is no way to send it (e.g. SMTP not configured); it stays visible on the ticket. */
 export const DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'held'] as const;

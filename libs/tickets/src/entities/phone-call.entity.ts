@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { CallChoice } from '../calls/call-facts.js';
+import type { CallChoice } from '@app/channels';
 
 /** One phone call: what its callbacks told, merged, and the ticket it landed on. */
 @Entity('phone_calls')

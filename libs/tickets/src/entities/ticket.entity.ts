@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Channel, SeveritySource, Tier, TicketStatus } from '../domain.js';
+import type { Channel } from '@app/channels';
+import type { SeveritySource, TicketStatus, Tier } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
 import { AgentEntity } from '../agents/agent.entity.js';
 import { ContactEntity } from './contact.entity.js';

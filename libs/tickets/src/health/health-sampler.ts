@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { REDIS_CLIENT } from '../infrastructure/redis-client.js';
-import { StatusBoard } from '../infrastructure/status-board.js';
-import { withTimeout } from '../support/with-timeout.js';
+import { REDIS_CLIENT, StatusBoard, withTimeout } from '@app/platform';
 
 export interface ComponentSample {
   component: string;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { OutboundMessage } from '@app/channels';
 import { AppSecretsRepository } from '../agents/app-secrets.repository.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { PermanentDeliveryError } from '../errors.js';
+import { DeliveryRefusedError } from '../errors.js';
 import { withVerificationLink } from '../notifications/verification.template.js';
-import type { OutboundMessage } from '../outbound/outbound-message.js';
 import { ContactVerificationsRepository } from './contact-verifications.repository.js';
 import { deriveVerificationToken, verificationUrl } from './verification-rules.js';
 
@@ -32,7 +32,7 @@ export class VerificationLinks {
   /** The verification mail as it leaves: its stored copy with the real link put in. */
   async complete(message: OutboundMessage, messageId: string): Promise<OutboundMessage> {
     const verification = await this.verifications.findByMessageId(messageId);
-    if (!verification) throw new PermanentDeliveryError(`no verification belongs to message ${messageId}`);
+    if (!verification) throw new DeliveryRefusedError(`no verification belongs to message ${messageId}`);
     const link = verificationUrl(this.config.publicBaseUrl, await this.tokenFor(verification.id));
     return { ...message, ...withVerificationLink(message, link) };
   }

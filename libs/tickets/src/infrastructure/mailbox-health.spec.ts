@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ComponentStatus } from '@app/platform';
 import { mailboxHealth } from './mailbox-health.js';
-import type { ComponentStatus } from './status-board.js';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const secondsAgo = (seconds: number): string => new Date(NOW - seconds * 1_000).toISOString();

@@ -1,4 +1,4 @@
-import type { ComponentStatus } from './status-board.js';
+import type { ComponentStatus } from '@app/platform';
 
 /** What a worker reports about its mailbox reader (`MailboxFetcher.status`, plus `enabled`). */
 interface ReportedMailbox {

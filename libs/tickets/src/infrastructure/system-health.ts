@@ -3,12 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { REDIS_CLIENT, StatusBoard, withTimeout, type ComponentStatus } from '@app/platform';
 import { QUEUES } from '../jobs.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
-import { withTimeout } from '../support/with-timeout.js';
 import { mailboxHealth, type MailboxHealth } from './mailbox-health.js';
-import { REDIS_CLIENT } from './redis-client.js';
-import { StatusBoard, type ComponentStatus } from './status-board.js';
 
 export interface CheckResult {
   ok: boolean;

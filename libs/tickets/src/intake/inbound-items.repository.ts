@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
-import { TIERS, type Channel, type Tier } from '../domain.js';
+import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
+import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
-
-export interface RawInbound {
-  channel: Channel;
-  dedupeKey: string;
-  sourceRef?: string;
-  raw: Buffer;
-  summary: { from?: string; subject?: string };
-}
-
-export interface RejectedAtSource {
-  channel: Channel;
-  dedupeKey: string;
-  sourceRef?: string;
-  sizeBytes: number;
-  summary: { from?: string; subject?: string };
-  reason: string;
-}
 
 @Injectable()
 export class InboundItemsRepository {

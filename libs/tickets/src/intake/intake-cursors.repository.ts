@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { MailboxCursorStore } from '@app/channels';
 import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
 import { IntakeCursorEntity } from '../entities/intake-cursor.entity.js';
 
 @Injectable()
-export class IntakeCursorsRepository {
+/** Where polling sources (the mailbox reader) keep how far they have read; the apps wire it as `MAILBOX_CURSOR_STORE`. */
+export class IntakeCursorsRepository implements MailboxCursorStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async get<T extends Record<string, unknown>>(source: string): Promise<T | undefined> {

@@ -1,4 +1,4 @@
-import type { BounceReport } from './inbound-message.js';
+import type { BounceReport } from '@app/channels';
 
 /** What a bounce of one of our deliveries does to the address that delivery went to. */
 export type BounceVerdict =

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
+import type { Channel, ChannelSender } from '@app/channels';
+import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import type { Channel } from '../domain.js';
-import { PermanentDeliveryError } from '../errors.js';
+import { DeliveryRefusedError } from '../errors.js';
 import { renderMaintenanceNotice } from '../notifications/maintenance.template.js';
-import { newMessageId } from '../outbound/message-id.js';
-import type { ChannelSender } from '../outbound/outbound-message.js';
 import type { DeliveryAttempt } from '../outbound/outbound.service.js';
+import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { MaintenanceNoticeEntity } from './maintenance-notice.entity.js';
 import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
 
@@ -41,6 +41,7 @@ export class MaintenanceNoticesService {
         automatic: true,
         // Not about one ticket: no severity of its own to show.
         severity: 3,
+        severityMeaning: SEVERITY_MEANINGS_ES[3],
         authorName: null,
         writtenAt: new Date(),
         earlierAttemptAt: null,
@@ -49,7 +50,7 @@ export class MaintenanceNoticesService {
       await this.dataSource.manager.update(MaintenanceNoticeEntity, { id: noticeId }, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });
       return status;
     } catch (error) {
-      const giveUp = error instanceof PermanentDeliveryError || attempt.isLast;
+      const giveUp = error instanceof DeliveryRefusedError || attempt.isLast;
       await this.dataSource.manager.update(
         MaintenanceNoticeEntity,
         { id: noticeId },

@@ -1,5 +1,5 @@
+import { DISPLAY_TIME_ZONE } from '@app/platform';
 import type { MaintenancePolicy } from '../config/core-config.js';
-import { DISPLAY_TIME_ZONE } from '../text/display-time.js';
 
 export interface WindowRequest {
   startsAt: Date;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { MaintenanceCalendar } from '@app/channels';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
@@ -22,7 +23,7 @@ export interface ScheduledWindow {
  * reminds them 24 h before, and stops SLA clocks during it (open tickets are recomputed).
  */
 @Injectable()
-export class MaintenanceService {
+export class MaintenanceService implements MaintenanceCalendar {
   private readonly logger = new Logger(MaintenanceService.name);
 
   constructor(
@@ -39,6 +40,12 @@ export class MaintenanceService {
 
   active(now = new Date()): Promise<MaintenanceWindowEntity | null> {
     return this.windows.activeAt(now);
+  }
+
+  /** The window going on at `now`, or starting within the reminder period: what the chat widget announces. */
+  async windowToAnnounce(now: Date): Promise<MaintenanceWindowEntity | null> {
+    const soon = new Date(now.getTime() + this.config.maintenance.reminderMinutes * this.config.sla.minuteMs);
+    return (await this.windows.endingAfter(now)).find((candidate) => candidate.startsAt <= soon) ?? null;
   }
 
   async schedule(request: { startsAt: Date; endsAt: Date; description: string }, actor: Actor): Promise<ScheduledWindow> {

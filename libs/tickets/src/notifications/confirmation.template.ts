@@ -1,8 +1,8 @@
-import type { Channel } from '../domain.js';
+import type { Channel } from '@app/channels';
+import { formatDisplayTime, formatDurationEs } from '@app/platform';
 import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
-import { formatDisplayTime, formatDurationEs } from '../text/display-time.js';
 import type { RenderedMessage } from './rendered-message.js';
 import { renderSmsConfirmation } from './sms-confirmation.template.js';
 

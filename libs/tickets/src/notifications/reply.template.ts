@@ -1,4 +1,4 @@
-import type { Channel } from '../domain.js';
+import type { Channel } from '@app/channels';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';

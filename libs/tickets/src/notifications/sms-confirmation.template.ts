@@ -1,5 +1,5 @@
+import { formatDurationEs } from '@app/platform';
 import { SEVERITY_LABELS_ES } from '../severity/severity.js';
-import { formatDurationEs } from '../text/display-time.js';
 import type { ConfirmationInput } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
 

@@ -1,5 +1,5 @@
+import { formatDisplayTime } from '@app/platform';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
-import { formatDisplayTime } from '../text/display-time.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';

@@ -1,5 +1,5 @@
+import { formatDisplayTime } from '@app/platform';
 import { VERIFICATION_LINK_PLACEHOLDER } from '../identity/verification-rules.js';
-import { formatDisplayTime } from '../text/display-time.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';

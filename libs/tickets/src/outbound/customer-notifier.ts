@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Channel } from '@app/channels';
+import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import type { Channel } from '../domain.js';
 import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { MessageEntity } from '../entities/message.entity.js';
 import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
@@ -14,7 +15,6 @@ import { renderConfirmation, type ConfirmationInput } from '../notifications/con
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
-import { newMessageId } from './message-id.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 import { ReplyRouting } from './reply-routing.js';
 

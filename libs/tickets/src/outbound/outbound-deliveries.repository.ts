@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
-import type { Channel } from '../domain.js';
+import type { Channel } from '@app/channels';
 import { MessageEntity } from '../entities/message.entity.js';
 import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Channel } from '../domain.js';
-import { PermanentDeliveryError } from '../errors.js';
+import type { Channel, ChannelSender, OutboundMessage } from '@app/channels';
+import { DeliveryRefusedError } from '../errors.js';
 import { VerificationLinks } from '../identity/verification-links.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
-import type { ChannelSender, OutboundMessage } from './outbound-message.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 
 export interface DeliveryAttempt {
@@ -47,6 +47,7 @@ export class OutboundService {
       threadRefs: delivery.channel === message.channel ? message.threadRefs : [],
       automatic: message.authorType === 'system',
       severity: ticket.severity,
+      severityMeaning: SEVERITY_MEANINGS_ES[ticket.severity],
       authorName: message.authorName,
       writtenAt: message.createdAt,
       earlierAttemptAt: delivery.sendStartedAt,
@@ -63,7 +64,7 @@ export class OutboundService {
         return 'held';
       }
     } catch (error) {
-      const permanent = error instanceof PermanentDeliveryError;
+      const permanent = error instanceof DeliveryRefusedError;
       const giveUp = permanent || attempt.isLast;
       const reason = error instanceof Error ? error.message : String(error);
       await this.deliveries.update(delivery.id, {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Channel } from '../domain.js';
+import type { Channel } from '@app/channels';
+import { PresenceRegistry } from '@app/platform';
 import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
-import { PresenceRegistry } from '../infrastructure/presence-registry.js';
 
 /**
  * The channels an agent's reply goes out on: the ticket's own and email as well when the customer

@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
+import { REDIS_CLIENT, socketIoRedisKey } from '@app/platform';
 import type { Tier } from '../domain.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { REDIS_CLIENT } from '../infrastructure/redis-client.js';
-import { socketIoRedisKey } from './socket-io-key.js';
 
 /** Namespace of the agents' live connection (the inbox). */
 export const AGENTS_NAMESPACE = '/agents';

@@ -1,7 +1,6 @@
-import type { Channel } from '@app/tickets';
-import type { ChannelAdapter } from './channel-adapter.js';
+import type { Channel, ChannelAdapter } from '@app/channels';
 
-/** The adapters this process runs, by channel. */
+/** The channel adapters this worker runs, by channel. */
 export class ChannelRegistry {
   private readonly byChannel = new Map<Channel, ChannelAdapter>();
 

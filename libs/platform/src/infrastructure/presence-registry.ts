@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { CORE_CONFIG } from '../config/core-config.token.js';
-import type { CoreConfig } from '../config/core-config.js';
-import { REDIS_CLIENT } from './redis-client.js';
+import { REDIS_CLIENT } from '../redis/redis-client.js';
+import { REDIS_KEY_PREFIX } from '../redis/redis-key-prefix.js';
 
 /** Who is connected where, e.g. `chat:<conversationId>` (a customer's tabs) or `agents` (the inbox). */
 export type PresenceScope = `chat:${string}` | 'agents';
@@ -21,7 +20,7 @@ export interface PresenceMember {
 @Injectable()
 export class PresenceRegistry {
   constructor(
-    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
+    @Inject(REDIS_KEY_PREFIX) private readonly keyPrefix: string,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
@@ -53,6 +52,6 @@ export class PresenceRegistry {
   }
 
   private key(scope: PresenceScope): string {
-    return `${this.config.queuePrefix}:presence:${scope}`;
+    return `${this.keyPrefix}:presence:${scope}`;
   }
 }

@@ -1,15 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { UnprocessableInboundError } from '@app/channels';
+import { FaultInjector } from '@app/platform';
 import {
+  InboundItemsRepository,
+  IntakeService,
+  QueueProducer,
+  TicketChangePublisher,
   type InboundItemEntity,
-  type InboundItemsRepository,
-  type IntakeService,
-  type QueueProducer,
-  type TicketChangePublisher,
-  UnprocessableInboundError,
   type IntakeOutcome,
 } from '@app/tickets';
-import type { ChannelRegistry } from './channel-registry.js';
-import type { FaultInjector } from './fault-injector.js';
+import { ChannelRegistry } from './channel-registry.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
@@ -18,6 +18,7 @@ export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string
  * intake service record it, then queue what the customer is owed. The outbox rows are already
  * committed, so a crash before the last step only delays them until the sweeper runs.
  */
+@Injectable()
 export class InboundPipeline {
   private readonly logger = new Logger(InboundPipeline.name);
 

@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs';
 import { ConsoleLogger, type LogLevel, type LoggerService } from '@nestjs/common';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../config/config-error.js';
 import type { EnvReader } from '../config/env-reader.js';
-
-/** Reads `.env` from the working directory when there is one (values already set win). */
-export function loadDotEnv(): void {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-}
 
 export interface LoggingSettings {
   /** `json` for log collectors, `text` for people. */
@@ -31,12 +25,4 @@ export function createAppLogger(appName: string, settings: LoggingSettings): Log
     colors: settings.format === 'text' && Boolean(process.stdout.isTTY),
     logLevels: LEVELS.slice(0, LEVELS.indexOf(settings.level) + 1),
   });
-}
-
-/** Exit code of a process stopped by a bad setting (EX_CONFIG of sysexits.h): restarting it is pointless. */
-export const CONFIG_ERROR_EXIT_CODE = 78;
-
-/** The line supervisors and tests wait for; written whatever the log level. */
-export function announceReady(appName: string, detail = ''): void {
-  console.log(`Ventanilla ${appName} ready${detail}`);
 }

@@ -1,4 +1,4 @@
-import type { Severity } from '../severity/severity.js';
+import type { Severity } from './severity.js';
 
 /** What the caller chose on the phone menu: a severity, an existing ticket of theirs, or nothing. */
 export type CallChoice = { kind: 'severity'; severity: Severity } | { kind: 'ticket'; ticketNumber: string } | { kind: 'none' };
@@ -6,9 +6,6 @@ export type CallChoice = { kind: 'severity'; severity: Severity } | { kind: 'tic
 /** The step of a call a callback belongs to. */
 export const CALL_STEPS = ['started', 'menu', 'ticket_menu', 'recorded', 'recording', 'transcription', 'status', 'confirmation'] as const;
 export type CallStep = (typeof CALL_STEPS)[number];
-
-/** Call statuses after which nothing more happens on the line. */
-export const TERMINAL_CALL_STATUSES: readonly string[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 
 /**
  * What one callback of a phone call tells, channel-neutral: the phone adapter fills in what its
@@ -18,6 +15,11 @@ export const TERMINAL_CALL_STATUSES: readonly string[] = ['completed', 'busy', '
 export interface CallFacts {
   callSid: string;
   step: CallStep;
+  /**
+   * Dedupe-key prefixes of the call's stored callbacks: of all of them, and of its status callbacks,
+   * so the intake can tell whether callbacks of the same call are still waiting to be applied.
+   */
+  itemKeyPrefixes: { all: string; status: string };
   /** The caller's number, E.164; absent when withheld. */
   caller?: string;
   called?: string;

@@ -1,11 +1,13 @@
-import type { Channel } from '../domain.js';
-import type { DeliveryKind } from '../entities/outbound-delivery.entity.js';
-import type { Severity } from '../severity/severity.js';
+import type { Channel } from './channel.js';
+import type { Severity } from './severity.js';
+
+/** What an outbound message is; `verification`: the mail with the link that proves a chat's claimed address. */
+export type OutboundKind = 'confirmation' | 'reply' | 'severity_change' | 'resolution' | 'status_update' | 'verification';
 
 /** The channel-neutral form of what a channel adapter must send. */
 export interface OutboundMessage {
   channel: Channel;
-  kind: DeliveryKind;
+  kind: OutboundKind;
   ticketNumber: string;
   recipient: string;
   subject: string;
@@ -17,8 +19,9 @@ export interface OutboundMessage {
   threadRefs: string[];
   /** True for messages no person wrote (confirmations): mail carries `Auto-Submitted: auto-replied`. */
   automatic: boolean;
-  /** The ticket's severity now (a chat confirmation shows it apart from the text). */
+  /** The ticket's severity now, and what it means (a chat confirmation shows both apart from the text). */
   severity: Severity;
+  severityMeaning: string;
   /** The agent who wrote it; null for system messages. */
   authorName: string | null;
   /** When the message was written (the same on every attempt). */

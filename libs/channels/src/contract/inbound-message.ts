@@ -1,6 +1,6 @@
-import type { CallFacts } from '../calls/call-facts.js';
-import type { Channel, Tier } from '../domain.js';
-import type { Severity } from '../severity/severity.js';
+import type { CallFacts } from './call-facts.js';
+import type { Channel } from './channel.js';
+import type { Severity } from './severity.js';
 
 /** Who wrote, as far as the channel can tell. */
 export interface InboundParty {
@@ -71,18 +71,3 @@ export interface InboundMessage {
   /** A phone call's callback: the call intake merges it into the call and puts the call on one ticket. */
   call?: CallFacts;
 }
-
-/** The ticket an intake wrote to (for live updates). */
-interface TouchedTicket {
-  ticketId: string;
-  ticketNumber: string;
-  tier: Tier;
-}
-
-export type IntakeOutcome =
-  | ({ kind: 'ticket_created'; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'message_added'; reopened: boolean; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'bounce_attached'; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'call_updated'; deliveryIds: string[] } & TouchedTicket)
-  | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
-  | { kind: 'already_processed'; deliveryIds: string[] };

@@ -1,9 +1,8 @@
 import { hostname } from 'node:os';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { CORE_CONFIG } from '../config/core-config.token.js';
-import type { CoreConfig } from '../config/core-config.js';
-import { REDIS_CLIENT } from './redis-client.js';
+import { REDIS_CLIENT } from '../redis/redis-client.js';
+import { REDIS_KEY_PREFIX } from '../redis/redis-key-prefix.js';
 
 export interface ComponentStatus {
   component: string;
@@ -18,12 +17,12 @@ export class StatusBoard {
   readonly instance = `${hostname()}-${process.pid}`;
 
   constructor(
-    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
+    @Inject(REDIS_KEY_PREFIX) private readonly keyPrefix: string,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
   private key(component: string, instance = this.instance): string {
-    return `${this.config.queuePrefix}:status:${component}:${instance}`;
+    return `${this.keyPrefix}:status:${component}:${instance}`;
   }
 
   async report(component: string, details: Record<string, unknown>, ttlSeconds: number): Promise<void> {

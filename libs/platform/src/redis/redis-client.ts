@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { withTimeout } from '../support/with-timeout.js';
+import { withTimeout } from '../async/with-timeout.js';
 
 /** Injection token of the app's own ioredis client (status board, health checks). */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');

@@ -1,4 +1,5 @@
-import type { ChannelSender, InboundMessage } from '@app/tickets';
+import type { InboundMessage } from './inbound-message.js';
+import type { ChannelSender } from './outbound-message.js';
 
 /** What a stored inbound item carries besides its raw bytes. */
 export interface StoredItemContext {

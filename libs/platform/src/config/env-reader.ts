@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { ConfigError } from './config-error.js';
 
 export type Env = Record<string, string | undefined>;
 
