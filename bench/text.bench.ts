@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { readBounceReport } from '../libs/channels/src/email/bounce-report.js';
 import { sanitizeMailHtml } from '../libs/channels/src/email/html-sanitizer.js';
 import { mailHtmlToText } from '../libs/channels/src/email/mail-html-text.js';
-import { classifySeverity } from '../libs/tickets/src/severity/severity-classifier.js';
+import { classifyByRules as classifySeverity } from '../libs/tickets/src/severity/severity-rules.js';
 import { findTicketNumbers } from '../libs/tickets/src/threading/ticket-number-references.js';
 import { repeatTo } from '../test/support/hostile-text.js';
 import { round } from './support/process-stats.js';

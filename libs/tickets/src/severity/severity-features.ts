@@ -1,0 +1,66 @@
+import { readByRules, fold, type RuleCue, type SeverityInput } from './severity-rules.js';
+import type { Severity } from './severity.js';
+
+/** Size of the hashed feature space: n-grams fall into buckets (collisions cost little at this size). */
+export const FEATURE_BUCKETS = 1 << 18;
+
+/** A message as the model reads it: sparse feature values, and what each feature is, for explanations. */
+export interface SeverityFeatures {
+  indices: number[];
+  values: number[];
+  /** Readable name of each index (words, word pairs, rule cues; character n-grams are not named). */
+  names: Map<number, string>;
+  /** What the rules made of the message: the strongest evidence, also kept as features. */
+  rules: { severity: Severity; cues: RuleCue[] };
+}
+
+const TOKEN = /[a-z0-9ñ]+/g;
+const MAX_TOKENS = 1_500;
+
+/**
+ * Features of one message: word unigrams and bigrams and character 3- to 5-grams of the customer's
+ * own words (quotes, signatures and contact data dropped; lower case, no accents), each group
+ * scaled to unit length; plus, at full weight, each cue the rules found, the rules' severity and
+ * the channel. Linear in the text, which the rules already bound to 8,000 characters.
+ */
+export function severityFeatures(input: SeverityInput & { channel?: string }): SeverityFeatures {
+  const reading = readByRules(input);
+  const tokens = (fold(reading.clean).match(TOKEN) ?? []).slice(0, MAX_TOKENS);
+  const features = new Map<number, number>();
+  const names = new Map<number, string>();
+  const add = (name: string, value: number, readable?: string) => {
+    const index = hash(name);
+    features.set(index, (features.get(index) ?? 0) + value);
+    if (readable) names.set(index, readable);
+  };
+  const words = new Set(tokens);
+  const pairs = new Set(tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`));
+  const grams = new Set<string>();
+  for (const word of words) {
+    const padded = ` ${word} `;
+    for (let size = 3; size <= 5; size += 1) for (let at = 0; at + size <= padded.length; at += 1) grams.add(padded.slice(at, at + size));
+  }
+  for (const [group, values, named] of [
+    ['w', words, true],
+    ['b', pairs, true],
+    ['c', grams, false],
+  ] as const) {
+    const weight = values.size > 0 ? 1 / Math.sqrt(values.size) : 0;
+    for (const value of values) add(`${group}:${value}`, weight, named ? `«${value}»` : undefined);
+  }
+  for (const cue of reading.cues) add(`r:${cue.name}`, 1, `${cue.label}: '${cue.excerpt}'`);
+  add(`v:${reading.severity}`, 1);
+  add(`ch:${input.channel ?? 'unknown'}`, 1);
+  add('bias', 1);
+  return { indices: [...features.keys()], values: [...features.values()], names, rules: { severity: reading.severity, cues: reading.cues } };
+}
+
+/** FNV-1a, 32 bits, folded into the buckets. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193);
+  }
+  return (value >>> 0) % FEATURE_BUCKETS;
+}
