@@ -12,6 +12,7 @@ export interface TestMail {
   references?: string[];
   headers?: Record<string, string>;
   date?: Date;
+  attachments?: Array<{ filename: string; contentType: string; content: string | Buffer }>;
 }
 
 const encodeWord = (text: string): string =>
@@ -50,7 +51,17 @@ export function buildMail(mail: TestMail): { raw: string; messageId: string } {
         '',
       ]
     : ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', mail.text, ''];
-  return { raw: [...headers, ...body].join('\r\n'), messageId };
+  if (!mail.attachments?.length) return { raw: [...headers, ...body].join('\r\n'), messageId };
+  const mixed = `m-${randomUUID()}`;
+  const parts = mail.attachments.flatMap((attachment) => [
+    `--${mixed}`,
+    `Content-Type: ${attachment.contentType}; name="${attachment.filename}"`,
+    `Content-Disposition: attachment; filename="${attachment.filename}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    ...(Buffer.isBuffer(attachment.content) ? attachment.content : Buffer.from(attachment.content, 'utf8')).toString('base64').match(/.{1,76}/g)!,
+  ]);
+  return { raw: [...headers, `Content-Type: multipart/mixed; boundary="${mixed}"`, '', `--${mixed}`, ...body, ...parts, `--${mixed}--`, ''].join('\r\n'), messageId };
 }
 
 /** A unique customer address, so tests in one suite never share a contact. */

@@ -39,6 +39,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/tickets/:number/progress': 'agent',
   'POST /api/tickets/:number/called-back': 'agent',
   'POST /api/tickets/:number/merge': 'agent',
+  'POST /api/tickets/:number/confirm-severity': 'agent',
   'POST /api/tickets/:number/replies': 'agent',
   'POST /api/tickets/:number/typing': 'agent',
   'GET /api/contacts/:id': 'agent',

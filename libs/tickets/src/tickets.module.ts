@@ -36,6 +36,7 @@ import { TicketEventsRepository } from './ticket-events.repository.js';
 import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
+import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -73,6 +74,7 @@ const PROVIDERS = [
   ContactVerificationsRepository,
   VerificationLinks,
   IdentityVerificationService,
+  SeverityExamplesRepository,
 ];
 
 /**

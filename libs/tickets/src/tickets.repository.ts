@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
+import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import type { TicketStatus, Tier } from './domain.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { Severity } from './severity/severity.js';
@@ -13,6 +14,10 @@ export type NewTicket = Pick<
   | 'severity'
   | 'severitySource'
   | 'severityReasons'
+  | 'severityConfidence'
+  | 'severityModelVersion'
+  | 'severityReview'
+  | 'cfdi'
   | 'tier'
   | 'status'
   | 'contactId'
@@ -43,7 +48,9 @@ export interface TicketListFilter {
   /** An agent id, or 'none' for unassigned tickets. */
   assignee?: string;
   contactId?: string;
-  /** Ticket number, customer name or email, or words of subjects and messages (Spanish stemming). */
+  /** Only tickets whose proposed severity L1 should review (the classifier was unsure). */
+  severityReview?: boolean;
+  /** Ticket number, customer name or email, an RFC or folio fiscal UUID, or words of subjects and messages (Spanish stemming). */
   q?: string;
   sort: TicketSort;
   limit: number;
@@ -92,6 +99,11 @@ export class TicketsRepository {
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
     return em.findOne(TicketEntity, { where: { number }, relations: { contact: true, assignee: true } });
+  }
+
+  /** Replaces the ticket's CFDI details (the caller merged in what a new message says). */
+  async saveCfdi(ticketId: string, cfdi: CfdiDetails, em: EntityManager): Promise<void> {
+    await em.query(`UPDATE tickets SET cfdi = $2 WHERE id = $1`, [ticketId, JSON.stringify(cfdi)]);
   }
 
   /** Makes the intakes of one sender's mails take turns until this transaction ends. */
@@ -165,11 +177,13 @@ export class TicketsRepository {
     if (filter.channel) query.andWhere('t.channel = :channel', { channel: filter.channel });
     if (filter.sla) query.andWhere(SLA_CONDITIONS[filter.sla]);
     if (filter.contactId) query.andWhere('t.contact_id = :contactId', { contactId: filter.contactId });
+    if (filter.severityReview) query.andWhere('t.severity_review');
     if (filter.assignee === 'none') query.andWhere('t.assignee_id IS NULL');
     else if (filter.assignee) query.andWhere('t.assignee_id = :assignee', { assignee: filter.assignee });
     if (filter.q) {
       query.andWhere(
         `(t.number = upper(:exact) OR c.email ILIKE :like OR c.claimed_email ILIKE :like OR c.name ILIKE :like
+          OR (t.cfdi -> 'uuid') ? upper(:exact) OR (t.cfdi -> 'rfc') ? upper(:exact)
           OR t.search @@ websearch_to_tsquery('spanish', :q)
           OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
         { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%` },

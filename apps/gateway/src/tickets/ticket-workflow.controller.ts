@@ -71,6 +71,13 @@ export class TicketWorkflowController {
     return this.apply(number, actor, { kind: 'release', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
   }
 
+  /** L1 agrees with the proposed severity: the ticket leaves "revisar severidad" (the decision is kept as a training example). */
+  @Post('confirm-severity')
+  @HttpCode(200)
+  async confirmSeverity(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
+    return this.present(await this.workflow.confirmSeverity(number, actor), actor);
+  }
+
   /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
   @Post('assign')
   @HttpCode(200)

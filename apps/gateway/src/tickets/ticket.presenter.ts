@@ -1,4 +1,14 @@
-import { isVerifiedContact, mailAddressOf, SEVERITY_MEANINGS_ES, slaSnapshot, type ContactEntity, type TicketEntity, type TicketTimeline } from '@app/tickets';
+import {
+  EMPTY_CFDI_DETAILS,
+  isVerifiedContact,
+  mailAddressOf,
+  satCodeFamily,
+  SEVERITY_MEANINGS_ES,
+  slaSnapshot,
+  type ContactEntity,
+  type TicketEntity,
+  type TicketTimeline,
+} from '@app/tickets';
 
 /** `email` is the address mail goes to; while `verified` is false it is only what a chat's author typed. */
 export function presentContact(contact: ContactEntity | undefined) {
@@ -22,6 +32,8 @@ export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
     severity: ticket.severity,
     severityMeaning: SEVERITY_MEANINGS_ES[ticket.severity],
     severitySource: ticket.severitySource,
+    severityConfidence: ticket.severityConfidence,
+    severityReview: ticket.severityReview,
     tier: ticket.tier,
     status: ticket.status,
     callbackRequested: ticket.callbackRequested,
@@ -45,6 +57,8 @@ export function presentTicketDetail(timeline: TicketTimeline) {
     ...presentTicketSummary(ticket),
     version: timeline.version,
     severityReasons: ticket.severityReasons,
+    severityModelVersion: ticket.severityModelVersion,
+    cfdi: presentCfdi(ticket),
     slaExplanation: ticket.slaExplanation,
     progressNote: ticket.progressNote,
     mergedInto: timeline.mergedIntoNumber ?? null,
@@ -83,5 +97,17 @@ export function presentTicketDetail(timeline: TicketTimeline) {
       data: event.data,
       createdAt: event.createdAt,
     })),
+  };
+}
+
+/** INTERFACE.md's `cfdi` { rfc, uuid, satCodes }, with what each SAT code's family means (and its source), invoices and attached CFDIs. */
+function presentCfdi(ticket: TicketEntity) {
+  const details = { ...EMPTY_CFDI_DETAILS, ...ticket.cfdi };
+  return {
+    ...details,
+    satCodeMeanings: details.satCodes.map((code) => {
+      const family = satCodeFamily(code);
+      return { code, meaning: family?.meaning ?? null, source: family?.source ?? null };
+    }),
   };
 }

@@ -22,6 +22,7 @@ export class TicketsController {
       channel: optionalEnum('channel', query.channel, CHANNELS),
       sla: optionalEnum('sla', query.sla, SLA_STATES),
       assignee: query.assignee === 'me' ? actor.id : optionalUuidOr('assignee', query.assignee, ['none']),
+      severityReview: optionalEnum('review', query.review, ['severity'] as const) === 'severity',
       q: optionalText('q', query.q, 200),
       sort: optionalEnum('sort', query.sort, TICKET_SORTS) ?? 'newest',
       limit: optionalInt('limit', query.limit, 1, 200) ?? 50,

@@ -18,6 +18,7 @@ export const STATUS_LABEL: Record<Status, string> = {
 
 /** Shown beside a contact whose email is only a chat's claim. */
 export const UNVERIFIED_LABEL = 'no verificado';
+export const REVIEW_LABEL = 'revisar severidad';
 export const UNVERIFIED_HINT = 'El correo lo escribió quien inició el chat y aún no lo confirma: no compartas datos de esa cuenta.';
 
 export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Correo', chat: 'Chat', phone: 'Teléfono' };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from './api.js';
 import { timeLeft } from './format.js';
-import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
+import { CHANNEL_LABEL, CLOCK_LABEL, REVIEW_LABEL, SEVERITY_LABEL, STATUS_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
 import type { Me, TicketSummary } from './types.js';
 
@@ -14,9 +14,10 @@ interface Filters {
   assignee: string;
   q: string;
   sort: string;
+  review: string;
 }
 
-const INITIAL: Filters = { status: '', severity: '', tier: '', channel: '', sla: '', assignee: '', q: '', sort: 'urgent' };
+const INITIAL: Filters = { status: '', severity: '', tier: '', channel: '', sla: '', assignee: '', q: '', sort: 'urgent', review: '' };
 
 function Select({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]> }) {
   return (
@@ -79,7 +80,7 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
       <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <label class="search">
           Buscar
-          <input type="search" placeholder="Número, cliente o palabras" value={filters.q} onInput={(event) => set('q')(event.currentTarget.value)} />
+          <input type="search" placeholder="Número, cliente, RFC, UUID o palabras" value={filters.q} onInput={(event) => set('q')(event.currentTarget.value)} />
         </label>
         <Select label="Orden" value={filters.sort} onChange={set('sort')} options={[['urgent', 'Más urgentes'], ['newest', 'Más recientes']]} />
         <Select label="Estado" value={filters.status} onChange={set('status')} options={[['', 'Todos'], ...Object.entries(STATUS_LABEL)]} />
@@ -93,6 +94,7 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
           options={[['', 'Todos'], ['on_track', 'En tiempo'], ['at_risk', 'En riesgo'], ['breached', 'Vencidos']]}
         />
         <Select label="Asignado" value={filters.assignee} onChange={set('assignee')} options={[['', 'Todos'], ['me', 'A mí'], ['none', 'Sin asignar']]} />
+        <Select label="Revisión" value={filters.review} onChange={set('review')} options={[['', 'Todos'], ['severity', 'Revisar severidad']]} />
       </form>
       <p class="count" aria-live="polite">
         {total === 1 ? '1 ticket visible' : `${total} tickets visibles`} para {me.tier}
@@ -122,6 +124,7 @@ export function TicketList({ me, live, selected, onSelect }: { me: Me; live: Liv
                 <span class="badge">{CHANNEL_LABEL[ticket.channel]}</span>
                 <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
                 {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
+                {ticket.severityReview && <span class="badge review">{REVIEW_LABEL}</span>}
               </span>
               <span class="subject">{ticket.subject || '(sin asunto)'}</span>
               <span class="customer">

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from './api.js';
 import { formatTime, timeLeft } from './format.js';
-import { CHANNEL_LABEL, CLOCK_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
+import { CHANNEL_LABEL, CLOCK_LABEL, REVIEW_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates, Viewer } from './live-updates.js';
+import { CfdiPanel } from './cfdi-panel.js';
 import { ProgressNote } from './progress-note.js';
+import { SeverityProposal } from './severity-proposal.js';
 import { ReplyBox } from './reply-box.js';
 import { TicketActions } from './ticket-actions.js';
 import { Timeline } from './timeline.js';
@@ -71,6 +73,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
           <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
           <span class="badge">{CHANNEL_LABEL[ticket.channel]}</span>
           {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
+          {ticket.severityReview && <span class="badge review">{REVIEW_LABEL}</span>}
           {ticket.assignee ? <span class="badge">Asignado a {ticket.assignee.name}</span> : <span class="badge">Sin asignar</span>}
           {ticket.mergedInto && (
             <button type="button" class="link" onClick={() => onSelect(ticket.mergedInto!)}>
@@ -79,6 +82,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
           )}
         </p>
         <p class="severity-meaning">{ticket.severityMeaning}</p>
+        <SeverityProposal me={me} ticket={ticket} onDone={() => void load()} />
         <dl class="clocks">
           <dt>Atención</dt>
           <dd class={`sla-${ticket.sla.attention}`}>
@@ -98,6 +102,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
           </dd>
         </dl>
         {ticket.slaExplanation && <p class="sla-explanation">{ticket.slaExplanation}</p>}
+        <CfdiPanel cfdi={ticket.cfdi} />
         <ProgressNote ticket={ticket} onSaved={() => void load()} />
         <div class="customer-card">
           <strong>{ticket.contact.name ?? 'Cliente'}</strong>

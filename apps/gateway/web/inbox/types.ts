@@ -32,6 +32,10 @@ export interface TicketSummary {
   status: Status;
   /** A missed call nobody has returned yet. */
   callbackRequested: boolean;
+  /** How sure the classifier was of the severity it proposed (null when a person chose it). */
+  severityConfidence: number | null;
+  /** The classifier was unsure: L1 should confirm or change the severity. */
+  severityReview: boolean;
   contact: Contact;
   assignee: { id: string; name: string; tier: Tier } | null;
   createdAt: string;
@@ -80,11 +84,24 @@ export interface TicketEvent {
   createdAt: string;
 }
 
+export interface CfdiDetails {
+  rfc: string[];
+  rfcInvalid: string[];
+  uuid: string[];
+  satCodes: string[];
+  satCodeMeanings: Array<{ code: string; meaning: string | null; source: string | null }>;
+  invoices: Array<{ serie?: string; folio: string }>;
+  documents: Array<{ version: string; uuid?: string; emisor: { rfc: string; nombre?: string }; receptor: { rfc: string; nombre?: string }; total?: string; fecha?: string; serie?: string; folio?: string }>;
+  skippedXml: Array<{ filename: string; reason: string }>;
+}
+
 export interface TicketDetail extends TicketSummary {
   version: string;
   slaExplanation: string | null;
   progressNote: string | null;
   severityReasons: string[];
+  severityModelVersion: string | null;
+  cfdi: CfdiDetails;
   mergedInto: string | null;
   messages: Message[];
   events: TicketEvent[];

@@ -26,6 +26,8 @@ export interface CoreConfig {
   maintenance: MaintenancePolicy;
   /** Confirmations one sender may receive per hour before we stop answering (loop guard). */
   confirmationsPerSenderPerHour: number;
+  /** Below this confidence the classifier's severity is marked "revisar severidad" for L1 (0-1). */
+  severityReviewBelow: number;
   /** Tickets one address may open by mail per hour; later mails join its latest ticket (0: no limit). */
   mailTicketsPerSenderPerHour: number;
   /** How long the link that verifies a chat's email works [24 h]. */
@@ -50,6 +52,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
       audienceDays: env.int('MAINTENANCE_AUDIENCE_DAYS', 90, { min: 1 }),
     },
     confirmationsPerSenderPerHour: env.int('CONFIRMATIONS_PER_SENDER_PER_HOUR', 3, { min: 1 }),
+    severityReviewBelow: env.int('SEVERITY_REVIEW_BELOW_PERCENT', 60, { min: 0, max: 100 }) / 100,
     mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),

@@ -23,6 +23,7 @@ import { DeliverySendStarted1764486000000 } from '../migrations/1764486000000-de
 import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000-agent-session-generation.js';
 import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
+import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-severity-review-and-cfdi.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -55,4 +56,5 @@ export const TICKETS_MIGRATIONS = [
   AgentSessionGeneration1764489600000,
   DeliveryMessageIndex1764491100000,
   UnverifiedContacts1764492000000,
+  SeverityReviewAndCfdi1764495600000,
 ];

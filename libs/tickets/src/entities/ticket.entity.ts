@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { SeveritySource, TicketStatus, Tier } from '../domain.js';
+import type { CfdiDetails } from '../cfdi/cfdi-details.js';
 import type { Severity } from '../severity/severity.js';
 import { AgentEntity } from '../agents/agent.entity.js';
 import { ContactEntity } from './contact.entity.js';
@@ -28,6 +29,22 @@ export class TicketEntity {
 
   @Column({ name: 'severity_reasons', type: 'jsonb' })
   severityReasons!: string[];
+
+  /** The classifier's probability for the severity it proposed (null when a person chose it). */
+  @Column({ name: 'severity_confidence', type: 'real', nullable: true })
+  severityConfidence!: number | null;
+
+  /** The model that proposed it (see data/severity); an agent's decision names it in its example. */
+  @Column({ name: 'severity_model_version', type: 'text', nullable: true })
+  severityModelVersion!: string | null;
+
+  /** The classifier was unsure: L1 should confirm or change the severity ("revisar severidad"). */
+  @Column({ name: 'severity_review', type: 'boolean', default: false })
+  severityReview!: boolean;
+
+  /** RFCs, folio fiscal UUIDs, SAT codes and attached CFDIs found in the customer's messages. */
+  @Column({ type: 'jsonb', default: {} })
+  cfdi!: Partial<CfdiDetails>;
 
   @Column({ type: 'text' })
   tier!: Tier;

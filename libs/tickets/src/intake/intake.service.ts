@@ -13,6 +13,7 @@ import { IdentityVerificationService } from '../identity/identity-verification.s
 import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
+import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
@@ -155,8 +156,9 @@ export class IntakeService {
     const { email, unverified } = message.from;
     const author = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
     const { contact, events: cleared } = await this.clearMarkOnMail(author, item, message, em);
-    const classified = classifySeverity({ subject: message.subject, text: message.text });
+    const classified = classifySeverity({ subject: message.subject, text: message.text, channel: message.channel });
     const severity = message.customerSeverity ?? classified.severity;
+    const proposed = message.customerSeverity === undefined;
     const openedAt = new Date();
     const clocks = await this.clocks.forNewTicket(openedAt, severity);
     const ticket = await this.tickets.insert(
@@ -165,7 +167,12 @@ export class IntakeService {
         subject: message.subject.slice(0, 500),
         severity,
         severitySource: message.customerSeverity === undefined ? 'auto' : 'customer',
-        severityReasons: message.customerSeverity === undefined ? classified.reasons : ['chosen by the customer'],
+        severityReasons: proposed ? classified.reasons : ['elegida por el cliente'],
+        severityConfidence: proposed ? classified.confidence : null,
+        severityModelVersion: classified.modelVersion,
+        // L1 classifies severity: what the machine is unsure of waits for an agent to confirm it.
+        severityReview: proposed && classified.confidence < this.config.severityReviewBelow,
+        cfdi: cfdiOf(message),
         tier: 'L1',
         status: 'new',
         contactId: contact.id,
@@ -189,7 +196,14 @@ export class IntakeService {
         { type: 'created', actorType: 'contact', actorId: contact.id, data: { channel: message.channel, inboundId: item.id } },
         {
           type: 'severity_set',
-          data: { severity, source: ticket.severitySource, reasons: ticket.severityReasons, suggested: classified.severity },
+          data: {
+            severity,
+            source: ticket.severitySource,
+            reasons: ticket.severityReasons,
+            suggested: classified.severity,
+            confidence: classified.confidence,
+            modelVersion: classified.modelVersion,
+          },
         },
         ...cleared,
       ],
@@ -220,6 +234,8 @@ export class IntakeService {
     // A claimed address (a chat's later messages) writes as the ticket's own contact: a claim never touches another one.
     const authorId = fromCustomer && message.from.unverified ? ticket.contactId : (contact?.id ?? null);
     await this.insertInbound(ticket.id, item, message, authorId, em);
+    const cfdi = cfdiOf(message);
+    if (fromCustomer && hasCfdiDetails(cfdi)) await this.tickets.saveCfdi(ticket.id, mergeCfdiDetails([{ ...EMPTY_CFDI_DETAILS, ...ticket.cfdi }, cfdi]), em);
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
     const reopened = fromCustomer && ticket.status === 'resolved';
     if (fromCustomer) {
@@ -316,4 +332,16 @@ export class IntakeService {
       em,
     );
   }
+}
+
+/** What the customer's message says about invoices, in its text and its attached CFDI XML. */
+function cfdiOf(message: InboundMessage): CfdiDetails {
+  return readCfdiDetails(
+    `${message.subject}\n${message.text}`,
+    message.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, content: attachment.content ?? null })),
+  );
+}
+
+function hasCfdiDetails(details: CfdiDetails): boolean {
+  return Object.values(details).some((values) => values.length > 0);
 }

@@ -33,7 +33,7 @@ export function proposeSeverity(model: SeverityModel, input: SeverityInput & { c
   const confidence = probabilities[severity];
   const ruleCues = features.rules.cues.map((cue) => `${cue.label}: '${cue.excerpt}'`);
   const words = strongestCues(model, features, severity, 3).filter((cue) => !ruleCues.includes(cue));
-  return { severity, confidence: Number(confidence.toFixed(3)), reasons: [...ruleCues.slice(0, 3), ...words].slice(0, 5), modelVersion: model.version };
+  return { severity, confidence, reasons: [...ruleCues.slice(0, 3), ...words].slice(0, 5), modelVersion: model.version };
 }
 
 /** The version stored on tickets whose severity the rules alone proposed (a build without a model). */

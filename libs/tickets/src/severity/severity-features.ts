@@ -1,3 +1,4 @@
+import { findCfdiReferences } from '../cfdi/cfdi-references.js';
 import { readByRules, fold, type RuleCue, type SeverityInput } from './severity-rules.js';
 import type { Severity } from './severity.js';
 
@@ -20,8 +21,8 @@ const MAX_TOKENS = 1_500;
 /**
  * Features of one message: word unigrams and bigrams and character 3- to 5-grams of the customer's
  * own words (quotes, signatures and contact data dropped; lower case, no accents), each group
- * scaled to unit length; plus, at full weight, each cue the rules found, the rules' severity and
- * the channel. Linear in the text, which the rules already bound to 8,000 characters.
+ * scaled to unit length; plus, at full weight, each cue the rules found, the rules' severity, the
+ * channel, and whether the customer quotes a SAT validation code or names an invoice. Linear in the text, which the rules already bound to 8,000 characters.
  */
 export function severityFeatures(input: SeverityInput & { channel?: string }): SeverityFeatures {
   const reading = readByRules(input);
@@ -49,6 +50,10 @@ export function severityFeatures(input: SeverityInput & { channel?: string }): S
     for (const value of values) add(`${group}:${value}`, weight, named ? `«${value}»` : undefined);
   }
   for (const cue of reading.cues) add(`r:${cue.name}`, 1, `${cue.label}: '${cue.excerpt}'`);
+  // A SAT validation code usually names one rejected invoice (2) unless the customer says many fail.
+  const cfdi = findCfdiReferences(reading.clean);
+  if (cfdi.satCodes.length > 0) add('k:sat-code', 1, `código de validación del SAT: ${cfdi.satCodes.slice(0, 2).join(', ')}`);
+  if (cfdi.uuid.length + cfdi.invoices.length > 0) add('k:invoice-named', 1, 'una factura identificada (folio o UUID)');
   add(`v:${reading.severity}`, 1);
   add(`ch:${input.channel ?? 'unknown'}`, 1);
   add('bias', 1);

@@ -25,11 +25,11 @@ export function severityProbabilities(model: SeverityModel, features: SeverityFe
   return { 0: exps[0]! / total, 1: exps[1]! / total, 2: exps[2]! / total, 3: exps[3]! / total };
 }
 
-/** The named features that pushed hardest towards `severity` (words, word pairs, rule cues), strongest first. */
+/** The named features that pushed hardest towards `severity` (words, word pairs, rule cues; not numbers or ids), strongest first. */
 export function strongestCues(model: SeverityModel, features: SeverityFeatures, severity: Severity, count: number): string[] {
   return features.indices
     .map((index, position) => ({ index, pull: (model.weights[index]?.[severity] ?? 0) * features.values[position]! }))
-    .filter(({ index, pull }) => pull > 0 && features.names.has(index))
+    .filter(({ index, pull }) => pull > 0 && features.names.has(index) && !/\d/.test(features.names.get(index)!))
     .sort((a, b) => b.pull - a.pull)
     .slice(0, count)
     .map(({ index }) => features.names.get(index)!);

@@ -368,12 +368,12 @@ describe('classifyByRules', () => {
     it('should quote the scope cue in the customer’s spelling when others are affected', () => {
       const result = classifyByRules({ text: 'No entra nadie al portal, y no soy solo yo: a todo el mundo le sale error 503.' });
       expect(result.severity).toBe(0);
-      expect(result.reasons.some((reason) => reason.startsWith('others affected:'))).toBe(true);
+      expect(result.reasons.some((reason) => reason.startsWith('otros afectados:'))).toBe(true);
     });
 
     it('should name the single-item cue when the other items work', () => {
       const result = classifyByRules({ text: 'la factura A-77 no timbra, las demás sí' });
-      expect(result).toEqual({ severity: 2, reasons: expect.arrayContaining([expect.stringMatching(/^single item/)]) });
+      expect(result).toEqual({ severity: 2, reasons: expect.arrayContaining([expect.stringMatching(/^un solo elemento/)]) });
     });
 
     it('should return at least one reason when the message is empty', () => {

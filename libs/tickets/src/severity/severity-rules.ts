@@ -6,7 +6,7 @@ export interface SeverityInput {
   text: string;
 }
 
-/** The severity and the short English cues that decided it (stored on the ticket for agents). */
+/** The severity and the short cues that decided it, in Spanish (stored on the ticket for agents). */
 export interface SeverityClassification {
   severity: Severity;
   reasons: string[];
@@ -81,27 +81,27 @@ type CueName =
   | 'urgency';
 
 const CUE_LABELS: Record<CueName | 'multiProcess', string> = {
-  othersAffected: 'others affected',
-  wholeService: 'whole service down',
-  multiProcess: 'several core processes down',
-  allUsers: 'all users affected',
-  multiNetwork: 'ruled out own network/device',
-  ownData: "caused by the account's own data",
-  ownLimit: "caused by the account's own limits (a request)",
-  explicitSingle: 'single item',
-  sameKindWorks: 'single item (others of its kind work)',
-  wholeProcess: 'whole process affected',
-  namedItem: 'specific item',
-  portalDown: 'portal unreachable',
-  moduleDown: "module won't load",
-  severeSlowness: 'severe slowness',
-  vendorError: 'service-side error',
-  restWorks: 'rest of the portal works',
-  coreBlocked: 'core process blocked',
-  failure: 'failure',
-  howTo: 'how-to/request',
-  question: 'question',
-  urgency: 'urgent wording ignored',
+  othersAffected: 'otros afectados',
+  wholeService: 'todo el servicio caído',
+  multiProcess: 'varios procesos clave caídos',
+  allUsers: 'todos los usuarios afectados',
+  multiNetwork: 'descartó su propia red o equipo',
+  ownData: 'causado por datos de la propia cuenta',
+  ownLimit: 'causado por límites de la propia cuenta (una solicitud)',
+  explicitSingle: 'un solo elemento',
+  sameKindWorks: 'un solo elemento (los demás funcionan)',
+  wholeProcess: 'todo un proceso afectado',
+  namedItem: 'elemento específico',
+  portalDown: 'portal inaccesible',
+  moduleDown: 'un módulo no carga',
+  severeSlowness: 'lentitud grave',
+  vendorError: 'error del lado del servicio',
+  restWorks: 'el resto del portal funciona',
+  coreBlocked: 'proceso clave bloqueado',
+  failure: 'falla',
+  howTo: 'consulta o solicitud',
+  question: 'pregunta',
+  urgency: 'tono urgente (no cuenta)',
 };
 
 // People outside the customer's organisation: the sign the labelling rules require for severity 0.
@@ -431,7 +431,7 @@ function decide(cues: CueHits): SeverityClassification {
   // Ambiguity between a failure and a question is resolved upwards: over-triage beats under-triage.
   if (h.failure) return verdict(2, h.failure, h.urgency);
   if (h.howTo ?? h.question) return verdict(3, h.howTo ?? h.question, h.urgency);
-  return { severity: 2, reasons: ['no clear cue: treated as a specific incident'] };
+  return { severity: 2, reasons: ['sin señal clara: se trata como incidente específico'] };
 }
 
 function verdict(severity: Severity, ...hits: ReadonlyArray<Hit | undefined>): SeverityClassification {

@@ -11,6 +11,7 @@ import { renderResolution, renderSeverityChange } from '../notifications/ticket-
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { SeverityExamplesRepository } from '../severity/severity-examples.repository.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from './actor.js';
@@ -34,6 +35,7 @@ export class TicketWorkflowService {
     private readonly changes: TicketChangePublisher,
     private readonly clocks: SlaClocksService,
     private readonly calls: PhoneCallsRepository,
+    private readonly severityExamples: SeverityExamplesRepository,
   ) {}
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
@@ -47,11 +49,26 @@ export class TicketWorkflowService {
       const result = applyTransition(ticket, transition, new Date());
       if (!result.ok) throw new ConflictError(result.reason);
       const severityPatch =
-        transition.kind === 'change_severity' ? { severitySource: 'agent' as const, severityReasons: [`set by ${actor.name}: ${transition.reason}`] } : {};
+        transition.kind === 'change_severity'
+          ? { severitySource: 'agent' as const, severityReasons: [`fijada por ${actor.name}: ${transition.reason}`], severityReview: false }
+          : {};
       await em.update(TicketEntity, { id: ticket.id }, { ...result.patch, ...severityPatch });
+      // L1 classifies severity: each decision is an example for the next training of the model.
+      if (transition.kind === 'change_severity') await this.severityExamples.record(ticket.id, transition.severity, actor, em);
       await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
       await this.updateClocks(ticket.id, transition, em);
       return this.tellCustomer(ticket, transition, actor, em);
+    });
+  }
+
+  /** L1 agrees with the severity the classifier proposed: the ticket leaves the review list, and the decision is an example. */
+  async confirmSeverity(number: string, actor: Actor): Promise<TicketEntity> {
+    return this.change(number, actor, 'change_severity', async (ticket, em) => {
+      if (ticket.status === 'merged') throw new ConflictError('a merged ticket keeps its severity');
+      await em.update(TicketEntity, { id: ticket.id }, { severityReview: false });
+      await this.events.append(ticket.id, [{ type: 'severity_confirmed', actorType: 'agent', actorId: actor.id, data: { severity: ticket.severity, by: actor.name } }], em);
+      await this.severityExamples.record(ticket.id, ticket.severity, actor, em);
+      return [];
     });
   }
 

@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import { api, ApiError } from './api.js';
+import { REVIEW_LABEL } from './labels.js';
+import type { Me, TicketDetail } from './types.js';
+
+/**
+ * What the classifier proposed and why; while the ticket waits for review, whoever may set the
+ * severity (L1, L2, administrators) confirms it here or changes it with the ticket's actions.
+ */
+export function SeverityProposal({ me, ticket, onDone }: { me: Me; ticket: TicketDetail; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const maySet = me.role === 'admin' || me.tier !== 'L3';
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/api/tickets/${ticket.number}/confirm-severity`, {});
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : 'No se pudo confirmar la severidad');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class={ticket.severityReview ? 'severity-proposal review' : 'severity-proposal'}>
+      <p>
+        {ticket.severityReview && <strong class="badge review">{REVIEW_LABEL}</strong>}{' '}
+        {ticket.severityConfidence === null
+          ? 'Severidad elegida por una persona.'
+          : `Propuesta del clasificador, confianza ${Math.floor(ticket.severityConfidence * 100)} %${ticket.severityModelVersion ? ` (modelo ${ticket.severityModelVersion})` : ''}.`}
+        {ticket.severityReview && maySet && (
+          <>
+            {' '}
+            <button type="button" disabled={busy} onClick={() => void confirm()}>
+              Confirmar severidad
+            </button>
+          </>
+        )}
+      </p>
+      {ticket.severityReasons.length > 0 && (
+        <ul class="severity-reasons" aria-label="Motivos">
+          {ticket.severityReasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
+        </ul>
+      )}
+      {error && <p class="error">{error}</p>}
+    </div>
+  );
+}
