@@ -30,3 +30,15 @@ export async function screenshot(page: Page, suite: string, name: string): Promi
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/** A new browser context signed in to the inbox at `base` as this agent, on a desktop-sized screen. */
+export async function signInToInbox(browser: Browser, base: string, agent: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'es-MX' });
+  const page = await context.newPage();
+  await page.goto(`${base}/inbox`);
+  await page.getByLabel('Correo').fill(agent.email);
+  await page.getByLabel('Contraseña').fill(agent.password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+  return page;
+}

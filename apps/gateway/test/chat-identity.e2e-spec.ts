@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Browser } from 'playwright-core';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { launchBrowser, screenshot } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot, signInToInbox } from '../../../test/support/browser.js';
 import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
@@ -224,12 +224,8 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
     const chat = await chatAs(address, { name: 'Elena Cantú', message: subject });
     const token = tokenIn(await verificationMailTo(address));
 
-    const agentContext = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'es-MX' });
-    const inbox = await agentContext.newPage();
-    await inbox.goto(`${base}/inbox`);
-    await inbox.getByLabel('Correo').fill(ADMIN.email);
-    await inbox.getByLabel('Contraseña').fill(ADMIN.password);
-    await inbox.getByRole('button', { name: 'Entrar' }).click();
+    const inbox = await signInToInbox(browser, base, ADMIN);
+    const agentContext = inbox.context();
     const row = inbox.locator(`.ticket-row[data-number="${chat.ticketNumber}"]`);
     await row.locator('.badge.unverified', { hasText: 'no verificado' }).waitFor({ timeout: 20_000 });
     await row.click();

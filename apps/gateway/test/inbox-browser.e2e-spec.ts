@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient, ADMIN } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { launchBrowser, screenshot } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot, signInToInbox } from '../../../test/support/browser.js';
 import { DovecotServer } from '../../../test/support/dovecot.js';
 import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { buildMail } from '../../../test/support/mail-builder.js';
@@ -29,14 +29,8 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
   const contexts: BrowserContext[] = [];
 
   async function signIn(agent: { email: string }): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'es-MX' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/inbox`);
-    await page.getByLabel('Correo').fill(agent.email);
-    await page.getByLabel('Contraseña').fill(agent.email === ADMIN.email ? ADMIN.password : `clave-${agent.email}`);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
+    const page = await signInToInbox(browser, base, { email: agent.email, password: agent.email === ADMIN.email ? ADMIN.password : `clave-${agent.email}` });
+    contexts.push(page.context());
     return page;
   }
 

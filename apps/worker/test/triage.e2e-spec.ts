@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { launchBrowser, screenshot } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot, signInToInbox } from '../../../test/support/browser.js';
 import { DovecotServer } from '../../../test/support/dovecot.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { buildMail, customerAddress } from '../../../test/support/mail-builder.js';
@@ -154,13 +154,8 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
       subject: 'Rechazo CFDI40147',
       text: `El folio ${UUID.replace('7F3C', '1A2B')} lo rechaza el SAT con CFDI40147, ¿qué reviso?`,
     });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, locale: 'es-MX' });
-    const page = await context.newPage();
+    const page = await signInToInbox(browser, base, { email: 'lucia@interfactura.com', password: 'clave-lucia@interfactura.com' });
     try {
-      await page.goto(`${base}/inbox`);
-      await page.getByLabel('Correo').fill('lucia@interfactura.com');
-      await page.getByLabel('Contraseña').fill('clave-lucia@interfactura.com');
-      await page.getByRole('button', { name: 'Entrar' }).click();
       await page.getByLabel('Revisión').selectOption('severity');
       const row = page.locator('.ticket-row', { hasText: 'Rechazo CFDI40147' });
       await row.locator('.badge.review', { hasText: 'revisar severidad' }).waitFor();
@@ -175,7 +170,7 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
       const after = (await l1.get<Ticket>(`/api/tickets/${ticket.number}`)).body;
       expect(after.severityReview).toBe(false);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   });
 });
