@@ -22,6 +22,8 @@ type Access = 'public' | 'agent' | 'admin';
  */
 const ROUTE_ACCESS: Record<string, Access> = {
   'GET /health': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
   'GET /api/health': 'admin',
   'POST /api/auth/login': 'public',
   'GET /api/auth/me': 'agent',

@@ -115,6 +115,7 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
   });
 
   it('should report healthy, then failing with the queue named when queued work is not consumed', async () => {
+    expect((await getJson('/health/ready')).json).toEqual({ status: 'ok', failing: [] });
     const healthy = await getJson('/health');
     expect(await (await fetch(`${base}/health`)).status).toBe(200);
     expect(healthy.status).toBe(200);
@@ -144,6 +145,10 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       const body = (await response.json()) as { failing: string[] };
       expect(response.status).toBe(503);
       expect(body.failing).toContain('redis');
+      // Alive (no restart would help), but not ready for traffic.
+      expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 503, body: { status: 'failing', failing: ['redis'] } });
     } finally {
       await blind.stop();
     }

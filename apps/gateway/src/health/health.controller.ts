@@ -22,6 +22,22 @@ export class HealthController {
     return { status, failing };
   }
 
+  /** Liveness: the process answers (a supervisor restarts it when this stops answering). Asks nothing else. */
+  @Public()
+  @Get('health/live')
+  live(): PublicHealth {
+    return { status: 'ok', failing: [] };
+  }
+
+  /** Readiness: Postgres and Redis answer, so a balancer may send requests here; 503 naming which does not. */
+  @Public()
+  @Get('health/ready')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<PublicHealth> {
+    const readiness = await this.health.readiness();
+    response.status(readiness.status === 'ok' ? 200 : 503);
+    return readiness;
+  }
+
   /** The same, with every check's detail (latencies, errors, workers and their mailbox), for administrators. */
   @AdminOnly()
   @Get('api/health')

@@ -60,6 +60,13 @@ export class SystemHealth {
     @InjectQueue(QUEUES.outbound) private readonly outbound: Queue,
   ) {}
 
+  /** Readiness: can this process serve requests now (Postgres and Redis answer)? Queues and providers are not asked. */
+  async readiness(): Promise<Pick<HealthReport, 'status' | 'failing'>> {
+    const [postgres, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
+    const failing = [...(postgres.ok ? [] : ['postgres']), ...(redis.ok ? [] : ['redis'])];
+    return { status: failing.length === 0 ? 'ok' : 'failing', failing };
+  }
+
   async report(maxQueueAgeMs: number): Promise<HealthReport> {
     const [postgres, redis] = await Promise.all([
       timed(() => this.dataSource.query('SELECT 1')),
