@@ -28,3 +28,10 @@ describe('splitTicketNumber', () => {
     expect(splitTicketNumber('IF-000123')).toEqual({ letters: 'IF', digits: '000123' });
   });
 });
+
+describe('normalizePhoneNumber (libphonenumber metadata)', () => {
+  it('should refuse numbers too short or too long to be possible in their country', () => {
+    expect(normalizePhoneNumber('+52811')).toBeUndefined();
+    expect(normalizePhoneNumber('+5281123456789012')).toBeUndefined();
+  });
+});
