@@ -1,0 +1,109 @@
+import type { Severity } from '../severity/severity.js';
+import type { ReportSignature } from './report-signature.js';
+import { NO_BACKGROUND, reportSimilarity, type Similarity, type StemBackground } from './report-similarity.js';
+
+/** Thresholds and window of outage detection (INCIDENT_* settings). */
+export interface DetectionSettings {
+  /** Reports this close together may be one failure. */
+  windowMs: number;
+  /** How alike a report must be to an incident's reports to join it. */
+  joinScore: number;
+  /** How alike two unlinked reports must be to count as the same failure. */
+  pairScore: number;
+  /** Reports that agree before a suspected incident is opened. */
+  minReports: number;
+  /** A surge: reports in the window at least this many times the usual rate (every severity counts then). */
+  surgeFactor: number;
+}
+
+// Chosen on the labelled surges (npm run eval:incidents): a wrong link sends a customer another failure's updates, so false links weigh more than missed ones.
+export const DEFAULT_DETECTION: DetectionSettings = { windowMs: 30 * 60_000, joinScore: 0.4, pairScore: 0.35, minReports: 3, surgeFactor: 3 };
+
+/** A ticket's first report, as detection sees it. */
+export interface Report {
+  id: string;
+  at: number;
+  severity: Severity;
+  signature: ReportSignature;
+  incidentId: string | null;
+}
+
+export interface IncidentView {
+  id: string;
+  /** Its most recent reports (a few dozen are plenty to compare with). */
+  reports: Report[];
+}
+
+export type DetectionDecision =
+  | { kind: 'join'; incidentId: string; score: number; reason: string }
+  | { kind: 'suspect'; reportIds: string[]; score: number; reason: string }
+  | { kind: 'none' };
+
+/**
+ * Whether a new report belongs to an incident: it joins the incident whose reports it resembles
+ * most (any severity: whoever writes about a known failure is one more affected customer), or,
+ * with enough unlinked recent reports that resemble it, they open a suspected incident together.
+ * Only reports of severity 0 or 1 start one, unless the window holds a surge. Pure: the caller
+ * brings the window's reports and open incidents.
+ */
+export function detectIncident(
+  report: Report,
+  context: { incidents: readonly IncidentView[]; unlinked: readonly Report[]; surge: boolean },
+  settings: DetectionSettings = DEFAULT_DETECTION,
+  background: StemBackground = NO_BACKGROUND,
+): DetectionDecision {
+  let best: { incident: IncidentView; score: number; evidence: Similarity[] } | undefined;
+  for (const incident of context.incidents) {
+    const similarities = incident.reports.map((member) => reportSimilarity(report.signature, member.signature, background)).filter((similarity) => !similarity.conflicting);
+    const top = similarities.sort((a, b) => b.score - a.score).slice(0, 3);
+    const score = top.length === 0 ? 0 : top.reduce((sum, similarity) => sum + similarity.score, 0) / top.length;
+    if (score >= settings.joinScore && (!best || score > best.score)) best = { incident, score, evidence: top };
+  }
+  if (best) return { kind: 'join', incidentId: best.incident.id, score: best.score, reason: explain(best.evidence, best.score, best.evidence.length) };
+
+  const counts = (candidate: Report) => context.surge || candidate.severity <= 1;
+  if (!counts(report)) return { kind: 'none' };
+  const matches = context.unlinked
+    .filter((other) => other.id !== report.id && counts(other) && Math.abs(report.at - other.at) <= settings.windowMs)
+    .map((other) => ({ other, similarity: reportSimilarity(report.signature, other.signature, background) }))
+    .filter(({ similarity }) => !similarity.conflicting && similarity.score >= settings.pairScore);
+  if (matches.length + 1 < settings.minReports) return { kind: 'none' };
+  const score = matches.reduce((sum, { similarity }) => sum + similarity.score, 0) / matches.length;
+  return {
+    kind: 'suspect',
+    reportIds: [...matches.map(({ other }) => other.id), report.id],
+    score,
+    reason: explain(matches.map(({ similarity }) => similarity), score, matches.length),
+  };
+}
+
+/** Why a link was made, in Spanish for the agents who read it on the incident. */
+function explain(similarities: readonly Similarity[], score: number, count: number): string {
+  const most = (pick: (similarity: Similarity) => string[]) => {
+    const tally = new Map<string, number>();
+    for (const similarity of similarities) for (const value of pick(similarity)) tally.set(value, (tally.get(value) ?? 0) + 1);
+    return [...tally].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([value]) => value);
+  };
+  const parts = [
+    `se parece a ${count} reporte${count === 1 ? '' : 's'} (puntaje ${score.toFixed(2)})`,
+    ...(most((similarity) => similarity.shared.processes).length ? [`mismo proceso: ${most((similarity) => similarity.shared.processes).map((process) => PROCESS_ES[process] ?? process).join(', ')}`] : []),
+    ...(most((similarity) => similarity.shared.satCodes).length ? [`mismo código del SAT: ${most((similarity) => similarity.shared.satCodes).join(', ')}`] : []),
+    ...(most((similarity) => similarity.shared.errorNumbers).length ? [`mismo error: ${most((similarity) => similarity.shared.errorNumbers).join(', ')}`] : []),
+    ...(most((similarity) => similarity.shared.words).length ? [`palabras en común: ${most((similarity) => similarity.shared.words).join(', ')}`] : []),
+  ];
+  return parts.join('; ');
+}
+
+const PROCESS_ES: Record<string, string> = {
+  stamping: 'timbrado',
+  cancelling: 'cancelación',
+  'signing in': 'inicio de sesión',
+  portal: 'portal',
+  api: 'API',
+  payroll: 'nómina',
+  payments: 'complemento de pagos',
+  mail: 'envío de correos',
+  downloads: 'descargas',
+  'carta porte': 'carta porte',
+  reports: 'reportes',
+};
