@@ -37,6 +37,8 @@ const who = (event: TicketEvent): string => String(event.data.by ?? (event.actor
 
 /** Who a delivery went to, in words: an address or number, or the customer's chat. */
 const recipient = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'el chat del cliente' : String(data.recipient));
+/** "a ana@…", but "al chat del cliente" (a + el contracts). */
+const deliveredTo = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'al chat del cliente' : `a ${String(data.recipient)}`);
 
 /** Why a message to the customer was not sent, in words (the codes come from the outbox). */
 const SUPPRESSION_REASON: Record<string, string> = {
@@ -96,7 +98,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'resolution_sent':
     case 'severity_change_sent':
     case 'status_update_sent':
-      return `Mensaje entregado a ${recipient(data)}`;
+      return `Mensaje entregado ${deliveredTo(data)}`;
     case 'delivery_failed':
       return `Falló un envío (intento ${String(data.attempt)}${data.willRetry ? ', se reintentará' : ', sin más intentos'}): ${String(data.error)}`;
     case 'delivery_held':
@@ -158,3 +160,19 @@ export function describeEvent(event: TicketEvent): string {
 
 /** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */
 export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'automated_message_received']);
+
+/** A report row's group in words: "Canal Correo", "Severidad Sev 0 · …", "Nivel L2 · Operaciones". */
+export function reportGroupLabel(dimension: string, key: string): string {
+  switch (dimension) {
+    case 'all':
+      return 'Total';
+    case 'channel':
+      return `Canal ${CHANNEL_LABEL[key as Channel] ?? key}`;
+    case 'severity':
+      return `Severidad ${SEVERITY_LABEL[Number(key)] ?? key}`;
+    case 'tier':
+      return `Nivel ${TIER_LABEL[key] ?? key}`;
+    default:
+      return key;
+  }
+}
