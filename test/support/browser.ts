@@ -40,15 +40,17 @@ export type Screen = keyof typeof SCREENS;
 
 /**
  * A new browser context signed in to the inbox at `base` as this agent, on a desktop-sized screen
- * unless `options` say otherwise (`hash` opens the inbox at that fragment, e.g. `#ticket=IF-000003`).
+ * unless `options` say otherwise (`hash` opens the inbox at that fragment, e.g. `#ticket=IF-000003`;
+ * `initScript` runs in every page of the context before its own scripts).
  */
 export async function signInToInbox(
   browser: Browser,
   base: string,
   agent: { email: string; password: string },
-  options: { screen?: Screen; hash?: string; context?: BrowserContextOptions } = {},
+  options: { screen?: Screen; hash?: string; context?: BrowserContextOptions; initScript?: string } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: SCREENS[options.screen ?? 'desktop'], locale: 'es-MX', ...options.context });
+  if (options.initScript) await context.addInitScript(options.initScript);
   const page = await context.newPage();
   await page.goto(`${base}/inbox${options.hash ?? ''}`);
   await page.getByLabel('Correo').fill(agent.email);

@@ -54,6 +54,8 @@ export function App() {
   const [preferences, setPreferences] = useState<AlertPreferences | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [help, setHelp] = useState(false);
+  // null while the first connection is being made: only a lost connection is worth a notice.
+  const [connected, setConnected] = useState<boolean | null>(null);
   const placeRef = useRef(place);
   placeRef.current = place;
   const preferencesRef = useRef(preferences);
@@ -123,6 +125,10 @@ export function App() {
   };
 
   useEffect(() => live?.onAlert((alert) => setAlerts((current) => [alert, ...current].slice(0, 5))), [live]);
+  useEffect(() => {
+    setConnected(live?.connected ? true : null);
+    return live?.onConnection(setConnected);
+  }, [live]);
 
   // New tickets and messages: marked in the list, counted in the title, and announced as the agent chose.
   useEffect(
@@ -176,7 +182,7 @@ export function App() {
   const page = place.page === 'agents' || place.page === 'canned' ? (me.role === 'admin' ? place.page : 'tickets') : place.page;
 
   return (
-    <div class="shell">
+    <div class="shell" data-live={connected ? 'connected' : 'connecting'}>
       <nav class="skip-links" aria-label="Saltar">
         {page === 'tickets' ? (
           <>
@@ -219,6 +225,11 @@ export function App() {
       <p class="visually-hidden" aria-live="polite">
         {announcement}
       </p>
+      {connected === false && (
+        <p class="offline" role="status">
+          Sin conexión en vivo: reconectando… La lista se actualiza en cuanto vuelva.
+        </p>
+      )}
       {alerts.length > 0 && (
         <div class="alerts" role="alert">
           {alerts.map((alert, index) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Fresh } from './app.js';
 import { api, errorText } from './api.js';
 import { BulkActions } from './bulk-actions.js';
@@ -13,7 +13,7 @@ function Select({ label, value, onChange, options }: { label: string; value: str
   return (
     <label>
       {label}
-      <select value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      <select aria-label={label} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
         {options.map(([key, text]) => (
           <option key={key} value={key}>
             {text}
@@ -43,15 +43,20 @@ export function TicketList({ me, live, selected, onSelect, filters, onFilters, f
   const [showFilters, setShowFilters] = useState(false);
   const [picked, setPicked] = useState<Set<string>>(new Set());
 
+  const latest = useRef(0);
+
   const load = useCallback(async () => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+    // Typing sends a request per key: only the answer to the newest one is shown.
+    const request = ++latest.current;
     try {
       const result = await api<{ items: TicketSummary[]; total: number }>('GET', `/api/tickets?${query.toString()}&limit=100`);
+      if (request !== latest.current) return;
       setTickets(result.items);
       setTotal(result.total);
       setError(null);
     } catch (failure) {
-      setError(errorText(failure, 'No se pudo cargar la lista; revisa la conexión.'));
+      if (request === latest.current) setError(errorText(failure, 'No se pudo cargar la lista; revisa la conexión.'));
     }
   }, [filters]);
 
