@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
+import { ConfirmInline } from './confirm-inline.js';
 import { TIER_LABEL } from './labels.js';
 import type { Agent, Me } from './types.js';
 
@@ -146,15 +147,13 @@ export function AgentsPage({ me }: { me: Me }) {
                       Activar
                     </button>
                   ) : confirming === agent.id ? (
-                    <span class="confirm" role="alert">
-                      ¿Desactivar a {agent.name}?{agent.id === me.id ? ' Es tu propia cuenta.' : ''} Sus sesiones terminan al instante.{' '}
-                      <button type="button" class="danger" onClick={() => void update(agent, { active: false }, `${agent.name} quedó desactivado.`)}>
-                        Sí, desactivar
-                      </button>{' '}
-                      <button type="button" class="link" onClick={() => setConfirming(null)}>
-                        Cancelar
-                      </button>
-                    </span>
+                    <ConfirmInline
+                      question={`¿Desactivar a ${agent.name}?${agent.id === me.id ? ' Es tu propia cuenta.' : ''} Sus sesiones terminan al instante.`}
+                      yes="Sí, desactivar"
+                      no="Cancelar"
+                      onYes={() => void update(agent, { active: false }, `${agent.name} quedó desactivado.`)}
+                      onNo={() => setConfirming(null)}
+                    />
                   ) : (
                     <button type="button" onClick={() => setConfirming(agent.id)}>
                       Desactivar

@@ -1,21 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
+import { memoryStorage } from './testing/memory-storage.js';
 import { alertPlan, DEFAULT_ALERT_PREFERENCES, loadAlertPreferences, saveAlertPreferences, titleWithCount } from './alert-preferences.js';
-
-const memory = () => {
-  const items = new Map<string, string>();
-  return { getItem: (name: string) => items.get(name) ?? null, setItem: (name: string, value: string) => void items.set(name, value) };
-};
 
 describe('alert preferences', () => {
   it('should keep each agent’s choice apart when two agents share a browser', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     saveAlertPreferences(storage, 'ana', { title: false, sound: false, desktop: true });
     expect(loadAlertPreferences(storage, 'ana')).toEqual({ title: false, sound: false, desktop: true });
     expect(loadAlertPreferences(storage, 'omar')).toEqual(DEFAULT_ALERT_PREFERENCES);
   });
 
   it('should fall back to the defaults when what is stored is not valid', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     storage.setItem('ventanilla.alerts.ana', '{"sound": "yes"');
     expect(loadAlertPreferences(storage, 'ana')).toEqual(DEFAULT_ALERT_PREFERENCES);
   });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { CANNED_VARIABLES } from '../../../../libs/tickets/src/canned/canned-variables.js';
 import { api, errorText } from './api.js';
+import { ConfirmInline, SeverityOptions } from './confirm-inline.js';
 import { reloadCannedResponses, useCannedResponses } from './canned-responses.js';
 import { SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import type { CannedResponse } from './types.js';
@@ -86,15 +87,7 @@ export function CannedPage() {
                 Editar
               </button>{' '}
               {confirming === response.id ? (
-                <span class="confirm" role="alert">
-                  ¿Borrar «{response.title}»?{' '}
-                  <button type="button" onClick={() => void remove(response)}>
-                    Sí, borrar
-                  </button>{' '}
-                  <button type="button" class="link" onClick={() => setConfirming(null)}>
-                    No
-                  </button>
-                </span>
+                <ConfirmInline question={`¿Borrar «${response.title}»?`} yes="Sí, borrar" onYes={() => void remove(response)} onNo={() => setConfirming(null)} />
               ) : (
                 <button type="button" class="link" onClick={() => setConfirming(response.id)}>
                   Borrar
@@ -130,11 +123,7 @@ export function CannedPage() {
           Al enviar, cambiar la severidad a
           <select value={draft.setSeverity} onChange={field('setSeverity')}>
             <option value="">(no cambiar la severidad)</option>
-            {Object.entries(SEVERITY_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SeverityOptions />
           </select>
         </label>
         <div class="form-buttons">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
+import { ConfirmInline } from './confirm-inline.js';
 import { knownMessageText } from './errors-es.js';
 import { formatTime } from './format.js';
 import type { Me } from './types.js';
@@ -90,15 +91,7 @@ export function MaintenancePage({ me }: { me: Me }) {
               {me.role === 'admin' && !window.cancelledAt && (
                 // Cancelling mails every customer who was told: ask first.
                 confirming === window.id ? (
-                  <span class="confirm" role="alert">
-                    ¿Cancelar este mantenimiento y avisar a los clientes?{' '}
-                    <button type="button" class="danger" onClick={() => void cancel(window)}>
-                      Sí, cancelar
-                    </button>{' '}
-                    <button type="button" class="link" onClick={() => setConfirming(null)}>
-                      No
-                    </button>
-                  </span>
+                  <ConfirmInline question="¿Cancelar este mantenimiento y avisar a los clientes?" yes="Sí, cancelar" onYes={() => void cancel(window)} onNo={() => setConfirming(null)} />
                 ) : (
                   <button type="button" class="window-cancel" onClick={() => setConfirming(window.id)}>
                     Cancelar mantenimiento

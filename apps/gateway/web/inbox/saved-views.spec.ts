@@ -1,15 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { memoryStorage } from './testing/memory-storage.js';
 import { loadViews, saveViews, withView } from './saved-views.js';
 import { DEFAULT_FILTERS } from './url-state.js';
 
-const memory = () => {
-  const items = new Map<string, string>();
-  return { getItem: (name: string) => items.get(name) ?? null, setItem: (name: string, value: string) => void items.set(name, value) };
-};
-
 describe('saved views', () => {
   it('should keep each agent’s views apart and read back what was saved', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const views = withView([], { name: 'Sev 0 abiertos', filters: { ...DEFAULT_FILTERS, severity: '0', status: 'open' } });
     saveViews(storage, 'ana', views);
     expect(loadViews(storage, 'ana')).toEqual(views);
@@ -23,7 +19,7 @@ describe('saved views', () => {
   });
 
   it('should ignore what is not a view when storage holds something else', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     storage.setItem('ventanilla.views.ana', JSON.stringify([{ name: 1 }, { name: 'Bien', filters: { status: 'new', evil: '<x>' } }, 'x']));
     expect(loadViews(storage, 'ana')).toEqual([{ name: 'Bien', filters: { ...DEFAULT_FILTERS, status: 'new' } }]);
   });

@@ -10,7 +10,7 @@ export const SHORTCUT_HELP: Array<[string, string]> = [
   ['r', 'Escribir una respuesta al cliente'],
   ['n', 'Escribir una nota interna'],
   ['Ctrl + Enter', 'Enviar la respuesta o la nota (dentro del cuadro de texto)'],
-  ['Esc', 'Volver a la lista (en el teléfono) o cerrar esta ayuda'],
+  ['Esc', 'Salir del campo; si no, cerrar esta ayuda o el ticket (volver a la lista)'],
   ['?', 'Mostrar u ocultar esta ayuda'],
 ];
 

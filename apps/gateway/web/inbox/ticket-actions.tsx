@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
-import { SEVERITY_LABEL } from './labels.js';
+import { SeverityOptions } from './confirm-inline.js';
 import type { Agent, Me, TicketDetail } from './types.js';
 
 type ActionKind = 'called-back' | 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
@@ -148,11 +148,7 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
             <label>
               Nueva severidad
               <select value={severity} onChange={(event) => setSeverity(event.currentTarget.value)}>
-                {Object.entries(SEVERITY_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <SeverityOptions />
               </select>
             </label>
           )}

@@ -168,21 +168,23 @@ export function TicketList({ me, live, selected, onSelect, filters, onFilters, f
                   {ticket.severityReview && <span class="badge review">{REVIEW_LABEL}</span>}
                 </span>
                 <span class="subject">{ticket.subject || '(sin asunto)'}</span>
-                <span class="customer">
-                  {ticket.contact.name ?? ticket.contact.email ?? ticket.contact.phone ?? 'Cliente'}
-                  {!ticket.contact.verified && (
-                    <span class="badge unverified" title={UNVERIFIED_HINT}>
-                      {UNVERIFIED_LABEL}
+                <span class="row-meta">
+                  <span class="customer">
+                    {ticket.contact.name ?? ticket.contact.email ?? ticket.contact.phone ?? 'Cliente'}
+                    {!ticket.contact.verified && (
+                      <span class="badge unverified" title={UNVERIFIED_HINT}>
+                        {UNVERIFIED_LABEL}
+                      </span>
+                    )}
+                  </span>
+                  {ticket.sla.overall !== 'done' && (
+                    <span class={`sla sla-${ticket.sla.overall}`}>
+                      {!ticket.firstResponseAt && `Atención: ${timeLeft(ticket.attentionDueAt, now)} · `}
+                      Solución: {timeLeft(ticket.solutionDueAt, now)} · {CLOCK_LABEL[ticket.sla.overall]}
                     </span>
                   )}
+                  {ticket.assignee && <span class="assignee">Asignado a {ticket.assignee.name}</span>}
                 </span>
-                {ticket.sla.overall !== 'done' && (
-                  <span class={`sla sla-${ticket.sla.overall}`}>
-                    {!ticket.firstResponseAt && `Atención: ${timeLeft(ticket.attentionDueAt, now)} · `}
-                    Solución: {timeLeft(ticket.solutionDueAt, now)} · {CLOCK_LABEL[ticket.sla.overall]}
-                  </span>
-                )}
-                {ticket.assignee && <span class="assignee">Asignado a {ticket.assignee.name}</span>}
               </button>
             </li>
           );
