@@ -10,6 +10,8 @@ describe('refusalText', () => {
     ['a maintenance window must be announced at least 7 days before it starts', 'Un mantenimiento se anuncia con al menos 7 días de anticipación.'],
     ['an agent with email ana@interfactura.com already exists', 'Ya existe un agente con el correo ana@interfactura.com.'],
     ['only tickets of the same customer can be merged', 'Solo se pueden fusionar tickets del mismo cliente.'],
+    ['the ticket is already waiting_customer', 'El ticket ya está esperando al cliente.'],
+    ['L3 Development is the last tier', 'L3 (Desarrollo) es el último nivel: no se escala más.'],
     ['Ana Help Desk is L1; the ticket is at L2', 'Ana Help Desk es de L1 y el ticket está en L2: solo se asigna a alguien de L2 o a un administrador.'],
   ])('should translate %p when the server sends it in English', (message, text) => {
     expect(refusalText({ status: 400, message })).toBe(text);

@@ -21,8 +21,32 @@ export const ERROR_CODES_ES: Record<string, string> = {
   maintenance_too_long: 'Un mantenimiento dura como máximo 24 horas.',
 };
 
+/** A status as the refusals name it ("the ticket is already resolved"). */
+const STATUS_WORD: Record<string, string> = {
+  new: 'nuevo',
+  open: 'abierto',
+  waiting_customer: 'esperando al cliente',
+  pending_release: 'pendiente de liberación',
+  resolved: 'resuelto',
+  merged: 'fusionado',
+};
+const status = (name: string): string => STATUS_WORD[name] ?? name;
+
 /** Today's English messages, matched until the server sends codes for them. */
 const KNOWN_MESSAGES: Array<[RegExp, (...groups: string[]) => string]> = [
+  [/^L3 Development is the last tier/, () => 'L3 (Desarrollo) es el último nivel: no se escala más.'],
+  [/^a (\w+) ticket is not escalated/, (state) => `Un ticket ${status(state)} no se escala.`],
+  [/^an escalation needs a reason/, () => 'Escribe el motivo de la escalación.'],
+  [/^only an open ticket at L3 can have a fix ready/, () => 'Solo un ticket abierto en L3 puede tener una corrección lista.'],
+  [/^only a ticket pending release can be released/, () => 'Solo se libera un ticket pendiente de liberación.'],
+  [/^the ticket is already (\w+)/, (state) => `El ticket ya está ${status(state)}.`],
+  [/^the fix must be released before the ticket is resolved/, () => 'Primero hay que liberar la corrección; después se resuelve el ticket.'],
+  [/^a resolution tells the customer what was done/, () => 'Escribe la solución: es lo que recibe el cliente.'],
+  [/^only a resolved ticket can be reopened/, () => 'Solo se reabre un ticket resuelto.'],
+  [/^a (\w+) ticket keeps its status/, (state) => `Un ticket ${status(state)} conserva su estado.`],
+  [/^the severity is already (\d)/, (severity) => `La severidad ya es ${severity}.`],
+  [/^SMTP_URL is not set/, () => 'no hay servidor de correo configurado (SMTP_URL)'],
+  [/^TWILIO_AUTH_TOKEN is not set/, () => 'no hay cuenta de Twilio configurada (TWILIO_AUTH_TOKEN)'],
   [/must be announced at least (\d+) days before it starts/, (days) => `Un mantenimiento se anuncia con al menos ${days} días de anticipación.`],
   [/lasts at most (\d+) hours/, (hours) => `Un mantenimiento dura como máximo ${hours} horas.`],
   [/ends? before it starts|must end after it starts/, () => 'El fin del mantenimiento debe ser posterior a su inicio.'],

@@ -44,6 +44,14 @@ describe('Spanish wording', () => {
     expect(describeEvent(event('reply_sent', { channel: 'email', recipient: 'ana@cliente.mx' }))).toBe('Mensaje entregado a ana@cliente.mx');
   });
 
+  it('should say in Spanish why a delivery was held or a breach not escalated when the server said it in English', () => {
+    expect(describeEvent(event('delivery_held', { reason: 'SMTP_URL is not set' }))).toBe('Envío retenido: no hay servidor de correo configurado (SMTP_URL)');
+    expect(describeEvent(event('sla_breach_not_escalated', { reason: 'L3 Development is the last tier' }))).toBe(
+      'Venció el plazo de solución; no se escaló (L3 (Desarrollo) es el último nivel: no se escala más.)',
+    );
+    expect(describeEvent(event('severity_confirmed', { severity: 2, by: 'Ana' }))).toBe('Ana confirmó la severidad propuesta (2)');
+  });
+
   it('should name report groups in Spanish when the API gives channel, severity and tier keys', () => {
     expect(reportGroupLabel('channel', 'email')).toBe('Canal Correo');
     expect(reportGroupLabel('channel', 'phone')).toBe('Canal Teléfono');

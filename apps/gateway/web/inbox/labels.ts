@@ -1,5 +1,6 @@
 import { CALL_STATUS_ES } from '../../../../libs/tickets/src/calls/call-status-es.js';
 import { SEVERITY_NAMES_ES } from '../../../../libs/tickets/src/severity/severity.js';
+import { knownMessageText } from './errors-es.js';
 import type { Channel, Clock, Status, TicketEvent } from './types.js';
 
 // The same short names the customer reads.
@@ -32,6 +33,9 @@ export const CLOCK_LABEL: Record<Clock, string> = {
   breached: 'vencido',
   stopped: 'detenido',
 };
+
+/** A reason the server wrote in English (held deliveries, refused escalations) in Spanish when known. */
+const inSpanish = (reason: unknown): string => knownMessageText(String(reason)) ?? String(reason);
 
 const who = (event: TicketEvent): string => String(event.data.by ?? (event.actorType === 'system' ? 'Sistema' : event.actorType === 'contact' ? 'Cliente' : 'Agente'));
 
@@ -102,7 +106,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'delivery_failed':
       return `Falló un envío (intento ${String(data.attempt)}${data.willRetry ? ', se reintentará' : ', sin más intentos'}): ${String(data.error)}`;
     case 'delivery_held':
-      return `Envío retenido: ${String(data.reason)}`;
+      return `Envío retenido: ${inSpanish(data.reason)}`;
     case 'delivery_bounced':
       return `Rebotó el correo enviado a ${bouncedAddress(data)}${data.permanent ? ' (falla permanente)' : ' (aviso de retraso)'}${data.diagnostic ? `: ${String(data.diagnostic)}` : ''}${
         data.notMarkedReason === 'recipient_not_in_report' ? '. La dirección no se marcó: el aviso no la menciona' : ''
@@ -136,9 +140,11 @@ export function describeEvent(event: TicketEvent): string {
     case 'sla_solution_breached':
       return 'Venció el plazo de solución';
     case 'sla_breach_not_escalated':
-      return `Venció el plazo de solución; no se escaló (${String(data.reason)})`;
+      return `Venció el plazo de solución; no se escaló (${inSpanish(data.reason)})`;
     case 'deadlines_recomputed':
       return `Plazos recalculados (${String(data.reason)}): ${String(data.explanation ?? '')}`;
+    case 'severity_confirmed':
+      return `${who(event)} confirmó la severidad propuesta (${String(data.severity)})`;
     case 'progress_note_set':
       return `${who(event)} escribió el avance para las actualizaciones`;
     case 'status_update_owed':
@@ -154,7 +160,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'contact_verified':
       return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:
-      return event.type.replace(/_/g, ' ');
+      return `Otro evento del ticket (${event.type})`;
   }
 }
 
