@@ -5,6 +5,7 @@ import { InfrastructureModule } from '@app/platform';
 import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CannedResponsesController } from './canned/canned-responses.controller.js';
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
 import { AgentTypingService } from './chat/agent-typing.service.js';
@@ -64,6 +65,7 @@ export class GatewayModule {
         AgentTypingController,
         WebAssetsController,
         VerificationController,
+        CannedResponsesController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -54,6 +54,10 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'DELETE /api/maintenance/:id': 'admin',
   'GET /api/reports/sla': 'agent',
   'GET /api/reports/availability': 'agent',
+  'GET /api/canned-responses': 'agent',
+  'POST /api/canned-responses': 'admin',
+  'PATCH /api/canned-responses/:id': 'admin',
+  'DELETE /api/canned-responses/:id': 'admin',
   'POST /webhooks/twilio/:callback': 'public',
   'GET /inbox': 'public',
   'GET /assets/:name': 'public',
@@ -113,6 +117,7 @@ describe('authorization matrix: every route and namespace, as every kind of call
     params.contacts = contact!.id;
     params.agents = idOf('l3@interfactura.com');
     params.maintenance = randomUUID();
+    params['canned-responses'] = randomUUID();
   });
 
   afterAll(async () => {

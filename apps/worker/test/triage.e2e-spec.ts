@@ -156,7 +156,9 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
     });
     const page = await signInToInbox(browser, base, { email: 'lucia@interfactura.com', password: 'clave-lucia@interfactura.com' });
     try {
-      await page.getByLabel('Revisión').selectOption('severity');
+      // The filters fold behind "Filtros" (docs/inbox.md).
+      await page.getByRole('button', { name: /^Filtros/ }).click();
+      await page.getByLabel('Revisión', { exact: true }).selectOption('severity');
       const row = page.locator('.ticket-row', { hasText: 'Rechazo CFDI40147' });
       await row.locator('.badge.review', { hasText: 'revisar severidad' }).waitFor();
       await row.click();

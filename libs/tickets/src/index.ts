@@ -67,3 +67,7 @@ export * from './maintenance/maintenance-rules.js';
 export * from './health/health-sampler.js';
 export * from './reports/availability-report.js';
 export * from './reports/sla-report.js';
+export * from './search/ticket-search-terms.js';
+export * from './canned/canned-response.entity.js';
+export * from './canned/canned-responses.service.js';
+export * from './canned/canned-variables.js';

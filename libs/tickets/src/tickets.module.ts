@@ -37,6 +37,8 @@ import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
+import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
+import { CannedResponsesService } from './canned/canned-responses.service.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -75,6 +77,8 @@ const PROVIDERS = [
   VerificationLinks,
   IdentityVerificationService,
   SeverityExamplesRepository,
+  CannedResponsesRepository,
+  CannedResponsesService,
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import type { TicketStatus, Tier } from './domain.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { Severity } from './severity/severity.js';
+import { phoneFromQuery, ticketNumberFromQuery } from './search/ticket-search-terms.js';
 import type { ThreadCandidate } from './threading/thread-decision.js';
 
 export type NewTicket = Pick<
@@ -50,7 +51,10 @@ export interface TicketListFilter {
   contactId?: string;
   /** Only tickets whose proposed severity L1 should review (the classifier was unsure). */
   severityReview?: boolean;
-  /** Ticket number, customer name or email, an RFC or folio fiscal UUID, or words of subjects and messages (Spanish stemming). */
+  /**
+   * Ticket number (short forms too: "3", "IF-3"), customer name or email, a 10-digit phone number, an
+   * RFC or folio fiscal UUID, or words of subjects and messages (Spanish stemming).
+   */
   q?: string;
   sort: TicketSort;
   limit: number;
@@ -163,13 +167,16 @@ export class TicketsRepository {
       // The joins are many-to-one, so plain LIMIT/OFFSET pages correctly.
       .limit(filter.limit)
       .offset(filter.offset);
+    const shortNumber = filter.q ? ticketNumberFromQuery(filter.q) : undefined;
+    // The ticket a short form names ("3", "IF-3") comes first; what its words also match follows.
+    if (shortNumber) query.orderBy(`CASE WHEN t.number = :number THEN 0 ELSE 1 END`, 'ASC').setParameter('number', shortNumber);
     if (filter.sort === 'urgent') {
       query
-        .orderBy(`CASE WHEN ${OPEN} THEN 0 ELSE 1 END`, 'ASC')
+        .addOrderBy(`CASE WHEN ${OPEN} THEN 0 ELSE 1 END`, 'ASC')
         .addOrderBy('t.severity', 'ASC')
         .addOrderBy('t.solution_due_at', 'ASC');
     } else {
-      query.orderBy('t.created_at', 'DESC');
+      query.addOrderBy('t.created_at', 'DESC');
     }
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.severity !== undefined) query.andWhere('t.severity = :severity', { severity: filter.severity });
@@ -181,12 +188,14 @@ export class TicketsRepository {
     if (filter.assignee === 'none') query.andWhere('t.assignee_id IS NULL');
     else if (filter.assignee) query.andWhere('t.assignee_id = :assignee', { assignee: filter.assignee });
     if (filter.q) {
+      const phone = phoneFromQuery(filter.q);
       query.andWhere(
         `(t.number = upper(:exact) OR c.email ILIKE :like OR c.claimed_email ILIKE :like OR c.name ILIKE :like
+          ${shortNumber ? 'OR t.number = :number' : ''} ${phone ? 'OR c.phone = :phone' : ''}
           OR (t.cfdi -> 'uuid') ? upper(:exact) OR (t.cfdi -> 'rfc') ? upper(:exact)
           OR t.search @@ websearch_to_tsquery('spanish', :q)
           OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
-        { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%` },
+        { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%`, ...(shortNumber ? { number: shortNumber } : {}), ...(phone ? { phone } : {}) },
       );
     }
     const [items, total] = await query.getManyAndCount();

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { BadRequestException } from '@nestjs/common';
 import { isUuid } from '@app/platform';
-import { deniedReason, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { deniedReason, ticketNumberFromQuery, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { optionalText, requiredText } from '../http/body-fields.js';
@@ -111,11 +111,12 @@ export class TicketWorkflowController {
     return this.present(await this.workflow.markCalledBack(number, actor, note), actor);
   }
 
-  /** Merges this ticket into `{ into }`, another ticket of the same customer. */
+  /** Merges this ticket into `{ into }`, another ticket of the same customer, named in full or short ("4", "IF-4"). */
   @Post('merge')
   @HttpCode(200)
   async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const into = requiredText('into', (body as Record<string, unknown> | undefined)?.into, FIELD_MAX.ticketNumber).toUpperCase();
+    const typed = requiredText('into', (body as Record<string, unknown> | undefined)?.into, FIELD_MAX.ticketNumber);
+    const into = ticketNumberFromQuery(typed) ?? typed.trim().toUpperCase();
     await this.workflow.merge(number, actor, into);
     return presentTicketDetail(await this.tickets.timeline(into, actor));
   }

@@ -86,7 +86,7 @@ export function presentTicketDetail(timeline: TicketTimeline) {
         url: attachment.omittedReason ? null : `/api/tickets/${ticket.number}/attachments/${attachment.id}`,
       })),
       delivery: delivery
-        ? { status: delivery.status, recipient: delivery.recipient, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt }
+        ? { channel: delivery.channel, status: delivery.status, recipient: delivery.recipient, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt }
         : null,
     })),
     events: timeline.events.map((event) => ({

@@ -1,32 +1,41 @@
-/** The agents' API, with the token kept for the browser session. */
-const TOKEN_KEY = 'ventanilla.accessToken';
+import { refusalText } from './errors-es.js';
+import { session } from './session.js';
 
+export { session } from './session.js';
+
+/** A refusal of the API: its status, the server's message, and its code when it sends one. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details: Record<string, unknown> = {},
+    readonly code: string | null = null,
   ) {
     super(message);
   }
+
+  /** What the agent reads: always Spanish (errors-es.ts). */
+  get text(): string {
+    return refusalText(this);
+  }
 }
 
-let onUnauthorized: () => void = () => undefined;
+/** The Spanish text for any failure of an API call, or `fallback` when it never reached the API. */
+export const errorText = (failure: unknown, fallback: string): string => (failure instanceof ApiError ? failure.text : fallback);
 
-export const session = {
-  get token(): string | null {
-    return sessionStorage.getItem(TOKEN_KEY);
-  },
-  set token(value: string | null) {
-    if (value) sessionStorage.setItem(TOKEN_KEY, value);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  },
-  onUnauthorized(handler: () => void): void {
-    onUnauthorized = handler;
-  },
-};
+const TICKET_PATH = /^\/api\/tickets\/([A-Z]{2,4}-\d+)/;
+/** A change this tab made announces itself back over the live connection shortly after. */
+const OWN_CHANGE_MS = 10_000;
+const ownChanges = new Map<string, number>();
+
+/** Whether this agent, in this tab, changed the ticket a moment ago (so its live echo is not news). */
+export function isOwnChange(number: string): boolean {
+  return (ownChanges.get(number) ?? 0) > Date.now() - OWN_CHANGE_MS;
+}
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const ticket = TICKET_PATH.exec(path)?.[1];
+  if (method !== 'GET' && ticket) ownChanges.set(ticket, Date.now());
   const response = await fetch(path, {
     method,
     headers: {
@@ -37,11 +46,13 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (response.status === 401 && path !== '/api/auth/login') {
     session.token = null;
-    onUnauthorized();
+    session.unauthorized();
   }
   const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    throw new ApiError(response.status, String(payload.message ?? response.statusText), (payload.details ?? {}) as Record<string, unknown>);
+    const details = (payload.details ?? {}) as Record<string, unknown>;
+    const code = payload.code ?? details.code ?? details.reason;
+    throw new ApiError(response.status, String(payload.message ?? response.statusText), details, typeof code === 'string' ? code : null);
   }
   return payload as T;
 }

@@ -1,19 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { AgentsPage } from './agents-page.js';
-import { api, session } from './api.js';
+import { AlertSettings } from './alert-settings.js';
+import { alertPlan, isLoud, loadAlertPreferences, titleWithCount, type AlertPreferences } from './alert-preferences.js';
+import { beep, notify } from './alert-signals.js';
+import { api, isOwnChange, session } from './api.js';
+import { CannedPage } from './canned-page.js';
+import { SEVERITY_LABEL } from './labels.js';
 import { LiveUpdates, type SlaAlert } from './live-updates.js';
+import { LoginPage } from './login-page.js';
 import { MaintenancePage } from './maintenance-page.js';
 import { ReportsPage } from './reports-page.js';
-import { LoginPage } from './login-page.js';
+import { borrowSession, signOutEverywhere } from './session.js';
+import { ShortcutHelp, useShortcuts } from './shortcut-keys.js';
+import { isTypingTarget } from './shortcuts.js';
 import { TicketList } from './ticket-list.js';
 import { TicketView } from './ticket-view.js';
-import type { Me } from './types.js';
+import type { Me, TicketDetail } from './types.js';
+import { readLocation, writeLocation, type Filters, type InboxLocation, type Page } from './url-state.js';
 
-type Page = 'tickets' | 'reports' | 'maintenance' | 'agents';
-const PAGES: Array<[Page, string, boolean]> = [
+const PAGE_TABS: Array<[Page, string, boolean]> = [
   ['tickets', 'Tickets', false],
   ['reports', 'Reportes', false],
   ['maintenance', 'Mantenimiento', false],
+  ['canned', 'Respuestas', true],
   ['agents', 'Agentes', true],
 ];
 const ALERT_TEXT: Record<string, string> = {
@@ -21,57 +30,182 @@ const ALERT_TEXT: Record<string, string> = {
   attention_breached: 'venció el plazo de atención',
   solution_at_risk: 'solución en riesgo (75 % del plazo)',
   solution_breached: 'venció el plazo de solución; se escaló al siguiente nivel',
+  new_loud: 'ticket nuevo de severidad alta',
+};
+const TITLE = 'Ventanilla · Soporte Interfactura';
+
+/** What is new since the agent last looked: a new ticket, or new messages on one they have not opened. */
+export type Fresh = Map<string, 'created' | 'message'>;
+
+/** Moves the focus to an element, scrolling it into view (skip links, back to the list). */
+const focusOn = (selector: string): void => {
+  const target = document.querySelector<HTMLElement>(selector);
+  target?.focus();
 };
 
 /** The agents' unified inbox: sign in, then tickets from every channel in one list. */
 export function App() {
   const [me, setMe] = useState<Me | null>(null);
-  const [checking, setChecking] = useState(Boolean(session.token));
-  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.hash.slice(1)).get('ticket'));
-  const [page, setPage] = useState<Page>('tickets');
+  const [checking, setChecking] = useState(true);
+  const [place, setPlace] = useState<InboxLocation>(() => readLocation(location.hash));
   const [alerts, setAlerts] = useState<SlaAlert[]>([]);
   const [live, setLive] = useState<LiveUpdates | null>(null);
+  const [fresh, setFresh] = useState<Fresh>(new Map());
+  const [preferences, setPreferences] = useState<AlertPreferences | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [help, setHelp] = useState(false);
+  // null while the first connection is being made: only a lost connection is worth a notice.
+  const [connected, setConnected] = useState<boolean | null>(null);
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  const preferencesRef = useRef(preferences);
+  preferencesRef.current = preferences;
 
+  // A new tab borrows the session of an open one (session.ts), then checks it.
   useEffect(() => {
     session.onUnauthorized(() => setMe(null));
-    if (!session.token) return;
-    api<Me>('GET', '/api/auth/me')
-      .then(setMe)
-      .catch(() => setMe(null))
-      .finally(() => setChecking(false));
+    const stop = session.onSignedOutElsewhere(() => setMe(null));
+    void borrowSession().then(async (token) => {
+      if (token) await api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
+      setChecking(false);
+    });
+    return stop;
   }, []);
 
   useEffect(() => {
     if (!me || !session.token) return;
+    setPreferences(loadAlertPreferences(localStorage, me.id));
     const updates = new LiveUpdates(session.token);
     setLive(updates);
-    return () => updates.close();
+    return () => {
+      updates.close();
+      setLive(null);
+    };
   }, [me]);
 
+  // The fragment follows what is shown: a new entry for a ticket or page (the back button returns), filters in place.
+  const shown = useRef(place);
   useEffect(() => {
-    location.hash = selected ? `ticket=${selected}` : '';
-  }, [selected]);
+    const hash = writeLocation(place);
+    if (hash === location.hash || (hash === '' && location.hash === '')) return;
+    const url = hash || `${location.pathname}${location.search}`;
+    const moved = shown.current.ticket !== place.ticket || shown.current.page !== place.page;
+    if (moved) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    shown.current = place;
+  }, [place]);
+  useEffect(() => {
+    const follow = () => {
+      shown.current = readLocation(location.hash);
+      setPlace(shown.current);
+    };
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
+
+  const createdCount = [...fresh.values()].filter((kind) => kind === 'created').length;
+  useEffect(() => {
+    document.title = titleWithCount(TITLE, createdCount, preferences?.title ?? true);
+  }, [createdCount, preferences]);
+
+  const open = (number: string | null) => {
+    setPlace((current) => ({ ...current, page: 'tickets', ticket: number }));
+    if (number) {
+      setFresh((current) => {
+        if (!current.has(number)) return current;
+        const next = new Map(current);
+        next.delete(number);
+        return next;
+      });
+    }
+  };
 
   useEffect(() => live?.onAlert((alert) => setAlerts((current) => [alert, ...current].slice(0, 5))), [live]);
+  useEffect(() => {
+    setConnected(live?.connected ? true : null);
+    return live?.onConnection(setConnected);
+  }, [live]);
+
+  // New tickets and messages: marked in the list, counted in the title, and announced as the agent chose.
+  useEffect(
+    () =>
+      live?.onChange((change) => {
+        if (change.kind !== 'created' && change.kind !== 'message') return;
+        // What the agent is looking at, or just did, is not news to them.
+        if (change.number === placeRef.current.ticket || isOwnChange(change.number)) return;
+        setFresh((current) => new Map(current).set(change.number, current.get(change.number) === 'created' ? 'created' : (change.kind as 'created' | 'message')));
+        if (change.kind === 'created') void announce(change.number);
+      }),
+    [live],
+  );
+
+  const announce = async (number: string) => {
+    const ticket = await api<TicketDetail>('GET', `/api/tickets/${number}`).catch(() => null);
+    if (!ticket) return;
+    const plan = alertPlan(preferencesRef.current ?? loadAlertPreferences(localStorage, ''), ticket.severity);
+    const severity = SEVERITY_LABEL[ticket.severity] ?? `Sev ${ticket.severity}`;
+    setAnnouncement(`Nuevo ticket ${number} (${severity}): ${ticket.subject || 'sin asunto'}`);
+    if (plan.sound !== 'none') beep(plan.sound);
+    if (plan.desktop) notify(`Nuevo ticket ${number} · ${severity}`, ticket.subject || 'sin asunto', isLoud(ticket.severity), () => open(number));
+    if (isLoud(ticket.severity)) setAlerts((current) => [{ number, kind: 'new_loud' }, ...current].slice(0, 5));
+  };
 
   // The live connection was refused (session ended): the API's 401 to this check signs the agent out.
   useEffect(() => live?.onUnauthorized(() => void api<Me>('GET', '/api/auth/me').catch(() => undefined)), [live]);
 
+  useShortcuts(Boolean(me && live), {
+    help: () => setHelp((shownNow) => !shownNow),
+    back: () => {
+      if (help) setHelp(false);
+      // Esc in a field only leaves the field: going back would throw away what the agent wrote.
+      else if (isTypingTarget(document.activeElement as HTMLElement | null)) (document.activeElement as HTMLElement).blur();
+      else if (placeRef.current.ticket) {
+        const number = placeRef.current.ticket;
+        open(null);
+        setTimeout(() => focusOn(`.ticket-row[data-number="${number}"]`), 0);
+      }
+    },
+  });
+
   if (checking) return <p class="loading">Cargando…</p>;
-  if (!me || !live) return <LoginPage onSignedIn={setMe} />;
+  if (!me || !live || !preferences) return <LoginPage onSignedIn={setMe} />;
 
   const signOut = () => {
-    session.token = null;
+    signOutEverywhere();
     setMe(null);
   };
+  const setFilters = (filters: Filters) => setPlace((current) => ({ ...current, filters }));
+  const page = place.page === 'agents' || place.page === 'canned' ? (me.role === 'admin' ? place.page : 'tickets') : place.page;
 
   return (
-    <div class="shell">
+    <div class="shell" data-live={connected ? 'connected' : 'connecting'}>
+      <nav class="skip-links" aria-label="Saltar">
+        {page === 'tickets' ? (
+          <>
+            <a href="#lista" onClick={(event) => (event.preventDefault(), focusOn('#ticket-list'))}>
+              Saltar a la lista de tickets
+            </a>
+            <a href="#detalle" onClick={(event) => (event.preventDefault(), focusOn('#ticket-detail'))}>
+              Saltar al ticket abierto
+            </a>
+          </>
+        ) : (
+          <a href="#contenido" onClick={(event) => (event.preventDefault(), focusOn('#main-content'))}>
+            Saltar al contenido
+          </a>
+        )}
+      </nav>
       <header class="topbar">
-        <h1>Ventanilla · Soporte Interfactura</h1>
-        <nav aria-label="Secciones">
-          {PAGES.filter(([, , adminOnly]) => !adminOnly || me.role === 'admin').map(([key, label]) => (
-            <button key={key} type="button" class={page === key ? 'tab active' : 'tab'} aria-current={page === key} onClick={() => setPage(key)}>
+        <h1>
+          Ventanilla<span class="wide-only"> · Soporte Interfactura</span>
+        </h1>
+        <nav aria-label="Secciones" class="sections">
+          {PAGE_TABS.filter(([, , adminOnly]) => !adminOnly || me.role === 'admin').map(([key, label]) => (
+            <button key={key} type="button" class={page === key ? 'tab active' : 'tab'} aria-current={page === key ? 'page' : undefined} onClick={() => setPlace((current) => ({ ...current, page: key }))}>
               {label}
             </button>
           ))}
@@ -80,18 +214,34 @@ export function App() {
           {me.name} · {me.tier}
           {me.role === 'admin' ? ' · admin' : ''}
         </span>
-        <button type="button" class="link" onClick={signOut}>
+        <AlertSettings me={me} preferences={preferences} onChange={setPreferences} />
+        <button type="button" class="link" onClick={() => setHelp(true)} aria-label="Atajos de teclado (?)">
+          Atajos
+        </button>
+        <button type="button" class="link sign-out" onClick={signOut}>
           Cerrar sesión
         </button>
       </header>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {connected === false && (
+        <p class="offline" role="status">
+          Sin conexión en vivo: reconectando… La lista se actualiza en cuanto vuelva.
+        </p>
+      )}
       {alerts.length > 0 && (
         <div class="alerts" role="alert">
           {alerts.map((alert, index) => (
-            <button key={`${alert.number}-${alert.kind}-${index}`} type="button" class={`alert alert-${alert.kind}`} onClick={() => {
-              setPage('tickets');
-              setSelected(alert.number);
-              setAlerts((current) => current.filter((other) => other !== alert));
-            }}>
+            <button
+              key={`${alert.number}-${alert.kind}-${index}`}
+              type="button"
+              class={`alert alert-${alert.kind}`}
+              onClick={() => {
+                open(alert.number);
+                setAlerts((current) => current.filter((other) => other !== alert));
+              }}
+            >
               {alert.number}: {ALERT_TEXT[alert.kind] ?? alert.kind}
             </button>
           ))}
@@ -100,19 +250,27 @@ export function App() {
           </button>
         </div>
       )}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {page === 'agents' ? (
-        <AgentsPage />
+        <AgentsPage me={me} />
+      ) : page === 'canned' ? (
+        <CannedPage />
       ) : page === 'reports' ? (
         <ReportsPage />
       ) : page === 'maintenance' ? (
         <MaintenancePage me={me} />
       ) : (
-        <main class="workspace">
-          <TicketList me={me} live={live} selected={selected} onSelect={setSelected} />
-          {selected ? (
-            <TicketView key={selected} number={selected} me={me} live={live} onSelect={setSelected} />
+        <main class={place.ticket ? 'workspace showing-detail' : 'workspace'}>
+          <TicketList me={me} live={live} selected={place.ticket} onSelect={open} filters={place.filters} onFilters={setFilters} fresh={fresh} />
+          {place.ticket ? (
+            <TicketView key={place.ticket} number={place.ticket} me={me} live={live} onSelect={open} onBack={() => open(null)} />
           ) : (
-            <section class="empty">Elige un ticket de la lista.</section>
+            <section class="empty" id="ticket-detail" tabIndex={-1} aria-label="Ticket abierto">
+              <p>Elige un ticket de la lista.</p>
+              <p class="hint">
+                Atajos: <kbd>j</kbd>/<kbd>k</kbd> para moverte, <kbd>Enter</kbd> para abrir, <kbd>?</kbd> para verlos todos.
+              </p>
+            </section>
           )}
         </main>
       )}

@@ -15,3 +15,8 @@ export function timeLeft(dueIso: string, now: number): string {
   const left = new Date(dueIso).getTime() - now;
   return left >= 0 ? `quedan ${formatDuration(left)}` : `venció hace ${formatDuration(-left)}`;
 }
+
+const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit' });
+
+/** The month it is in Mexico City ("2026-01"), whatever the browser's zone: reports are by that month. */
+export const mexicoCityMonth = (now: Date): string => MONTH.format(now).slice(0, 7);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeEvent } from './labels.js';
+import { describeEvent, reportGroupLabel } from './labels.js';
 import type { TicketEvent } from './types.js';
 
 const event = (type: string, data: Record<string, unknown>): TicketEvent => ({ id: '1', type, actorType: 'system', actorId: null, data, createdAt: '2026-03-02T10:00:00.000Z' });
@@ -35,5 +35,28 @@ describe('describeEvent (undeliverable addresses and mail limits)', () => {
     expect(describeEvent(event('ticket_limit_reached', { limit: 10, openedLastHour: 10 }))).toBe(
       'Correo agregado a este ticket en lugar de abrir uno nuevo: el remitente ya abrió 10 tickets por correo en la última hora (límite: 10)',
     );
+  });
+});
+
+describe('Spanish wording', () => {
+  it('should say "al chat" when a message was delivered to the customer’s chat', () => {
+    expect(describeEvent(event('reply_sent', { channel: 'chat', recipient: 'conv-1234' }))).toBe('Mensaje entregado al chat del cliente');
+    expect(describeEvent(event('reply_sent', { channel: 'email', recipient: 'ana@cliente.mx' }))).toBe('Mensaje entregado a ana@cliente.mx');
+  });
+
+  it('should say in Spanish why a delivery was held or a breach not escalated when the server said it in English', () => {
+    expect(describeEvent(event('delivery_held', { reason: 'SMTP_URL is not set' }))).toBe('Envío retenido: no hay servidor de correo configurado (SMTP_URL)');
+    expect(describeEvent(event('sla_breach_not_escalated', { reason: 'L3 Development is the last tier' }))).toBe(
+      'Venció el plazo de solución; no se escaló (L3 (Desarrollo) es el último nivel: no se escala más.)',
+    );
+    expect(describeEvent(event('severity_confirmed', { severity: 2, by: 'Ana' }))).toBe('Ana confirmó la severidad propuesta (2)');
+  });
+
+  it('should name report groups in Spanish when the API gives channel, severity and tier keys', () => {
+    expect(reportGroupLabel('channel', 'email')).toBe('Canal Correo');
+    expect(reportGroupLabel('channel', 'phone')).toBe('Canal Teléfono');
+    expect(reportGroupLabel('tier', 'L2')).toBe('Nivel L2 · Operaciones');
+    expect(reportGroupLabel('severity', '0')).toMatch(/^Severidad Sev 0 · /);
+    expect(reportGroupLabel('all', 'all')).toBe('Total');
   });
 });

@@ -1,5 +1,6 @@
 import { CALL_STATUS_ES } from '../../../../libs/tickets/src/calls/call-status-es.js';
 import { SEVERITY_NAMES_ES } from '../../../../libs/tickets/src/severity/severity.js';
+import { knownMessageText } from './errors-es.js';
 import type { Channel, Clock, Status, TicketEvent } from './types.js';
 
 // The same short names the customer reads.
@@ -33,10 +34,15 @@ export const CLOCK_LABEL: Record<Clock, string> = {
   stopped: 'detenido',
 };
 
+/** A reason the server wrote in English (held deliveries, refused escalations) in Spanish when known. */
+const inSpanish = (reason: unknown): string => knownMessageText(String(reason)) ?? String(reason);
+
 const who = (event: TicketEvent): string => String(event.data.by ?? (event.actorType === 'system' ? 'Sistema' : event.actorType === 'contact' ? 'Cliente' : 'Agente'));
 
 /** Who a delivery went to, in words: an address or number, or the customer's chat. */
 const recipient = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'el chat del cliente' : String(data.recipient));
+/** "a ana@…", but "al chat del cliente" (a + el contracts). */
+const deliveredTo = (data: Record<string, unknown>): string => (data.channel === 'chat' ? 'al chat del cliente' : `a ${String(data.recipient)}`);
 
 /** Why a message to the customer was not sent, in words (the codes come from the outbox). */
 const SUPPRESSION_REASON: Record<string, string> = {
@@ -96,11 +102,11 @@ export function describeEvent(event: TicketEvent): string {
     case 'resolution_sent':
     case 'severity_change_sent':
     case 'status_update_sent':
-      return `Mensaje entregado a ${recipient(data)}`;
+      return `Mensaje entregado ${deliveredTo(data)}`;
     case 'delivery_failed':
       return `Falló un envío (intento ${String(data.attempt)}${data.willRetry ? ', se reintentará' : ', sin más intentos'}): ${String(data.error)}`;
     case 'delivery_held':
-      return `Envío retenido: ${String(data.reason)}`;
+      return `Envío retenido: ${inSpanish(data.reason)}`;
     case 'delivery_bounced':
       return `Rebotó el correo enviado a ${bouncedAddress(data)}${data.permanent ? ' (falla permanente)' : ' (aviso de retraso)'}${data.diagnostic ? `: ${String(data.diagnostic)}` : ''}${
         data.notMarkedReason === 'recipient_not_in_report' ? '. La dirección no se marcó: el aviso no la menciona' : ''
@@ -134,9 +140,11 @@ export function describeEvent(event: TicketEvent): string {
     case 'sla_solution_breached':
       return 'Venció el plazo de solución';
     case 'sla_breach_not_escalated':
-      return `Venció el plazo de solución; no se escaló (${String(data.reason)})`;
+      return `Venció el plazo de solución; no se escaló (${inSpanish(data.reason)})`;
     case 'deadlines_recomputed':
       return `Plazos recalculados (${String(data.reason)}): ${String(data.explanation ?? '')}`;
+    case 'severity_confirmed':
+      return `${who(event)} confirmó la severidad propuesta (${String(data.severity)})`;
     case 'progress_note_set':
       return `${who(event)} escribió el avance para las actualizaciones`;
     case 'status_update_owed':
@@ -152,9 +160,25 @@ export function describeEvent(event: TicketEvent): string {
     case 'contact_verified':
       return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:
-      return event.type.replace(/_/g, ' ');
+      return `Otro evento del ticket (${event.type})`;
   }
 }
 
 /** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */
 export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'automated_message_received']);
+
+/** A report row's group in words: "Canal Correo", "Severidad Sev 0 · …", "Nivel L2 · Operaciones". */
+export function reportGroupLabel(dimension: string, key: string): string {
+  switch (dimension) {
+    case 'all':
+      return 'Total';
+    case 'channel':
+      return `Canal ${CHANNEL_LABEL[key as Channel] ?? key}`;
+    case 'severity':
+      return `Severidad ${SEVERITY_LABEL[Number(key)] ?? key}`;
+    case 'tier':
+      return `Nivel ${TIER_LABEL[key] ?? key}`;
+    default:
+      return key;
+  }
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, session } from './api.js';
+import { api, ApiError, errorText, session } from './api.js';
 import type { Me } from './types.js';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
@@ -17,14 +17,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       session.token = result.accessToken;
       onSignedIn(result.agent);
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 401 ? 'Correo o contraseña incorrectos.' : 'No se pudo iniciar sesión.');
+      setError(failure instanceof ApiError && failure.status === 401 ? 'Correo o contraseña incorrectos.' : errorText(failure, 'No se pudo iniciar sesión; revisa la conexión.'));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <main class="login">
+    <main class="login" id="main-content">
       <form onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
         <h1 id="login-title">Ventanilla · Soporte Interfactura</h1>
         <label>

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, errorText } from './api.js';
+import { ConfirmInline } from './confirm-inline.js';
+import { knownMessageText } from './errors-es.js';
 import { formatTime } from './format.js';
 import type { Me } from './types.js';
 
@@ -15,13 +17,22 @@ interface MaintenanceWindow {
 /** A datetime-local value read as Mexico City time (UTC-6 all year since 2022), whatever the browser's zone. */
 const mexicoCityIso = (local: string): string => new Date(`${local}:00-06:00`).toISOString();
 
+const EMPTY_FORM = { startsAt: '', endsAt: '', description: '' };
+
 /** Planned maintenance: at most 24 h, announced 7 days ahead; customers are told by email. */
 export function MaintenancePage({ me }: { me: Me }) {
   const [windows, setWindows] = useState<MaintenanceWindow[]>([]);
-  const [form, setForm] = useState({ startsAt: '', endsAt: '', description: '' });
-  const [message, setMessage] = useState<string | null>(null);
+  const [form, setForm] = useState(EMPTY_FORM);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
 
-  const load = useCallback(async () => setWindows((await api<{ items: MaintenanceWindow[] }>('GET', '/api/maintenance')).items), []);
+  const load = useCallback(async () => {
+    try {
+      setWindows((await api<{ items: MaintenanceWindow[] }>('GET', '/api/maintenance')).items);
+    } catch (failure) {
+      setMessage({ error: true, text: errorText(failure, 'No se pudo cargar la lista de mantenimientos.') });
+    }
+  }, []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -34,42 +45,65 @@ export function MaintenancePage({ me }: { me: Me }) {
         endsAt: mexicoCityIso(form.endsAt),
         description: form.description,
       });
-      setMessage(`Programado; se avisó a ${result.noticesQueued} cliente(s).${result.warnings.length ? ` Aviso: ${result.warnings.join('; ')}` : ''}`);
+      const warnings = result.warnings.map((warning) => knownMessageText(warning) ?? 'revisa la lista de mantenimientos');
+      setMessage({ error: false, text: `Programado; se avisó a ${result.noticesQueued} cliente(s).${warnings.length ? ` Aviso: ${warnings.join('; ')}` : ''}` });
+      setForm(EMPTY_FORM);
       await load();
     } catch (failure) {
-      setMessage(failure instanceof ApiError ? `No se pudo programar: ${failure.message}` : 'No se pudo programar.');
+      setMessage({ error: true, text: `No se pudo programar: ${errorText(failure, 'revisa la conexión.')}` });
     }
   };
 
+  const cancel = async (window: MaintenanceWindow) => {
+    try {
+      await api('DELETE', `/api/maintenance/${window.id}`);
+      setMessage({ error: false, text: 'Mantenimiento cancelado; se avisó a los clientes.' });
+    } catch (failure) {
+      setMessage({ error: true, text: errorText(failure, 'No se pudo cancelar.') });
+    }
+    setConfirming(null);
+    await load();
+  };
+
   return (
-    <main class="maintenance">
+    <main class="maintenance page" id="main-content" tabIndex={-1}>
       <h2>Mantenimientos programados (hora del centro de México)</h2>
-      <ul>
-        {windows.map((window) => (
-          <li key={window.id}>
-            {formatTime(window.startsAt)} – {formatTime(window.endsAt)}: {window.description}
-            {window.cancelledAt ? ' (cancelado)' : window.reminderSentAt ? ' (recordatorio enviado)' : ''}
-            {me.role === 'admin' && !window.cancelledAt && (
-              <button
-                type="button"
-                class="link"
-                onClick={() => {
-                  // Cancelling mails every customer who was told: ask first.
-                  if (!confirm('¿Cancelar este mantenimiento y avisar a los clientes?')) return;
-                  void api('DELETE', `/api/maintenance/${window.id}`)
-                    .then(() => setMessage('Mantenimiento cancelado; se avisó a los clientes.'))
-                    .then(load);
-                }}
-              >
-                {' '}
-                Cancelar
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      {windows.length === 0 ? (
+        <div class="empty-state">
+          <p>
+            <strong>No hay mantenimientos programados.</strong>
+          </p>
+          <p>
+            Un mantenimiento dura como máximo 24 horas y se anuncia con al menos 7 días de anticipación: los clientes reciben un aviso por correo, y el chat y el
+            menú telefónico lo anuncian. Sus horas no cuentan contra la meta de disponibilidad ni contra los plazos de SLA.
+          </p>
+          {me.role !== 'admin' && <p>Solo un administrador los programa.</p>}
+        </div>
+      ) : (
+        <ul class="windows">
+          {windows.map((window) => (
+            <li key={window.id}>
+              <span class="window-when">
+                {formatTime(window.startsAt)} – {formatTime(window.endsAt)}
+              </span>
+              <span class="window-description">{window.description}</span>
+              {window.cancelledAt ? <span class="badge">cancelado</span> : window.reminderSentAt ? <span class="badge">recordatorio enviado</span> : null}
+              {me.role === 'admin' && !window.cancelledAt && (
+                // Cancelling mails every customer who was told: ask first.
+                confirming === window.id ? (
+                  <ConfirmInline question="¿Cancelar este mantenimiento y avisar a los clientes?" yes="Sí, cancelar" onYes={() => void cancel(window)} onNo={() => setConfirming(null)} />
+                ) : (
+                  <button type="button" class="window-cancel" onClick={() => setConfirming(window.id)}>
+                    Cancelar mantenimiento
+                  </button>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {me.role === 'admin' && (
-        <form class="new-window" onSubmit={(event) => void schedule(event)}>
+        <form class="new-window panel-form" onSubmit={(event) => void schedule(event)}>
           <h3>Programar (máximo 24 h, con al menos 7 días de aviso)</h3>
           <label>
             Inicio (hora del centro de México) <input type="datetime-local" required value={form.startsAt} onInput={(event) => setForm({ ...form, startsAt: event.currentTarget.value })} />
@@ -84,7 +118,11 @@ export function MaintenancePage({ me }: { me: Me }) {
           <button type="submit">Programar y avisar</button>
         </form>
       )}
-      {message && <p role="status">{message}</p>}
+      {message && (
+        <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, errorText } from './api.js';
 import type { TicketDetail } from './types.js';
 
 /** The progress the customer reads in the next status update (not sent on its own). */
@@ -16,7 +16,7 @@ export function ProgressNote({ ticket, onSaved }: { ticket: TicketDetail; onSave
       setEditing(false);
       onSaved();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'No se pudo guardar.');
+      setError(errorText(failure, 'No se pudo guardar.'));
     }
   };
 

@@ -1,8 +1,12 @@
-import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
-import { CHANNEL_LABEL } from './labels.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { fillCannedText } from '../../../../libs/tickets/src/canned/canned-variables.js';
+import { api, ApiError, errorText } from './api.js';
+import { useCannedResponses } from './canned-responses.js';
+import { CHANNEL_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
-import type { TicketDetail } from './types.js';
+import { COMPOSE_EVENT } from './shortcut-keys.js';
+import { isSendKey } from './shortcuts.js';
+import type { CannedResponse, Me, TicketDetail } from './types.js';
 
 /** Where a public reply goes, in words the agent can check before sending. */
 function destination(ticket: TicketDetail): string {
@@ -16,28 +20,103 @@ function destination(ticket: TicketDetail): string {
   }
 }
 
+/** What a macro also does when the reply is sent, in words. */
+function macroSummary(macro: CannedResponse): string {
+  const parts = [
+    macro.setSeverity !== null ? `severidad → ${SEVERITY_LABEL[macro.setSeverity]}` : null,
+    macro.setStatus === 'resolved' ? 'resolver el ticket (el texto es la solución)' : macro.setStatus ? `estado → ${STATUS_LABEL[macro.setStatus]}` : null,
+  ];
+  return parts.filter(Boolean).join(' y ');
+}
+
 /**
- * Reply to the customer through their channel, or write an internal note. The reply carries the
- * version the agent read; if someone wrote meanwhile the API answers 409 and the agent decides.
+ * Reply to the customer through their channel, or write an internal note; canned responses fill the
+ * box (variables filled in), and a macro also changes status and severity when the reply is sent.
+ * The reply carries the version the agent read; if someone wrote meanwhile the API answers 409 and
+ * the agent decides.
  */
-export function ReplyBox({ ticket, live, onSent }: { ticket: TicketDetail; live: LiveUpdates; onSent: () => void }) {
+export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketDetail; live: LiveUpdates; onSent: () => void }) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
+  const [macro, setMacro] = useState<CannedResponse | null>(null);
+  const canned = useCannedResponses();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const compose = (event: Event) => {
+      setInternal((event as CustomEvent<string>).detail === 'note');
+      textarea.current?.focus();
+    };
+    document.addEventListener(COMPOSE_EVENT, compose);
+    return () => document.removeEventListener(COMPOSE_EVENT, compose);
+  }, []);
+
+  const insert = (response: CannedResponse) => {
+    const text = fillCannedText(response.body, {
+      cliente: ticket.contact.name,
+      ticket: ticket.number,
+      agente: me.name,
+      correo: ticket.contact.email,
+      asunto: ticket.subject,
+      severidad: SEVERITY_LABEL[ticket.severity],
+    });
+    const box = textarea.current;
+    // At the cursor, so a greeting already typed stays.
+    const at = box && document.activeElement === box ? box.selectionStart : body.length;
+    const next = body ? `${body.slice(0, at)}${body.slice(0, at).endsWith('\n') || at === 0 ? '' : '\n'}${text}${body.slice(at)}` : text;
+    setBody(next);
+    if (response.setStatus !== null || response.setSeverity !== null) {
+      setMacro(response);
+      setInternal(false);
+    }
+    setTimeout(() => box?.focus(), 0);
+  };
 
   const send = async (force: boolean) => {
+    if (busy || !body.trim()) return;
     setBusy(true);
     setError(null);
+    const path = `/api/tickets/${ticket.number}`;
+    const pending = internal ? null : macro;
+    let step = 'send';
     try {
-      await api('POST', `/api/tickets/${ticket.number}/replies`, { body, internal, baseVersion: ticket.version, force });
+      // A resolving macro sends its text as the resolution (one message to the customer, not two).
+      if (pending?.setStatus === 'resolved') {
+        if (pending.setSeverity !== null && pending.setSeverity !== ticket.severity) {
+          step = 'severity';
+          await api('PATCH', path, { severity: pending.setSeverity });
+        }
+        step = 'resolve';
+        await api('POST', `${path}/resolve`, { resolution: body });
+      } else {
+        await api('POST', `${path}/replies`, { body, internal, baseVersion: ticket.version, force });
+        if (pending?.setSeverity !== null && pending?.setSeverity !== undefined && pending.setSeverity !== ticket.severity) {
+          step = 'severity';
+          await api('PATCH', path, { severity: pending.setSeverity });
+        }
+        if (pending?.setStatus && pending.setStatus !== ticket.status) {
+          step = 'status';
+          await api('PATCH', path, { status: pending.setStatus });
+        }
+      }
       setBody('');
       setChanged(false);
+      setMacro(null);
       onSent();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409 && failure.details.reason === 'timeline_changed') setChanged(true);
-      else setError(failure instanceof ApiError ? failure.message : 'No se pudo enviar.');
+      else {
+        const what = errorText(failure, 'No se pudo enviar; revisa la conexión.');
+        setError(step === 'send' || step === 'resolve' ? what : `La respuesta se envió, pero la macro no pudo cambiar ${step === 'severity' ? 'la severidad' : 'el estado'}: ${what}`);
+        if (step !== 'send' && step !== 'resolve') {
+          setBody('');
+          setMacro(null);
+          onSent();
+        }
+      }
     } finally {
       setBusy(false);
     }
@@ -47,35 +126,78 @@ export function ReplyBox({ ticket, live, onSent }: { ticket: TicketDetail; live:
   return (
     <form
       class={`reply ${internal ? 'internal' : ''}`}
+      aria-label="Responder"
       onSubmit={(event) => {
         event.preventDefault();
         void send(false);
       }}
     >
-      <fieldset class="reply-mode">
-        <legend>Escribir</legend>
-        <label>
-          <input type="radio" name="mode" checked={!internal} onChange={() => setInternal(false)} /> Respuesta al cliente ({CHANNEL_LABEL[ticket.channel]})
-        </label>
-        <label>
-          <input type="radio" name="mode" checked={internal} onChange={() => setInternal(true)} /> Nota interna
-        </label>
-      </fieldset>
+      <div class="reply-top">
+        <fieldset class="reply-mode">
+          <legend class="visually-hidden">Escribir</legend>
+          <label>
+            <input type="radio" name="mode" checked={!internal} onChange={() => setInternal(false)} /> Respuesta al cliente ({CHANNEL_LABEL[ticket.channel]})
+          </label>
+          <label>
+            <input type="radio" name="mode" checked={internal} onChange={() => setInternal(true)} /> Nota interna
+          </label>
+        </fieldset>
+        {canned.length > 0 && (
+          <label class="inline canned-picker">
+            <span class="visually-hidden">Respuesta predefinida</span>
+            <select
+              aria-label="Respuesta predefinida"
+              value=""
+              disabled={closed}
+              onChange={(event) => {
+                const chosen = canned.find((response) => response.id === event.currentTarget.value);
+                if (chosen) insert(chosen);
+              }}
+            >
+              <option value="">Respuestas predefinidas…</option>
+              {canned.map((response) => (
+                <option key={response.id} value={response.id}>
+                  {response.title}
+                  {response.setStatus !== null || response.setSeverity !== null ? ' (macro)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
       <p class="reply-destination">{internal ? 'Solo la verán los agentes.' : `Se enviará ${destination(ticket)}.`}</p>
       <label class="reply-body">
-        {internal ? 'Nota' : 'Respuesta'}
+        <span class="visually-hidden">{internal ? 'Nota' : 'Respuesta'}</span>
         <textarea
+          id="reply-body"
+          ref={textarea}
           name="body"
-          rows={5}
+          aria-label={internal ? 'Nota' : 'Respuesta'}
+          aria-describedby="reply-keys"
+          rows={3}
           required
           disabled={closed}
           value={body}
+          onKeyDown={(event) => {
+            if (isSendKey(event)) {
+              event.preventDefault();
+              void send(false);
+            }
+          }}
           onInput={(event) => {
             setBody(event.currentTarget.value);
             live.typing(!internal && ticket.channel === 'chat');
           }}
         />
       </label>
+      {macro && !internal && (
+        <p class="macro" role="status">
+          Macro «{macro.title}»: al enviar, también {macroSummary(macro)}.{' '}
+          <button type="button" class="link" onClick={() => setMacro(null)}>
+            Solo enviar el texto
+          </button>
+        </p>
+      )}
       {changed && (
         <div class="warning" role="alert">
           El ticket cambió mientras escribías (llegó un mensaje o respondió otro agente). Revisa el historial antes de enviar.
@@ -89,9 +211,14 @@ export function ReplyBox({ ticket, live, onSent }: { ticket: TicketDetail; live:
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy || closed || !body.trim()}>
-        {internal ? 'Guardar nota' : 'Enviar respuesta'}
-      </button>
+      <div class="reply-send">
+        <span id="reply-keys" class="hint">
+          Ctrl + Enter envía
+        </span>
+        <button type="submit" class="primary" disabled={busy || closed || !body.trim()}>
+          {internal ? 'Guardar nota' : macro?.setStatus === 'resolved' ? 'Enviar y resolver' : 'Enviar respuesta'}
+        </button>
+      </div>
     </form>
   );
 }

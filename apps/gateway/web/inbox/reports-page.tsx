@@ -1,19 +1,35 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AvailabilityReport, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
-import { api, download } from './api.js';
+import type { AvailabilityReport, MonthAvailability, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
+import { api, download, errorText } from './api.js';
+import { mexicoCityMonth } from './format.js';
+import { reportGroupLabel } from './labels.js';
 
-const DIMENSION: Record<string, string> = { all: 'Total', severity: 'Severidad', tier: 'Nivel', channel: 'Canal' };
 const pct = (value: number | null) => (value === null ? '—' : `${value} %`);
+/** Less than a day measured says nothing about a month (three minutes with one down is not "66 %"). */
+const MIN_MEASURED_MINUTES = 24 * 60;
+
+function AvailabilityCell({ row }: { row: MonthAvailability }) {
+  if (row.measuredMinutes < MIN_MEASURED_MINUTES) {
+    return <span class="insufficient">sin datos suficientes ({row.measuredMinutes} min medidos; hace falta al menos un día)</span>;
+  }
+  return (
+    <span class={row.met === false ? 'missed' : 'met'}>
+      {pct(row.availabilityPercent)} {row.met === null ? '' : row.met ? '✓ cumple' : '✗ no cumple'}
+    </span>
+  );
+}
 
 /** The promises measured: availability per month against 99.3 %, and the monthly SLA report. */
 export function ReportsPage() {
   const [availability, setAvailability] = useState<AvailabilityReport | null>(null);
-  const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
+  const [month, setMonth] = useState(() => mexicoCityMonth(new Date()));
   const [sla, setSla] = useState<SlaReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api<AvailabilityReport>('GET', '/api/reports/availability?months=6').then(setAvailability);
+    void api<AvailabilityReport>('GET', '/api/reports/availability?months=6').then(setAvailability, (failure: unknown) =>
+      setError(errorText(failure, 'No se pudo cargar la disponibilidad.')),
+    );
   }, []);
   useEffect(() => {
     api<SlaReport>('GET', `/api/reports/sla?month=${month}`)
@@ -21,12 +37,13 @@ export function ReportsPage() {
         setSla(report);
         setError(null);
       })
-      .catch(() => setError('No se pudo cargar el reporte de SLA.'));
+      .catch((failure: unknown) => setError(errorText(failure, 'No se pudo cargar el reporte de SLA.')));
   }, [month]);
 
   return (
-    <main class="reports">
+    <main class="reports page" id="main-content" tabIndex={-1}>
       <h2>Disponibilidad (meta {availability?.targetPercent ?? 99.3} %, sin contar mantenimientos anunciados)</h2>
+      <div class="table-scroll">
       <table>
         <thead>
           <tr>
@@ -40,10 +57,10 @@ export function ReportsPage() {
         </thead>
         <tbody>
           {availability?.months.map((row) => (
-            <tr key={row.month} class={row.met === false ? 'missed' : ''}>
+            <tr key={row.month} class={row.met === false && row.measuredMinutes >= MIN_MEASURED_MINUTES ? 'missed' : ''}>
               <td>{row.month}</td>
               <td>
-                {pct(row.availabilityPercent)} {row.met === null ? '' : row.met ? '✓' : '✗'}
+                <AvailabilityCell row={row} />
               </td>
               <td>{row.measuredMinutes}</td>
               <td>{row.downMinutes}</td>
@@ -57,6 +74,7 @@ export function ReportsPage() {
           ))}
         </tbody>
       </table>
+      </div>
 
       <h2>SLA del mes</h2>
       <label class="inline">
@@ -65,9 +83,14 @@ export function ReportsPage() {
       <button type="button" onClick={() => void download(`/api/reports/sla?month=${month}&format=csv`, `sla-${month}.csv`)}>
         Descargar CSV
       </button>
-      {error && <p class="error">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {sla && (
         <>
+          <div class="table-scroll">
           <table>
             <thead>
               <tr>
@@ -80,10 +103,7 @@ export function ReportsPage() {
             <tbody>
               {sla.rows.map((row) => (
                 <tr key={`${row.dimension}-${row.key}`}>
-                  <td>
-                    {DIMENSION[row.dimension] ?? row.dimension}
-                    {row.dimension === 'all' ? '' : ` ${row.key}`}
-                  </td>
+                  <td>{reportGroupLabel(row.dimension, row.key)}</td>
                   <td>{row.tickets}</td>
                   <td>
                     {pct(row.attentionPercent)} ({row.attendedInTime}/{row.attentionDecided})
@@ -95,6 +115,7 @@ export function ReportsPage() {
               ))}
             </tbody>
           </table>
+          </div>
           <p>
             Actualizaciones de estatus a tiempo: {pct(sla.statusUpdates.percent)} ({sla.statusUpdates.sentOnTime}/{sla.statusUpdates.owed}, tolerancia{' '}
             {sla.statusUpdates.toleranceMinutes} min).

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, errorText } from './api.js';
 import { REVIEW_LABEL } from './labels.js';
 import type { Me, TicketDetail } from './types.js';
 
@@ -18,7 +18,7 @@ export function SeverityProposal({ me, ticket, onDone }: { me: Me; ticket: Ticke
       await api('POST', `/api/tickets/${ticket.number}/confirm-severity`, {});
       onDone();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'No se pudo confirmar la severidad');
+      setError(errorText(caught, 'No se pudo confirmar la severidad.'));
     } finally {
       setBusy(false);
     }

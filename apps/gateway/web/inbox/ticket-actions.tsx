@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
-import { SEVERITY_LABEL } from './labels.js';
+import { api, errorText } from './api.js';
+import { SeverityOptions } from './confirm-inline.js';
 import type { Agent, Me, TicketDetail } from './types.js';
 
 type ActionKind = 'called-back' | 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
@@ -19,10 +19,13 @@ const ACTIONS: Record<ActionKind, ActionSpec> = {
   reopen: { label: 'Reabrir', field: { name: 'reason', label: 'Motivo', required: false } },
   severity: { label: 'Cambiar severidad', field: { name: 'reason', label: 'Motivo (lo recibe el cliente)', required: false } },
   assign: { label: 'Asignar' },
-  merge: { label: 'Fusionar en otro ticket', field: { name: 'into', label: 'Número del ticket destino (mismo cliente)', required: true } },
+  merge: { label: 'Fusionar en otro ticket', field: { name: 'into', label: 'Ticket destino, del mismo cliente (sirve 4, IF-4 o IF-000004)', required: true } },
   wait: { label: 'Esperar respuesta del cliente' },
   resume: { label: 'Reanudar' },
 };
+
+/** Only agents of the ticket's tier (or administrators) take it or assign it: the API refuses the rest. */
+const mayAssign = (me: Me, ticket: TicketDetail): boolean => me.role === 'admin' || me.tier === ticket.tier;
 
 /** Which actions make sense now for this agent (the API enforces the rules; this only avoids dead buttons). */
 function available(me: Me, ticket: TicketDetail): ActionKind[] {
@@ -33,7 +36,7 @@ function available(me: Me, ticket: TicketDetail): ActionKind[] {
   // Whoever may write to the customer may return their missed call.
   const callBack: ActionKind[] = ticket.callbackRequested && (mine || me.tier === 'L1') ? ['called-back'] : [];
   if (closed) return [...callBack, ...(admin || me.tier === 'L1' ? (['reopen'] as ActionKind[]) : [])];
-  const actions: ActionKind[] = [...callBack, 'assign'];
+  const actions: ActionKind[] = [...callBack, ...(mayAssign(me, ticket) ? (['assign'] as ActionKind[]) : [])];
   if (me.tier !== 'L3' || admin) actions.push('severity');
   if (ticket.status === 'pending_release') return [...actions, ...(admin || me.tier === 'L2' ? (['release'] as ActionKind[]) : [])];
   if (mine && ticket.tier !== 'L3') actions.push('escalate');
@@ -54,7 +57,12 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (open === 'assign' && agents.length === 0) void api<{ items: Agent[] }>('GET', '/api/agents').then((result) => setAgents(result.items));
+    if (open === 'assign' && agents.length === 0) {
+      void api<{ items: Agent[] }>('GET', '/api/agents').then(
+        (result) => setAgents(result.items),
+        (failure: unknown) => setError(errorText(failure, 'No se pudo cargar la lista de agentes.')),
+      );
+    }
   }, [open, agents.length]);
 
   const path = `/api/tickets/${ticket.number}`;
@@ -101,7 +109,7 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
       setText('');
       onDone();
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : 'No se pudo completar la acción.');
+      setError(errorText(failure, 'No se pudo completar la acción; revisa la conexión.'));
     } finally {
       setBusy(false);
     }
@@ -112,8 +120,8 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
   return (
     <div class="actions">
       <div class="action-buttons" role="toolbar" aria-label="Acciones del ticket">
-        {ticket.assignee?.id !== me.id && ticket.status !== 'merged' && ticket.status !== 'resolved' && (
-          <button type="button" onClick={() => void api('POST', `${path}/take`).then(onDone, (failure: Error) => setError(failure.message))}>
+        {ticket.assignee?.id !== me.id && ticket.status !== 'merged' && ticket.status !== 'resolved' && mayAssign(me, ticket) && (
+          <button type="button" onClick={() => void api('POST', `${path}/take`).then(onDone, (failure: unknown) => setError(errorText(failure, 'No se pudo tomar el ticket.')))}>
             Tomar
           </button>
         )}
@@ -123,6 +131,11 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
           </button>
         ))}
       </div>
+      {!mayAssign(me, ticket) && ticket.status !== 'merged' && ticket.status !== 'resolved' && (
+        <p class="hint assign-reason">
+          Este ticket está en {ticket.tier}: solo {ticket.tier} o un administrador lo toma o lo asigna.
+        </p>
+      )}
       {open && spec && (
         <form
           class="action-form"
@@ -135,11 +148,7 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
             <label>
               Nueva severidad
               <select value={severity} onChange={(event) => setSeverity(event.currentTarget.value)}>
-                {Object.entries(SEVERITY_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
+                <SeverityOptions />
               </select>
             </label>
           )}

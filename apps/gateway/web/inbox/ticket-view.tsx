@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError } from './api.js';
+import { api, ApiError, errorText } from './api.js';
 import { formatTime, timeLeft } from './format.js';
 import { CHANNEL_LABEL, CLOCK_LABEL, REVIEW_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates, Viewer } from './live-updates.js';
@@ -12,12 +12,13 @@ import { Timeline } from './timeline.js';
 import type { Me, TicketDetail, TicketSummary } from './types.js';
 
 /** One ticket: who, how urgent, its whole timeline across channels, actions and the reply box. */
-export function TicketView({ number, me, live, onSelect }: { number: string; me: Me; live: LiveUpdates; onSelect: (number: string) => void }) {
+export function TicketView({ number, me, live, onSelect, onBack }: { number: string; me: Me; live: LiveUpdates; onSelect: (number: string) => void; onBack: () => void }) {
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [typing, setTyping] = useState<Viewer | null>(null);
   const [contactTickets, setContactTickets] = useState<TicketSummary[] | null>(null);
+  const [contactError, setContactError] = useState<string | null>(null);
   const now = Date.now();
 
   const load = useCallback(async () => {
@@ -28,7 +29,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
       const gone = failure instanceof ApiError && failure.status === 403;
       // Handed to another tier: stop showing up as a viewer of it.
       if (gone) live.watch(null);
-      setError(gone ? 'Este ticket ya no está en tu nivel.' : 'No se pudo cargar el ticket.');
+      setError(gone ? 'Este ticket ya no está en tu nivel.' : errorText(failure, 'No se pudo cargar el ticket; revisa la conexión.'));
     }
   }, [number, live]);
 
@@ -50,17 +51,33 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
     [live, number],
   );
 
-  if (error) return <section class="detail error">{error}</section>;
-  if (!ticket) return <section class="detail">Cargando…</section>;
+  const back = (
+    <button type="button" class="back-to-list" onClick={onBack}>
+      ← Volver a la lista
+    </button>
+  );
+  if (error || !ticket) {
+    return (
+      <section class="detail" id="ticket-detail" tabIndex={-1} aria-label="Ticket abierto">
+        {back}
+        <p class={error ? 'error' : ''}>{error ?? 'Cargando…'}</p>
+      </section>
+    );
+  }
 
   const showContact = async () => {
     if (!ticket.contact.id) return;
-    const result = await api<{ tickets: TicketSummary[] }>('GET', `/api/contacts/${ticket.contact.id}`);
-    setContactTickets(result.tickets);
+    try {
+      setContactTickets((await api<{ tickets: TicketSummary[] }>('GET', `/api/contacts/${ticket.contact.id}`)).tickets);
+    } catch (failure) {
+      setContactError(errorText(failure, 'No se pudieron cargar sus tickets.'));
+    }
   };
 
   return (
-    <section class="detail" aria-labelledby="ticket-title">
+    <section class="detail" id="ticket-detail" tabIndex={-1} aria-labelledby="ticket-title">
+      <div class="detail-body">
+      {back}
       <header class="detail-header">
         <h2 id="ticket-title">
           {ticket.number} · {ticket.subject || '(sin asunto)'}
@@ -118,6 +135,7 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
           <button type="button" class="link" onClick={() => void showContact()}>
             Todos sus tickets
           </button>
+          {contactError && <p class="error">{contactError}</p>}
           {contactTickets && (
             <ul class="contact-tickets">
               {contactTickets.map((other) => (
@@ -139,7 +157,8 @@ export function TicketView({ number, me, live, onSelect }: { number: string; me:
       </header>
       <TicketActions me={me} ticket={ticket} onDone={() => void load()} />
       <Timeline ticket={ticket} />
-      <ReplyBox ticket={ticket} live={live} onSent={() => void load()} />
+      </div>
+      <ReplyBox me={me} ticket={ticket} live={live} onSent={() => void load()} />
     </section>
   );
 }

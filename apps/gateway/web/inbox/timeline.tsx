@@ -14,8 +14,22 @@ function author(message: Message, customer: string): string {
   return message.automated && message.direction === 'inbound' ? 'Mensaje automático' : 'Sistema';
 }
 
+/** Where a message went, in words: a chat goes to the customer's chat (its id means nothing to an agent). */
+const deliveryRecipient = (delivery: NonNullable<Message['delivery']>): string => (delivery.channel === 'chat' ? 'chat del cliente' : delivery.recipient);
+
+/** Only mail has subjects; a chat or SMS reply's stored subject ("Re: [IF-…]") is not shown. */
+const showsSubject = (message: Message): boolean =>
+  message.channel === 'email' && Boolean(message.subject) && !message.text.startsWith((message.subject ?? '').replace(/…$/, ''));
+
+// Ventanilla's own long messages (the confirmation) fold to their first lines, so the timeline stays short.
+const FOLDED_LINES = 4;
+const foldable = (message: Message): boolean => message.authorType === 'system' && message.direction === 'outbound' && message.text.split('\n').length > FOLDED_LINES + 2;
+
 function MessageCard({ message, customer }: { message: Message; customer: string }) {
   const [showHtml, setShowHtml] = useState(false);
+  const [unfolded, setUnfolded] = useState(false);
+  const folded = foldable(message) && !unfolded;
+  const text = folded ? `${message.text.split('\n').slice(0, FOLDED_LINES).join('\n')}…` : message.text;
   return (
     <article class={`message ${message.direction} ${message.internal ? 'internal' : ''} ${message.automated ? 'automated' : ''}`} data-message-id={message.id}>
       <header>
@@ -24,8 +38,13 @@ function MessageCard({ message, customer }: { message: Message; customer: string
           {CHANNEL_LABEL[message.channel]} · {formatTime(message.createdAt)}
         </span>
       </header>
-      {message.subject && !message.text.startsWith(message.subject.replace(/…$/, '')) && <p class="message-subject">{message.subject}</p>}
-      {showHtml && message.html ? <MailHtmlFrame html={message.html} title={`Formato original de ${message.subject ?? 'mensaje'}`} /> : <p class="message-text">{message.text}</p>}
+      {showsSubject(message) && <p class="message-subject">{message.subject}</p>}
+      {showHtml && message.html ? <MailHtmlFrame html={message.html} title={`Formato original de ${message.subject ?? 'mensaje'}`} /> : <p class="message-text">{text}</p>}
+      {foldable(message) && (
+        <button type="button" class="link" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>
+          {unfolded ? 'Ver menos' : 'Ver mensaje completo'}
+        </button>
+      )}
       {message.html && message.direction === 'inbound' && (
         <button type="button" class="link" onClick={() => setShowHtml(!showHtml)}>
           {showHtml ? 'Ver como texto' : 'Ver formato original (sin contenido remoto)'}
@@ -51,7 +70,7 @@ function MessageCard({ message, customer }: { message: Message; customer: string
       )}
       {message.delivery && (
         <p class={`delivery delivery-${message.delivery.status}`}>
-          {DELIVERY_LABEL[message.delivery.status] ?? message.delivery.status} · {message.delivery.recipient}
+          {DELIVERY_LABEL[message.delivery.status] ?? message.delivery.status} · {deliveryRecipient(message.delivery)}
           {message.delivery.lastError && ` · último error: ${message.delivery.lastError}`}
         </p>
       )}

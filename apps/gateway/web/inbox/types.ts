@@ -72,7 +72,7 @@ export interface Message {
   internal: boolean;
   createdAt: string;
   attachments: Attachment[];
-  delivery: { status: string; recipient: string; attempts: number; lastError: string | null; sentAt: string | null } | null;
+  delivery: { channel: Channel; status: string; recipient: string; attempts: number; lastError: string | null; sentAt: string | null } | null;
 }
 
 export interface TicketEvent {
@@ -114,4 +114,13 @@ export interface Agent {
   tier: Tier;
   role: 'agent' | 'admin';
   active: boolean;
+}
+
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+  /** A macro: after the reply, the ticket moves to this status (resolved: the text is the resolution). */
+  setStatus: 'open' | 'waiting_customer' | 'resolved' | null;
+  setSeverity: 0 | 1 | 2 | 3 | null;
 }

@@ -93,12 +93,14 @@ export class ChatWidget implements ConnectionListener {
     this.lastStatus = status;
     this.banner.hidden = !status.banner;
     this.banner.textContent = status.banner?.text ?? '';
-    this.agents.hidden = status.agentsOnline > 0;
+    this.agents.hidden = status.agentsOnline > 0 || this.typingLine.textContent !== '';
     this.agents.textContent = TEXTS.noAgents(this.connection.email);
   }
 
   typing(typing: AgentTypingPayload): void {
     window.clearTimeout(this.typingTimer);
+    // An agent typing is connected, whatever the last presence count said: never both at once.
+    if (typing.typing) this.agents.hidden = true;
     this.typingLine.textContent = typing.typing ? TEXTS.typing(typing.agentName) : '';
     if (typing.typing) this.typingTimer = window.setTimeout(() => (this.typingLine.textContent = ''), TYPING_TIMEOUT_MS);
   }

@@ -1,5 +1,6 @@
 import { AgentEntity } from '../agents/agent.entity.js';
 import { AppSecretEntity } from '../agents/app-secret.entity.js';
+import { CannedResponseEntity } from '../canned/canned-response.entity.js';
 import { MaintenanceNoticeEntity } from '../maintenance/maintenance-notice.entity.js';
 import { MaintenanceWindowEntity } from '../maintenance/maintenance-window.entity.js';
 import { AttachmentEntity } from '../entities/attachment.entity.js';
@@ -24,6 +25,7 @@ import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000
 import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
 import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-severity-review-and-cfdi.js';
+import { CannedResponses1764499200000 } from '../migrations/1764499200000-canned-responses.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -41,6 +43,7 @@ export const TICKETS_ENTITIES = [
   MaintenanceNoticeEntity,
   PhoneCallEntity,
   ContactVerificationEntity,
+  CannedResponseEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -57,4 +60,5 @@ export const TICKETS_MIGRATIONS = [
   DeliveryMessageIndex1764491100000,
   UnverifiedContacts1764492000000,
   SeverityReviewAndCfdi1764495600000,
+  CannedResponses1764499200000,
 ];
