@@ -56,6 +56,12 @@ describe('readCfdiXml', () => {
     }
   });
 
+  it('should give a reason that can be stored (no control characters) for binary junk named .xml', () => {
+    const reading = readCfdiXml(Buffer.from([0, 0x41, 0x1b, 0x3c]));
+    expect(reading).toEqual({ kind: 'skipped', reason: expect.stringMatching(/^malformed_xml/) });
+    expect(reading.kind === 'skipped' && /[\u0000-\u001f]/.test(reading.reason)).toBe(false);
+  });
+
   it('should not take a TimbreFiscalDigital under a foreign namespace as the stamp', () => {
     const forged = cfdi40(TIMBRE.replace('http://www.sat.gob.mx/TimbreFiscalDigital', 'http://evil.example/tfd'));
     const reading = readCfdiXml(Buffer.from(forged));

@@ -101,6 +101,7 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
+/** Reasons quote the parser, which quotes the file: no control characters (Postgres refuses NUL in JSON), bounded. */
 function skipped(reason: string): CfdiXmlReading {
-  return { kind: 'skipped', reason };
+  return { kind: 'skipped', reason: reason.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 200) };
 }
