@@ -67,3 +67,6 @@ export * from './maintenance/maintenance-rules.js';
 export * from './health/health-sampler.js';
 export * from './reports/availability-report.js';
 export * from './reports/sla-report.js';
+export * from './privacy/audit-events.repository.js';
+export * from './privacy/retention-policy.js';
+export * from './privacy/retention.service.js';

@@ -37,6 +37,12 @@ import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
+import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
+import { AuditEventsRepository } from './privacy/audit-events.repository.js';
+import { ExpiredTicketsRepository } from './privacy/expired-tickets.repository.js';
+import { RecordingRetentionRepository } from './privacy/recording-retention.repository.js';
+import { RetentionService } from './privacy/retention.service.js';
+import { TicketEventRedactionRepository } from './privacy/ticket-event-redaction.repository.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -75,6 +81,12 @@ const PROVIDERS = [
   VerificationLinks,
   IdentityVerificationService,
   SeverityExamplesRepository,
+  AuditEventsRepository,
+  TicketEventRedactionRepository,
+  ExpiredTicketsRepository,
+  AttachmentRetentionRepository,
+  RecordingRetentionRepository,
+  RetentionService,
 ];
 
 /**

@@ -24,6 +24,7 @@ import { AgentSessionGeneration1764489600000 } from '../migrations/1764489600000
 import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-delivery-message-index.js';
 import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
 import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-severity-review-and-cfdi.js';
+import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-privacy-lifecycle.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -57,4 +58,5 @@ export const TICKETS_MIGRATIONS = [
   DeliveryMessageIndex1764491100000,
   UnverifiedContacts1764492000000,
   SeverityReviewAndCfdi1764495600000,
+  PrivacyLifecycle1764500400000,
 ];
