@@ -70,3 +70,5 @@ export * from './reports/sla-report.js';
 export * from './privacy/audit-events.repository.js';
 export * from './privacy/retention-policy.js';
 export * from './privacy/retention.service.js';
+export * from './privacy/channel-personal-data.token.js';
+export * from './privacy/contact-privacy.service.js';

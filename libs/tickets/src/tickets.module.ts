@@ -40,6 +40,9 @@ import { SeverityExamplesRepository } from './severity/severity-examples.reposit
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
 import { AuditEventsRepository } from './privacy/audit-events.repository.js';
 import { ExpiredTicketsRepository } from './privacy/expired-tickets.repository.js';
+import { ContactErasureRepository } from './privacy/contact-erasure.repository.js';
+import { ContactExportRepository } from './privacy/contact-export.repository.js';
+import { ContactScopeRepository } from './privacy/contact-scope.repository.js';
 import { RecordingRetentionRepository } from './privacy/recording-retention.repository.js';
 import { RetentionService } from './privacy/retention.service.js';
 import { TicketEventRedactionRepository } from './privacy/ticket-event-redaction.repository.js';
@@ -87,6 +90,9 @@ const PROVIDERS = [
   AttachmentRetentionRepository,
   RecordingRetentionRepository,
   RetentionService,
+  ContactScopeRepository,
+  ContactExportRepository,
+  ContactErasureRepository,
 ];
 
 /**
