@@ -14,6 +14,7 @@ export * from './email/email-config.js';
 export * from './email/email.adapter.js';
 export * from './email/mailbox-cursor-store.js';
 export * from './email/mailbox-fetcher.js';
+export * from './email/mailbox-reread.js';
 export * from './email/mail-identity.js';
 export * from './email/mail-normalizer.js';
 export * from './chat/chat-broadcaster.js';
