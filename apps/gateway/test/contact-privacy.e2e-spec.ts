@@ -18,7 +18,7 @@ interface TicketJson {
   subject: string;
   status: string;
   severity: number;
-  contact: { id: string; name: string | null; email: string | null; phone: string | null; rfc: string | null };
+  contact: { id: string; name: string | null; email: string | null; phone: string | null; rfc: string | null; erasedAt: string | null };
   messages: Array<{ id: string; direction: string; text: string; attachments: Array<{ filename: string; omittedReason: string | null; url: string | null }> }>;
   events: Array<{ type: string; data: Row }>;
 }
@@ -200,7 +200,7 @@ describe('ARCO requests: an administrator exports and erases everything held abo
 
     // The tickets stay, anonymous: same severity, times and status, and the SLA report counts them as before.
     const view = await ticket(tickets.mail);
-    expect(view).toMatchObject({ subject: '[datos eliminados por solicitud ARCO]', contact: { id: contactId, name: null, email: null, phone: null, rfc: null } });
+    expect(view).toMatchObject({ subject: '[datos eliminados por solicitud ARCO]', contact: { id: contactId, name: null, email: null, phone: null, rfc: null, erasedAt: expect.any(String) } });
     expect(view.messages.every((message) => message.text === '[contenido eliminado por solicitud ARCO]')).toBe(true);
     expect(view.messages.flatMap((message) => message.attachments)).toEqual([expect.objectContaining({ filename: '[eliminado]', omittedReason: 'erasure', url: null })]);
     expect(view.events.map((event) => event.type)).toEqual(expect.arrayContaining(['created', 'escalated', 'contact_erased']));
