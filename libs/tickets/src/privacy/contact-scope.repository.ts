@@ -15,7 +15,7 @@ export interface ScopedContact {
 /** Everything that is about one person: their contact, the contacts that claim its address, what hangs off them. */
 export interface ContactDataScope {
   contact: ScopedContact;
-  /** The contact, and the chat contacts that claimed its address (unverified, apart until verified). */
+  /** The contact, and the chat contacts that claimed its proven address (unverified, apart until verified). */
   contactIds: string[];
   ticketIds: string[];
   messageIds: string[];
@@ -38,7 +38,9 @@ export class ContactScopeRepository {
   }
 
   async scope(contact: ScopedContact, em: EntityManager): Promise<ContactDataScope> {
-    const ownAddress = contact.email ?? contact.claimedEmail;
+    // Chats that claimed the contact's own address typed the person's data; other claimants of an
+    // address the contact only claimed may be anyone, so a claim reaches only itself.
+    const ownAddress = contact.email;
     const claims = ownAddress
       ? ((await em.query(`SELECT id, claimed_email AS email, phone FROM contacts WHERE claimed_email = $1 AND id <> $2`, [ownAddress, contact.id])) as Array<{
           id: string;
