@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CHANNEL_ENTITIES, ChatModule, PhoneGatewayModule } from '@app/channels';
+import { CHANNEL_ENTITIES, ChatModule, ChatPersonalDataRepository, PhoneGatewayModule } from '@app/channels';
 import { InfrastructureModule } from '@app/platform';
-import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
+import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CannedResponsesController } from './canned/canned-responses.controller.js';
@@ -14,6 +14,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
+import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpDraining } from './http/http-draining.js';
@@ -56,6 +57,7 @@ export class GatewayModule {
         TicketWorkflowController,
         RepliesController,
         ContactsController,
+        ContactPrivacyController,
         AgentsController,
         InboundItemsController,
         TwilioWebhooksController,
@@ -78,6 +80,9 @@ export class GatewayModule {
         GatewayHeartbeat,
         HttpDraining,
         ChatStartLimit,
+        // The channels whose own tables hold personal data: an ARCO request reaches them too.
+        { provide: CHANNEL_PERSONAL_DATA, useFactory: (chat: ChatPersonalDataRepository) => [chat], inject: [ChatPersonalDataRepository] },
+        ContactPrivacyService,
       ],
     };
   }

@@ -45,6 +45,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/tickets/:number/replies': 'agent',
   'POST /api/tickets/:number/typing': 'agent',
   'GET /api/contacts/:id': 'agent',
+  'GET /api/contacts/:id/export': 'admin',
+  'POST /api/contacts/:id/erase': 'admin',
   'GET /api/agents': 'agent',
   'POST /api/agents': 'admin',
   'PATCH /api/agents/:id': 'admin',

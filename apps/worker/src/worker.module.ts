@@ -12,6 +12,7 @@ import { OutboundProcessor } from './processors/outbound.processor.js';
 import { QueueWorkers } from './processors/queue-workers.js';
 import { SlaProcessor } from './processors/sla.processor.js';
 import { RecoveryScheduler } from './recovery/recovery.scheduler.js';
+import { RetentionScheduler } from './retention/retention.scheduler.js';
 import { SlaScheduler } from './sla/sla.scheduler.js';
 
 @Module({})
@@ -48,7 +49,7 @@ export class WorkerModule {
         QueueWorkers,
         MailboxIntake,
         ...(config.roles.has('recovery') ? [RecoveryScheduler] : []),
-        ...(config.roles.has('sla') ? [SlaScheduler] : []),
+        ...(config.roles.has('sla') ? [SlaScheduler, RetentionScheduler] : []),
       ],
     };
   }

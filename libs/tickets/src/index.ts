@@ -71,3 +71,8 @@ export * from './search/ticket-search-terms.js';
 export * from './canned/canned-response.entity.js';
 export * from './canned/canned-responses.service.js';
 export * from './canned/canned-variables.js';
+export * from './privacy/audit-events.repository.js';
+export * from './privacy/retention-policy.js';
+export * from './privacy/retention.service.js';
+export * from './privacy/channel-personal-data.token.js';
+export * from './privacy/contact-privacy.service.js';

@@ -39,6 +39,15 @@ import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
+import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
+import { AuditEventsRepository } from './privacy/audit-events.repository.js';
+import { ExpiredTicketsRepository } from './privacy/expired-tickets.repository.js';
+import { ContactErasureRepository } from './privacy/contact-erasure.repository.js';
+import { ContactExportRepository } from './privacy/contact-export.repository.js';
+import { ContactScopeRepository } from './privacy/contact-scope.repository.js';
+import { RecordingRetentionRepository } from './privacy/recording-retention.repository.js';
+import { RetentionService } from './privacy/retention.service.js';
+import { TicketEventRedactionRepository } from './privacy/ticket-event-redaction.repository.js';
 
 const PROVIDERS = [
   ContactsRepository,
@@ -79,6 +88,15 @@ const PROVIDERS = [
   SeverityExamplesRepository,
   CannedResponsesRepository,
   CannedResponsesService,
+  AuditEventsRepository,
+  TicketEventRedactionRepository,
+  ExpiredTicketsRepository,
+  AttachmentRetentionRepository,
+  RecordingRetentionRepository,
+  RetentionService,
+  ContactScopeRepository,
+  ContactExportRepository,
+  ContactErasureRepository,
 ];
 
 /**

@@ -20,6 +20,8 @@ export function presentContact(contact: ContactEntity | undefined) {
     phone: contact?.phone ?? null,
     rfc: contact?.rfc ?? null,
     emailUndeliverable: Boolean(contact?.emailUndeliverableAt),
+    /** When an administrator erased the person's data (ARCO); null otherwise. */
+    erasedAt: contact?.erasedAt ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeEvent, reportGroupLabel } from './labels.js';
+import { describeEvent, omittedAttachmentLabel, reportGroupLabel } from './labels.js';
 import type { TicketEvent } from './types.js';
 
 const event = (type: string, data: Record<string, unknown>): TicketEvent => ({ id: '1', type, actorType: 'system', actorId: null, data, createdAt: '2026-03-02T10:00:00.000Z' });
@@ -58,5 +58,21 @@ describe('Spanish wording', () => {
     expect(reportGroupLabel('tier', 'L2')).toBe('Nivel L2 · Operaciones');
     expect(reportGroupLabel('severity', '0')).toMatch(/^Severidad Sev 0 · /);
     expect(reportGroupLabel('all', 'all')).toBe('Total');
+  });
+});
+
+describe('data lifecycle in the timeline', () => {
+  it('should say an attachment was deleted by retention or by an ARCO request, and not kept otherwise', () => {
+    expect(omittedAttachmentLabel('retention')).toBe('eliminado por retención');
+    expect(omittedAttachmentLabel('erasure')).toBe('eliminado por solicitud ARCO');
+    expect(omittedAttachmentLabel('larger than 10485760 bytes')).toBe('no guardado');
+  });
+
+  it('should describe retention and erasure entries of the log in Spanish', () => {
+    expect(describeEvent(event('attachments_expired', { attachments: 2, bytes: 10, rawMails: 1, retentionDays: 180 }))).toBe(
+      'Adjuntos eliminados por retención: 2 (180 días después de resolverse)',
+    );
+    expect(describeEvent(event('recording_expired', { calls: ['CA1'], retentionDays: 90 }))).toBe('Grabación de la llamada eliminada por retención (90 días después de resolverse)');
+    expect(describeEvent({ ...event('contact_erased', { by: 'Admin Uno' }), actorType: 'agent' })).toBe('Admin Uno eliminó los datos personales del cliente (solicitud ARCO)');
   });
 });

@@ -1,4 +1,5 @@
 import { CALL_STATUS_ES } from '../../../../libs/tickets/src/calls/call-status-es.js';
+import { ERASURE_OMITTED_REASON, RETENTION_OMITTED_REASON } from '../../../../libs/tickets/src/privacy/retention-policy.js';
 import { SEVERITY_NAMES_ES } from '../../../../libs/tickets/src/severity/severity.js';
 import { knownMessageText } from './errors-es.js';
 import type { Channel, Clock, Status, TicketEvent } from './types.js';
@@ -157,11 +158,24 @@ export function describeEvent(event: TicketEvent): string {
       return `Enlace para confirmar el correo enviado a ${String(data.recipient)}`;
     case 'verification_suppressed':
       return `Enlace para confirmar el correo no enviado (${String(data.reason)})`;
+    case 'attachments_expired':
+      return `Adjuntos eliminados por retención: ${String(data.attachments)} (${String(data.retentionDays)} días después de resolverse)`;
+    case 'recording_expired':
+      return `Grabación de la llamada eliminada por retención (${String(data.retentionDays)} días después de resolverse)`;
+    case 'contact_erased':
+      return `${who(event)} eliminó los datos personales del cliente (solicitud ARCO)`;
     case 'contact_verified':
       return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:
       return `Otro evento del ticket (${event.type})`;
   }
+}
+
+/** Why an attachment has no file to download, in words. */
+export function omittedAttachmentLabel(reason: string | null): string {
+  if (reason === RETENTION_OMITTED_REASON) return 'eliminado por retención';
+  if (reason === ERASURE_OMITTED_REASON) return 'eliminado por solicitud ARCO';
+  return 'no guardado';
 }
 
 /** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { download } from './api.js';
 import { formatTime } from './format.js';
-import { CHANNEL_LABEL, QUIET_EVENTS, describeEvent } from './labels.js';
+import { CHANNEL_LABEL, QUIET_EVENTS, describeEvent, omittedAttachmentLabel } from './labels.js';
 import { MailHtmlFrame } from './mail-html-frame.js';
 import type { Message, TicketDetail, TicketEvent } from './types.js';
 
@@ -59,7 +59,9 @@ function MessageCard({ message, customer }: { message: Message; customer: string
                   {attachment.filename}
                 </button>
               ) : (
-                <span title={attachment.omittedReason ?? ''}>{attachment.filename} (no guardado)</span>
+                <span title={attachment.omittedReason ?? ''}>
+                  {attachment.filename} ({omittedAttachmentLabel(attachment.omittedReason)})
+                </span>
               )}{' '}
               <span class="meta">
                 {attachment.contentType}, {Math.ceil(attachment.sizeBytes / 1024)} KB

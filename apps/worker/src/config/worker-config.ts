@@ -1,6 +1,6 @@
 import { readEmailSettings, readPhoneSettings, type EmailSettings, type PhoneSettings } from '@app/channels';
 import { ConfigError, EnvReader, type Env } from '@app/platform';
-import { readCoreConfig, type CoreConfig } from '@app/tickets';
+import { DEFAULT_ATTACHMENT_RETENTION_DAYS, DEFAULT_RECORDING_RETENTION_DAYS, readCoreConfig, type CoreConfig, type RetentionPolicy } from '@app/tickets';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
 export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery', 'sla'] as const;
@@ -23,6 +23,10 @@ export interface WorkerConfig {
   slaScheduleIntervalMs: number;
   /** How often the service's health is recorded for the availability report (one record per minute). */
   healthSampleIntervalMs: number;
+  /** How long attachments and recording links of resolved tickets are kept (sla role). */
+  retention: RetentionPolicy;
+  /** How often the retention policy is applied. */
+  retentionIntervalMs: number;
 }
 
 /** Reads and validates the worker's settings once; a bad value stops start-up with its name. */
@@ -44,6 +48,11 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     sweepGraceMs: reader.int('SWEEP_GRACE_MS', 60_000, { min: 0 }),
     slaScheduleIntervalMs: reader.int('SLA_SCHEDULE_INTERVAL_MS', 30_000, { min: 100 }),
     healthSampleIntervalMs: reader.int('HEALTH_SAMPLE_INTERVAL_MS', 60_000, { min: 100 }),
+    retention: {
+      attachmentDays: reader.int('RETENTION_ATTACHMENT_DAYS', DEFAULT_ATTACHMENT_RETENTION_DAYS, { min: 0, max: 36_500 }),
+      recordingDays: reader.int('RETENTION_RECORDING_DAYS', DEFAULT_RECORDING_RETENTION_DAYS, { min: 0, max: 36_500 }),
+    },
+    retentionIntervalMs: reader.int('RETENTION_INTERVAL_MS', 3_600_000, { min: 100 }),
   };
 }
 

@@ -1,7 +1,9 @@
 import { SEVERITY_LABELS_ES } from '../severity/severity.js';
-import { hasRecording, isMissedCall, isTerminalStatus, type CallState } from './call-state.js';
+import { hasRecording, isMissedCall, isTerminalStatus, RECORDING_DELETED, type CallState } from './call-state.js';
 import { CALL_STATUS_ES } from './call-status-es.js';
 
+/** What the call card says in place of the recording's link once retention deleted it. */
+export const RECORDING_DELETED_TEXT = 'eliminada por retención';
 
 /** The subject of a ticket a call opens. */
 export function callSubject(caller: string | null): string {
@@ -24,7 +26,7 @@ export function renderCallMessage(state: CallState): string {
 
   if (hasRecording(state)) {
     const duration = state.recordingDurationSeconds === null ? '' : ` (${state.recordingDurationSeconds} s)`;
-    lines.push(`Grabación${duration}: ${state.recordingUrl}`);
+    lines.push(`Grabación${duration}: ${state.recordingStatus === RECORDING_DELETED ? RECORDING_DELETED_TEXT : state.recordingUrl}`);
     if (state.transcriptionText) lines.push(`Transcripción: «${state.transcriptionText}»`);
     else if (state.transcriptionStatus === 'failed') lines.push('Transcripción: no disponible (falló).');
     else lines.push('Transcripción: pendiente.');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CallFacts } from '@app/channels';
-import { renderCallMessage } from './call-message.js';
-import { EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
+import { RECORDING_DELETED_TEXT, renderCallMessage } from './call-message.js';
+import { EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, RECORDING_DELETED, type CallState } from './call-state.js';
 
 const SID = 'CA0001';
 const KEYS = { all: `call-${SID}-`, status: `call-${SID}-status-` };
@@ -77,5 +77,26 @@ describe('isMissedCall', () => {
   it('should say so on the call card', () => {
     expect(renderCallMessage(apply([started, ended]))).toContain('colgó antes de elegir');
     expect(renderCallMessage(apply([started, ended]))).toContain('LLAMADA PERDIDA');
+  });
+});
+
+describe('a recording deleted by retention', () => {
+  const forgotten = (state: CallState): CallState => ({ ...state, recordingUrl: null, recordingStatus: RECORDING_DELETED });
+
+  it('should still count as the caller’s message, not a missed call, when its link is gone', () => {
+    const state = forgotten(apply([started, menu, recorded, recordingStatus, transcription, ended]));
+    expect(isMissedCall(state)).toBe(false);
+  });
+
+  it('should say on the card that the recording was deleted, and keep the transcription, when the card is rendered again', () => {
+    const card = renderCallMessage(forgotten(apply([started, menu, recorded, recordingStatus, transcription, ended])));
+    expect(card).toContain(`Grabación (40 s): ${RECORDING_DELETED_TEXT}`);
+    expect(card).not.toContain('https://r/1');
+    expect(card).toContain('Transcripción: «No puedo timbrar»');
+  });
+
+  it('should stay deleted when a retried callback repeats the recording’s status', () => {
+    const state = mergeCallFacts(forgotten(apply([started, menu, recorded, recordingStatus, ended])), recordingStatus);
+    expect(state).toMatchObject({ recordingStatus: RECORDING_DELETED, recordingUrl: null });
   });
 });

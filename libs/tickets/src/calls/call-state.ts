@@ -36,8 +36,11 @@ export const TERMINAL_CALL_STATUSES: readonly string[] = ['completed', 'busy', '
 
 export const isTerminalStatus = (status: string | null): boolean => status !== null && TERMINAL_CALL_STATUSES.includes(status);
 
+/** The recording status once retention or an erasure forgot the recording's link: it existed, it is gone. */
+export const RECORDING_DELETED = 'deleted';
+
 // A later, more final status wins; between two final ones the first stays (retries repeat it).
-const STATUS_RANK: Record<string, number> = { completed: 3, failed: 2, absent: 2 };
+const STATUS_RANK: Record<string, number> = { [RECORDING_DELETED]: 4, completed: 3, failed: 2, absent: 2 };
 const rank = (status: string | null | undefined): number => (status ? (STATUS_RANK[status] ?? 1) : 0);
 const moreFinal = (current: string | null, incoming: string | undefined): string | null =>
   rank(incoming) > rank(current) ? (incoming ?? null) : current;
@@ -53,7 +56,8 @@ export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
   next.choice ??= facts.choice ?? null;
   if (facts.recording) {
     next.recordingSid ??= facts.recording.sid;
-    next.recordingUrl ??= facts.recording.url ?? null;
+    // A forgotten link stays forgotten, whatever a late retry of its callback repeats.
+    if (next.recordingStatus !== RECORDING_DELETED) next.recordingUrl ??= facts.recording.url ?? null;
     next.recordingDurationSeconds ??= facts.recording.durationSeconds ?? null;
     next.recordingStatus = moreFinal(next.recordingStatus, facts.recording.status);
   }
@@ -74,8 +78,9 @@ export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
   return next;
 }
 
-/** The caller left a message we can listen to. */
+/** The caller left a message (we can listen to it, or could until it was deleted). */
 export function hasRecording(state: CallState): boolean {
+  if (state.recordingStatus === RECORDING_DELETED) return true;
   return state.recordingUrl !== null && state.recordingStatus !== 'absent' && state.recordingStatus !== 'failed';
 }
 

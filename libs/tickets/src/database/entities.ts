@@ -26,6 +26,7 @@ import { DeliveryMessageIndex1764491100000 } from '../migrations/1764491100000-d
 import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unverified-contacts.js';
 import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-severity-review-and-cfdi.js';
 import { CannedResponses1764499200000 } from '../migrations/1764499200000-canned-responses.js';
+import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-privacy-lifecycle.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -61,4 +62,5 @@ export const TICKETS_MIGRATIONS = [
   UnverifiedContacts1764492000000,
   SeverityReviewAndCfdi1764495600000,
   CannedResponses1764499200000,
+  PrivacyLifecycle1764500400000,
 ];

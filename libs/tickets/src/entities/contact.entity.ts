@@ -34,6 +34,10 @@ export class ContactEntity {
   @Column({ name: 'email_undeliverable_reason', type: 'text', nullable: true })
   emailUndeliverableReason!: string | null;
 
+  /** Set when an administrator erased the person's data (ARCO): the row stays, anonymous, for its tickets. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

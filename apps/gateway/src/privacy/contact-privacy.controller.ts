@@ -1,0 +1,30 @@
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ContactPrivacyService, type Actor } from '@app/tickets';
+import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
+
+/**
+ * A person's ARCO requests (LFPDPPP), carried out by an administrator: everything held about a
+ * contact as one JSON download, and its erasure (which names the contact again in `confirm`).
+ */
+@AdminOnly()
+@Controller('api/contacts')
+export class ContactPrivacyController {
+  constructor(private readonly privacy: ContactPrivacyService) {}
+
+  @Get(':id/export')
+  async export(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
+    const exported = await this.privacy.export(id, actor);
+    return new StreamableFile(Readable.from(exported.body), {
+      type: 'application/json; charset=utf-8',
+      disposition: `attachment; filename="${exported.filename}"`,
+    });
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  erase(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: unknown) {
+    return this.privacy.erase(id, (body as { confirm?: unknown } | undefined)?.confirm, actor);
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError } from '@app/platform';
+import { loadWorkerConfig } from './worker-config.js';
+
+describe('loadWorkerConfig (retention)', () => {
+  it('should keep attachments 180 days and recording links 90 days after resolution when nothing is set', () => {
+    expect(loadWorkerConfig({}).retention).toEqual({ attachmentDays: 180, recordingDays: 90 });
+  });
+
+  it('should take 0 as keep forever, and other whole numbers of days, when they are set', () => {
+    expect(loadWorkerConfig({ RETENTION_ATTACHMENT_DAYS: '0', RETENTION_RECORDING_DAYS: '30' }).retention).toEqual({ attachmentDays: 0, recordingDays: 30 });
+  });
+
+  it('should stop with the setting’s name when a retention is not a whole number of days', () => {
+    for (const value of ['-1', '1.5', 'noventa']) {
+      expect(() => loadWorkerConfig({ RETENTION_RECORDING_DAYS: value })).toThrow(ConfigError);
+      expect(() => loadWorkerConfig({ RETENTION_RECORDING_DAYS: value })).toThrow(/RETENTION_RECORDING_DAYS/);
+    }
+  });
+});
