@@ -80,8 +80,13 @@ describe('agents, tiers and the ticket workflow through the API', () => {
 
     it('should refuse to demote or deactivate the last active administrator', async () => {
       const me = await admin.get<{ id: string }>('/api/auth/me');
-      expect((await admin.patch(`/api/agents/${me.body.id}`, { role: 'agent' })).status).toBe(409);
+      // The refusal carries a code the inbox says in Spanish.
+      expect(await admin.patch(`/api/agents/${me.body.id}`, { role: 'agent' })).toMatchObject({ status: 409, body: { code: 'last_admin' } });
       expect((await admin.patch(`/api/agents/${me.body.id}`, { active: false })).status).toBe(409);
+      expect(await admin.post('/api/agents', { name: 'Otra vez', email: ADMIN.email, password: 'clave-larga-123', tier: 'L1' })).toMatchObject({
+        status: 400,
+        body: { code: 'agent_email_taken' },
+      });
       expect((await admin.get('/api/tickets')).status).toBe(200);
     });
 
@@ -184,7 +189,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const second = await seedTicketFor(env, contact!.id, 'No timbra (otra vez)');
       const stranger = await seedTicket(env, { email: 'otro@cliente.example', subject: 'Otro', severity: 3 });
 
-      expect((await l1.post(`/api/tickets/${second}/merge`, { into: stranger.number })).status).toBe(409);
+      expect(await l1.post(`/api/tickets/${second}/merge`, { into: stranger.number })).toMatchObject({ status: 409, body: { code: 'merge_other_customer' } });
       const merged = await l1.post<TicketView>(`/api/tickets/${second}/merge`, { into: first.number });
       expect(merged.status).toBe(200);
       expect(merged.body.messages.length).toBe(2);

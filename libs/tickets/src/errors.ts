@@ -17,8 +17,9 @@ export class ConflictError extends DomainError {
   constructor(
     message: string,
     readonly details: Record<string, unknown> = {},
+    code?: string,
   ) {
-    super(message);
+    super(message, code ?? (typeof details.code === 'string' ? details.code : undefined));
   }
 }
 

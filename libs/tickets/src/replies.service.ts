@@ -128,10 +128,11 @@ export class RepliesService {
       [ticketId, baseVersion, actor.id],
     )) as Array<{ changes: number; version: string | null }>;
     if (row && row.changes > 0) {
-      throw new ConflictError(`the timeline changed since you opened it (${row.changes} new entries); read them, then send again`, {
-        reason: 'timeline_changed',
-        newEntries: row.changes,
-      });
+      throw new ConflictError(
+        `the timeline changed since you opened it (${row.changes} new entries); read them, then send again`,
+        { reason: 'timeline_changed', newEntries: row.changes },
+        'timeline_changed',
+      );
     }
   }
 }

@@ -22,7 +22,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     const mapped = mapDomainError(error);
     if (mapped) {
-      response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message });
+      const code = (error as DomainError).code;
+      response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message, ...(code ? { code } : {}) });
       return;
     }
     if (error instanceof DomainError) this.logger.warn(`unmapped domain error: ${error.message}`);

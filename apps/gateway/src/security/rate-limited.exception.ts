@@ -6,7 +6,7 @@ export class RateLimitedException extends HttpException {
     message: string,
     readonly retryAfterMs: number,
   ) {
-    super({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message, retryAfterMs }, HttpStatus.TOO_MANY_REQUESTS);
+    super({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', code: 'rate_limited', message, retryAfterMs }, HttpStatus.TOO_MANY_REQUESTS);
   }
 }
 

@@ -44,7 +44,7 @@ export class AgentsService {
   async create(input: NewAgent, em: EntityManager = this.dataSource.manager): Promise<AgentEntity> {
     const email = validEmail(input.email);
     validateAgentFields(input);
-    if (await em.exists(AgentEntity, { where: { email } })) throw new InvalidInputError(`an agent with email ${email} already exists`);
+    if (await em.exists(AgentEntity, { where: { email } })) throw new InvalidInputError(`an agent with email ${email} already exists`, 'agent_email_taken');
     const created = em.create(AgentEntity, {
       name: input.name.trim(),
       email,
@@ -62,7 +62,7 @@ export class AgentsService {
     const agent = await this.get(id);
     const losesAdmin = agent.role === 'admin' && agent.active && (patch.role === 'agent' || patch.active === false);
     if (losesAdmin && (await this.dataSource.manager.count(AgentEntity, { where: { role: 'admin', active: true } })) <= 1) {
-      throw new ConflictError('this is the last active administrator; make another one first');
+      throw new ConflictError('this is the last active administrator; make another one first', {}, 'last_admin');
     }
     await this.dataSource.manager.update(AgentEntity, { id }, {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),

@@ -6,7 +6,7 @@ export interface WindowRequest {
   endsAt: Date;
 }
 
-export type WindowCheck = { ok: true; warnings: string[] } | { ok: false; reason: string };
+export type WindowCheck = { ok: true; warnings: string[] } | { ok: false; reason: string; code?: string };
 
 /** The quarter a moment falls in, in Mexico City time ("2026-Q4"). */
 export function quarterOf(date: Date): string {
@@ -25,10 +25,10 @@ export function checkWindow(request: WindowRequest, existing: WindowRequest[], p
   const durationMs = request.endsAt.getTime() - request.startsAt.getTime();
   if (durationMs <= 0) return { ok: false, reason: 'the window must end after it starts' };
   if (durationMs > policy.maxMinutes * minuteMs) {
-    return { ok: false, reason: `a maintenance window lasts at most ${policy.maxMinutes / 60} hours` };
+    return { ok: false, reason: `a maintenance window lasts at most ${policy.maxMinutes / 60} hours`, code: 'maintenance_too_long' };
   }
   if (request.startsAt.getTime() - now.getTime() < policy.noticeMinutes * minuteMs) {
-    return { ok: false, reason: `a maintenance window must be announced at least ${policy.noticeMinutes / (60 * 24)} days before it starts` };
+    return { ok: false, reason: `a maintenance window must be announced at least ${policy.noticeMinutes / (60 * 24)} days before it starts`, code: 'maintenance_notice_too_short' };
   }
   const quarter = quarterOf(request.startsAt);
   const sameQuarter = existing.filter((window) => quarterOf(window.startsAt) === quarter);

@@ -55,7 +55,7 @@ export class MaintenanceService implements MaintenanceCalendar {
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:maintenance'))`);
       const existing = await em.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull() } });
       const check = checkWindow(request, existing, this.config.maintenance, this.config.sla.minuteMs, new Date());
-      if (!check.ok) throw new InvalidInputError(check.reason);
+      if (!check.ok) throw new InvalidInputError(check.reason, check.code);
       const saved = await em.save(
         MaintenanceWindowEntity,
         em.create(MaintenanceWindowEntity, { startsAt: request.startsAt, endsAt: request.endsAt, description, createdBy: actor.id }),

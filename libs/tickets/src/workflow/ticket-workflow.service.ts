@@ -124,7 +124,7 @@ export class TicketWorkflowService {
     if (number === intoNumber) throw new InvalidInputError('a ticket cannot be merged into itself');
     return this.change(number, actor, 'merge', async (source, em) => {
       const target = await this.authorized(intoNumber, actor, 'merge', em, true);
-      if (source.contactId !== target.contactId) throw new ConflictError('only tickets of the same customer can be merged');
+      if (source.contactId !== target.contactId) throw new ConflictError('only tickets of the same customer can be merged', {}, 'merge_other_customer');
       if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('a merged ticket cannot be merged again');
       await em.update(MessageEntity, { ticketId: source.id }, { ticketId: target.id });
       await em.update(OutboundDeliveryEntity, { ticketId: source.id }, { ticketId: target.id });
