@@ -15,6 +15,7 @@ describe('checkWindow', () => {
     expect(checkWindow(window('2026-01-18T06:00:00Z', '2026-01-19T06:01:00Z'), [], policy, MINUTE, now)).toEqual({
       ok: false,
       reason: 'a maintenance window lasts at most 24 hours',
+      code: 'maintenance_too_long',
     });
   });
 
@@ -22,6 +23,7 @@ describe('checkWindow', () => {
     expect(checkWindow(window('2026-01-17T11:59:00Z', '2026-01-17T13:00:00Z'), [], policy, MINUTE, now)).toEqual({
       ok: false,
       reason: 'a maintenance window must be announced at least 7 days before it starts',
+      code: 'maintenance_notice_too_short',
     });
   });
 
