@@ -32,7 +32,7 @@ export interface CoreConfig {
   mailTicketsPerSenderPerHour: number;
   /** How long the link that verifies a chat's email works [24 h]. */
   verificationLinkTtlMinutes: number;
-  /** Named points where a test may ask the process to crash (see README, "Reliability"). */
+  /** Named points where a test may ask the process to crash (see docs/reliability.md). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
 }
