@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { CustomerStack, mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
+import { SimulatedCall } from '../../../test/support/simulated-call.js';
 
 interface IncidentJson {
   id: string;
@@ -144,6 +146,15 @@ describe('outage mode: many reports of one failure become one incident with one 
     expect((await l1.post(`/api/incidents/${suspected!.id}/tickets`, {})).status).toBe(400);
     expect((await l1.patch(`/api/incidents/${suspected!.id}`, { title: 'Falla en el timbrado de facturas' })).status).toBe(200);
     expect((await l1.post(`/api/incidents/${suspected!.id}/tickets`, { add: ['IF-999999'] })).status).toBe(400);
+
+    // Before anyone types or chooses: the widget's banner and the phone menu name the known failure.
+    const newcomer = await ChatTestClient.connect(stack.base);
+    const widgetStatus = await newcomer.waitFor('chat:status', (payload) => (payload.banner as { kind?: string } | null)?.kind === 'incident');
+    expect((widgetStatus.banner as { text: string }).text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    newcomer.close();
+    const greeting = await new SimulatedCall(stack.webhooks, mobileNumber()).dial();
+    expect(greeting.text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    expect(greeting.children.map((child) => child.name)).toContain('Gather');
 
     const posted = await l1.post<{ recipients: number }>(`/api/incidents/${suspected!.id}/updates`, { body: 'Nuestro proveedor de timbrado tiene una falla; estimamos restablecerlo en 30 minutos.' });
     expect(posted.status).toBe(201);
