@@ -7,6 +7,7 @@ import { SmtpSink } from '../test/support/smtp-sink.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import { summariseLatencies, type LatencySummary } from './support/latency-stats.js';
 import { ProcessMonitor, round } from './support/process-stats.js';
+import { withProductionTimers } from './system-under-test.js';
 
 export interface EmailLatencyResult {
   scenario: 'email';
@@ -24,7 +25,7 @@ export interface EmailLatencyResult {
 export async function runEmailLatency(env: TestEnvironment, mails: number, ratePerSecond: number): Promise<EmailLatencyResult> {
   const dovecot = await DovecotServer.start();
   const sink = await SmtpSink.start();
-  const worker = await new AppProcess('worker', env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, LOG_FORMAT: 'json' })).start({
+  const worker = await new AppProcess('worker', withProductionTimers(env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, LOG_FORMAT: 'json' }))).start({
     CONFIRMATIONS_PER_SENDER_PER_HOUR: String(mails + 1),
     IMAP_POLL_INTERVAL_MS: '5000',
   });

@@ -11,6 +11,13 @@ export const BENCH_TWILIO = {
   line: '+528147771119',
 };
 
+const TEST_TIMERS = ['SWEEP_INTERVAL_MS', 'SWEEP_GRACE_MS', 'JOB_LOCK_MS', 'IMAP_POLL_INTERVAL_MS', 'IMAP_COMMAND_TIMEOUT_MS'];
+
+/** `settings` without the test environment's fast sweeps and short job locks (they are for fault tests): the apps' own defaults. */
+export function withProductionTimers(settings: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => !TEST_TIMERS.includes(name)));
+}
+
 /**
  * Ventanilla as it runs in production (a gateway and a worker process), with the phone channel on a
  * Twilio fake and a statement counter between both processes and Postgres.
@@ -29,7 +36,7 @@ export class SystemUnderTest {
     const twilio = await TwilioApiFake.start();
     const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
     const port = await freePort();
-    const settings = env.processEnv({
+    const settings = withProductionTimers(env.processEnv({
       DATABASE_URL: postgres.urlFor(env.databaseUrl),
       PORT: String(port),
       LOG_FORMAT: 'json',
@@ -44,7 +51,7 @@ export class SystemUnderTest {
       CONFIRMATIONS_PER_SENDER_PER_HOUR: '1000',
       INTAKE_CONCURRENCY: '16',
       OUTBOUND_CONCURRENCY: '16',
-    });
+    }));
     const gateway = new AppProcess('gateway', settings);
     const workerProcess = new AppProcess('worker', { ...settings, ...worker });
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of both processes there (on exit).
