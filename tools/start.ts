@@ -6,9 +6,10 @@ import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js'
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 
 /**
- * `npm start`: checks every setting, applies migrations, then runs the gateway and the worker as
- * two processes. A process that dies is started again (after a pause that grows while it keeps
- * dying), unless it stopped on a bad setting; SIGINT/SIGTERM stop both gracefully.
+ * `npm start`: checks every setting, applies migrations, then runs the gateway and
+ * `WORKER_PROCESSES` workers (default 1), each a process of its own. A process that dies is
+ * started again (after a pause that grows while it keeps dying), unless it stopped on a bad
+ * setting; SIGINT/SIGTERM stop them all gracefully.
  */
 const APPS = {
   gateway: fileURLToPath(new URL('../apps/gateway/src/main.js', import.meta.url)),
@@ -18,10 +19,11 @@ const APPS = {
 let stopping = false;
 const children = new Map<string, ChildProcess>();
 
-function run(name: keyof typeof APPS, restarts = 0): void {
+/** Runs `app` as the process called `name` (e.g. worker-2). */
+function run(app: keyof typeof APPS, name: string = app, restarts = 0): void {
   const startedAt = Date.now();
   // Their own process group: a terminal's Ctrl+C reaches only this supervisor, which stops them once.
-  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: process.env, detached: true });
+  const child = spawn(process.execPath, [APPS[app]], { stdio: 'inherit', env: process.env, detached: true });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -38,14 +40,14 @@ function run(name: keyof typeof APPS, restarts = 0): void {
     const attempt = stable ? 0 : restarts + 1;
     const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
     console.error(`${name} exited (${signal ?? code}); starting it again in ${delay / 1_000} s`);
-    setTimeout(() => run(name, attempt), delay);
+    setTimeout(() => run(app, name, attempt), delay);
   });
 }
 
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping gateway and worker`);
+  console.log(`${signal}: stopping ${[...children.keys()].join(', ')}`);
   if (children.size === 0) process.exit(0);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => process.exit(1), 30_000).unref();
@@ -56,13 +58,15 @@ async function main(): Promise<void> {
   // Every setting of both apps, before anything starts: a typo stops here with its name.
   loadGatewayConfig(process.env);
   loadWorkerConfig(process.env);
-  const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
+  const reader = new EnvReader(process.env);
+  const { databaseUrl } = readCoreConfig(reader);
+  const workers = reader.int('WORKER_PROCESSES', 1, { min: 1, max: 64 });
   const applied = await migrate(databaseUrl);
   console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   run('gateway');
-  run('worker');
+  for (let index = 1; index <= workers; index += 1) run('worker', workers === 1 ? 'worker' : `worker-${index}`);
 }
 
 main().catch((error: unknown) => {
