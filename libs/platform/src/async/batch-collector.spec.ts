@@ -111,6 +111,28 @@ describe('BatchCollector', () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it('should answer every caller when more than a batch waited for a busy slot', async () => {
+    const batches: number[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const collector = new BatchCollector<number, number>({
+      maxItems: 2,
+      maxWaitMs: 0,
+      maxConcurrentFlushes: 1,
+      flush: async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate;
+        return items;
+      },
+    });
+    const first = collector.add(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [1, 2, 3, 4, 5].map((item) => collector.add(item));
+    release();
+    await expect(Promise.all([first, ...later])).resolves.toEqual([0, 1, 2, 3, 4, 5]);
+    expect(batches).toEqual([[0], [1, 2], [3, 4], [5]]);
+  });
+
   it('should refuse a batch size below one', () => {
     expect(() => doubling(0, 0)).toThrow('maxItems must be a positive integer');
   });

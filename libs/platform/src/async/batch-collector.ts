@@ -30,6 +30,8 @@ export class BatchCollector<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
   private timer?: NodeJS.Timeout;
   private flushing = 0;
+  /** A flush was due while every slot was busy. */
+  private deferred = false;
   private readonly maxConcurrentFlushes: number;
 
   constructor(private readonly options: BatchCollectorOptions<I, O>) {
@@ -56,14 +58,21 @@ export class BatchCollector<I, O> {
   private flushNow(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    // At the limit: the batch in flight that ends first starts this one.
-    if (this.waiting.length === 0 || this.flushing >= this.maxConcurrentFlushes) return;
-    const batch = this.waiting.splice(0, this.options.maxItems);
-    this.flushing += 1;
-    void this.run(batch).finally(() => {
-      this.flushing -= 1;
-      this.flushNow();
-    });
+    while (this.waiting.length > 0) {
+      if (this.flushing >= this.maxConcurrentFlushes) {
+        // At the limit: the batch in flight that ends first starts the next.
+        this.deferred = true;
+        return;
+      }
+      const batch = this.waiting.splice(0, this.options.maxItems);
+      this.flushing += 1;
+      void this.run(batch).finally(() => {
+        this.flushing -= 1;
+        if (!this.deferred) return;
+        this.deferred = false;
+        this.flushNow();
+      });
+    }
   }
 
   private async run(batch: Array<Waiting<I, O>>): Promise<void> {

@@ -91,6 +91,29 @@ export class InboundItemsRepository {
     return em.findOne(InboundItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * The item with its raw content for the intake, and, for the channels in `inOrderChannels`,
+   * whether earlier items of its source still wait (then see `findEarlierPending`): one round trip
+   * where the common case (nothing earlier) needed two.
+   */
+  async loadForIntake(id: string, inOrderChannels: readonly Channel[]): Promise<{ item: InboundItemEntity; earlierPending: boolean } | null> {
+    const rows: Array<Record<string, unknown> & { earlier_pending: boolean }> = await this.dataSource.query(
+      `SELECT item.*,
+              (item.channel = ANY($2::text[]) AND item.source_ref IS NOT NULL AND item.status = 'pending' AND EXISTS (
+                SELECT 1 FROM inbound_items earlier
+                 WHERE earlier.channel = item.channel AND earlier.source_ref = item.source_ref AND earlier.status = 'pending'
+                   AND (earlier.received_at, earlier.id) < (item.received_at, item.id))) AS earlier_pending
+         FROM inbound_items item
+        WHERE item.id = $1`,
+      [id, inOrderChannels],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const columns = this.dataSource.getMetadata(InboundItemEntity).columns;
+    const item = this.dataSource.manager.create(InboundItemEntity, Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])));
+    return { item, earlierPending: row.earlier_pending };
+  }
+
   async loadRaw(id: string): Promise<InboundItemEntity | null> {
     return this.dataSource.manager
       .createQueryBuilder(InboundItemEntity, 'i')
