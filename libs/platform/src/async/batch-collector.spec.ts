@@ -15,6 +15,24 @@ function doubling(maxItems: number, maxWaitMs: number) {
   return { collector, batches };
 }
 
+/** One batch in flight at a time; the first one is held until `release` is called. */
+function oneSlotHeldFirst(maxItems: number) {
+  const batches: number[][] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const collector = new BatchCollector<number, number>({
+    maxItems,
+    maxWaitMs: 0,
+    maxConcurrentFlushes: 1,
+    flush: async (items) => {
+      batches.push(items);
+      if (batches.length === 1) await gate;
+      return items;
+    },
+  });
+  return { collector, batches, release };
+}
+
 describe('BatchCollector', () => {
   afterEach(() => {
     jest.useRealTimers();
@@ -88,19 +106,7 @@ describe('BatchCollector', () => {
   });
 
   it('should gather calls while the only batch allowed is in flight, and send them as one when it ends', async () => {
-    const batches: number[][] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const collector = new BatchCollector<number, number>({
-      maxItems: 10,
-      maxWaitMs: 0,
-      maxConcurrentFlushes: 1,
-      flush: async (items) => {
-        batches.push(items);
-        if (batches.length === 1) await gate;
-        return items;
-      },
-    });
+    const { collector, batches, release } = oneSlotHeldFirst(10);
     const first = collector.add(1);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const later = [collector.add(2), collector.add(3), collector.add(4)];
@@ -112,19 +118,7 @@ describe('BatchCollector', () => {
   });
 
   it('should answer every caller when more than a batch waited for a busy slot', async () => {
-    const batches: number[][] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const collector = new BatchCollector<number, number>({
-      maxItems: 2,
-      maxWaitMs: 0,
-      maxConcurrentFlushes: 1,
-      flush: async (items) => {
-        batches.push(items);
-        if (batches.length === 1) await gate;
-        return items;
-      },
-    });
+    const { collector, batches, release } = oneSlotHeldFirst(2);
     const first = collector.add(0);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const later = [1, 2, 3, 4, 5].map((item) => collector.add(item));
