@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the same conversation still wait. Without it the answer came from the pending items by arrival,
  * every pending item older than the message read and filtered: under a backlog, thousands per message.
  */
-export class PendingBySourceIndex1764504000000 implements MigrationInterface {
-  name = 'PendingBySourceIndex1764504000000';
+export class PendingBySourceIndex1764507600000 implements MigrationInterface {
+  name = 'PendingBySourceIndex1764507600000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE INDEX inbound_items_pending_source_idx ON inbound_items (channel, source_ref, received_at) WHERE status = 'pending'`);
