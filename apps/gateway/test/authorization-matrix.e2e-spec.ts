@@ -69,6 +69,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/incidents/:id/tickets': 'agent',
   'POST /api/incidents/:id/updates': 'agent',
   'POST /api/incidents/:id/resolve': 'agent',
+  'GET /api/reports/incidents': 'agent',
   'GET /status': 'public',
   'POST /webhooks/twilio/:callback': 'public',
   'GET /inbox': 'public',
