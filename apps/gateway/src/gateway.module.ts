@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CHANNEL_ENTITIES, ChatModule, ChatPersonalDataRepository, PhoneGatewayModule } from '@app/channels';
-import { InfrastructureModule } from '@app/platform';
+import { InfrastructureModule, MetricsServer } from '@app/platform';
 import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -14,6 +14,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
+import { GatewayMetricSources } from './metrics/gateway-metric-sources.js';
+import { SocketMetricsInterceptor } from './metrics/socket-metrics.interceptor.js';
 import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
@@ -72,6 +74,9 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: SocketMetricsInterceptor },
+        { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
+        GatewayMetricSources,
         ConnectionPresence,
         ChatGateway,
         AgentTypingService,
