@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CustomerStack, mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { PrometheusScrape } from '../../../test/support/prometheus-text.js';
+import { repoRoot } from '../../../test/support/repo-root.js';
 
 /**
  * docs/metrics.md, tried: a gateway and a worker (built processes) each serve /metrics on their own
@@ -108,6 +111,14 @@ describe('metrics: /metrics of the gateway and the worker after real traffic', (
     await setClocks(done, { attentionRisk: -90, attentionDue: -60, solutionRisk: -30, solutionDue: -1 });
     await stack.env.query(`UPDATE tickets SET status = 'resolved', resolved_at = now() WHERE number = $1`, [done]);
     expect(await counts()).toEqual({ atRisk: 1, breached: 1 });
+  });
+
+  it('should have every series the Grafana dashboard (docs/grafana-dashboard.json) queries', async () => {
+    const dashboard = JSON.parse(readFileSync(join(repoRoot(), 'docs/grafana-dashboard.json'), 'utf8')) as { panels: Array<{ targets: Array<{ expr: string }> }> };
+    const queried = new Set(dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => target.expr.match(/\b(?:ventanilla|nodejs|process)_\w+/g) ?? [])));
+    expect(queried.size).toBeGreaterThan(10);
+    const [gatewayNow, workerNow] = [await gateway(), await worker()];
+    expect([...queried].filter((name) => !gatewayNow.has(name) && !workerNow.has(name))).toEqual([]);
   });
 
   it('should serve metrics on their own loopback port only, not on the public one', async () => {
