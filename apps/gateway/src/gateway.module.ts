@@ -17,6 +17,7 @@ import { MaintenanceController } from './maintenance/maintenance.controller.js';
 import { GatewayMetricSources } from './metrics/gateway-metric-sources.js';
 import { SocketMetricsInterceptor } from './metrics/socket-metrics.interceptor.js';
 import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
+import { QueueDashboardModule } from './queues/queue-dashboard.module.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpDraining } from './http/http-draining.js';
@@ -37,6 +38,8 @@ import { WebPagesController } from './web/web-pages.controller.js';
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
+    // One instance, shared with the queue dashboard (whose gate checks the same tokens).
+    const auth = AuthModule.register(config);
     return {
       module: GatewayModule,
       imports: [
@@ -50,7 +53,8 @@ export class GatewayModule {
         CoreConfigModule.register(config.core),
         TicketsModule,
         ChatModule.register({ ports: ChannelPortsModule }),
-        AuthModule.register(config),
+        auth,
+        QueueDashboardModule.register(config, auth),
         PhoneGatewayModule.register({ settings: config.phone, ports: ChannelPortsModule }),
       ],
       controllers: [

@@ -9,6 +9,7 @@ import { SEVERITY_LABEL } from './labels.js';
 import { LiveUpdates, type SlaAlert } from './live-updates.js';
 import { LoginPage } from './login-page.js';
 import { MaintenancePage } from './maintenance-page.js';
+import { QueueDashboardLink } from './queue-dashboard-link.js';
 import { ReportsPage } from './reports-page.js';
 import { borrowSession, signOutEverywhere } from './session.js';
 import { ShortcutHelp, useShortcuts } from './shortcut-keys.js';
@@ -214,6 +215,7 @@ export function App() {
           {me.name} · {me.tier}
           {me.role === 'admin' ? ' · admin' : ''}
         </span>
+        {me.role === 'admin' && <QueueDashboardLink />}
         <AlertSettings me={me} preferences={preferences} onChange={setPreferences} />
         <button type="button" class="link" onClick={() => setHelp(true)} aria-label="Atajos de teclado (?)">
           Atajos
