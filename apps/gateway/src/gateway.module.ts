@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CHANNEL_ENTITIES, ChatModule, ChatPersonalDataRepository, PhoneGatewayModule } from '@app/channels';
 import { InfrastructureModule, MetricsServer } from '@app/platform';
 import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
@@ -14,6 +14,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
+import { ApiDocs } from './openapi/api-docs.js';
+import { ApiDocsController } from './openapi/api-docs.controller.js';
 import { GatewayMetricSources } from './metrics/gateway-metric-sources.js';
 import { SocketMetricsInterceptor } from './metrics/socket-metrics.interceptor.js';
 import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
@@ -21,6 +23,7 @@ import { QueueDashboardModule } from './queues/queue-dashboard.module.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpDraining } from './http/http-draining.js';
+import { dtoValidation } from './http/validation.js';
 import { ConnectionPresence } from './realtime/connection-presence.js';
 import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
@@ -54,7 +57,7 @@ export class GatewayModule {
         TicketsModule,
         ChatModule.register({ ports: ChannelPortsModule }),
         auth,
-        QueueDashboardModule.register(config, auth),
+        QueueDashboardModule.register(auth),
         PhoneGatewayModule.register({ settings: config.phone, ports: ChannelPortsModule }),
       ],
       controllers: [
@@ -74,13 +77,16 @@ export class GatewayModule {
         WebAssetsController,
         VerificationController,
         CannedResponsesController,
+        ApiDocsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_PIPE, useFactory: dtoValidation },
         { provide: APP_INTERCEPTOR, useClass: SocketMetricsInterceptor },
         { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
         GatewayMetricSources,
+        ApiDocs,
         ConnectionPresence,
         ChatGateway,
         AgentTypingService,

@@ -4,10 +4,10 @@ import { JwtService } from '@nestjs/jwt';
 import { AgentsService, type Actor, type AgentEntity } from '@app/tickets';
 
 /**
- * What a token may be used for: `api` (the bearer token of the inbox and the API) or `queue-dashboard`
- * (the short-lived cookie of /admin/queues). Each is refused where the other is expected.
+ * What a token may be used for: `api` (the bearer token of the inbox and the API) or `admin-pages`
+ * (the short-lived cookie of the administrators' pages, admin-pages.ts). Each is refused where the other is expected.
  */
-export type TokenScope = 'api' | 'queue-dashboard';
+export type TokenScope = 'api' | 'admin-pages';
 
 interface TokenClaims {
   sub: string;

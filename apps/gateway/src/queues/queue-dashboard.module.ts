@@ -6,9 +6,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import type { Queue } from 'bullmq';
 import { QUEUES, TicketsModule } from '@app/tickets';
 import { AccessTokens } from '../auth/access-tokens.js';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { QUEUE_DASHBOARD_PATH, queueDashboardAccess } from './queue-dashboard-access.js';
-import { QueueDashboardController } from './queue-dashboard.controller.js';
 
 /**
  * bull-board at /admin/queues for administrators: every queue's jobs, failed ones to inspect and
@@ -25,13 +23,8 @@ export class QueueDashboardModule implements NestModule {
     @InjectQueue(QUEUES.sla) private readonly sla: Queue,
   ) {}
 
-  static register(config: GatewayConfig, auth: DynamicModule): DynamicModule {
-    return {
-      module: QueueDashboardModule,
-      imports: [auth, TicketsModule],
-      controllers: [QueueDashboardController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
-    };
+  static register(auth: DynamicModule): DynamicModule {
+    return { module: QueueDashboardModule, imports: [auth, TicketsModule] };
   }
 
   configure(consumer: MiddlewareConsumer): void {

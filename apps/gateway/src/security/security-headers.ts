@@ -49,6 +49,9 @@ export const QUEUE_DASHBOARD_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Swagger UI at /api/docs (administrators) needs what those pages need: its own files, inline styles, data: images. */
+export const API_DOCS_POLICY = WIDGET_PAGE_POLICY;
+
 /**
  * helmet on every answer: HSTS, nosniff, no framing, no referrer, no X-Powered-By, and a CSP that
  * allows nothing; the pages replace the CSP with their own (above), the widget its resource policy.

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AdminPageLink } from './admin-page-link.js';
 import { AgentsPage } from './agents-page.js';
 import { AlertSettings } from './alert-settings.js';
 import { alertPlan, isLoud, loadAlertPreferences, titleWithCount, type AlertPreferences } from './alert-preferences.js';
@@ -9,7 +10,6 @@ import { SEVERITY_LABEL } from './labels.js';
 import { LiveUpdates, type SlaAlert } from './live-updates.js';
 import { LoginPage } from './login-page.js';
 import { MaintenancePage } from './maintenance-page.js';
-import { QueueDashboardLink } from './queue-dashboard-link.js';
 import { ReportsPage } from './reports-page.js';
 import { borrowSession, signOutEverywhere } from './session.js';
 import { ShortcutHelp, useShortcuts } from './shortcut-keys.js';
@@ -215,7 +215,8 @@ export function App() {
           {me.name} · {me.tier}
           {me.role === 'admin' ? ' · admin' : ''}
         </span>
-        {me.role === 'admin' && <QueueDashboardLink />}
+        {me.role === 'admin' && <AdminPageLink label="Colas" url="/admin/queues/" what="el tablero de colas" />}
+        {me.role === 'admin' && <AdminPageLink label="API" url="/api/docs" what="la documentación de la API" />}
         <AlertSettings me={me} preferences={preferences} onChange={setPreferences} />
         <button type="button" class="link" onClick={() => setHelp(true)} aria-label="Atajos de teclado (?)">
           Atajos

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { cookieValue } from './queue-dashboard-access.js';
+import { cookieValue } from './admin-pages.js';
 
 describe('cookieValue', () => {
   it('should find the named cookie among others, keeping "=" inside its value', () => {
