@@ -38,6 +38,12 @@ import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
+import { IncidentBroadcastService } from './incidents/incident-broadcast.service.js';
+import { IncidentDetector } from './incidents/incident-detector.js';
+import { IncidentSeverityAligner } from './incidents/incident-severity-aligner.js';
+import { IncidentsRepository } from './incidents/incidents.repository.js';
+import { IncidentsService } from './incidents/incidents.service.js';
+import { PublicStatusService } from './incidents/public-status.service.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
@@ -99,6 +105,12 @@ const PROVIDERS = [
   ContactScopeRepository,
   ContactExportRepository,
   ContactErasureRepository,
+  IncidentsRepository,
+  IncidentSeverityAligner,
+  IncidentsService,
+  IncidentBroadcastService,
+  IncidentDetector,
+  PublicStatusService,
 ];
 
 /**

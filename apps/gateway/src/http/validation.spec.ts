@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
+import { IncidentLinksDto, OpenIncidentDto } from '../incidents/dto/incident.dto.js';
 import { CreateReplyDto } from '../tickets/dto/create-reply.dto.js';
 import { TicketListQuery } from '../tickets/dto/ticket-list.query.js';
 import { AssignDto } from '../tickets/dto/workflow.dto.js';
@@ -50,5 +51,13 @@ describe('dtoValidation', () => {
   it('should take null for an assignee to clear, and refuse anything else that is not an id', async () => {
     await expect(pipe.transform({ agentId: null }, { type: 'body', metatype: AssignDto })).resolves.toEqual({ agentId: null });
     for (const body of [{}, { agentId: 'x' }, { agentId: 7 }]) expect((await refusal(body, AssignDto)).message).toBe('agentId must be an agent id or null');
+  });
+
+  it('should read ticket numbers in full or short, and name the one that is not', async () => {
+    const links = (await pipe.transform({ add: ['4', 'IF-000005'] }, { type: 'body', metatype: IncidentLinksDto })) as IncidentLinksDto;
+    expect(links.add).toEqual(['IF-000004', 'IF-000005']);
+    expect((await refusal({ add: ['4', 'hola'] }, IncidentLinksDto)).message).toBe('add holds "hola", which is not a ticket number');
+    expect((await refusal({ remove: 'IF-4' }, IncidentLinksDto)).message).toBe('remove must be a list of ticket numbers');
+    expect((await refusal({ title: 'Falla', severity: 5 }, OpenIncidentDto)).message).toBe('severity must be 0, 1, 2 or 3');
   });
 });

@@ -1,4 +1,5 @@
 import { ConfigError, readLoggingSettings, type EnvReader, type LoggingSettings } from '@app/platform';
+import { DEFAULT_DETECTION, type DetectionSettings } from '../incidents/incident-detection.js';
 import type { Severity } from '../severity/severity.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
 
@@ -32,7 +33,9 @@ export interface CoreConfig {
   mailTicketsPerSenderPerHour: number;
   /** How long the link that verifies a chat's email works [24 h]. */
   verificationLinkTtlMinutes: number;
-  /** Named points where a test may ask the process to crash (see README, "Reliability"). */
+  /** Outage mode: when reports close together are linked under one incident. */
+  incidents: DetectionSettings;
+  /** Named points where a test may ask the process to crash (see docs/reliability.md). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
 }
@@ -55,6 +58,13 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     severityReviewBelow: env.int('SEVERITY_REVIEW_BELOW_PERCENT', 60, { min: 0, max: 100 }) / 100,
     mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
+    incidents: {
+      windowMs: env.int('INCIDENT_WINDOW_MINUTES', DEFAULT_DETECTION.windowMs / 60_000, { min: 1, max: 24 * 60 }) * 60_000,
+      joinScore: env.int('INCIDENT_JOIN_PERCENT', Math.round(DEFAULT_DETECTION.joinScore * 100), { min: 1, max: 100 }) / 100,
+      pairScore: env.int('INCIDENT_PAIR_PERCENT', Math.round(DEFAULT_DETECTION.pairScore * 100), { min: 1, max: 100 }) / 100,
+      minReports: env.int('INCIDENT_MIN_REPORTS', DEFAULT_DETECTION.minReports, { min: 2 }),
+      surgeFactor: env.int('INCIDENT_SURGE_FACTOR', DEFAULT_DETECTION.surgeFactor, { min: 2 }),
+    },
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

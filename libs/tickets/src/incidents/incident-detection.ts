@@ -94,7 +94,8 @@ function explain(similarities: readonly Similarity[], score: number, count: numb
   return parts.join('; ');
 }
 
-const PROCESS_ES: Record<string, string> = {
+/** The processes detection recognises, as agents and customers name them. */
+export const PROCESS_ES: Record<string, string> = {
   stamping: 'timbrado',
   cancelling: 'cancelación',
   'signing in': 'inicio de sesión',

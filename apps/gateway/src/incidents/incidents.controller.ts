@@ -1,0 +1,62 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { IncidentBroadcastService, IncidentsService, type Actor } from '@app/tickets';
+import { CurrentActor } from '../auth/auth.decorators.js';
+import { UuidPipe } from '../http/uuid.pipe.js';
+import { EditIncidentDto, IncidentLinksDto, IncidentMessageDto, OpenIncidentDto } from './dto/incident.dto.js';
+
+/** Outage mode: one problem reported by many customers, one clock and one voice for all of them. */
+@Controller('api/incidents')
+export class IncidentsController {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly broadcast: IncidentBroadcastService,
+  ) {}
+
+  @Get()
+  async list() {
+    return { items: await this.incidents.list() };
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.incidents.get(id, actor);
+  }
+
+  @Post()
+  open(@CurrentActor() actor: Actor, @Body() fields: OpenIncidentDto) {
+    return this.incidents.open(actor, { title: fields.title, severity: fields.severity, tickets: fields.tickets ?? [] });
+  }
+
+  @Patch(':id')
+  edit(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() fields: EditIncidentDto) {
+    // null counts as left out.
+    return this.incidents.edit(id, actor, { title: fields.title ?? undefined, severity: fields.severity ?? undefined, countsAsDowntime: fields.countsAsDowntime ?? undefined });
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  confirm(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.incidents.confirm(id, actor);
+  }
+
+  @Post(':id/tickets')
+  @HttpCode(200)
+  changeLinks(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() fields: IncidentLinksDto) {
+    const add = fields.add ?? [];
+    const remove = fields.remove ?? [];
+    if (add.length === 0 && remove.length === 0) throw new BadRequestException('name tickets to add or remove');
+    return this.incidents.changeLinks(id, actor, { add, remove });
+  }
+
+  /** 201 with the update and how many customers it goes to. */
+  @Post(':id/updates')
+  postUpdate(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() update: IncidentMessageDto) {
+    return this.broadcast.postUpdate(id, actor, update.body);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  resolve(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() resolution: IncidentMessageDto) {
+    return this.broadcast.resolve(id, actor, resolution.body);
+  }
+}
