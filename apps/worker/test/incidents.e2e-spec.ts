@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { CustomerStack, mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
+import { SimulatedCall } from '../../../test/support/simulated-call.js';
 
 interface IncidentJson {
   id: string;
@@ -15,26 +17,59 @@ interface IncidentJson {
   customersByChannel: Record<string, number>;
 }
 
-/** One failure, in the words different customers use, over the three channels. */
-const SAME_FAILURE = {
-  mails: [
-    { subject: 'No puedo timbrar', text: 'Desde hace rato no puedo timbrar ninguna factura, el portal marca error 500 al timbrar. Nadie en la oficina puede facturar.' },
-    { subject: 'Urgente: timbrado caído', text: 'El timbrado no funciona, todas las facturas regresan error 500. Tenemos clientes esperando su factura.' },
-    { subject: 'error al timbrar facturas', text: 'Buenas tardes, al intentar timbrar cualquier factura aparece error 500 y no se genera el folio fiscal.' },
-    { subject: 'No timbra el portal', text: 'Ninguna de nuestras facturas se puede timbrar, sale error 500 en el portal desde las 10.' },
-  ],
-  chats: [
-    'hola, no puedo timbrar mis facturas, me sale error 500 cada vez que intento timbrar',
-    'El portal no deja timbrar ninguna factura, error 500, ya lo intentamos en varias computadoras',
-    'no timbra!! error 500 al timbrar la factura, es urgente',
-  ],
-  calls: ['no podemos timbrar ninguna factura en el portal, marca error 500 al timbrar', 'le llamo porque el timbrado de facturas no funciona, sale error quinientos al timbrar'],
-};
-const UNRELATED = [
-  { subject: 'Cambio de régimen fiscal', text: '¿Cómo actualizo mi régimen fiscal en mis datos de emisor? Gracias.' },
-  { subject: 'Duda sobre complemento de pago', text: 'Quisiera saber si el complemento de pagos lleva la fecha del depósito o la de la factura.' },
-  { subject: 'Logotipo en el PDF', text: 'Me pueden decir cómo agrego mi logotipo al PDF de la factura?' },
+/**
+ * One failure (stamping down, error 500), as forty customers put it: different openings, complaints
+ * and details, combined so no two reports read the same.
+ */
+const OPENINGS = ['Buenas tardes.', 'Hola, urgente:', 'Buen día,', 'Oigan,', 'Hola soporte!!', 'Una pregunta urgente:', 'Buenas,', 'Disculpen,'];
+const COMPLAINTS = [
+  'no puedo timbrar ninguna factura',
+  'el timbrado no funciona',
+  'ninguna factura se deja timbrar',
+  'al timbrar marca error 500',
+  'no timbra el portal',
+  'las facturas no se timbran',
+  'el portal no deja timbrar',
+  'no podemos timbrar nada',
 ];
+const DETAILS = [
+  'sale error 500 en todas',
+  'desde hace media hora nadie en la oficina puede facturar',
+  'aparece error 500 y no se genera el folio fiscal',
+  'ya probamos en varias computadoras y sigue el error 500',
+  'tenemos clientes esperando su factura, no timbra',
+  'marca error 500 al timbrar cualquier factura',
+  'es urgente, todo el equipo está detenido sin poder timbrar',
+];
+const report = (index: number): string => `${OPENINGS[index % OPENINGS.length]} ${COMPLAINTS[(index * 3) % COMPLAINTS.length]}, ${DETAILS[(index * 5) % DETAILS.length]}.`;
+
+/** Twenty ordinary contacts arriving meanwhile, about anything but that failure. */
+const UNRELATED = [
+  ['Cambio de régimen fiscal', '¿Cómo actualizo mi régimen fiscal en mis datos de emisor?'],
+  ['Complemento de pago', '¿El complemento de pagos lleva la fecha del depósito o la de la factura?'],
+  ['Logotipo', '¿Cómo agrego mi logotipo al PDF?'],
+  ['Olvidé mi contraseña', 'No recuerdo mi contraseña y el correo de recuperación no me llega.'],
+  ['Alta de cliente', '¿Dónde doy de alta un cliente nuevo con su código postal?'],
+  ['Carta porte', '¿El portal permite hacer carta porte para traslados?'],
+  ['Nómina', 'Quiero saber si puedo emitir recibos de nómina para dos empleados.'],
+  ['Descargar XML', '¿Dónde descargo el XML de una factura de marzo?'],
+  ['Uso de CFDI', '¿Qué uso de CFDI le pongo a un cliente que compra papelería?'],
+  ['Serie y folio', '¿Puedo cambiar la serie de mis facturas a partir de hoy?'],
+  ['Reporte mensual', '¿Hay un reporte de todo lo facturado en el mes?'],
+  ['Moneda extranjera', '¿Cómo facturo en dólares con tipo de cambio?'],
+  ['Datos del receptor', 'Mi cliente cambió de razón social, ¿qué hago con sus datos?'],
+  ['Sello digital', '¿Dónde subo mi certificado de sello digital nuevo?'],
+  ['Factura global', '¿Cómo hago la factura global de ventas al público?'],
+  ['Catálogo de productos', '¿Puedo importar mi catálogo de productos desde Excel?'],
+  ['Correo del cliente', '¿Se puede enviar la factura a dos correos del cliente?'],
+  ['Retenciones', '¿Cómo agrego retención de IVA para un servicio profesional?'],
+  ['Usuarios', '¿Puedo dar acceso a mi contador con otro usuario?'],
+  ['Horario', '¿Tienen atención telefónica en fin de semana?'],
+] as const;
+
+const MAILS = 16;
+const CHATS = 14;
+const CALLS = 10;
 
 describe('outage mode: many reports of one failure become one incident with one voice (all channels, real processes)', () => {
   let stack: CustomerStack;
@@ -46,20 +81,28 @@ describe('outage mode: many reports of one failure become one incident with one 
 
   beforeAll(async () => {
     stack = await CustomerStack.start('incidents');
-    for (const [index, mail] of UNRELATED.entries()) unrelated.push((await stack.mail({ from: customerAddress(`otro${index}`), ...mail })).ticketNumber);
-    for (const [index, mail] of SAME_FAILURE.mails.entries()) {
+    // Interleaved as they would arrive: a few ordinary contacts between every few reports.
+    let next = 0;
+    const ordinary = async () => {
+      const [subject, text] = UNRELATED[unrelated.length]!;
+      unrelated.push((await stack.mail({ from: customerAddress(`otro${unrelated.length}`), subject, text })).ticketNumber);
+    };
+    for (let index = 0; index < MAILS; index += 1, next += 1) {
       const from = customerAddress(`timbra${index}`);
-      reporters.push({ channel: 'email', address: from, ticketNumber: (await stack.mail({ from, ...mail })).ticketNumber });
+      reporters.push({ channel: 'email', address: from, ticketNumber: (await stack.mail({ from, subject: index % 2 ? 'Urgente' : 'Problema con facturas', text: report(next) })).ticketNumber });
+      if (index % 2 === 1) await ordinary();
     }
-    for (const [index, message] of SAME_FAILURE.chats.entries()) {
-      const chat = await stack.chat({ name: `Cliente ${index}`, email: customerAddress(`chat${index}`), message });
+    for (let index = 0; index < CHATS; index += 1, next += 1) {
+      const chat = await stack.chat({ name: `Cliente ${index}`, email: customerAddress(`chat${index}`), message: report(next) });
       reporters.push({ channel: 'chat', address: chat.conversationId, ticketNumber: chat.ticketNumber, chat });
+      if (index % 2 === 1 && unrelated.length < UNRELATED.length) await ordinary();
     }
-    for (const message of SAME_FAILURE.calls) {
+    for (let index = 0; index < CALLS; index += 1, next += 1) {
       const from = mobileNumber();
-      reporters.push({ channel: 'phone', address: from, ticketNumber: (await stack.call(from, message, '0')).ticketNumber });
+      reporters.push({ channel: 'phone', address: from, ticketNumber: (await stack.call(from, report(next), '0')).ticketNumber });
     }
-  }, 240_000);
+    while (unrelated.length < UNRELATED.length) await ordinary();
+  }, 300_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -104,6 +147,15 @@ describe('outage mode: many reports of one failure become one incident with one 
     expect((await l1.patch(`/api/incidents/${suspected!.id}`, { title: 'Falla en el timbrado de facturas' })).status).toBe(200);
     expect((await l1.post(`/api/incidents/${suspected!.id}/tickets`, { add: ['IF-999999'] })).status).toBe(400);
 
+    // Before anyone types or chooses: the widget's banner and the phone menu name the known failure.
+    const newcomer = await ChatTestClient.connect(stack.base);
+    const widgetStatus = await newcomer.waitFor('chat:status', (payload) => (payload.banner as { kind?: string } | null)?.kind === 'incident');
+    expect((widgetStatus.banner as { text: string }).text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    newcomer.close();
+    const greeting = await new SimulatedCall(stack.webhooks, mobileNumber()).dial();
+    expect(greeting.text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    expect(greeting.children.map((child) => child.name)).toContain('Gather');
+
     const posted = await l1.post<{ recipients: number }>(`/api/incidents/${suspected!.id}/updates`, { body: 'Nuestro proveedor de timbrado tiene una falla; estimamos restablecerlo en 30 minutos.' });
     expect(posted.status).toBe(201);
     expect(posted.body.recipients).toBe(reporters.length);
@@ -132,6 +184,19 @@ describe('outage mode: many reports of one failure become one incident with one 
     for (const reporter of reporters.filter((item) => item.channel === 'chat')) {
       expect(reporter.chat!.client.events('agent:message').filter((payload) => String(payload.text).includes('proveedor de timbrado'))).toHaveLength(1);
     }
+  });
+
+  it('should link a new report of the open incident at intake and say in its confirmation that the failure is known', async () => {
+    const [open] = await incidents();
+    const from = customerAddress('tarde');
+    const late = await stack.mail({ from, subject: 'No puedo facturar', text: 'Buenas noches, sigo sin poder timbrar, me marca error 500 al timbrar la factura.' });
+    const confirmation = await stack.sink.waitFor((mail) => mail.envelopeTo.includes(from) && Boolean(mail.parsed.subject?.includes(late.ticketNumber)), `the confirmation to ${from}`);
+    expect(confirmation.parsed.text).toContain('Ya sabemos de esta falla ("Falla en el timbrado de facturas") y la estamos atendiendo.');
+    expect((await incident(open!.id)).tickets).toContain(late.ticketNumber);
+    const ticket = (await stack.api.get<{ severity: number; events: Array<{ type: string; data: Record<string, unknown> }> }>(`/api/tickets/${late.ticketNumber}`)).body;
+    expect(ticket.severity).toBe(open!.severity);
+    expect(ticket.events.find((event) => event.type === 'incident_linked')?.data).toMatchObject({ atIntake: true });
+    reporters.push({ channel: 'email', address: from, ticketNumber: late.ticketNumber });
   });
 
   it('should resolve every linked ticket and tell each customer once when the incident is resolved', async () => {

@@ -44,6 +44,7 @@ import { IncidentSeverityAligner } from './incidents/incident-severity-aligner.j
 import { IncidentsRepository } from './incidents/incidents.repository.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import { PublicStatusService } from './incidents/public-status.service.js';
+import { OpenIncidentMatcher } from './incidents/open-incident-matcher.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
@@ -111,6 +112,7 @@ const PROVIDERS = [
   IncidentBroadcastService,
   IncidentDetector,
   PublicStatusService,
+  OpenIncidentMatcher,
 ];
 
 /**

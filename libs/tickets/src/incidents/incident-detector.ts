@@ -65,9 +65,10 @@ export class IncidentDetector {
   }
 
   private async join(decision: Extract<DetectionDecision, { kind: 'join' }>, report: Report, incident: { id: string; status: string; severity: Severity; title: string }, em: EntityManager) {
-    await this.incidents.link(incident.id, [{ ticketId: report.id, reason: decision.reason, score: decision.score, linkedBy: null }], em);
-    await this.events.append(report.id, [{ type: 'incident_linked', data: { incidentId: incident.id, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
-    const changed = incident.status === 'open' ? await this.severity.align([report.id], incident.severity, `incidente: ${incident.title}`, null, em) : [];
+    const ids = [report.id, ...decision.alsoLinked];
+    await this.incidents.link(incident.id, ids.map((ticketId) => ({ ticketId, reason: decision.reason, score: decision.score, linkedBy: null })), em);
+    for (const ticketId of ids) await this.events.append(ticketId, [{ type: 'incident_linked', data: { incidentId: incident.id, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
+    const changed = incident.status === 'open' ? await this.severity.align(ids, incident.severity, `incidente: ${incident.title}`, null, em) : [];
     return { decision: 'join' as const, incidentId: incident.id, changed };
   }
 

@@ -29,6 +29,6 @@ describe('incident messages as each channel shows them', () => {
   });
 
   it('should tell a customer linked at intake that the failure is known', () => {
-    expect(incidentKnownNotice({ incidentTitle: 'Falla en el timbrado', severity: 0 })).toMatch(/^Ya sabemos de esta falla \("Falla en el timbrado", severidad 0/);
+    expect(incidentKnownNotice('Falla en el timbrado')).toMatch(/^Ya sabemos de esta falla \("Falla en el timbrado"\) y la estamos atendiendo/);
   });
 });

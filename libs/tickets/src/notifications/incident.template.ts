@@ -1,5 +1,4 @@
 import type { Channel } from '@app/channels';
-import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -48,10 +47,10 @@ export function renderIncidentMessage(input: IncidentMessageInput): RenderedMess
 }
 
 /** The paragraph a confirmation adds when the contact was linked at intake to an open incident. */
-export function incidentKnownNotice(input: { incidentTitle: string; severity: Severity }): string {
+export function incidentKnownNotice(incidentTitle: string): string {
   return (
-    `Ya sabemos de esta falla ("${input.incidentTitle}", severidad ${input.severity}: ${SEVERITY_MEANINGS_ES[input.severity]}) ` +
-    'y la estamos atendiendo. Te enviaremos las actualizaciones por este mismo medio hasta que quede resuelta.'
+    `Ya sabemos de esta falla ("${incidentTitle}") y la estamos atendiendo. ` +
+    'Te enviaremos las actualizaciones por este mismo medio hasta que quede resuelta.'
   );
 }
 
