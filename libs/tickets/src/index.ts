@@ -61,6 +61,7 @@ export * from './sla/sla-state.js';
 export * from './realtime/ticket-change-publisher.js';
 export * from './sla/sla-moments.js';
 export * from './sla/sla-monitor.service.js';
+export * from './sla/sla-exposure.repository.js';
 export * from './maintenance/maintenance.service.js';
 export * from './maintenance/maintenance-notices.service.js';
 export * from './maintenance/maintenance-rules.js';

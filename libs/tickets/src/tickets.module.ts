@@ -25,6 +25,7 @@ import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
+import { SlaExposureRepository } from './sla/sla-exposure.repository.js';
 import { SlaMonitor } from './sla/sla-monitor.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { HealthSampler } from './health/health-sampler.js';
@@ -82,6 +83,7 @@ const PROVIDERS = [
   MaintenanceWindowsRepository,
   SlaClocksService,
   SlaMonitor,
+  SlaExposureRepository,
   MaintenanceService,
   MaintenanceNoticesService,
   HealthSampler,
