@@ -83,3 +83,4 @@ export * from './incidents/incident-broadcast.service.js';
 export * from './incidents/incident-detector.js';
 export * from './incidents/public-status.service.js';
 export * from './reports/incident-report.js';
+export * from './text/customer-text.js';
