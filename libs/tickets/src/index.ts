@@ -84,3 +84,4 @@ export * from './incidents/incident-detector.js';
 export * from './incidents/public-status.service.js';
 export * from './reports/incident-report.js';
 export * from './text/customer-text.js';
+export * from './workflow/status-request.js';

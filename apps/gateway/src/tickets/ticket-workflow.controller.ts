@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { deniedReason, ticketNumberFromQuery, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { AssignDto, EscalateDto, MergeDto, NoteDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
@@ -26,7 +26,7 @@ export class TicketWorkflowController {
     }
     if (fields.status) {
       const current = ticket ?? (await this.workflow.authorize(ticketNumber, actor, 'set_status'));
-      ticket = await this.workflow.transition(ticketNumber, actor, statusTransition(current.status, fields));
+      ticket = await this.workflow.transition(ticketNumber, actor, transitionForStatus(current.status, fields));
     }
     return this.present(ticket!, actor);
   }
@@ -115,25 +115,5 @@ export class TicketWorkflowController {
   private async present(ticket: TicketEntity, actor: Actor) {
     if (deniedReason(actor, 'view', ticket)) return { ...presentTicketSummary(ticket), visibleToYou: false };
     return presentTicketDetail(await this.tickets.timeline(ticket.number, actor));
-  }
-}
-
-/** PATCH's `status` as the transition it means from the ticket's current status. */
-function statusTransition(current: string, fields: UpdateTicketDto): Transition {
-  const note = fields.note ?? fields.reason ?? '';
-  switch (fields.status) {
-    case 'resolved':
-      if (!fields.resolution?.trim()) throw new BadRequestException('resolution is required and must be text');
-      return { kind: 'resolve', resolution: fields.resolution };
-    case 'pending_release':
-      return { kind: 'mark_fix_ready', note };
-    case 'open':
-      if (current === 'resolved') return { kind: 'reopen', reason: note };
-      if (current === 'pending_release') return { kind: 'release', note };
-      return { kind: 'set_status', status: 'open' };
-    case 'waiting_customer':
-      return { kind: 'set_status', status: 'waiting_customer' };
-    case undefined:
-      throw new BadRequestException('status must be open, waiting_customer, pending_release or resolved');
   }
 }
