@@ -22,8 +22,9 @@ const children = new Map<string, ChildProcess>();
 /** Runs `app` as the process called `name` (e.g. worker-2). */
 function run(app: keyof typeof APPS, name: string = app, restarts = 0): void {
   const startedAt = Date.now();
+  const env = app === 'worker' ? workerEnv(process.env, name) : process.env;
   // Their own process group: a terminal's Ctrl+C reaches only this supervisor, which stops them once.
-  const child = spawn(process.execPath, [APPS[app]], { stdio: 'inherit', env: process.env, detached: true });
+  const child = spawn(process.execPath, [APPS[app]], { stdio: 'inherit', env, detached: true });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -42,6 +43,16 @@ function run(app: keyof typeof APPS, name: string = app, restarts = 0): void {
     console.error(`${name} exited (${signal ?? code}); starting it again in ${delay / 1_000} s`);
     setTimeout(() => run(app, name, attempt), delay);
   });
+}
+
+/**
+ * Every process shares one environment here: each worker's /metrics goes on a port after the
+ * gateway's (worker or worker-1: the next one, worker-n: n after it).
+ */
+function workerEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
+  const port = Number(env.METRICS_PORT?.trim() || 0);
+  const offset = Number(/-(\d+)$/.exec(name)?.[1] ?? 1);
+  return port > 0 ? { ...env, METRICS_PORT: String(port + offset) } : env;
 }
 
 function stop(signal: NodeJS.Signals): void {

@@ -25,6 +25,7 @@ import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
+import { SlaExposureRepository } from './sla/sla-exposure.repository.js';
 import { SlaMonitor } from './sla/sla-monitor.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { HealthSampler } from './health/health-sampler.js';
@@ -44,6 +45,7 @@ import { IncidentsRepository } from './incidents/incidents.repository.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import { PublicStatusService } from './incidents/public-status.service.js';
 import { OpenIncidentMatcher } from './incidents/open-incident-matcher.js';
+import { IncidentReports } from './reports/incident-report.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
@@ -81,6 +83,7 @@ const PROVIDERS = [
   MaintenanceWindowsRepository,
   SlaClocksService,
   SlaMonitor,
+  SlaExposureRepository,
   MaintenanceService,
   MaintenanceNoticesService,
   HealthSampler,
@@ -111,6 +114,7 @@ const PROVIDERS = [
   IncidentDetector,
   PublicStatusService,
   OpenIncidentMatcher,
+  IncidentReports,
 ];
 
 /**

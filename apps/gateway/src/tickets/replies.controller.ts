@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { REPLY_MAX_CHARS, RepliesService, type Actor } from '@app/tickets';
+import { RepliesService, type Actor } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
+import { CreateReplyDto } from './dto/create-reply.dto.js';
 
 @Controller('api/tickets/:number/replies')
 export class RepliesController {
@@ -16,13 +15,12 @@ export class RepliesController {
    */
   @Post()
   @HttpCode(201)
-  async create(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const fields = (body ?? {}) as Record<string, unknown>;
+  async create(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() reply: CreateReplyDto) {
     const result = await this.replies.reply(number, actor, {
-      body: requiredText('body', fields.body, REPLY_MAX_CHARS),
-      internal: optionalBoolean('internal', fields.internal) ?? false,
-      baseVersion: optionalString('baseVersion', fields.baseVersion, FIELD_MAX.version),
-      force: optionalBoolean('force', fields.force) ?? false,
+      body: reply.body,
+      internal: reply.internal ?? false,
+      baseVersion: reply.baseVersion ?? undefined,
+      force: reply.force ?? false,
     });
     return {
       id: result.message.id,

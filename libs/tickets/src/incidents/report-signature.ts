@@ -1,5 +1,6 @@
 import { findCfdiReferences } from '../cfdi/cfdi-references.js';
-import { extractCustomerText, fold } from '../severity/severity-rules.js';
+import { fold } from '../severity/severity-rules.js';
+import { extractCustomerText } from '../text/customer-text.js';
 
 /** What a report says, reduced to what two reports of one failure share. */
 export interface ReportSignature {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { TIME_BUDGET_MS, TIMING_RUNS, growsLinearly, hostileText, millisecondsOf, repeatTo } from '../../../../test/support/hostile-text.js';
-import { classifyByRules, extractCustomerText } from './severity-rules.js';
+import { extractCustomerText } from '../text/customer-text.js';
+import { classifyByRules } from './severity-rules.js';
 
 // Just under the 50,000 characters the classifier reads, so a long last line is still read.
 const HOSTILE_CHARS = 48 * 1024;

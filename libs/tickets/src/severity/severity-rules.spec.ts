@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
-import { classifyByRules, extractCustomerText } from './severity-rules.js';
+import { extractCustomerText } from '../text/customer-text.js';
+import { classifyByRules } from './severity-rules.js';
 import { SEVERITY_LABELS_ES, SEVERITY_MEANINGS_ES, SEVERITIES, isSeverity } from './severity.js';
 import type { Severity } from './severity.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideThread } from './thread-decision.js';
-import { findTicketNumbers, withoutQuotedText } from './ticket-number-references.js';
+import { newPartOfReply } from '../text/customer-text.js';
+import { findTicketNumbers } from './ticket-number-references.js';
 
 describe('decideThread', () => {
   const candidate = { ticketId: 't-1', participants: ['ana@example.com'] };
@@ -56,8 +57,18 @@ describe('findTicketNumbers', () => {
   });
 });
 
-describe('withoutQuotedText', () => {
+describe('newPartOfReply (the one customer-text extractor threading shares with the classifier)', () => {
   it('should keep new lines and drop lines quoted with ">"', () => {
-    expect(withoutQuotedText('hola\n> viejo\nadiós')).toBe('hola\nadiós');
+    expect(newPartOfReply('hola\n> viejo\nadiós')).toBe('hola\nadiós');
+  });
+
+  it('should stop at the quoted history however the mail client introduces it', () => {
+    expect(newPartOfReply('Sigue fallando IF-000007\n\nEl lun, 3 nov 2025 a las 10:00, Soporte <s@i.com> escribió:\nIF-000001')).toBe('Sigue fallando IF-000007\n\n');
+    expect(newPartOfReply('Ya quedó\n-----Mensaje original-----\nDe: Soporte\nIF-000001')).toBe('Ya quedó\n');
+    expect(newPartOfReply('Gracias\r\nFrom: Soporte <s@i.com>\r\nSent: lunes\r\nTo: yo\r\nSubject: [IF-000001]\r\n')).toBe('Gracias\n');
+  });
+
+  it('should find nothing new in a bare forward-as-reply, so quoted numbers never thread', () => {
+    expect(findTicketNumbers('Re: seguimiento', '> IF-000001 quedó resuelto')).toEqual([]);
   });
 });

@@ -1,18 +1,10 @@
+import { newPartOfReply } from '../text/customer-text.js';
+
 const TICKET_REFERENCE = /\bIF[-\s#]?0*(\d{1,9})\b/gi;
 
 /** Normalises "IF-123", "if 000123" or "IF#123" to the canonical IF-000123. */
 export function canonicalTicketNumber(digits: string): string {
   return `IF-${digits.padStart(6, '0')}`;
-}
-
-/** Drops quoted history ("> ..." lines and everything after "On ... wrote:") so old numbers do not thread. */
-export function withoutQuotedText(text: string): string {
-  const kept: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(On .+ wrote:|El .+ escribi[oó]:|-{2,}\s*(Original Message|Mensaje original)\s*-{2,})\s*$/i.test(line)) break;
-    if (!/^\s*>/.test(line)) kept.push(line);
-  }
-  return kept.join('\n');
 }
 
 // The new text sits at the top of a message (as for the severity classifier): the rest is not read.
@@ -24,7 +16,7 @@ const MAX_TICKET_NUMBERS = 20;
 /** Ticket numbers a customer quotes in a subject or in the new (unquoted) part of a body, at most 20. */
 export function findTicketNumbers(subject: string, body: string): string[] {
   const found = new Set<string>();
-  for (const source of [subject.slice(0, MAX_SUBJECT_CHARS), withoutQuotedText(body.slice(0, MAX_BODY_CHARS))]) {
+  for (const source of [subject.slice(0, MAX_SUBJECT_CHARS), newPartOfReply(body.slice(0, MAX_BODY_CHARS))]) {
     for (const match of source.matchAll(TICKET_REFERENCE)) {
       found.add(canonicalTicketNumber(match[1]!));
       if (found.size === MAX_TICKET_NUMBERS) return [...found];
