@@ -11,25 +11,38 @@ export const BENCH_TWILIO = {
   line: '+528147771119',
 };
 
+const TEST_TIMERS = ['SWEEP_INTERVAL_MS', 'SWEEP_GRACE_MS', 'JOB_LOCK_MS', 'IMAP_POLL_INTERVAL_MS', 'IMAP_COMMAND_TIMEOUT_MS'];
+
+/** `settings` without the test environment's fast sweeps and short job locks (they are for fault tests): the apps' own defaults. */
+export function withProductionTimers(settings: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(settings).filter(([name]) => !TEST_TIMERS.includes(name)));
+}
+
 /**
- * Ventanilla as it runs in production (a gateway and a worker process), with the phone channel on a
- * Twilio fake and a statement counter between both processes and Postgres.
+ * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, 1 by
+ * default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake and a statement
+ * counter between the processes and Postgres.
  */
 export class SystemUnderTest {
   private constructor(
     readonly base: string,
     readonly gateway: AppProcess,
-    readonly worker: AppProcess,
+    readonly workers: AppProcess[],
     readonly twilio: TwilioApiFake,
     readonly postgres: PgStatementCounter,
   ) {}
+
+  /** Every process by name, for the monitors: gateway, worker (and worker-2...). */
+  get processes(): Record<string, AppProcess> {
+    return Object.fromEntries([['gateway', this.gateway], ...this.workers.map((worker, index) => [index === 0 ? 'worker' : `worker-${index + 1}`, worker])]);
+  }
 
   /** `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). */
   static async start(env: TestEnvironment, worker: Record<string, string> = {}): Promise<SystemUnderTest> {
     const twilio = await TwilioApiFake.start();
     const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
     const port = await freePort();
-    const settings = env.processEnv({
+    const settings = withProductionTimers(env.processEnv({
       DATABASE_URL: postgres.urlFor(env.databaseUrl),
       PORT: String(port),
       LOG_FORMAT: 'json',
@@ -44,20 +57,20 @@ export class SystemUnderTest {
       CONFIRMATIONS_PER_SENDER_PER_HOUR: '1000',
       INTAKE_CONCURRENCY: '16',
       OUTBOUND_CONCURRENCY: '16',
-    });
+    }));
     const gateway = new AppProcess('gateway', settings);
-    const workerProcess = new AppProcess('worker', { ...settings, ...worker });
-    // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of both processes there (on exit).
+    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? 1) }, () => new AppProcess('worker', { ...settings, ...worker }));
+    // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
-    if (profile) for (const app of [gateway, workerProcess]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+    if (profile) for (const app of [gateway, ...workers]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
     await gateway.start();
-    await workerProcess.start();
-    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workerProcess, twilio, postgres);
+    for (const app of workers) await app.start();
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workers, twilio, postgres);
   }
 
   async stop(): Promise<void> {
     await this.gateway.stop();
-    await this.worker.stop();
+    for (const app of this.workers) await app.stop();
     await this.twilio.close();
     await this.postgres.close();
   }

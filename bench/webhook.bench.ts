@@ -24,7 +24,7 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
       if (event !== undefined) loop.complete(event, request.receivedAt);
     });
   }, 20);
-  const monitors = new MonitoredProcesses({ gateway: system.gateway, worker: system.worker }, system.postgres);
+  const monitors = new MonitoredProcesses(system.processes, system.postgres);
   try {
     const run = await monitors.measure(loop, {
       count,

@@ -6,9 +6,10 @@ import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js'
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 
 /**
- * `npm start`: checks every setting, applies migrations, then runs the gateway and the worker as
- * two processes. A process that dies is started again (after a pause that grows while it keeps
- * dying), unless it stopped on a bad setting; SIGINT/SIGTERM stop both gracefully.
+ * `npm start`: checks every setting, applies migrations, then runs the gateway and
+ * `WORKER_PROCESSES` workers (default 1), each a process of its own. A process that dies is
+ * started again (after a pause that grows while it keeps dying), unless it stopped on a bad
+ * setting; SIGINT/SIGTERM stop them all gracefully.
  */
 const APPS = {
   gateway: fileURLToPath(new URL('../apps/gateway/src/main.js', import.meta.url)),
@@ -18,10 +19,12 @@ const APPS = {
 let stopping = false;
 const children = new Map<string, ChildProcess>();
 
-function run(name: keyof typeof APPS, restarts = 0): void {
+/** Runs `app` as the process called `name` (e.g. worker-2). */
+function run(app: keyof typeof APPS, name: string = app, restarts = 0): void {
   const startedAt = Date.now();
+  const env = app === 'worker' ? workerEnv(process.env, name) : process.env;
   // Their own process group: a terminal's Ctrl+C reaches only this supervisor, which stops them once.
-  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: name === 'worker' ? workerEnv(process.env) : process.env, detached: true });
+  const child = spawn(process.execPath, [APPS[app]], { stdio: 'inherit', env, detached: true });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -38,20 +41,24 @@ function run(name: keyof typeof APPS, restarts = 0): void {
     const attempt = stable ? 0 : restarts + 1;
     const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
     console.error(`${name} exited (${signal ?? code}); starting it again in ${delay / 1_000} s`);
-    setTimeout(() => run(name, attempt), delay);
+    setTimeout(() => run(app, name, attempt), delay);
   });
 }
 
-/** Both processes share one environment here: the worker's /metrics goes on the port after the gateway's. */
-function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/**
+ * Every process shares one environment here: each worker's /metrics goes on a port after the
+ * gateway's (worker or worker-1: the next one, worker-n: n after it).
+ */
+function workerEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
   const port = Number(env.METRICS_PORT?.trim() || 0);
-  return port > 0 ? { ...env, METRICS_PORT: String(port + 1) } : env;
+  const offset = Number(/-(\d+)$/.exec(name)?.[1] ?? 1);
+  return port > 0 ? { ...env, METRICS_PORT: String(port + offset) } : env;
 }
 
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping gateway and worker`);
+  console.log(`${signal}: stopping ${[...children.keys()].join(', ')}`);
   if (children.size === 0) process.exit(0);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => process.exit(1), 30_000).unref();
@@ -62,13 +69,15 @@ async function main(): Promise<void> {
   // Every setting of both apps, before anything starts: a typo stops here with its name.
   loadGatewayConfig(process.env);
   loadWorkerConfig(process.env);
-  const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
+  const reader = new EnvReader(process.env);
+  const { databaseUrl } = readCoreConfig(reader);
+  const workers = reader.int('WORKER_PROCESSES', 1, { min: 1, max: 64 });
   const applied = await migrate(databaseUrl);
   console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   run('gateway');
-  run('worker');
+  for (let index = 1; index <= workers; index += 1) run('worker', workers === 1 ? 'worker' : `worker-${index}`);
 }
 
 main().catch((error: unknown) => {

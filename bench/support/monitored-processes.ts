@@ -12,8 +12,8 @@ export interface ProcessFigures {
 
 /** Counts what the processes asked of Postgres (see PgStatementCounter). */
 export interface StatementCount {
-  readonly count: number;
-  reset(): void;
+  count(): Promise<number>;
+  reset(): Promise<void>;
 }
 
 /**
@@ -36,10 +36,10 @@ export class MonitoredProcesses {
     loop: OpenLoop,
     options: OpenLoopOptions,
   ): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures>; postgresStatementsPerEvent?: number }> {
-    this.statements?.reset();
+    await this.statements?.reset();
     this.start();
     const run = await loop.run(options);
-    const statements = this.statements ? { postgresStatementsPerEvent: round(this.statements.count / Math.max(1, run.completed), 1) } : {};
+    const statements = this.statements ? { postgresStatementsPerEvent: round((await this.statements.count()) / Math.max(1, run.completed), 1) } : {};
     return { ...run, processes: this.stop(run.completed), ...statements };
   }
 

@@ -1,53 +1,41 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from '../../test/support/ports.js';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /**
- * A TCP proxy in front of Postgres that counts the statements clients send, by reading the
- * frontend protocol: each simple Query ('Q') and each Execute ('E') of the extended protocol is one
- * statement (BEGIN and COMMIT included). It works from outside the processes, with no extension in
- * Postgres (pg_stat_statements needs a restart with shared_preload_libraries).
+ * The bench's handle on a statement-counting proxy in front of Postgres (PgStatementProxy), run as
+ * a separate process so that counting costs the load generator and the system under test nothing.
  */
 export class PgStatementCounter {
-  private statements = 0;
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server;
+  private nextId = 1;
+  private readonly answers = new Map<number, (count: number) => void>();
 
   private constructor(
+    private readonly child: ChildProcess,
     readonly port: number,
-    target: { host: string; port: number },
   ) {
-    this.server = createServer((client) => {
-      const upstream = connect(target.port, target.host);
-      const reader = new FrontendReader(() => (this.statements += 1));
-      this.sockets.add(client).add(upstream);
-      client.on('data', (chunk: Buffer) => {
-        reader.feed(chunk);
-        upstream.write(chunk);
-      });
-      upstream.pipe(client);
-      const close = () => {
-        for (const socket of [client, upstream]) {
-          socket.destroy();
-          this.sockets.delete(socket);
-        }
-      };
-      for (const socket of [client, upstream]) socket.on('close', close).on('error', close);
+    child.on('message', (message: { id: number; count?: number }) => {
+      this.answers.get(message.id)?.(message.count ?? 0);
+      this.answers.delete(message.id);
     });
   }
 
   static async start(target: { host: string; port: number }): Promise<PgStatementCounter> {
-    const counter = new PgStatementCounter(await freePort(), target);
-    await new Promise<void>((resolve) => counter.server.listen(counter.port, '127.0.0.1', resolve));
-    return counter;
+    const entry = fileURLToPath(new URL('./pg-statement-proxy-main.js', import.meta.url));
+    const child = fork(entry, [target.host, String(target.port)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (message: { port: number }) => resolve(message.port));
+      child.once('exit', (code) => reject(new Error(`the statement counter exited (${code}) before it listened`)));
+    });
+    return new PgStatementCounter(child, port);
   }
 
   /** Statements sent since the start (or the last `reset`). */
-  get count(): number {
-    return this.statements;
+  count(): Promise<number> {
+    return this.ask('count');
   }
 
-  reset(): void {
-    this.statements = 0;
+  async reset(): Promise<void> {
+    await this.ask('reset');
   }
 
   /** `databaseUrl` with its host and port replaced by this proxy's. */
@@ -59,44 +47,19 @@ export class PgStatementCounter {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      for (const socket of this.sockets) socket.destroy();
-    });
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.ask('close');
+    await exited;
   }
-}
 
-/**
- * Splits a client's byte stream into protocol messages. The first message (startup, or an
- * SSLRequest/cancel request) has no type byte: a length, then the body. Every later one is a type
- * byte, then a length that counts itself.
- */
-class FrontendReader {
-  private buffered: Buffer = Buffer.alloc(0);
-  private started = false;
-
-  constructor(private readonly onStatement: () => void) {}
-
-  feed(chunk: Buffer): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    let offset = 0;
-    for (;;) {
-      if (!this.started) {
-        if (this.buffered.length - offset < 8) break;
-        const length = this.buffered.readInt32BE(offset);
-        if (this.buffered.length - offset < length) break;
-        // 80877103: SSLRequest, answered by one byte; the real startup message follows.
-        if (this.buffered.readInt32BE(offset + 4) !== 80_877_103) this.started = true;
-        offset += length;
-        continue;
-      }
-      if (this.buffered.length - offset < 5) break;
-      const type = this.buffered[offset]!;
-      const length = this.buffered.readInt32BE(offset + 1);
-      if (this.buffered.length - offset < 1 + length) break;
-      if (type === 0x51 /* Q */ || type === 0x45 /* E */) this.onStatement();
-      offset += 1 + length;
-    }
-    this.buffered = this.buffered.subarray(offset);
+  private ask(op: 'count' | 'reset' | 'close'): Promise<number> {
+    const id = this.nextId++;
+    return new Promise<number>((resolve, reject) => {
+      this.answers.set(id, resolve);
+      this.child.send({ id, op }, (error) => {
+        if (error) reject(error);
+      });
+    });
   }
 }

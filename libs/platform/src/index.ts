@@ -1,3 +1,4 @@
+export * from './async/batch-collector.js';
 export * from './async/sleep.js';
 export * from './async/with-timeout.js';
 export * from './config/config-error.js';

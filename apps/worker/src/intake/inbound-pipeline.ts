@@ -34,10 +34,11 @@ export class InboundPipeline {
   ) {}
 
   async process(inboundId: string): Promise<PipelineOutcome> {
-    const item = await this.items.loadRaw(inboundId);
-    if (!item) return { kind: 'missing' };
+    const loaded = await this.items.loadForIntake(inboundId, this.channels.inOrderChannels);
+    if (!loaded) return { kind: 'missing' };
+    const { item, earlierPending } = loaded;
     if (item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
-    if (item.sourceRef && this.channels.get(item.channel).inOrderBySource) {
+    if (earlierPending) {
       // Earlier messages of the same conversation first, whichever job got here first.
       for (const earlierId of await this.items.findEarlierPending(item.id)) {
         const earlier = await this.items.loadRaw(earlierId);

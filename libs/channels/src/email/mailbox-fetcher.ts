@@ -24,6 +24,30 @@ export interface MailboxStatus {
 }
 
 const MAX_BACKOFF_MS = 60_000;
+/** Mails downloaded, stored and flagged together: at most this many, and at most this many bytes (or one mail). */
+const CHUNK_MAILS = 50;
+const CHUNK_BYTES = 32 * 2 ** 20;
+
+/** `mails` in order, cut into chunks; a mail too large to download counts nothing (it is only moved). */
+function chunks(mails: FetchMessageObject[], maxMessageBytes: number): FetchMessageObject[][] {
+  const result: FetchMessageObject[][] = [];
+  let current: FetchMessageObject[] = [];
+  let bytes = 0;
+  for (const mail of mails) {
+    const size = (mail.size ?? 0) > maxMessageBytes ? 0 : (mail.size ?? 0);
+    if (current.length > 0 && (current.length >= CHUNK_MAILS || bytes + size > CHUNK_BYTES)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(mail);
+    bytes += size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+const summaryOf = (mail: FetchMessageObject) => ({ from: mail.envelope?.from?.[0]?.address, subject: mail.envelope?.subject });
 
 /**
  * Reads the support mailbox: IDLE for new mail, a poll (that also probes the connection) as the
@@ -176,9 +200,9 @@ export class MailboxFetcher {
         );
         // "n:*" also returns the last mail when its UID is below n.
         const fresh = listed.filter((mail) => mail.uid > cursor.lastUid).sort((a, b) => a.uid - b.uid);
-        for (const mail of fresh) {
-          await this.takeMail(client, mail, uidValidity);
-          cursor.lastUid = mail.uid;
+        for (const chunk of chunks(fresh, this.maxMessageBytes)) {
+          await this.takeMails(client, chunk, uidValidity);
+          cursor.lastUid = chunk[chunk.length - 1]!.uid;
           await this.cursors.set(this.source, cursor);
         }
       }
@@ -188,30 +212,48 @@ export class MailboxFetcher {
     }
   }
 
-  private async takeMail(client: ImapFlow, mail: FetchMessageObject, uidValidity: string): Promise<void> {
-    if (mail.flags?.has(STORED_KEYWORD)) return;
-    const uid = String(mail.uid);
-    const summary = { from: mail.envelope?.from?.[0]?.address, subject: mail.envelope?.subject };
-    const sourceRef = `${this.settings.mailbox} uidvalidity ${uidValidity} uid ${uid}`;
-
-    if ((mail.size ?? 0) > this.maxMessageBytes) {
-      const reason = `too_large: ${mail.size} bytes, limit ${this.maxMessageBytes}`;
-      const dedupeKey = createHash('sha256')
-        .update(`oversize|${mail.envelope?.messageId ?? sourceRef}|${mail.size}`)
-        .digest('hex');
-      await this.inbound.storeRejected({ channel: 'email', dedupeKey, sourceRef, sizeBytes: mail.size ?? 0, summary, reason });
-      await client.messageMove(uid, this.settings.rejectedMailbox, { uid: true });
-      this.logger.warn(`mail uid ${uid} from ${summary.from ?? '?'} moved to ${this.settings.rejectedMailbox}: ${reason}`);
-      return;
+  /**
+   * A chunk of mails with one download, one store-and-queue for all of them (the sink batches
+   * concurrent calls) and one flag command: three round trips for the chunk instead of three per mail.
+   */
+  private async takeMails(client: ImapFlow, mails: FetchMessageObject[], uidValidity: string): Promise<void> {
+    const wanted: FetchMessageObject[] = [];
+    for (const mail of mails) {
+      if (mail.flags?.has(STORED_KEYWORD)) continue;
+      if ((mail.size ?? 0) > this.maxMessageBytes) await this.rejectTooLarge(client, mail, uidValidity);
+      else wanted.push(mail);
     }
+    if (wanted.length === 0) return;
+    const uids = wanted.map((mail) => mail.uid).join(',');
+    const downloaded = new Map((await client.fetchAll(uids, { uid: true, source: true }, { uid: true })).map((full) => [full.uid, full.source]));
+    await Promise.all(
+      wanted.map(async (mail) => {
+        const source = downloaded.get(mail.uid);
+        if (!source) throw new Error(`mail uid ${mail.uid} vanished before download`);
+        const identity = mailIdentity(source);
+        const accepted = await this.inbound.accept({ channel: 'email', dedupeKey: identity.dedupeKey, sourceRef: this.sourceRef(uidValidity, mail), raw: source, summary: summaryOf(mail) });
+        if (!accepted.isNew) this.logger.log(`mail uid ${mail.uid} is a second delivery of inbound ${accepted.inboundId}`);
+      }),
+    );
+    // Acknowledge at the source only now that every mail of the chunk is stored and queued.
+    await client.messageFlagsAdd(uids, [STORED_KEYWORD, '\\Seen'], { uid: true });
+  }
 
-    const full = await client.fetchOne(uid, { source: true }, { uid: true });
-    if (!full || !full.source) throw new Error(`mail uid ${uid} vanished before download`);
-    const identity = mailIdentity(full.source);
-    const accepted = await this.inbound.accept({ channel: 'email', dedupeKey: identity.dedupeKey, sourceRef, raw: full.source, summary });
-    if (!accepted.isNew) this.logger.log(`mail uid ${uid} is a second delivery of inbound ${accepted.inboundId}`);
-    // Acknowledge at the source only now that it is stored and queued.
-    await client.messageFlagsAdd(uid, [STORED_KEYWORD, '\\Seen'], { uid: true });
+  private async rejectTooLarge(client: ImapFlow, mail: FetchMessageObject, uidValidity: string): Promise<void> {
+    const uid = String(mail.uid);
+    const summary = summaryOf(mail);
+    const sourceRef = this.sourceRef(uidValidity, mail);
+    const reason = `too_large: ${mail.size} bytes, limit ${this.maxMessageBytes}`;
+    const dedupeKey = createHash('sha256')
+      .update(`oversize|${mail.envelope?.messageId ?? sourceRef}|${mail.size}`)
+      .digest('hex');
+    await this.inbound.storeRejected({ channel: 'email', dedupeKey, sourceRef, sizeBytes: mail.size ?? 0, summary, reason });
+    await client.messageMove(uid, this.settings.rejectedMailbox, { uid: true });
+    this.logger.warn(`mail uid ${uid} from ${summary.from ?? '?'} moved to ${this.settings.rejectedMailbox}: ${reason}`);
+  }
+
+  private sourceRef(uidValidity: string, mail: FetchMessageObject): string {
+    return `${this.settings.mailbox} uidvalidity ${uidValidity} uid ${mail.uid}`;
   }
 
   private async ensureRejectedMailbox(client: ImapFlow): Promise<void> {

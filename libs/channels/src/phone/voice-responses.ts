@@ -12,6 +12,9 @@ export const CONFIRMATION_PAUSE_SECONDS = 2;
 
 /** The TwiML documents of the phone menu, one method per thing the caller can hear. */
 export class VoiceResponses {
+  /** Documents that depend on nothing the caller did (the greeting menu, the empty answer): built once. */
+  private readonly fixed = new Map<string, string>();
+
   constructor(
     private readonly routes: VoiceRoutes,
     private readonly recordingMaxSeconds: number,
@@ -19,6 +22,17 @@ export class VoiceResponses {
 
   /** Greeting and severity menu; after a failed ticket number the existing-ticket option is left out. */
   menu(options: { greeting?: boolean; preface?: string[]; attempt: number; ticketOption: boolean }): string {
+    if (options.preface?.length) return this.buildMenu(options);
+    return this.once(`menu ${options.greeting === true} ${options.attempt} ${options.ticketOption}`, () => this.buildMenu(options));
+  }
+
+  private once(key: string, build: () => string): string {
+    let document = this.fixed.get(key);
+    if (document === undefined) this.fixed.set(key, (document = build()));
+    return document;
+  }
+
+  private buildMenu(options: { greeting?: boolean; preface?: string[]; attempt: number; ticketOption: boolean }): string {
     const response = new twilio.twiml.VoiceResponse();
     if (options.greeting) say(response, PROMPTS.greeting);
     for (const line of options.preface ?? []) say(response, line);
@@ -108,16 +122,16 @@ export class VoiceResponses {
 
   /** Waited long enough: the ticket number will come by SMS. */
   smsFallback(): string {
-    return sayAndHangUp([PROMPTS.smsFallback, PROMPTS.goodbye]);
+    return this.once('sms fallback', () => sayAndHangUp([PROMPTS.smsFallback, PROMPTS.goodbye]));
   }
 
   withheldNumber(): string {
-    return sayAndHangUp([PROMPTS.greeting, PROMPTS.withheldNumber]);
+    return this.once('withheld number', () => sayAndHangUp([PROMPTS.greeting, PROMPTS.withheldNumber]));
   }
 
   /** The answer to callbacks that only report (status, recording, transcription): nothing to do on the line. */
   empty(): string {
-    return new twilio.twiml.VoiceResponse().toString();
+    return this.once('empty', () => new twilio.twiml.VoiceResponse().toString());
   }
 }
 

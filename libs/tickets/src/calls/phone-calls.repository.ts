@@ -12,8 +12,16 @@ export class PhoneCallsRepository implements CallTicketFinder {
 
   /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */
   async lock(callSid: string, em: EntityManager): Promise<PhoneCallEntity> {
-    await em.createQueryBuilder().insert().into(PhoneCallEntity).values({ callSid }).orIgnore().execute();
-    return em.findOneOrFail(PhoneCallEntity, { where: { callSid }, lock: { mode: 'pessimistic_write' } });
+    // One round trip: ON CONFLICT DO UPDATE row-locks the existing row as SELECT ... FOR UPDATE
+    // would (waiting for a concurrent callback's transaction), and returns the row, new or not.
+    const rows: Array<Record<string, unknown>> = await em.query(
+      `INSERT INTO phone_calls (call_sid) VALUES ($1)
+       ON CONFLICT (call_sid) DO UPDATE SET call_sid = EXCLUDED.call_sid
+       RETURNING *`,
+      [callSid],
+    );
+    const columns = em.connection.getMetadata(PhoneCallEntity).columns;
+    return em.create(PhoneCallEntity, Object.fromEntries(columns.map((column) => [column.propertyName, rows[0]![column.databaseName]])));
   }
 
   async update(callSid: string, patch: Partial<PhoneCallEntity>, em: EntityManager): Promise<void> {

@@ -28,6 +28,7 @@ import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-
 import { CannedResponses1764499200000 } from '../migrations/1764499200000-canned-responses.js';
 import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-privacy-lifecycle.js';
 import { Incidents1764504000000 } from '../migrations/1764504000000-incidents.js';
+import { PendingBySourceIndex1764507600000 } from '../migrations/1764507600000-pending-by-source-index.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -65,4 +66,5 @@ export const TICKETS_MIGRATIONS = [
   CannedResponses1764499200000,
   PrivacyLifecycle1764500400000,
   Incidents1764504000000,
+  PendingBySourceIndex1764507600000,
 ];

@@ -1,29 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import type { AcceptedInbound, InboundSink, RawInbound, RejectedAtSource } from '@app/channels';
+import { BatchCollector } from '@app/platform';
 import { QueueProducer } from '../queue-producer.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
+
+// Under load, the calls that arrive while earlier batches are in flight share the next one: one
+// multi-row INSERT and one queue round trip for all of them. A lone call waits one event-loop turn.
+const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 4 };
 
 /**
  * The entry of every channel (the apps wire it as the channels' `INBOUND_SINK`): store the raw input
  * durably, then queue it. Only when this resolves may the channel acknowledge its source; if it
  * throws (Postgres or Redis down), the source must keep the item and try again. Both steps are
- * idempotent, so trying again is always safe.
+ * idempotent, so trying again is always safe. Concurrent calls are stored and queued in batches;
+ * each resolves only once its own item is both stored and queued.
  */
 @Injectable()
 export class InboundAcceptor implements InboundSink {
+  private readonly batches = new BatchCollector<RawInbound, AcceptedInbound>({ ...BATCH, flush: (items) => this.acceptMany(items) });
+
   constructor(
     private readonly items: InboundItemsRepository,
     private readonly producer: QueueProducer,
   ) {}
 
-  async accept(raw: RawInbound): Promise<AcceptedInbound> {
-    const { item, isNew } = await this.items.store(raw);
-    if (item.status === 'pending') await this.producer.enqueueIngest([item.id]);
-    return { inboundId: item.id, isNew };
+  accept(raw: RawInbound): Promise<AcceptedInbound> {
+    return this.batches.add(raw);
   }
 
   /** Records an item refused before download (e.g. too big): kept visible with its reason, never dropped. */
   storeRejected(item: RejectedAtSource): Promise<void> {
     return this.items.storeRejected(item);
+  }
+
+  private async acceptMany(raws: RawInbound[]): Promise<AcceptedInbound[]> {
+    const stored = await this.items.storeMany(raws);
+    // A redelivery of an item still pending is queued again too: its job may have been lost (ids are deterministic).
+    const pending = new Set(stored.filter((item) => item.status === 'pending').map((item) => item.id));
+    await this.producer.enqueueIngest([...pending]);
+    return stored.map((item) => ({ inboundId: item.id, isNew: item.isNew }));
   }
 }

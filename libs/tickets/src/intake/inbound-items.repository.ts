@@ -5,39 +5,63 @@ import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
 
+/** A raw input as stored: its row, and whether this call stored it. */
+export interface StoredInbound {
+  id: string;
+  status: InboundStatus;
+  isNew: boolean;
+}
+
 @Injectable()
 export class InboundItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the raw input once; a second delivery of the same item returns the first row. */
-  async store(item: RawInbound): Promise<{ item: InboundItemEntity; isNew: boolean }> {
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(InboundItemEntity)
-      .values({
-        channel: item.channel,
-        dedupeKey: item.dedupeKey,
-        sourceRef: item.sourceRef ?? null,
-        raw: item.raw,
-        sizeBytes: item.raw.length,
-        summary: item.summary,
-        status: 'pending',
-        // The database clock (microseconds) orders the messages of one conversation (findEarlierPending).
-        receivedAt: () => 'clock_timestamp()',
-      })
-      .orIgnore()
-      .returning(['id', 'received_at'])
-      .execute();
-    if ((result.raw as unknown[]).length > 0) {
-      // New: what the INSERT returned is all the caller needs (the raw bytes are not read back).
-      const generated = result.generatedMaps[0] as Pick<InboundItemEntity, 'id' | 'receivedAt'>;
-      const created = this.dataSource.manager.create(InboundItemEntity, { ...item, status: 'pending', sizeBytes: item.raw.length, ...generated });
-      return { item: created, isNew: true };
-    }
-    const stored = await this.findByKey(item.channel, item.dedupeKey);
-    if (!stored) throw new Error(`Inbound item ${item.channel}/${item.dedupeKey} was not stored`);
-    return { item: stored, isNew: false };
+  /**
+   * Stores each raw input once, all in one multi-row INSERT; an item stored before (a redelivery,
+   * or the same item twice in `items`) comes back as the first row, with `isNew` false. Answers in
+   * the order of `items`.
+   */
+  async storeMany(items: RawInbound[]): Promise<StoredInbound[]> {
+    if (items.length === 0) return [];
+    const params: unknown[] = [];
+    const rows = items.map((item) => {
+      params.push(item.channel, item.dedupeKey, item.sourceRef ?? null, item.raw, item.raw.length, JSON.stringify(item.summary));
+      const at = params.length - 6;
+      // The database clock (microseconds, per row in VALUES order) orders the messages of one conversation (findEarlierPending).
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, 'pending', clock_timestamp())`;
+    });
+    const inserted: Array<{ id: string; channel: Channel; dedupe_key: string }> = await this.dataSource.query(
+      `INSERT INTO inbound_items (channel, dedupe_key, source_ref, raw, size_bytes, summary, status, received_at)
+       VALUES ${rows.join(', ')}
+       ON CONFLICT (channel, dedupe_key) DO NOTHING
+       RETURNING id, channel, dedupe_key`,
+      params,
+    );
+    const key = (channel: string, dedupeKey: string) => `${channel} ${dedupeKey}`;
+    const created = new Map(inserted.map((row) => [key(row.channel, row.dedupe_key), row.id]));
+    const earlier = await this.findStatusByKeys(items.filter((item) => !created.has(key(item.channel, item.dedupeKey))));
+    const claimed = new Set<string>();
+    return items.map((item) => {
+      const id = created.get(key(item.channel, item.dedupeKey));
+      // The first of the same item within `items` is the new one; a later copy is a redelivery.
+      if (id && !claimed.has(id)) {
+        claimed.add(id);
+        return { id, status: 'pending', isNew: true };
+      }
+      const stored = id ? { id, status: 'pending' as const } : earlier.get(key(item.channel, item.dedupeKey));
+      if (!stored) throw new Error(`Inbound item ${item.channel}/${item.dedupeKey} was not stored`);
+      return { ...stored, isNew: false };
+    });
+  }
+
+  private async findStatusByKeys(items: RawInbound[]): Promise<Map<string, { id: string; status: InboundStatus }>> {
+    if (items.length === 0) return new Map();
+    const rows: Array<{ id: string; channel: Channel; dedupe_key: string; status: InboundStatus }> = await this.dataSource.query(
+      `SELECT id, channel, dedupe_key, status FROM inbound_items
+        WHERE (channel, dedupe_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [items.map((item) => item.channel), items.map((item) => item.dedupeKey)],
+    );
+    return new Map(rows.map((row) => [`${row.channel} ${row.dedupe_key}`, { id: row.id, status: row.status }]));
   }
 
   /** Records an item refused before download (e.g. too big): kept visible with its reason, never dropped. */
@@ -62,13 +86,32 @@ export class InboundItemsRepository {
       .execute();
   }
 
-  findByKey(channel: Channel, dedupeKey: string): Promise<InboundItemEntity | null> {
-    return this.dataSource.manager.findOne(InboundItemEntity, { where: { channel, dedupeKey } });
-  }
-
   /** The item, locked for the intake transaction so retries of one item never run side by side. */
   lock(id: string, em: EntityManager): Promise<InboundItemEntity | null> {
     return em.findOne(InboundItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The item with its raw content for the intake, and, for the channels in `inOrderChannels`,
+   * whether earlier items of its source still wait (then see `findEarlierPending`): one round trip
+   * where the common case (nothing earlier) needed two.
+   */
+  async loadForIntake(id: string, inOrderChannels: readonly Channel[]): Promise<{ item: InboundItemEntity; earlierPending: boolean } | null> {
+    const rows: Array<Record<string, unknown> & { earlier_pending: boolean }> = await this.dataSource.query(
+      `SELECT item.*,
+              (item.channel = ANY($2::text[]) AND item.source_ref IS NOT NULL AND item.status = 'pending' AND EXISTS (
+                SELECT 1 FROM inbound_items earlier
+                 WHERE earlier.channel = item.channel AND earlier.source_ref = item.source_ref AND earlier.status = 'pending'
+                   AND (earlier.received_at, earlier.id) < (item.received_at, item.id))) AS earlier_pending
+         FROM inbound_items item
+        WHERE item.id = $1`,
+      [id, inOrderChannels],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const columns = this.dataSource.getMetadata(InboundItemEntity).columns;
+    const item = this.dataSource.manager.create(InboundItemEntity, Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])));
+    return { item, earlierPending: row.earlier_pending };
   }
 
   async loadRaw(id: string): Promise<InboundItemEntity | null> {

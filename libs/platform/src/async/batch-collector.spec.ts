@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { BatchCollector } from './batch-collector.js';
+
+/** A collector whose flush records each batch and answers every item doubled. */
+function doubling(maxItems: number, maxWaitMs: number) {
+  const batches: number[][] = [];
+  const collector = new BatchCollector<number, number>({
+    maxItems,
+    maxWaitMs,
+    flush: async (items) => {
+      batches.push(items);
+      return items.map((item) => item * 2);
+    },
+  });
+  return { collector, batches };
+}
+
+/** One batch in flight at a time; the first one is held until `release` is called. */
+function oneSlotHeldFirst(maxItems: number) {
+  const batches: number[][] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const collector = new BatchCollector<number, number>({
+    maxItems,
+    maxWaitMs: 0,
+    maxConcurrentFlushes: 1,
+    flush: async (items) => {
+      batches.push(items);
+      if (batches.length === 1) await gate;
+      return items;
+    },
+  });
+  return { collector, batches, release };
+}
+
+describe('BatchCollector', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('should answer each caller with its own result when calls share a batch', async () => {
+    const { collector, batches } = doubling(10, 0);
+    const results = await Promise.all([1, 2, 3].map((item) => collector.add(item)));
+    expect(results).toEqual([2, 4, 6]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
+  it('should flush at once when maxItems calls wait, without waiting for the timer', async () => {
+    jest.useFakeTimers();
+    const { collector, batches } = doubling(2, 60_000);
+    const first = [collector.add(1), collector.add(2)];
+    const third = collector.add(3);
+    await expect(Promise.all(first)).resolves.toEqual([2, 4]);
+    expect(batches).toEqual([[1, 2]]);
+    expect(collector.pending).toBe(1);
+    jest.advanceTimersByTime(60_000);
+    await expect(third).resolves.toBe(6);
+    expect(batches).toEqual([[1, 2], [3]]);
+  });
+
+  it('should hold a lone call until maxWaitMs has passed', async () => {
+    jest.useFakeTimers();
+    const { collector, batches } = doubling(100, 5);
+    const result = collector.add(7);
+    jest.advanceTimersByTime(4);
+    expect(batches).toEqual([]);
+    jest.advanceTimersByTime(1);
+    await expect(result).resolves.toBe(14);
+  });
+
+  it('should fail only the item the flush answered with an error', async () => {
+    const collector = new BatchCollector<string, string>({
+      maxItems: 10,
+      maxWaitMs: 0,
+      flush: async (items) => items.map((item) => (item === 'bad' ? new Error(`refused ${item}`) : item.toUpperCase())),
+    });
+    const settled = await Promise.allSettled(['a', 'bad', 'c'].map((item) => collector.add(item)));
+    expect(settled).toEqual([
+      { status: 'fulfilled', value: 'A' },
+      { status: 'rejected', reason: new Error('refused bad') },
+      { status: 'fulfilled', value: 'C' },
+    ]);
+  });
+
+  it('should fail every caller of a batch when its flush rejects, and keep serving later calls', async () => {
+    let down = true;
+    const collector = new BatchCollector<number, number>({
+      maxItems: 10,
+      maxWaitMs: 0,
+      flush: async (items) => {
+        if (down) throw new Error('store down');
+        return items;
+      },
+    });
+    const settled = await Promise.allSettled([collector.add(1), collector.add(2)]);
+    expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    down = false;
+    await expect(collector.add(3)).resolves.toBe(3);
+  });
+
+  it('should fail the callers a flush left without an answer', async () => {
+    const collector = new BatchCollector<number, number>({ maxItems: 10, maxWaitMs: 0, flush: async (items) => items.slice(0, 1) });
+    const settled = await Promise.allSettled([collector.add(1), collector.add(2)]);
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: 1 });
+    expect(settled[1]).toMatchObject({ status: 'rejected', reason: new Error('the batch answered 1 of 2 items') });
+  });
+
+  it('should gather calls while the only batch allowed is in flight, and send them as one when it ends', async () => {
+    const { collector, batches, release } = oneSlotHeldFirst(10);
+    const first = collector.add(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [collector.add(2), collector.add(3), collector.add(4)];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toEqual([[1]]);
+    release();
+    await expect(Promise.all([first, ...later])).resolves.toEqual([1, 2, 3, 4]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('should answer every caller when more than a batch waited for a busy slot', async () => {
+    const { collector, batches, release } = oneSlotHeldFirst(2);
+    const first = collector.add(0);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [1, 2, 3, 4, 5].map((item) => collector.add(item));
+    release();
+    await expect(Promise.all([first, ...later])).resolves.toEqual([0, 1, 2, 3, 4, 5]);
+    expect(batches).toEqual([[0], [1, 2], [3, 4], [5]]);
+  });
+
+  it('should refuse a batch size below one', () => {
+    expect(() => doubling(0, 0)).toThrow('maxItems must be a positive integer');
+  });
+});

@@ -1,0 +1,92 @@
+export interface BatchCollectorOptions<I, O> {
+  /** Flush as soon as this many calls wait. */
+  maxItems: number;
+  /** Flush this long after the first waiting call, however few wait (0: on the next turn of the event loop). */
+  maxWaitMs: number;
+  /**
+   * Batches in flight at once (default: no limit). While all are busy, calls gather for the next
+   * one, which starts as soon as one ends: the busier the store, the bigger the batches.
+   */
+  maxConcurrentFlushes?: number;
+  /**
+   * Handles a batch: resolves with one result per item, in order, or with an `Error` in an item's
+   * place for an item that failed on its own. A rejection fails every call of the batch.
+   */
+  flush: (items: I[]) => Promise<Array<O | Error>>;
+}
+
+interface Waiting<I, O> {
+  item: I;
+  resolve: (result: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Gathers concurrent calls into batches, so that many callers share one round trip (one multi-row
+ * INSERT, one pipeline) instead of each paying its own. Each caller still gets its own answer: its
+ * promise settles only when its batch did, with its own result or error.
+ */
+export class BatchCollector<I, O> {
+  private waiting: Array<Waiting<I, O>> = [];
+  private timer?: NodeJS.Timeout;
+  private flushing = 0;
+  /** A flush was due while every slot was busy. */
+  private deferred = false;
+  private readonly maxConcurrentFlushes: number;
+
+  constructor(private readonly options: BatchCollectorOptions<I, O>) {
+    if (!Number.isInteger(options.maxItems) || options.maxItems < 1) throw new RangeError('maxItems must be a positive integer');
+    if (!(options.maxWaitMs >= 0)) throw new RangeError('maxWaitMs must be zero or more');
+    this.maxConcurrentFlushes = options.maxConcurrentFlushes ?? Number.POSITIVE_INFINITY;
+    if (!(this.maxConcurrentFlushes >= 1)) throw new RangeError('maxConcurrentFlushes must be one or more');
+  }
+
+  /** Queues `item` for the next batch; settles with its own result. */
+  add(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (this.waiting.length >= this.options.maxItems) this.flushNow();
+      else this.timer ??= setTimeout(() => this.flushNow(), this.options.maxWaitMs);
+    });
+  }
+
+  /** Calls waiting for their batch. */
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  private flushNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.waiting.length > 0) {
+      if (this.flushing >= this.maxConcurrentFlushes) {
+        // At the limit: the batch in flight that ends first starts the next.
+        this.deferred = true;
+        return;
+      }
+      const batch = this.waiting.splice(0, this.options.maxItems);
+      this.flushing += 1;
+      void this.run(batch).finally(() => {
+        this.flushing -= 1;
+        if (!this.deferred) return;
+        this.deferred = false;
+        this.flushNow();
+      });
+    }
+  }
+
+  private async run(batch: Array<Waiting<I, O>>): Promise<void> {
+    let results: Array<O | Error>;
+    try {
+      results = await this.options.flush(batch.map((waiting) => waiting.item));
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    batch.forEach((waiting, index) => {
+      if (index >= results.length) waiting.reject(new Error(`the batch answered ${results.length} of ${batch.length} items`));
+      else if (results[index] instanceof Error) waiting.reject(results[index]);
+      else waiting.resolve(results[index] as O);
+    });
+  }
+}
