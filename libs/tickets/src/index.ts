@@ -53,6 +53,8 @@ export * from './infrastructure/system-health.js';
 export * from './agents/agent.entity.js';
 export * from './agents/agents.service.js';
 export * from './agents/app-secrets.repository.js';
+export * from './attachments/shared-files.js';
+export * from './attachments/file-link-signature.js';
 export * from './workflow/actor.js';
 export * from './workflow/ticket-permissions.js';
 export * from './workflow/ticket-transitions.js';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
+import { SharedFiles } from './attachments/shared-files.js';
 import { CallIntake } from './calls/call-intake.js';
 import { CallerTickets } from './calls/caller-tickets.js';
 import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
@@ -84,6 +85,7 @@ const PROVIDERS = [
   CallIntake,
   ContactVerificationsRepository,
   VerificationLinks,
+  SharedFiles,
   IdentityVerificationService,
   SeverityExamplesRepository,
   CannedResponsesRepository,

@@ -15,11 +15,18 @@ export const TEXTS = {
   composer: 'Escribe tu mensaje',
   composerHint: 'Enter envía · Shift+Enter agrega una línea',
   send: 'Enviar',
+  attach: 'Adjuntar archivo',
+  attachHint: 'Imágenes, PDF, XML o ZIP',
+  uploading: (filename: string) => `Enviando ${filename}…`,
+  download: (filename: string) => `Descargar ${filename}`,
+  fileOf: (filename: string) => `Archivo: ${filename}`,
   you: 'Tú',
   sending: 'Enviando…',
   failed: 'No se pudo enviar',
   ticketTitle: (ticketNumber: string) => `Ticket ${ticketNumber}`,
   severity: (severity: number, meaning: string) => `Severidad ${severity}: ${meaning}`,
+  /** The confirmation card's heading line: severity in plain words. */
+  severityShort: (severity: number, name: string) => `Severidad ${severity} · ${name}`,
   typing: (agentName: string) => `${agentName} está escribiendo…`,
   offline: 'Sin conexión con Soporte. Reintentando… Tus mensajes se enviarán en cuanto vuelva la conexión.',
   noAgents: (email: string | undefined) =>
@@ -33,5 +40,6 @@ export const TEXTS = {
     message: 'Escribe tu mensaje.',
     tooLong: (max: number) => `El mensaje es demasiado largo (máximo ${max} caracteres).`,
     invalid: 'Revisa los datos del formulario.',
+    upload: 'No se pudo enviar el archivo; revisa tu conexión e inténtalo de nuevo.',
   },
 };

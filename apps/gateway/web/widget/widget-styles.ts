@@ -39,5 +39,11 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-row { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 6px; }
 .vt-hint { font-size: 11px; color: #5c6670; margin: 0; }
 .vt-link { background: none; border: 0; color: #0b5cab; text-decoration: underline; cursor: pointer; padding: 0; font-size: 12px; }
+.vt-attach { flex: none; }
+.vt-attach-label { color: #0b5cab; text-decoration: underline; cursor: pointer; font-size: 12px; }
+.vt-attach input:focus-visible + label { outline: 3px solid #f5a623; outline-offset: 2px; }
+.vt-files { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; }
+.vt-files a { color: #0b5cab; }
+@media (pointer: coarse), (max-width: 480px) { .vt-hint { display: none; } }
 .vt-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -105,11 +105,28 @@ export interface ChatBanner {
   endsAt?: string;
 }
 
+/** A file in the conversation: what the customer sent, or (with `url`) a link to one an agent sent. */
+export interface ChatFile {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Agents' files: a signed link that works without a token until it expires. */
+  url?: string;
+}
+
+/** `POST /chat/files` (multipart: `file`, `text`?, `clientId`?, header `X-Chat-Token`): a file from the customer. */
+export const CHAT_FILES_PATH = '/chat/files';
+export const CHAT_TOKEN_HEADER = 'x-chat-token';
+
+/** Answer of `POST /chat/files`: the customer message it became, or why not (`message` in Spanish). */
+export type ChatFileAck = { ok: true; seq: number } | { ok: false; code: string; message: string; retryAfterMs?: number };
+
 /** Payloads of the transcript, by event; every entry has the conversation's sequence `seq`. */
 export interface CustomerMessagePayload {
   text: string;
   clientId: string;
   sentAt: string;
+  attachments?: ChatFile[];
 }
 
 export interface TicketConfirmedPayload {
@@ -117,7 +134,9 @@ export interface TicketConfirmedPayload {
   severity: number;
   /** The severity's meaning in Spanish. */
   severityMeaning: string;
-  /** The full confirmation (deadlines, what comes next), in Spanish, as plain text. */
+  /** The severity in plain words ("Incidente específico"). */
+  severityName?: string;
+  /** The chat's short confirmation (when we answer, how to add more), in Spanish, as plain text. */
   text: string;
   sentAt: string;
 }
@@ -126,6 +145,7 @@ export interface AgentMessagePayload {
   text: string;
   agentName: string;
   sentAt: string;
+  attachments?: ChatFile[];
 }
 
 export interface AgentTypingPayload {

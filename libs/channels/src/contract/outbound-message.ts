@@ -22,6 +22,8 @@ export interface OutboundMessage {
   /** The ticket's severity now, and what it means (a chat confirmation shows both apart from the text). */
   severity: Severity;
   severityMeaning: string;
+  /** The severity in plain words ("Falla parcial"). */
+  severityName?: string;
   /** The agent who wrote it; null for system messages. */
   authorName: string | null;
   /** When the message was written (the same on every attempt). */
@@ -31,6 +33,16 @@ export interface OutboundMessage {
    * unrecorded (a crash, Postgres gone): a sender that can look (SMS) checks before sending again.
    */
   earlierAttemptAt: Date | null;
+  /** Files an agent sent with it: mail attaches `content`; chat shows `url` (a signed link). */
+  files?: OutboundFile[];
+}
+
+export interface OutboundFile {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  content?: Buffer;
+  url?: string;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'held'; reason: string };

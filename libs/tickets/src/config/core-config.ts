@@ -32,6 +32,10 @@ export interface CoreConfig {
   mailTicketsPerSenderPerHour: number;
   /** How long the link that verifies a chat's email works [24 h]. */
   verificationLinkTtlMinutes: number;
+  /** Largest file an agent or a chat customer may send [10 MiB]. */
+  attachmentMaxBytes: number;
+  /** How long the link to a file an agent sent in a chat works [7 days]. */
+  attachmentLinkTtlDays: number;
   /** Named points where a test may ask the process to crash (see README, "Reliability"). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
@@ -55,6 +59,8 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     severityReviewBelow: env.int('SEVERITY_REVIEW_BELOW_PERCENT', 60, { min: 0, max: 100 }) / 100,
     mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
+    attachmentMaxBytes: env.int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, { min: 1024, max: 25 * 1024 * 1024 }),
+    attachmentLinkTtlDays: env.int('ATTACHMENT_LINK_TTL_DAYS', 7, { min: 1, max: 90 }),
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

@@ -20,6 +20,20 @@ describe('renderConfirmation', () => {
     expect(confirmation.html).toContain('Te enviamos un enlace a lucia@cliente.example');
   });
 
+  it('should keep the chat confirmation to a few lines of what happens next, without greeting or signature', () => {
+    const lines = renderConfirmation(input).text.split('\n');
+    expect(lines).toEqual(['Un asesor te atiende en menos de 2 horas (a más tardar el ' + lines[0]!.split('a más tardar el ')[1], 'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.']);
+    expect(lines.join(' ')).not.toMatch(/Hola|Soporte Interfactura|Severidad/);
+  });
+
+  it('should keep the full letter for mail: greeting, severity with its meaning, what comes next and the signature', () => {
+    const mail = renderConfirmation({ ...input, channel: 'email' }).text;
+    expect(mail).toContain('Hola, Lucía:');
+    expect(mail).toContain('Severidad asignada: 2 — Incidente en una funcionalidad específica');
+    expect(mail).toContain('¿Qué sigue?');
+    expect(mail).toContain('Soporte Interfactura · Portal Gratuito');
+  });
+
   it('should not mention a verification when none was mailed', () => {
     expect(renderConfirmation(input).text).not.toContain('enlace');
   });
