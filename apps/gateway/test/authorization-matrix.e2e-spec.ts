@@ -13,7 +13,8 @@ import { createGatewayApp } from '../src/gateway-app.js';
 import { AgentsGateway } from '../src/inbox/agents.gateway.js';
 import { NAMESPACE_ACCESS } from '../src/realtime/namespace-access.js';
 
-type Access = 'public' | 'agent' | 'admin';
+/** `chat`: no agent token, but the chat conversation's own (`X-Chat-Token`); 401 for every caller without one. */
+type Access = 'public' | 'agent' | 'admin' | 'chat';
 
 /**
  * The access decision for every HTTP route the gateway serves. The test reads the routes from the
@@ -66,6 +67,9 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /widget.js': 'public',
   'GET /chat-demo': 'public',
   'GET /verificar': 'public',
+  'OPTIONS /chat/files': 'public',
+  'POST /chat/files': 'chat',
+  'GET /chat/files/:attachmentId': 'public',
   'POST /verificar': 'public',
 };
 
@@ -172,11 +176,13 @@ describe('authorization matrix: every route and namespace, as every kind of call
         const ok =
           access === 'public'
             ? status !== 401 && status !== 403
-            : SIGNED_OUT.includes(role)
+            : access === 'chat'
               ? status === 401
-              : access === 'admin' && role !== 'admin'
-                ? adminRefusal
-                : status !== 401 && !adminRefusal && status < 500;
+              : SIGNED_OUT.includes(role)
+                ? status === 401
+                : access === 'admin' && role !== 'admin'
+                  ? adminRefusal
+                  : status !== 401 && !adminRefusal && status < 500;
         if (!ok) wrong.push(`${method} ${path} as ${role} (${access}): ${status} ${message}`);
       }
     }

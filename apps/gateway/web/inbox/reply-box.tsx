@@ -216,16 +216,20 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
         />
       </label>
       <div class="reply-file">
-        <label for="reply-file">Adjuntar archivo</label>
         <input
           id="reply-file"
           ref={fileInput}
           type="file"
+          class="visually-hidden"
           accept={ACCEPTED_FILES}
           disabled={closed || filesRefused || Boolean(macro?.setStatus === 'resolved' && !internal)}
           aria-describedby="reply-file-hint"
           onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
         />
+        {/* The browser's own button speaks the browser's language; this label speaks Spanish. */}
+        <label for="reply-file" class="file-button">
+          {file ? `Archivo: ${file.name}` : 'Adjuntar archivo'}
+        </label>
         {file && (
           <button type="button" class="link" onClick={clearFile}>
             Quitar {file.name}

@@ -23,7 +23,7 @@ export class ChatWidget implements ConnectionListener {
   private readonly lostNotice = el('p', { class: 'vt-notice', role: 'alert', hidden: '' }, TEXTS.lostConversation);
   private readonly startForm = el('form', { class: 'vt-start', novalidate: '' });
   private readonly conversation = el('div', { class: 'vt-conversation', hidden: '' });
-  private readonly log = el('ol', { class: 'vt-log', role: 'log', 'aria-live': 'polite', 'aria-label': TEXTS.transcript });
+  private readonly log = el('ol', { class: 'vt-log' });
   private readonly typingLine = el('p', { class: 'vt-typing', 'aria-live': 'polite' });
   private readonly composer = el('textarea', { id: 'vt-text', name: 'text', maxlength: String(MAX_TEXT_CHARS), 'aria-describedby': 'vt-hint vt-composer-error' });
   private readonly composerError = el('p', { id: 'vt-composer-error', class: 'vt-field-error', role: 'alert' });
@@ -173,7 +173,8 @@ export class ChatWidget implements ConnectionListener {
       this.showStartForm();
     });
 
-    this.conversation.append(el('div', { class: 'vt-body' }, this.log), this.typingLine, composerForm, el('div', { class: 'vt-row', style: 'padding: 0 16px 8px' }, newConversation));
+    // The live region wraps the list: a list with role="log" is no list, and its items would be orphans.
+    this.conversation.append(el('div', { class: 'vt-body', role: 'log', 'aria-live': 'polite', 'aria-label': TEXTS.transcript }, this.log), this.typingLine, composerForm, el('div', { class: 'vt-row', style: 'padding: 0 16px 8px' }, newConversation));
     this.panel.append(
       el('header', { class: 'vt-header' }, el('h2', { id: 'vt-title' }, TEXTS.title), el('p', {}, TEXTS.subtitle), closeButton),
       this.offline,

@@ -26,6 +26,7 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-customer { margin-left: auto; background: #e3efff; }
 .vt-agent { background: #f0f2f5; }
 .vt-author { display: block; font-size: 12px; font-weight: 600; color: #44505c; }
+.vt-text:empty { display: none; }
 .vt-state { display: block; font-size: 11px; color: #5c6670; }
 .vt-failed .vt-state { color: #b3261e; }
 .vt-confirmation { margin: 10px 0; padding: 10px 12px; border: 2px solid #0b5cab; border-radius: 10px; background: #f5f9ff; white-space: pre-wrap; }

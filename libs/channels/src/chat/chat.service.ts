@@ -82,8 +82,16 @@ export class ChatService {
       dedupeKey: `${conversation.id}:${clientId}`,
       // Items that share it are ingested in order (see InboundPipeline).
       sourceRef: `chat:${conversation.id}`,
-      raw: encodeChatRaw({ conversationId: conversation.id, clientId, text, sentAt, customer, ...(rawFiles.length > 0 ? { files: rawFiles } : {}) }),
-      summary: { from: conversation.email, subject: chatSubject(text) },
+      // A file sent without words still says, on the ticket, what came.
+      raw: encodeChatRaw({
+        conversationId: conversation.id,
+        clientId,
+        text: text || files.map((file) => `Archivo adjunto: ${file.filename}`).join('\n'),
+        sentAt,
+        customer,
+        ...(rawFiles.length > 0 ? { files: rawFiles } : {}),
+      }),
+      summary: { from: conversation.email, subject: chatSubject(text || files.map((file) => file.filename).join(', ')) },
     });
     const appended = await this.transcript.append(conversation.id, {
       type: 'customer:message',
@@ -107,7 +115,7 @@ export class ChatService {
 
   /** A file from the customer, with an optional line of text: a customer message like any other. */
   postFile(conversation: ChatConversationEntity, clientId: string, text: string, file: ChatUploadedFile): Promise<ChatEntry> {
-    return this.post(conversation, clientId, text.trim() || `Archivo adjunto: ${file.filename}`, [file]);
+    return this.post(conversation, clientId, text.trim(), [file]);
   }
 
   /** Transcript entries after `afterSeq`, a page at a time. */

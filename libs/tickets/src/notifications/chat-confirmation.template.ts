@@ -11,9 +11,9 @@ import type { RenderedMessage } from './rendered-message.js';
  */
 export function renderChatConfirmation(input: ConfirmationInput): RenderedMessage {
   const lines = [
-    `Un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)} (a más tardar el ${formatDisplayTime(input.attentionDueAt)}).`,
+    `Un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     ...(input.maintenanceUntil ? [`Hay un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; el plazo corre al terminar.`] : []),
-    ...(input.verificationSentTo ? [`Te enviamos un enlace a ${input.verificationSentTo} para confirmar que ese correo es tuyo.`] : []),
+    ...(input.verificationSentTo ? [`Confirma tu correo con el enlace que enviamos a ${input.verificationSentTo}.`] : []),
     'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.',
   ];
   return {

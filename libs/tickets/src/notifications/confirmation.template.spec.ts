@@ -15,14 +15,15 @@ const input: ConfirmationInput = {
 
 describe('renderConfirmation', () => {
   it('should say a verification link went to the address when one was mailed', () => {
-    const confirmation = renderConfirmation({ ...input, verificationSentTo: 'lucia@cliente.example' });
+    const confirmation = renderConfirmation({ ...input, channel: 'email', verificationSentTo: 'lucia@cliente.example' });
     expect(confirmation.text).toContain('Te enviamos un enlace a lucia@cliente.example para confirmar que ese correo es tuyo.');
     expect(confirmation.html).toContain('Te enviamos un enlace a lucia@cliente.example');
   });
 
   it('should keep the chat confirmation to a few lines of what happens next, without greeting or signature', () => {
     const lines = renderConfirmation(input).text.split('\n');
-    expect(lines).toEqual(['Un asesor te atiende en menos de 2 horas (a más tardar el ' + lines[0]!.split('a más tardar el ')[1], 'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.']);
+    expect(lines).toEqual(['Un asesor te atiende en menos de 2 horas.', 'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.']);
+    expect(renderConfirmation({ ...input, verificationSentTo: 'lucia@cliente.example' }).text).toContain('Confirma tu correo con el enlace que enviamos a lucia@cliente.example.');
     expect(lines.join(' ')).not.toMatch(/Hola|Soporte Interfactura|Severidad/);
   });
 
