@@ -67,6 +67,8 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /widget.js': 'public',
   'GET /chat-demo': 'public',
   'GET /verificar': 'public',
+  'GET /api/calls/missed': 'agent',
+  'POST /api/calls/missed/:callSid/called-back': 'agent',
   'OPTIONS /chat/files': 'public',
   'POST /chat/files': 'chat',
   'GET /chat/files/:attachmentId': 'public',
@@ -118,6 +120,7 @@ describe('authorization matrix: every route and namespace, as every kind of call
       number: seeded.number,
       attachmentId: seeded.attachmentId,
       callback: 'voice',
+      callSid: `CA${'0'.repeat(32)}`,
       name: 'inbox.js',
     });
     params.contacts = contact!.id;

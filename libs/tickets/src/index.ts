@@ -2,6 +2,7 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './calls/caller-tickets.js';
 export * from './calls/phone-calls.repository.js';
+export * from './calls/missed-calls.service.js';
 export * from './config/core-config.js';
 export * from './config/core-config.token.js';
 export * from './config/core-config.module.js';

@@ -4,6 +4,7 @@ import { AgentsService } from './agents/agents.service.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
 import { SharedFiles } from './attachments/shared-files.js';
 import { CallIntake } from './calls/call-intake.js';
+import { MissedCallsService } from './calls/missed-calls.service.js';
 import { CallerTickets } from './calls/caller-tickets.js';
 import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
@@ -83,6 +84,7 @@ const PROVIDERS = [
   PhoneCallsRepository,
   CallerTickets,
   CallIntake,
+  MissedCallsService,
   ContactVerificationsRepository,
   VerificationLinks,
   SharedFiles,

@@ -23,6 +23,8 @@ export const ERROR_CODES_ES: Record<string, string> = {
   attachment_too_large: 'El archivo pesa más de lo permitido.',
   attachment_empty: 'El archivo está vacío.',
   attachment_name: 'El archivo no tiene nombre.',
+  missed_call_not_pending: 'Esa llamada ya se devolvió o no está pendiente.',
+  call_back_not_l3: 'L3 no devuelve llamadas; lo hacen L1 o L2.',
   attachment_phone: 'Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.',
 };
 
