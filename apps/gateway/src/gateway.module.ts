@@ -9,6 +9,7 @@ import { CannedResponsesController } from './canned/canned-responses.controller.
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
 import { AgentTypingService } from './chat/agent-typing.service.js';
+import { SurveyController } from './survey/survey.controller.js';
 import { MissedCallsController } from './calls/missed-calls.controller.js';
 import { ChatFilesController } from './chat/chat-files.controller.js';
 import { ChatTokenGuard } from './chat/chat-token.guard.js';
@@ -74,6 +75,7 @@ export class GatewayModule {
         CannedResponsesController,
         ChatFilesController,
         MissedCallsController,
+        SurveyController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sharedFileUrl } from '../../../libs/tickets/src/attachments/file-link-signature.js';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signInToInbox, SCREENS } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signInToInbox, SCREENS, startWidgetChat } from '../../../test/support/browser.js';
 import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
@@ -61,16 +61,8 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
     await page.locator(`.ticket-row[data-number="${number}"]`).click({ timeout: 20_000 });
     await page.locator('#ticket-title', { hasText: number }).waitFor();
   };
-  /** A customer opens the widget on the demo page and starts a chat; resolves with the page and the ticket number. */
-  const startWidgetChat = async (page: Page, label: string): Promise<string> => {
-    await page.goto(`${base}/chat-demo`);
-    await page.getByRole('button', { name: 'Abrir el chat con Soporte Interfactura' }).click();
-    await page.getByLabel('Nombre').fill('Rosa Tamez');
-    await page.getByLabel('Correo electrónico').fill(customerAddress(label));
-    await page.getByLabel('¿En qué te podemos ayudar?').fill('Al timbrar me sale un error, les mando la captura.');
-    await page.getByRole('button', { name: 'Iniciar chat' }).click();
-    return (await page.locator('.vt-confirmation').getAttribute('data-ticket', { timeout: 20_000 }))!;
-  };
+  const startChat = (page: Page, label: string): Promise<string> =>
+    startWidgetChat(page, base, { email: customerAddress(label), message: 'Al timbrar me sale un error, les mando la captura.' });
   const uploadAsCustomer = (token: string, file: { name: string; content: Buffer; type?: string }, extra: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(extra)) form.set(name, value);
@@ -111,7 +103,7 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
     it(`should carry a customer's screenshot from the widget to the agent, and the agent's PDF back as a link that works without a token (${SCREENS[screen].width} px)`, async () => {
       const { width, height } = SCREENS[screen];
       const customer = await newPage(width, height);
-      const number = await startWidgetChat(customer, `adjunto-${screen}`);
+      const number = await startChat(customer, `adjunto-${screen}`);
       const screenshotFile = png();
 
       await customer.locator('#vt-file').setInputFiles({ name: 'error al timbrar.png', mimeType: 'image/png', buffer: screenshotFile });
@@ -235,7 +227,7 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
 
   it('should show the customer the server’s Spanish reason in the widget when a file is refused', async () => {
     const customer = await newPage(SCREENS.phone.width, SCREENS.phone.height);
-    await startWidgetChat(customer, 'widget-rechazo');
+    await startChat(customer, 'widget-rechazo');
     await customer.locator('#vt-file').setInputFiles({ name: 'factura.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ ejecutable disfrazado') });
     await customer.locator('.vt-failed .vt-state', { hasText: 'No se pudo enviar: Solo se aceptan imágenes' }).waitFor();
     await screenshot(customer, SUITE, 'widget-file-refused-375');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
-import { launchBrowser, screenshot, signInToInbox, SCREENS, type Screen } from '../../../test/support/browser.js';
+import { launchBrowser, screenshot, signInToInbox, SCREENS, startWidgetChat, type Screen } from '../../../test/support/browser.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
@@ -26,15 +26,8 @@ describe('chat widget day to day (Chromium)', () => {
     page.setDefaultTimeout(15_000);
     return page;
   };
-  const startChat = async (page: Page, label: string): Promise<string> => {
-    await page.goto(`${base}/chat-demo`);
-    await page.getByRole('button', { name: 'Abrir el chat con Soporte Interfactura' }).click();
-    await page.getByLabel('Nombre').fill('Rosa Tamez');
-    await page.getByLabel('Correo electrónico').fill(customerAddress(label));
-    await page.getByLabel('¿En qué te podemos ayudar?').fill('No puedo descargar el XML de la factura A-123, me marca error.');
-    await page.getByRole('button', { name: 'Iniciar chat' }).click();
-    return (await page.locator('.vt-confirmation').getAttribute('data-ticket', { timeout: 20_000 }))!;
-  };
+  const startChat = (page: Page, label: string): Promise<string> =>
+    startWidgetChat(page, base, { email: customerAddress(label), message: 'No puedo descargar el XML de la factura A-123, me marca error.' });
 
   beforeAll(async () => {
     env = await TestEnvironment.create(SUITE);

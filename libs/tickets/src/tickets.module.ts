@@ -3,6 +3,10 @@ import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
 import { SharedFiles } from './attachments/shared-files.js';
+import { SatisfactionReports } from './survey/satisfaction-report.js';
+import { SatisfactionSurveysService } from './survey/satisfaction-surveys.service.js';
+import { SurveyLinks } from './survey/survey-links.js';
+import { SurveysRepository } from './survey/surveys.repository.js';
 import { CallIntake } from './calls/call-intake.js';
 import { MissedCallsService } from './calls/missed-calls.service.js';
 import { CallerTickets } from './calls/caller-tickets.js';
@@ -88,6 +92,10 @@ const PROVIDERS = [
   ContactVerificationsRepository,
   VerificationLinks,
   SharedFiles,
+  SurveysRepository,
+  SurveyLinks,
+  SatisfactionSurveysService,
+  SatisfactionReports,
   IdentityVerificationService,
   SeverityExamplesRepository,
   CannedResponsesRepository,

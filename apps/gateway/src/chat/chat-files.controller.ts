@@ -9,7 +9,7 @@ import { checkedUpload } from '../files/checked-upload.js';
 import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
 import { optionalString } from '../http/body-fields.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
-import { isOriginAllowed } from '../realtime/origin-policy.js';
+import { allowWidgetOrigin, answerWidgetPreflight } from '../http/widget-cors.js';
 import { RateLimitedException, waitText } from '../security/rate-limited.exception.js';
 import { ChatUploadLimit } from '../security/chat-upload-limit.js';
 import { ChatTokenGuard, type ChatRequest } from './chat-token.guard.js';
@@ -35,10 +35,7 @@ export class ChatFilesController {
   @Options()
   @HttpCode(204)
   preflight(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
-    if (!this.allowCors(request, response)) return;
-    response.setHeader('Access-Control-Allow-Methods', 'POST');
-    response.setHeader('Access-Control-Allow-Headers', `content-type, ${CHAT_TOKEN_HEADER}`);
-    response.setHeader('Access-Control-Max-Age', '600');
+    answerWidgetPreflight(request, response, this.config.chat.allowedOrigins, `content-type, ${CHAT_TOKEN_HEADER}`);
   }
 
   /** A file from the customer (multipart: `file`, `text`?, `clientId`?): a message on their ticket, like a typed one. */
@@ -53,7 +50,7 @@ export class ChatFilesController {
     @Body() body: unknown,
     @UploadedFile() upload: UploadedFileData | undefined,
   ): Promise<ChatFileAck> {
-    this.allowCors(request, response);
+    allowWidgetOrigin(request, response, this.config.chat.allowedOrigins);
     const conversation = request.chatConversation!;
     const fields = (body ?? {}) as Record<string, unknown>;
     if (!upload) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'attachment_missing', message: 'Elige un archivo para enviar.' });
@@ -99,13 +96,6 @@ export class ChatFilesController {
     }
   }
 
-  private allowCors(request: Request, response: Response): boolean {
-    const origin = request.headers.origin;
-    if (!origin || !isOriginAllowed(origin, request.headers.host, this.config.chat.allowedOrigins)) return false;
-    response.setHeader('Access-Control-Allow-Origin', origin);
-    response.setHeader('Vary', 'Origin');
-    return true;
-  }
 }
 
 /** The same field check as the API's, with the customer's message in Spanish. */

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { AvailabilityReports, SlaReports, slaReportCsv } from '@app/tickets';
+import { AvailabilityReports, SatisfactionReports, SlaReports, slaReportCsv } from '@app/tickets';
 import type { Response } from 'express';
 import { optionalEnum, optionalInt, optionalText } from '../http/query-params.js';
 
@@ -12,7 +12,14 @@ export class ReportsController {
   constructor(
     private readonly sla: SlaReports,
     private readonly availability: AvailabilityReports,
+    private readonly satisfaction: SatisfactionReports,
   ) {}
+
+  /** Satisfaction surveys sent in `?month=` (default: this month in Mexico City), by agent, tier and channel. */
+  @Get('satisfaction')
+  satisfactionReport(@Query() query: Record<string, unknown>) {
+    return this.satisfaction.forMonth(optionalText('month', query.month, 7) || thisMonth());
+  }
 
   /** `?month=2026-11` (default: this month in Mexico City), `?format=csv` for a spreadsheet. */
   @Get('sla')

@@ -84,7 +84,7 @@ export class ChatConnection {
     socket.on(CHAT_EVENTS.session, (session: ChatSession) => this.onSession(session));
     socket.on(CHAT_EVENTS.status, (status: ChatStatus) => this.listener.status(status));
     socket.on(CHAT_EVENTS.agentTyping, (typing: AgentTypingPayload) => this.listener.typing(typing));
-    for (const event of [CHAT_EVENTS.confirmed, CHAT_EVENTS.agentMessage, CHAT_EVENTS.customerMessage]) {
+    for (const event of [CHAT_EVENTS.confirmed, CHAT_EVENTS.agentMessage, CHAT_EVENTS.customerMessage, CHAT_EVENTS.surveyRequest]) {
       socket.on(event, (entry: ChatEntry) => this.receive([entry]));
     }
   }

@@ -3,6 +3,7 @@ import { UPLOAD_EXTENSIONS } from '../../../../libs/channels/src/contract/upload
 import { ChatConnection, type ConnectionListener } from './chat-connection.js';
 import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';
+import { surveyCard } from './survey-card.js';
 import { TEXTS } from './texts-es.js';
 import { WIDGET_CSS } from './widget-styles.js';
 
@@ -281,6 +282,8 @@ export class ChatWidget implements ConnectionListener {
           el('p', { class: 'vt-severity', title: entry.severityMeaning }, entry.severityName ? TEXTS.severityShort(entry.severity, entry.severityName) : TEXTS.severity(entry.severity, entry.severityMeaning)),
           el('p', { class: 'vt-details' }, entry.text),
         );
+      case 'survey:request':
+        return surveyCard(entry);
     }
   }
 

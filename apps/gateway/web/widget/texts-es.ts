@@ -33,6 +33,16 @@ export const TEXTS = {
     `En este momento no hay asesores conectados. Tu mensaje queda registrado y la respuesta te llegará también por correo electrónico${email ? ` (${email})` : ''}.`,
   lostConversation: 'No encontramos tu conversación anterior. Inicia una nueva, por favor.',
   transcript: 'Conversación con Soporte',
+  survey: {
+    question: (ticketNumber: string) => `¿Cómo te atendimos en el ticket ${ticketNumber}?`,
+    ratingsLabel: 'Calificación del 1 (muy mala) al 5 (excelente)',
+    ratings: ['Muy mala', 'Mala', 'Regular', 'Buena', 'Excelente'],
+    thanks: (rating: number) => `¡Gracias! Registramos tu calificación: ${rating} de 5.`,
+    commentLabel: '¿Algo que quieras contarnos? (opcional)',
+    sendComment: 'Enviar comentario',
+    commentThanks: 'Recibimos tu comentario. ¡Gracias!',
+    failed: 'No se pudo enviar tu respuesta; inténtalo de nuevo.',
+  },
   errors: {
     name: 'Escribe tu nombre.',
     email: 'Escribe un correo electrónico válido.',

@@ -46,5 +46,12 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-files { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; }
 .vt-files a { color: #0b5cab; }
 @media (pointer: coarse), (max-width: 480px) { .vt-hint { display: none; } }
+.vt-survey { margin: 10px 0; padding: 10px 12px; border: 1px solid #9aa7b5; border-radius: 10px; background: #fff; }
+.vt-ratings { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.vt-rating { flex: 1 1 90px; background: #e3efff; color: #0b3d75; border: 1px solid #0b5cab; border-radius: 6px; padding: 8px 6px; cursor: pointer; }
+.vt-rating:disabled { opacity: .6; cursor: default; }
+.vt-survey-status { margin: 6px 0 0; font-size: 13px; }
+.vt-survey-comment label { display: block; font-weight: 600; margin: 8px 0 4px; }
+.vt-survey-comment textarea { width: 100%; min-height: 56px; border: 1px solid #9aa7b5; border-radius: 6px; padding: 8px; }
 .vt-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

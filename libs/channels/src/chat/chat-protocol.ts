@@ -18,6 +18,7 @@ export const CHAT_EVENTS = {
   agentMessage: 'agent:message',
   customerMessage: 'customer:message',
   agentTyping: 'agent:typing',
+  surveyRequest: 'survey:request',
 } as const;
 
 /** `auth` of the socket.io handshake: a stored conversation token resumes that conversation. */
@@ -148,6 +149,17 @@ export interface AgentMessagePayload {
   attachments?: ChatFile[];
 }
 
+/** After resolution: the widget shows rating buttons that answer `url` (POST, form field `calificacion`, 1-5). */
+export interface SurveyRequestPayload {
+  ticketNumber: string;
+  /** The survey's signed link; POST `calificacion` (and later `comentario`) with `Accept: application/json`. */
+  url: string;
+  sentAt: string;
+}
+
+/** What the survey link answers to a JSON POST. */
+export type SurveyAnswerAck = { ok: true; rating: number | null; comment: boolean } | { ok: false; code: string; message: string };
+
 export interface AgentTypingPayload {
   typing: boolean;
   agentName: string;
@@ -156,4 +168,5 @@ export interface AgentTypingPayload {
 export type ChatEntry =
   | ({ seq: number; type: 'customer:message' } & CustomerMessagePayload)
   | ({ seq: number; type: 'ticket:confirmed' } & TicketConfirmedPayload)
-  | ({ seq: number; type: 'agent:message' } & AgentMessagePayload);
+  | ({ seq: number; type: 'agent:message' } & AgentMessagePayload)
+  | ({ seq: number; type: 'survey:request' } & SurveyRequestPayload);

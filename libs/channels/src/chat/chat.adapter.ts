@@ -78,6 +78,9 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
     case 'resolution':
     case 'status_update':
       return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt, ...fileLinks(message) } };
+    case 'survey':
+      if (!message.surveyUrl) throw new PermanentDeliveryError('a survey without its link cannot be shown');
+      return { type: 'survey:request', sourceKey, payload: { ticketNumber: message.ticketNumber, url: message.surveyUrl, sentAt } };
     // Verification links go only to the mailbox they prove.
     case 'verification':
       throw new PermanentDeliveryError('a verification link is never sent by chat');

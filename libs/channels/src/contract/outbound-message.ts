@@ -2,7 +2,7 @@ import type { Channel } from './channel.js';
 import type { Severity } from './severity.js';
 
 /** What an outbound message is; `verification`: the mail with the link that proves a chat's claimed address. */
-export type OutboundKind = 'confirmation' | 'reply' | 'severity_change' | 'resolution' | 'status_update' | 'verification';
+export type OutboundKind = 'confirmation' | 'reply' | 'severity_change' | 'resolution' | 'status_update' | 'verification' | 'survey';
 
 /** The channel-neutral form of what a channel adapter must send. */
 export interface OutboundMessage {
@@ -33,6 +33,8 @@ export interface OutboundMessage {
    * unrecorded (a crash, Postgres gone): a sender that can look (SMS) checks before sending again.
    */
   earlierAttemptAt: Date | null;
+  /** A satisfaction survey's signed link (put in when sent): the chat shows rating buttons that answer it. */
+  surveyUrl?: string;
   /** Files an agent sent with it: mail attaches `content`; chat shows `url` (a signed link). */
   files?: OutboundFile[];
 }

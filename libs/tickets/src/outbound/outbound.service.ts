@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel, ChannelSender, OutboundMessage } from '@app/channels';
 import { SharedFiles } from '../attachments/shared-files.js';
+import { SurveyLinks } from '../survey/survey-links.js';
 import { DeliveryRefusedError } from '../errors.js';
 import { VerificationLinks } from '../identity/verification-links.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
@@ -26,6 +27,7 @@ export class OutboundService {
     private readonly changes: TicketChangePublisher,
     private readonly verificationLinks: VerificationLinks,
     private readonly sharedFiles: SharedFiles,
+    private readonly surveyLinks: SurveyLinks,
   ) {}
 
   async deliver(
@@ -59,8 +61,13 @@ export class OutboundService {
     if (!delivery.sendStartedAt) await this.deliveries.update(delivery.id, { sendStartedAt: new Date() });
 
     try {
-      // The timeline's copy of a verification mail has no working link: it is put in only now.
-      const ready = delivery.kind === 'verification' ? await this.verificationLinks.complete(outbound, message.id) : await this.withFiles(outbound, message.id);
+      // The timeline's copy of a verification mail or a survey has no working link: it is put in only now.
+      const ready =
+        delivery.kind === 'verification'
+          ? await this.verificationLinks.complete(outbound, message.id)
+          : delivery.kind === 'survey'
+            ? await this.surveyLinks.complete(outbound, message.id)
+            : await this.withFiles(outbound, message.id);
       const result = await senderFor(delivery.channel).send(ready);
       if (result.status === 'held') {
         await this.deliveries.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
