@@ -13,7 +13,7 @@ interface MissedCall {
 
 /**
  * Calls that ended during the greeting with no ticket to add them to: no ticket was opened for them
- * (docs/phone.md, "Hang-ups"), but whoever called may still need us; L1 and L2 return them.
+ * (docs/channels.md, "Hang-ups"), but whoever called may still need us; L1 and L2 return them.
  */
 export function CallsPage({ me }: { me: Me }) {
   const [calls, setCalls] = useState<MissedCall[] | null>(null);

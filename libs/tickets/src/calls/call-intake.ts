@@ -113,7 +113,7 @@ export class CallIntake {
 
     // Hung up during the greeting, before choosing and without a message, with nothing open to add it
     // to: no ticket and no "Registramos tu solicitud" SMS for a call that asked for nothing; the call
-    // stays as a missed call agents see and may return (docs/phone.md, "Hang-ups").
+    // stays as a missed call agents see and may return (docs/channels.md, "Hang-ups").
     if (!existing && choice === null && isMissedCall(state)) {
       await this.save(row, state, em);
       this.logger.log(`call ${row.callSid} ended during the greeting: kept as a missed call, no ticket`);
