@@ -129,6 +129,7 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
       await agent.locator('#reply-file').setInputFiles({ name: 'guía de timbrado.pdf', mimeType: 'application/pdf', buffer: document });
       await agent.getByRole('button', { name: 'Quitar guía de timbrado.pdf' }).waitFor();
       await agent.getByText('Archivo: guía de timbrado.pdf').waitFor();
+      expect((await seriousAccessibilityViolations(agent)).map((violation) => `inbox: ${violation.id}: ${violation.help}`)).toEqual([]);
       await screenshot(agent, SUITE, `inbox-reply-with-file-${width}`);
       await agent.getByRole('button', { name: 'Enviar respuesta' }).click();
       await agent.locator('.message.outbound', { hasText: 'Aquí está la guía' }).getByRole('button', { name: 'guía de timbrado.pdf' }).waitFor();
@@ -209,6 +210,13 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
       const big = await uploadAsCustomer(started.token, { name: 'grande.pdf', content: Buffer.concat([pdf(), randomBytes(MAX_BYTES)]) });
       expect(big.status).toBe(413);
       expect(await big.json()).toMatchObject({ code: 'attachment_too_large', message: 'El archivo pesa más de 195 KB, el máximo permitido.' });
+
+      // The widget on an allowed page may read the answer (CORS); another site's page may not.
+      const preflight = (origin: string) =>
+        fetch(`${base}/chat/files`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-chat-token' } });
+      const allowed = await preflight(base);
+      expect([allowed.status, allowed.headers.get('access-control-allow-origin'), allowed.headers.get('access-control-allow-headers')]).toEqual([204, base, 'content-type, x-chat-token']);
+      expect((await preflight('https://sitio-ajeno.example')).headers.get('access-control-allow-origin')).toBeNull();
 
       const stranger = await uploadAsCustomer('no-es-un-token-valido', { name: 'captura.png', content: png() });
       expect(stranger.status).toBe(401);
