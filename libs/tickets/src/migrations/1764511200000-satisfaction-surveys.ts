@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * One satisfaction survey per resolved ticket: who solved it (agent, tier), on which channel, and the
  * answer; the chat transcript takes survey requests (the widget's rating buttons).
  */
-export class SatisfactionSurveys1764504000000 implements MigrationInterface {
-  name = 'SatisfactionSurveys1764504000000';
+export class SatisfactionSurveys1764511200000 implements MigrationInterface {
+  name = 'SatisfactionSurveys1764511200000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
