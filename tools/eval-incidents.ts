@@ -48,8 +48,10 @@ function replay(reports: SurgeReport[], settings: DetectionSettings): Map<string
       surge: false,
     }, settings, BACKGROUND);
     if (decision.kind === 'join') {
-      incidents.get(decision.incidentId)!.reports.push(report);
-      assigned.set(report.id, decision.incidentId);
+      const joining = [...unlinked.filter((other) => decision.alsoLinked.includes(other.id)), report];
+      incidents.get(decision.incidentId)!.reports.push(...joining);
+      for (const member of joining) assigned.set(member.id, decision.incidentId);
+      for (let i = unlinked.length - 1; i >= 0; i -= 1) if (decision.alsoLinked.includes(unlinked[i]!.id)) unlinked.splice(i, 1);
     } else if (decision.kind === 'suspect') {
       const id = `incident-${next++}`;
       const members = [...unlinked.filter((other) => decision.reportIds.includes(other.id)), report];

@@ -1,5 +1,5 @@
 // The labelled corpus of data/severity: the writers' labels, the second independent pass, the
-// settled disagreements, and the examples agents' corrections exported (see README "Severity").
+// settled disagreements, and the examples agents' corrections exported (see docs/triage.md).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STEM_BACKGROUND_FILE } from '../libs/tickets/src/incidents/stem-background-file.js';
+import { stemBackground } from '../libs/tickets/src/incidents/stem-background.js';
 import { SEVERITY_MODEL_FILE } from '../libs/tickets/src/severity/severity-model-file.js';
 import { DEFAULT_TRAINING, trainSeverityModel } from '../libs/tickets/src/severity/severity-training.js';
 import { loadCorpus } from './severity-corpus.js';
@@ -20,6 +22,8 @@ function main(): void {
   const model = trainSeverityModel(corpus.messages, DEFAULT_TRAINING, version);
   mkdirSync(dirname(SEVERITY_MODEL_FILE), { recursive: true });
   writeFileSync(SEVERITY_MODEL_FILE, JSON.stringify(model));
+  // Outage detection weighs shared words by how rare they are in ordinary support mail.
+  writeFileSync(STEM_BACKGROUND_FILE, JSON.stringify(stemBackground(corpus.messages)));
   const unsettled = corpus.unsettled.length > 0 ? `; ${corpus.unsettled.length} disagreements not settled yet` : '';
   console.log(`severity model ${version}: ${corpus.messages.length} messages, ${Object.keys(model.weights).length} features, ${Date.now() - started} ms${unsettled}`);
 }

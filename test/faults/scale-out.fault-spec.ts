@@ -5,7 +5,7 @@ import { FaultReport } from '../support/fault-report.js';
 import { FaultStack } from '../support/fault-stack.js';
 
 /**
- * Scale-out shown, not claimed (README, "Running more than one"): two gateways and two workers on
+ * Scale-out shown, not claimed (docs/scaling.md): two gateways and two workers on
  * one Postgres and one Redis, a balancer without stickiness in front (new chats and every webhook
  * go to each gateway in turn), both workers reading the mailbox and taking jobs.
  */

@@ -23,7 +23,7 @@ export class DovecotServer {
 
   static async start(): Promise<DovecotServer> {
     if (!existsSync(DOVECOT)) {
-      throw new Error(`Dovecot is not installed (${DOVECOT}); install the Debian package dovecot-imapd (README, "Tests")`);
+      throw new Error(`Dovecot is not installed (${DOVECOT}); install the Debian package dovecot-imapd (README, "What the tests need")`);
     }
     const dir = mkdtempSync(join(tmpdir(), 'ventanilla-dovecot-'));
     // Dovecot's auth process runs as its own user and must be able to read the users file.

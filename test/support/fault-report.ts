@@ -4,7 +4,7 @@ import { repoRoot } from './repo-root.js';
 
 /**
  * What the fault cases measured (recovery times, refusals at the sources, repeated transmissions):
- * printed after the suite and kept in test-artifacts/faults/<suite>.json for the README's numbers.
+ * printed after the suite and kept in test-artifacts/faults/<suite>.json for docs/reliability.md's numbers.
  */
 export class FaultReport {
   private readonly cases: Array<Record<string, unknown>> = [];

@@ -5,6 +5,8 @@ import { InfrastructureModule } from '@app/platform';
 import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
+import { IncidentsController } from './incidents/incidents.controller.js';
+import { StatusController } from './incidents/status.controller.js';
 import { CannedResponsesController } from './canned/canned-responses.controller.js';
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
@@ -76,6 +78,8 @@ export class GatewayModule {
         ChatFilesController,
         MissedCallsController,
         SurveyController,
+        IncidentsController,
+        StatusController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

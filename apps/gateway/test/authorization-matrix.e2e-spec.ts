@@ -61,6 +61,16 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/canned-responses': 'admin',
   'PATCH /api/canned-responses/:id': 'admin',
   'DELETE /api/canned-responses/:id': 'admin',
+  // Incidents: every agent reads them; L1, L2 and administrators act on them (the domain refuses L3 with a 403 of its own).
+  'GET /api/incidents': 'agent',
+  'GET /api/incidents/:id': 'agent',
+  'POST /api/incidents': 'agent',
+  'PATCH /api/incidents/:id': 'agent',
+  'POST /api/incidents/:id/confirm': 'agent',
+  'POST /api/incidents/:id/tickets': 'agent',
+  'POST /api/incidents/:id/updates': 'agent',
+  'POST /api/incidents/:id/resolve': 'agent',
+  'GET /status': 'public',
   'POST /webhooks/twilio/:callback': 'public',
   'GET /inbox': 'public',
   'GET /assets/:name': 'public',
@@ -131,6 +141,7 @@ describe('authorization matrix: every route and namespace, as every kind of call
     params.agents = idOf('l3@interfactura.com');
     params.maintenance = randomUUID();
     params['canned-responses'] = randomUUID();
+    params.incidents = randomUUID();
   });
 
   afterAll(async () => {

@@ -83,3 +83,8 @@ export * from './privacy/retention-policy.js';
 export * from './privacy/retention.service.js';
 export * from './privacy/channel-personal-data.token.js';
 export * from './privacy/contact-privacy.service.js';
+export * from './incidents/incident.js';
+export * from './incidents/incidents.service.js';
+export * from './incidents/incident-broadcast.service.js';
+export * from './incidents/incident-detector.js';
+export * from './incidents/public-status.service.js';

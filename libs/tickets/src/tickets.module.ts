@@ -43,6 +43,13 @@ import { TicketsRepository } from './tickets.repository.js';
 import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
+import { IncidentBroadcastService } from './incidents/incident-broadcast.service.js';
+import { IncidentDetector } from './incidents/incident-detector.js';
+import { IncidentSeverityAligner } from './incidents/incident-severity-aligner.js';
+import { IncidentsRepository } from './incidents/incidents.repository.js';
+import { IncidentsService } from './incidents/incidents.service.js';
+import { PublicStatusService } from './incidents/public-status.service.js';
+import { OpenIncidentMatcher } from './incidents/open-incident-matcher.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
@@ -109,6 +116,13 @@ const PROVIDERS = [
   ContactScopeRepository,
   ContactExportRepository,
   ContactErasureRepository,
+  IncidentsRepository,
+  IncidentSeverityAligner,
+  IncidentsService,
+  IncidentBroadcastService,
+  IncidentDetector,
+  PublicStatusService,
+  OpenIncidentMatcher,
 ];
 
 /**

@@ -6,7 +6,7 @@ import { RateLimitedException, waitText } from './rate-limited.exception.js';
 import { RedisLimit, type LimitRule } from './redis-limit.js';
 
 /**
- * Failed sign-ins that stop password guessing (README, "Security"): a guess at one account from
+ * Failed sign-ins that stop password guessing (docs/security.md): a guess at one account from
  * one address is slowed first; one account guessed from many addresses, and one address guessing
  * many accounts, have looser limits of their own. Only failures count, and a success clears its
  * account-and-address count, so a person who mistyped is not held back afterwards.

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnprocessableInboundError } from '@app/channels';
 import { FaultInjector } from '@app/platform';
 import {
+  IncidentDetector,
   InboundItemsRepository,
   IntakeService,
   QueueProducer,
@@ -29,6 +30,7 @@ export class InboundPipeline {
     private readonly channels: ChannelRegistry,
     private readonly faults: FaultInjector,
     private readonly changes: TicketChangePublisher,
+    private readonly detector: IncidentDetector,
   ) {}
 
   async process(inboundId: string): Promise<PipelineOutcome> {
@@ -66,6 +68,18 @@ export class InboundPipeline {
     if ('ticketNumber' in outcome) {
       this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
     }
+    // A call is compared again once its transcription says what the caller reported.
+    if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') await this.detectIncident(outcome.ticketId);
     return outcome;
+  }
+
+  /** Outage detection runs after the ticket is committed and confirmed: it never holds up or fails an intake. */
+  private async detectIncident(ticketId: string): Promise<void> {
+    try {
+      const outcome = await this.detector.considerTicket(ticketId);
+      for (const number of outcome.changed) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
+    } catch (error) {
+      this.logger.warn(`incident detection skipped for ticket ${ticketId}: ${(error as Error).message}`);
+    }
   }
 }

@@ -32,7 +32,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
         TypeOrmModule.forRoot({ ...dataSourceOptions(options.databaseUrl, options.schema, options.poolSize), retryAttempts: 3, retryDelay: 1_000 }),
         BullModule.forRoot({
           // Enqueueing fails at once while Redis is down (no offline queue, one retry) instead of
-          // waiting for it, so each source can answer "try again" (README, "Reliability").
+          // waiting for it, so each source can answer "try again" (docs/reliability.md).
           connection: { url: options.redisUrl, connectionName: options.processName, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
           prefix: options.keyPrefix,
         }),

@@ -1,4 +1,5 @@
 import { ConfigError, readLoggingSettings, type EnvReader, type LoggingSettings } from '@app/platform';
+import { DEFAULT_DETECTION, type DetectionSettings } from '../incidents/incident-detection.js';
 import type { Severity } from '../severity/severity.js';
 import { DEFAULT_SLA_POLICY, type SlaPolicy } from '../sla/sla-policy.js';
 
@@ -36,7 +37,9 @@ export interface CoreConfig {
   attachmentMaxBytes: number;
   /** How long the link to a file an agent sent in a chat works [7 days]. */
   attachmentLinkTtlDays: number;
-  /** Named points where a test may ask the process to crash (see README, "Reliability"). */
+  /** Outage mode: when reports close together are linked under one incident. */
+  incidents: DetectionSettings;
+  /** Named points where a test may ask the process to crash (see docs/reliability.md). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
 }
@@ -61,6 +64,13 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
     attachmentMaxBytes: env.int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, { min: 1024, max: 25 * 1024 * 1024 }),
     attachmentLinkTtlDays: env.int('ATTACHMENT_LINK_TTL_DAYS', 7, { min: 1, max: 90 }),
+    incidents: {
+      windowMs: env.int('INCIDENT_WINDOW_MINUTES', DEFAULT_DETECTION.windowMs / 60_000, { min: 1, max: 24 * 60 }) * 60_000,
+      joinScore: env.int('INCIDENT_JOIN_PERCENT', Math.round(DEFAULT_DETECTION.joinScore * 100), { min: 1, max: 100 }) / 100,
+      pairScore: env.int('INCIDENT_PAIR_PERCENT', Math.round(DEFAULT_DETECTION.pairScore * 100), { min: 1, max: 100 }) / 100,
+      minReports: env.int('INCIDENT_MIN_REPORTS', DEFAULT_DETECTION.minReports, { min: 2 }),
+      surgeFactor: env.int('INCIDENT_SURGE_FACTOR', DEFAULT_DETECTION.surgeFactor, { min: 2 }),
+    },
     faultPoints: new Set(env.list('FAULT_INJECT', [])),
     logging: readLoggingSettings(env),
   };

@@ -27,6 +27,7 @@ import { UnverifiedContacts1764492000000 } from '../migrations/1764492000000-unv
 import { SeverityReviewAndCfdi1764495600000 } from '../migrations/1764495600000-severity-review-and-cfdi.js';
 import { CannedResponses1764499200000 } from '../migrations/1764499200000-canned-responses.js';
 import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-privacy-lifecycle.js';
+import { Incidents1764504000000 } from '../migrations/1764504000000-incidents.js';
 import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-satisfaction-surveys.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
@@ -66,5 +67,6 @@ export const TICKETS_MIGRATIONS = [
   SeverityReviewAndCfdi1764495600000,
   CannedResponses1764499200000,
   PrivacyLifecycle1764500400000,
+  Incidents1764504000000,
   SatisfactionSurveys1764511200000,
 ];

@@ -35,7 +35,8 @@ export interface IncidentView {
 }
 
 export type DetectionDecision =
-  | { kind: 'join'; incidentId: string; score: number; reason: string }
+  /** `alsoLinked`: unlinked reports that agreed with this one, joining with it (none for a plain join). */
+  | { kind: 'join'; incidentId: string; score: number; reason: string; alsoLinked: string[] }
   | { kind: 'suspect'; reportIds: string[]; score: number; reason: string }
   | { kind: 'none' };
 
@@ -52,14 +53,8 @@ export function detectIncident(
   settings: DetectionSettings = DEFAULT_DETECTION,
   background: StemBackground = NO_BACKGROUND,
 ): DetectionDecision {
-  let best: { incident: IncidentView; score: number; evidence: Similarity[] } | undefined;
-  for (const incident of context.incidents) {
-    const similarities = incident.reports.map((member) => reportSimilarity(report.signature, member.signature, background)).filter((similarity) => !similarity.conflicting);
-    const top = similarities.sort((a, b) => b.score - a.score).slice(0, 3);
-    const score = top.length === 0 ? 0 : top.reduce((sum, similarity) => sum + similarity.score, 0) / top.length;
-    if (score >= settings.joinScore && (!best || score > best.score)) best = { incident, score, evidence: top };
-  }
-  if (best) return { kind: 'join', incidentId: best.incident.id, score: best.score, reason: explain(best.evidence, best.score, best.evidence.length) };
+  const closest = closestIncident(report, context.incidents, background);
+  if (closest && closest.score >= settings.joinScore) return { kind: 'join', incidentId: closest.incident.id, score: closest.score, reason: explain(closest.evidence, closest.score, closest.evidence.length), alsoLinked: [] };
 
   const counts = (candidate: Report) => context.surge || candidate.severity <= 1;
   if (!counts(report)) return { kind: 'none' };
@@ -69,12 +64,35 @@ export function detectIncident(
     .filter(({ similarity }) => !similarity.conflicting && similarity.score >= settings.pairScore);
   if (matches.length + 1 < settings.minReports) return { kind: 'none' };
   const score = matches.reduce((sum, { similarity }) => sum + similarity.score, 0) / matches.length;
+  // A group that agrees among itself and is close to an incident already open (a pair's bar, not a
+  // join's) is more of that failure: it joins rather than splitting the failure in two.
+  if (closest && closest.score >= settings.pairScore) {
+    return {
+      kind: 'join',
+      incidentId: closest.incident.id,
+      score: closest.score,
+      reason: explain(closest.evidence, closest.score, closest.evidence.length),
+      alsoLinked: matches.map(({ other }) => other.id),
+    };
+  }
   return {
     kind: 'suspect',
     reportIds: [...matches.map(({ other }) => other.id), report.id],
     score,
     reason: explain(matches.map(({ similarity }) => similarity), score, matches.length),
   };
+}
+
+/** The incident whose most alike reports (top three, on average) resemble the report most. */
+function closestIncident(report: Report, incidents: readonly IncidentView[], background: StemBackground): { incident: IncidentView; score: number; evidence: Similarity[] } | undefined {
+  let best: { incident: IncidentView; score: number; evidence: Similarity[] } | undefined;
+  for (const incident of incidents) {
+    const similarities = incident.reports.map((member) => reportSimilarity(report.signature, member.signature, background)).filter((similarity) => !similarity.conflicting);
+    const top = similarities.sort((a, b) => b.score - a.score).slice(0, 3);
+    const score = top.length === 0 ? 0 : top.reduce((sum, similarity) => sum + similarity.score, 0) / top.length;
+    if (!best || score > best.score) best = { incident, score, evidence: top };
+  }
+  return best;
 }
 
 /** Why a link was made, in Spanish for the agents who read it on the incident. */
@@ -94,7 +112,8 @@ function explain(similarities: readonly Similarity[], score: number, count: numb
   return parts.join('; ');
 }
 
-const PROCESS_ES: Record<string, string> = {
+/** The processes detection recognises, as agents and customers name them. */
+export const PROCESS_ES: Record<string, string> = {
   stamping: 'timbrado',
   cancelling: 'cancelación',
   'signing in': 'inicio de sesión',

@@ -15,7 +15,7 @@ export interface ReportSignature {
 
 /** Processes and modules customers name, in the words they use for them (folded text). */
 const PROCESSES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['stamping', /\b(timbr\w*|timbre ar|sell(ar|o|ado)|pac|pack|facturar|emitir|generar (la |las )?factura|stamp\w*|invoic\w*)\b/],
+  ['stamping', /\b(timbr\w*|timbre ar|sell(ar|ado)|pac|pack|facturar|emitir|generar (la |las )?factura|stamp\w*|invoic\w*)\b/],
   ['cancelling', /\b(cancel\w*|can celacion\w*)\b/],
   ['signing in', /\b(entrar|ingresar|iniciar sesion|inicio de sesion|login|log in|sign in|acceso|acceder|contrasena|password|sesion)\b/],
   ['portal', /\b(portal|pagina|sitio|web|por tal)\b/],

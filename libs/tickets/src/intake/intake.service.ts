@@ -14,6 +14,8 @@ import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
+import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import { OpenIncidentMatcher } from '../incidents/open-incident-matcher.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
@@ -47,6 +49,8 @@ export class IntakeService {
     private readonly clocks: SlaClocksService,
     private readonly calls: CallIntake,
     private readonly verification: IdentityVerificationService,
+    private readonly openIncidents: OpenIncidentMatcher,
+    private readonly incidents: IncidentsRepository,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -157,8 +161,10 @@ export class IntakeService {
     const author = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
     const { contact, events: cleared } = await this.clearMarkOnMail(author, item, message, em);
     const classified = classifySeverity({ subject: message.subject, text: message.text, channel: message.channel });
-    const severity = message.customerSeverity ?? classified.severity;
-    const proposed = message.customerSeverity === undefined;
+    // A report of a failure agents already confirmed joins it now: one problem, one severity, one clock.
+    const known = await this.openIncidents.match(message.subject, message.text);
+    const severity = known?.severity ?? message.customerSeverity ?? classified.severity;
+    const proposed = message.customerSeverity === undefined && !known;
     const openedAt = new Date();
     const clocks = await this.clocks.forNewTicket(openedAt, severity);
     const ticket = await this.tickets.insert(
@@ -166,8 +172,8 @@ export class IntakeService {
         channel: message.channel,
         subject: message.subject.slice(0, 500),
         severity,
-        severitySource: message.customerSeverity === undefined ? 'auto' : 'customer',
-        severityReasons: proposed ? classified.reasons : ['elegida por el cliente'],
+        severitySource: message.customerSeverity === undefined || known ? 'auto' : 'customer',
+        severityReasons: known ? [`incidente abierto: ${known.title}`] : proposed ? classified.reasons : ['elegida por el cliente'],
         severityConfidence: proposed ? classified.confidence : null,
         severityModelVersion: classified.modelVersion,
         // L1 classifies severity: what the machine is unsure of waits for an agent to confirm it.
@@ -209,8 +215,13 @@ export class IntakeService {
       ],
       em,
     );
+    if (known) {
+      await this.incidents.link(known.incidentId, [{ ticketId: ticket.id, reason: known.reason, score: known.score, linkedBy: null }], em);
+      await this.events.append(ticket.id, [{ type: 'incident_linked', data: { incidentId: known.incidentId, by: 'Ventanilla', reason: known.reason, atIntake: true } }], em);
+    }
     const verification = await this.verification.request(ticket, contact, em);
-    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em, verification.sentTo);
+    const knownIncident = known ? { title: known.title, severity: known.severity } : undefined;
+    const confirmation = await this.notifier.queueConfirmation(ticket, contact, saved, em, verification.sentTo, knownIncident);
     return {
       kind: 'ticket_created',
       ticketId: ticket.id,

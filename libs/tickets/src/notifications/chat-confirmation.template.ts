@@ -1,6 +1,7 @@
 import { formatDisplayTime, formatDurationEs } from '@app/platform';
 import { SEVERITY_LABELS_ES } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
+import { incidentKnownNotice } from './incident.template.js';
 import type { ConfirmationInput } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
 
@@ -11,6 +12,7 @@ import type { RenderedMessage } from './rendered-message.js';
  */
 export function renderChatConfirmation(input: ConfirmationInput): RenderedMessage {
   const lines = [
+    ...(input.knownIncident ? [incidentKnownNotice(input.knownIncident.title)] : []),
     `Un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     ...(input.maintenanceUntil ? [`Hay un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; el plazo corre al terminar.`] : []),
     ...(input.verificationSentTo ? [`Confirma tu correo con el enlace que enviamos a ${input.verificationSentTo}.`] : []),

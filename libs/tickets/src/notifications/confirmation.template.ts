@@ -5,6 +5,7 @@ import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
 import type { RenderedMessage } from './rendered-message.js';
 import { renderChatConfirmation } from './chat-confirmation.template.js';
+import { incidentKnownNotice } from './incident.template.js';
 import { renderSmsConfirmation } from './sms-confirmation.template.js';
 
 export interface ConfirmationInput {
@@ -23,6 +24,8 @@ export interface ConfirmationInput {
   addedToExisting?: boolean;
   /** A link to confirm this (claimed) address was mailed to it. */
   verificationSentTo?: string;
+  /** The report was linked at intake to an open incident: the failure is known and being worked on. */
+  knownIncident?: { title: string; severity: Severity };
 }
 
 const SUBJECT_MAX = 140;
@@ -52,6 +55,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
       `a más tardar el ${formatDisplayTime(input.solutionDueAt)}.`,
     'Según la severidad te enviaremos actualizaciones de estatus, y te confirmaremos cuando quede resuelto.',
   ];
+  const incidentLine = input.knownIncident ? incidentKnownNotice(input.knownIncident.title) : undefined;
   const maintenanceLine = input.maintenanceUntil
     ? `Estamos en un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; los plazos de atención y solución empiezan a correr al terminar.`
     : undefined;
@@ -68,6 +72,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     '',
     severityLine,
     '',
+    ...(incidentLine ? [incidentLine, ''] : []),
     ...(maintenanceLine ? [maintenanceLine, ''] : []),
     '¿Qué sigue?',
     ...nextSteps.map((step) => `- ${step}`),
@@ -82,6 +87,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>Recibimos tu mensaje y abrimos el ticket <strong>${escapeHtml(input.ticketNumber)}</strong>.</p>`,
     `<p><strong>${escapeHtml(severityLine)}</strong></p>`,
+    ...(incidentLine ? [`<p>${escapeHtml(incidentLine)}</p>`] : []),
     ...(maintenanceLine ? [`<p>${escapeHtml(maintenanceLine)}</p>`] : []),
     '<p>¿Qué sigue?</p>',
     `<ul>${nextSteps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>`,

@@ -14,6 +14,7 @@ export function renderSmsConfirmation(input: ConfirmationInput): RenderedMessage
   const text = [
     `Soporte Interfactura: ${opening}`,
     `${SEVERITY_LABELS_ES[input.severity]}.`,
+    ...(input.knownIncident ? ['Ya sabemos de esta falla y la estamos atendiendo; te avisaremos por este medio.'] : []),
     `Te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     `Si nos contactas de nuevo, menciona el ${input.ticketNumber}.`,
   ].join(' ');

@@ -56,8 +56,10 @@ export class CustomerNotifier {
     em: EntityManager,
     /** The claimed address a verification link was just mailed to: the confirmation says so. */
     verificationSentTo?: string,
+    /** The open incident the report was linked to at intake: the confirmation says the failure is known. */
+    knownIncident?: ConfirmationInput['knownIncident'],
   ): Promise<QueuedMessage> {
-    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, ticket.channel)), verificationSentTo });
+    const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, ticket.channel)), verificationSentTo, knownIncident });
     return this.queue(
       { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],

@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ContactEntity } from '../entities/contact.entity.js';
+import { TicketEntity } from '../entities/ticket.entity.js';
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.js';
+import { renderIncidentMessage } from '../notifications/incident.template.js';
+import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { QueueProducer } from '../queue-producer.js';
+import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { SlaClocksService } from '../sla/sla-clocks.service.js';
+import { TicketEventsRepository } from '../ticket-events.repository.js';
+import type { Actor } from '../workflow/actor.js';
+import type { IncidentUpdateView } from './incident.js';
+import { incidentDeniedReason } from './incident-permissions.js';
+import { IncidentSeverityAligner } from './incident-severity-aligner.js';
+import { PublicStatusService } from './public-status.service.js';
+import { IncidentNotFoundError } from './incidents.service.js';
+import { IncidentsRepository, type IncidentRecord } from './incidents.repository.js';
+
+export const INCIDENT_UPDATE_MAX_CHARS = 5_000;
+const CLOSED = ['resolved', 'merged'];
+
+/**
+ * One voice for one problem: an update posted on an incident goes to every linked customer on their
+ * own ticket's channel (mail threaded on their ticket, chat, SMS) and counts as the status update
+ * each ticket owes; the resolution does the same and resolves every linked ticket. Each recipient's
+ * delivery is recorded, so the timeline says how many it reached and which failed.
+ */
+@Injectable()
+export class IncidentBroadcastService {
+  private readonly logger = new Logger(IncidentBroadcastService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsRepository,
+    private readonly notifier: CustomerNotifier,
+    private readonly events: TicketEventsRepository,
+    private readonly clocks: SlaClocksService,
+    private readonly cadence: IncidentSeverityAligner,
+    private readonly producer: QueueProducer,
+    private readonly changes: TicketChangePublisher,
+    private readonly publicStatus: PublicStatusService,
+  ) {}
+
+  postUpdate(incidentId: string, actor: Actor, body: string): Promise<IncidentUpdateView> {
+    return this.broadcast(incidentId, actor, body, 'update');
+  }
+
+  resolve(incidentId: string, actor: Actor, body: string): Promise<IncidentUpdateView> {
+    return this.broadcast(incidentId, actor, body, 'resolution');
+  }
+
+  private async broadcast(incidentId: string, actor: Actor, rawBody: string, kind: 'update' | 'resolution'): Promise<IncidentUpdateView> {
+    const denied = incidentDeniedReason(actor, 'speak');
+    if (denied) throw new ForbiddenActionError(denied);
+    const body = rawBody.trim();
+    if (!body) throw new InvalidInputError(kind === 'resolution' ? 'a resolution tells the customers what was done' : 'body must not be empty');
+    if (body.length > INCIDENT_UPDATE_MAX_CHARS) throw new InvalidInputError(`body must be at most ${INCIDENT_UPDATE_MAX_CHARS} characters`);
+
+    const { updateId, deliveryIds, numbers } = await this.dataSource.transaction(async (em) => {
+      const incident = await this.incidents.find(incidentId, em, true);
+      if (!incident) throw new IncidentNotFoundError(incidentId);
+      if (incident.status === 'resolved') throw new ConflictError('the incident is already resolved', {}, 'incident_resolved');
+      if (incident.status === 'suspected') throw new ConflictError('confirm the incident before speaking for it', {}, 'incident_not_confirmed');
+      const id = await this.incidents.insertUpdate({ incidentId, kind, body, authorId: actor.id, authorName: actor.name }, em);
+      const reached = await this.tellEveryone(incident, id, actor, body, kind, em);
+      if (kind === 'resolution') await this.incidents.update(incidentId, { status: 'resolved', resolution: body }, em);
+      else await this.cadence.restartCadence(incidentId, incident.severity, em);
+      return { updateId: id, ...reached };
+    });
+
+    this.publicStatus.invalidate();
+    for (const number of numbers) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: kind === 'resolution' ? 'updated' : 'message' });
+    // Already in the outbox: if Redis is down now, the recovery sweep sends them later.
+    await this.producer.enqueueDeliveries(deliveryIds).catch((error: Error) => this.logger.warn(`incident ${incidentId}: updates stay in the outbox for the sweep: ${error.message}`));
+    const view = (await this.incidents.updates(incidentId)).find((update) => update.id === updateId);
+    return view!;
+  }
+
+  private async tellEveryone(
+    incident: IncidentRecord,
+    updateId: string,
+    actor: Actor,
+    body: string,
+    kind: 'update' | 'resolution',
+    em: EntityManager,
+  ): Promise<{ deliveryIds: string[]; numbers: string[] }> {
+    const linked = await this.incidents.linkedTickets(incident.id, em);
+    const tickets = await em.find(TicketEntity, { where: { id: In(linked.map((ticket) => ticket.ticketId)) }, lock: { mode: 'pessimistic_write' }, order: { number: 'ASC' } });
+    const open = tickets.filter((ticket) => !CLOSED.includes(ticket.status));
+    const contacts = new Map((await em.find(ContactEntity, { where: { id: In(open.map((ticket) => ticket.contactId)) } })).map((contact) => [contact.id, contact]));
+    const author = { type: 'agent' as const, name: actor.name, id: actor.id };
+    const by = { actorType: 'agent' as const, actorId: actor.id };
+    const now = new Date();
+    const deliveryIds: string[] = [];
+    const recipients: Array<{ ticketId: string; channel: TicketEntity['channel']; deliveryId: string | null; suppressedReason: string | null }> = [];
+    for (const ticket of open) {
+      const contact = contacts.get(ticket.contactId)!;
+      const content = renderIncidentMessage({ channel: ticket.channel, ticketNumber: ticket.number, ticketSubject: ticket.subject, incidentTitle: incident.title, body, agentName: actor.name, kind });
+      // One delivery per update and ticket, whatever happens to this request.
+      const queued = await this.notifier.queueNotice(ticket, contact, kind === 'resolution' ? 'resolution' : 'status_update', content, author, em, `incident-${updateId}-${ticket.id}`);
+      deliveryIds.push(...queued.deliveryIds);
+      recipients.push({ ticketId: ticket.id, channel: ticket.channel, deliveryId: queued.deliveryId ?? null, suppressedReason: queued.suppressedReason ?? null });
+      const firstResponse = ticket.firstResponseAt === null;
+      const data = { incidentId: incident.id, updateId, messageId: queued.message.id, by: actor.name };
+      if (kind === 'resolution') {
+        await em.update(TicketEntity, { id: ticket.id }, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, ...(firstResponse ? { firstResponseAt: now } : {}) });
+        await this.events.append(ticket.id, [{ type: 'resolved', ...by, data: { resolution: body, ...data } }], em);
+      } else {
+        await em.update(TicketEntity, { id: ticket.id }, { ...(firstResponse ? { firstResponseAt: now } : {}), ...(ticket.status === 'new' ? { status: 'open' as const } : {}) });
+        // The incident's update is the status update this ticket was owed.
+        await this.clocks.restartUpdateCadence(ticket.id, now, em);
+        await this.events.append(ticket.id, [{ type: 'incident_update_sent', ...by, data }], em);
+      }
+      if (firstResponse) await this.events.append(ticket.id, [{ type: 'first_response', ...by, data: { messageId: queued.message.id } }], em);
+    }
+    await this.incidents.insertRecipients(updateId, recipients, em);
+    return { deliveryIds, numbers: open.map((ticket) => ticket.number) };
+  }
+}

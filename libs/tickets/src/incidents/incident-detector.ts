@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CORE_CONFIG } from '../config/core-config.token.js';
+import type { CoreConfig } from '../config/core-config.js';
+import type { Severity } from '../severity/severity.js';
+import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { PROCESS_ES, detectIncident, type DetectionDecision, type IncidentView, type Report } from './incident-detection.js';
+import { IncidentSeverityAligner } from './incident-severity-aligner.js';
+import { IncidentsRepository, type ReportRow } from './incidents.repository.js';
+import { reportSignature, type ReportSignature } from './report-signature.js';
+import { builtStemBackground } from './stem-background-file.js';
+
+/** Reports compared per new one, at most: bounds detection's cost in a surge. */
+const RECENT_REPORTS = 400;
+/** An incident's latest reports a new one is compared with. */
+const INCIDENT_REPORTS = 30;
+/** How far back the desk's usual rate is read, to tell a surge. */
+const USUAL_RATE_MS = 24 * 3_600_000;
+const SIGNATURE_CACHE = 5_000;
+
+export interface DetectionOutcome {
+  decision: DetectionDecision['kind'];
+  incidentId: string | null;
+  /** Tickets whose severity or links changed (to tell the inbox). */
+  changed: string[];
+}
+
+/**
+ * Outage detection after a ticket is opened: the new report joins the incident it resembles, or
+ * opens a suspected incident with the recent reports that resemble it. Every link records why.
+ */
+@Injectable()
+export class IncidentDetector {
+  private readonly logger = new Logger(IncidentDetector.name);
+  private readonly signatures = new Map<string, ReportSignature>();
+
+  constructor(
+    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
+    private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsRepository,
+    private readonly events: TicketEventsRepository,
+    private readonly severity: IncidentSeverityAligner,
+  ) {}
+
+  async considerTicket(ticketId: string): Promise<DetectionOutcome> {
+    return this.dataSource.transaction(async (em) => {
+      await this.incidents.lockDetection(em);
+      if (await this.incidents.incidentOfTicket(ticketId, em)) return { decision: 'none', incidentId: null, changed: [] };
+      const settings = this.config.incidents;
+      const now = Date.now();
+      const recent = await this.incidents.recentReports(new Date(now - settings.windowMs), RECENT_REPORTS, em);
+      const own = recent.find((row) => row.id === ticketId);
+      if (!own) return { decision: 'none', incidentId: null, changed: [] };
+      const report = this.report(own);
+      const open = await this.incidents.unresolved(null, em);
+      const views: IncidentView[] = [];
+      for (const incident of open) views.push({ id: incident.id, reports: (await this.incidents.incidentReports(incident.id, INCIDENT_REPORTS, em)).map((row) => this.report(row)) });
+      const unlinked = recent.filter((row) => !row.incident_id && row.id !== ticketId).map((row) => this.report(row));
+      const surge = await this.isSurge(recent.length, now, em);
+      const decision = detectIncident(report, { incidents: views, unlinked, surge }, settings, builtStemBackground());
+      if (decision.kind === 'join') return this.join(decision, report, open.find((incident) => incident.id === decision.incidentId)!, em);
+      if (decision.kind === 'suspect') return this.suspect(decision, [report, ...unlinked], em);
+      return { decision: 'none', incidentId: null, changed: [] };
+    });
+  }
+
+  private async join(decision: Extract<DetectionDecision, { kind: 'join' }>, report: Report, incident: { id: string; status: string; severity: Severity; title: string }, em: EntityManager) {
+    const ids = [report.id, ...decision.alsoLinked];
+    await this.incidents.link(incident.id, ids.map((ticketId) => ({ ticketId, reason: decision.reason, score: decision.score, linkedBy: null })), em);
+    for (const ticketId of ids) await this.events.append(ticketId, [{ type: 'incident_linked', data: { incidentId: incident.id, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
+    const changed = incident.status === 'open' ? await this.severity.align(ids, incident.severity, `incidente: ${incident.title}`, null, em) : [];
+    return { decision: 'join' as const, incidentId: incident.id, changed };
+  }
+
+  private async suspect(decision: Extract<DetectionDecision, { kind: 'suspect' }>, reports: Report[], em: EntityManager) {
+    const members = reports.filter((report) => decision.reportIds.includes(report.id));
+    const severity = Math.min(...members.map((report) => report.severity)) as Severity;
+    const incidentId = await this.incidents.insert({ title: suspectedTitle(members), severity, status: 'suspected', openedBy: null, detectionReason: decision.reason }, em);
+    await this.incidents.link(incidentId, members.map((report) => ({ ticketId: report.id, reason: decision.reason, score: decision.score, linkedBy: null })), em);
+    for (const report of members) await this.events.append(report.id, [{ type: 'incident_linked', data: { incidentId, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
+    this.logger.log(`suspected incident ${incidentId}: ${members.length} reports (${decision.reason})`);
+    return { decision: 'suspect' as const, incidentId, changed: [] };
+  }
+
+  /** The window holds several times the desk's usual number of new tickets: every severity counts. */
+  private async isSurge(inWindow: number, now: number, em: EntityManager): Promise<boolean> {
+    const { windowMs, surgeFactor, minReports } = this.config.incidents;
+    const before = await this.incidents.ticketsOpenedBetween(new Date(now - windowMs - USUAL_RATE_MS), new Date(now - windowMs), em);
+    const usual = (before * windowMs) / USUAL_RATE_MS;
+    return inWindow >= surgeFactor * Math.max(usual, minReports * 2);
+  }
+
+  private report(row: ReportRow): Report {
+    // A call's report grows when its transcription arrives: the text's length is part of the key.
+    const key = `${row.id}:${row.text?.length ?? 0}`;
+    let signature = this.signatures.get(key);
+    if (!signature) {
+      signature = reportSignature(row.subject, row.text ?? '');
+      if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.delete(this.signatures.keys().next().value!);
+      this.signatures.set(key, signature);
+    }
+    return { id: row.id, at: row.created_at.getTime(), severity: row.severity as Severity, signature, incidentId: row.incident_id };
+  }
+}
+
+/** A first title agents will edit: the process most reports name, and any SAT code they share. */
+function suspectedTitle(reports: readonly Report[]): string {
+  const tally = (pick: (report: Report) => Iterable<string>) => {
+    const counts = new Map<string, number>();
+    for (const report of reports) for (const value of pick(report)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+  const process = tally((report) => report.signature.processes);
+  const code = tally((report) => report.signature.satCodes);
+  return [`Falla en ${process ? PROCESS_ES[process] ?? process : 'el servicio'}`, ...(code ? [`(${code})`] : [])].join(' ');
+}
+
+const round = (score: number) => Math.round(score * 100) / 100;

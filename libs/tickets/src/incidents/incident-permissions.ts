@@ -1,0 +1,15 @@
+import type { Actor } from '../workflow/actor.js';
+
+export type IncidentAction = 'view' | 'manage' | 'speak' | 'count_downtime';
+
+/**
+ * Who handles an outage, from the support process: L1 Help Desk is the customers' formal contact for
+ * progress and closure and L2 Operations handles complex incidents, so both confirm, link, post
+ * updates and resolve; L3 Development follows them; only an administrator says an incident was
+ * downtime for the availability report. Per-ticket tier rules do not apply: the incident is the unit.
+ */
+export function incidentDeniedReason(actor: Actor, action: IncidentAction): string | undefined {
+  if (actor.role === 'admin' || action === 'view') return undefined;
+  if (action === 'count_downtime') return 'only an administrator decides what counts as downtime';
+  return actor.tier === 'L3' ? 'L1 Help Desk or L2 Operations handle incidents; L3 follows them' : undefined;
+}

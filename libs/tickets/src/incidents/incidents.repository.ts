@@ -1,0 +1,292 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Channel } from '@app/channels';
+import type { Severity } from '../severity/severity.js';
+import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident.js';
+
+interface IncidentRow {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  severity: number;
+  opened_at: Date;
+  confirmed_at: Date | null;
+  resolved_at: Date | null;
+  resolution: string | null;
+  detection_reason: string | null;
+  counts_as_downtime: boolean;
+  next_update_due_at: Date | null;
+  ticket_count: number;
+  last_update_at: Date | null;
+}
+
+export interface IncidentRecord extends IncidentSummary {
+  resolution: string | null;
+}
+
+export interface NewIncident {
+  title: string;
+  severity: Severity;
+  status: 'suspected' | 'open';
+  openedBy: string | null;
+  detectionReason: string | null;
+}
+
+export interface ReportRow {
+  id: string;
+  severity: number;
+  created_at: Date;
+  subject: string;
+  incident_id: string | null;
+  text: string | null;
+}
+
+export interface TicketLink {
+  ticketId: string;
+  reason: string;
+  score: number | null;
+  linkedBy: string | null;
+}
+
+const SUMMARY_COLUMNS = `
+  i.id, i.title, i.status, i.severity, i.opened_at, i.confirmed_at, i.resolved_at, i.resolution,
+  i.detection_reason, i.counts_as_downtime, i.next_update_due_at,
+  (SELECT count(*)::int FROM incident_tickets l WHERE l.incident_id = i.id) AS ticket_count,
+  (SELECT max(u.created_at) FROM incident_updates u WHERE u.incident_id = i.id) AS last_update_at`;
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+function toRecord(row: IncidentRow): IncidentRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    severity: row.severity as Severity,
+    openedAt: row.opened_at.toISOString(),
+    confirmedAt: iso(row.confirmed_at),
+    resolvedAt: iso(row.resolved_at),
+    resolution: row.resolution,
+    ticketCount: row.ticket_count,
+    detectionReason: row.detection_reason,
+    countsAsDowntime: row.counts_as_downtime,
+    lastUpdateAt: iso(row.last_update_at),
+    nextUpdateDueAt: iso(row.next_update_due_at),
+  };
+}
+
+/** Incidents, their links to tickets and their updates: the only place their SQL lives. */
+@Injectable()
+export class IncidentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private db(em?: EntityManager): EntityManager {
+    return em ?? this.dataSource.manager;
+  }
+
+  async insert(incident: NewIncident, em: EntityManager): Promise<string> {
+    const [row] = (await em.query(
+      `INSERT INTO incidents (title, status, severity, opened_by, detection_reason, confirmed_at, confirmed_by)
+       VALUES ($1, $2, $3, $4, $5, CASE WHEN $2 = 'open' THEN now() END, CASE WHEN $2 = 'open' THEN $4::uuid END)
+       RETURNING id`,
+      [incident.title, incident.status, incident.severity, incident.openedBy, incident.detectionReason],
+    )) as Array<{ id: string }>;
+    return row!.id;
+  }
+
+  async find(id: string, em?: EntityManager, lock = false): Promise<IncidentRecord | null> {
+    if (lock) await this.db(em).query(`SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE`, [id]);
+    const [row] = (await this.db(em).query(`SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.id = $1`, [id])) as IncidentRow[];
+    return row ? toRecord(row) : null;
+  }
+
+  /** Newest first; unresolved ones first of all. */
+  async list(limit: number, em?: EntityManager): Promise<IncidentRecord[]> {
+    const rows = (await this.db(em).query(
+      `SELECT ${SUMMARY_COLUMNS} FROM incidents i ORDER BY (i.status = 'resolved'), i.opened_at DESC LIMIT $1`,
+      [limit],
+    )) as IncidentRow[];
+    return rows.map(toRecord);
+  }
+
+  /** Suspected and open incidents opened since `since`, for detection and the public status. */
+  async unresolved(since: Date | null, em?: EntityManager): Promise<IncidentRecord[]> {
+    const rows = (await this.db(em).query(
+      `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.status <> 'resolved' AND ($1::timestamptz IS NULL OR i.opened_at >= $1) ORDER BY i.opened_at DESC`,
+      [since],
+    )) as IncidentRow[];
+    return rows.map(toRecord);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<{ title: string; severity: Severity; status: IncidentStatus; confirmedBy: string | null; resolution: string; countsAsDowntime: boolean; nextUpdateDueAt: Date | null }>,
+    em: EntityManager,
+  ): Promise<void> {
+    const sets: string[] = ['updated_at = now()'];
+    const values: unknown[] = [id];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    if (patch.title !== undefined) set('title', patch.title);
+    if (patch.severity !== undefined) set('severity', patch.severity);
+    if (patch.countsAsDowntime !== undefined) set('counts_as_downtime', patch.countsAsDowntime);
+    if (patch.nextUpdateDueAt !== undefined) set('next_update_due_at', patch.nextUpdateDueAt);
+    if (patch.resolution !== undefined) set('resolution', patch.resolution);
+    if (patch.status !== undefined) {
+      set('status', patch.status);
+      if (patch.status === 'open') sets.push('confirmed_at = coalesce(confirmed_at, now())');
+      if (patch.status === 'resolved') sets.push('resolved_at = now()', 'next_update_due_at = NULL');
+    }
+    if (patch.confirmedBy !== undefined) set('confirmed_by', patch.confirmedBy);
+    await em.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = $1`, values);
+  }
+
+  /** Links tickets that are in no incident yet; returns the ids it linked (a ticket belongs to one incident). */
+  async link(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<string[]> {
+    if (links.length === 0) return [];
+    const rows = (await em.query(
+      `INSERT INTO incident_tickets (incident_id, ticket_id, reason, score, linked_by)
+       SELECT $1, link.ticket_id, link.reason, link.score, link.linked_by
+         FROM unnest($2::uuid[], $3::text[], $4::real[], $5::uuid[]) AS link(ticket_id, reason, score, linked_by)
+       ON CONFLICT (ticket_id) DO NOTHING
+       RETURNING ticket_id`,
+      [incidentId, links.map((link) => link.ticketId), links.map((link) => link.reason), links.map((link) => link.score), links.map((link) => link.linkedBy)],
+    )) as Array<{ ticket_id: string }>;
+    return rows.map((row) => row.ticket_id);
+  }
+
+  async unlink(incidentId: string, ticketIds: readonly string[], em: EntityManager): Promise<string[]> {
+    if (ticketIds.length === 0) return [];
+    const rows = (await em.query(`DELETE FROM incident_tickets WHERE incident_id = $1 AND ticket_id = ANY($2::uuid[]) RETURNING ticket_id`, [incidentId, ticketIds])) as Array<{
+      ticket_id: string;
+    }>;
+    return rows.map((row) => row.ticket_id);
+  }
+
+  /** The incident a ticket belongs to, if any. */
+  async incidentOfTicket(ticketId: string, em?: EntityManager): Promise<string | null> {
+    const [row] = (await this.db(em).query(`SELECT incident_id FROM incident_tickets WHERE ticket_id = $1`, [ticketId])) as Array<{ incident_id: string }>;
+    return row?.incident_id ?? null;
+  }
+
+  async linkedTickets(incidentId: string, em?: EntityManager): Promise<Array<LinkedTicket & { ticketId: string }>> {
+    const rows = (await this.db(em).query(
+      `SELECT t.id, t.number, t.channel, t.status, t.subject, l.linked_at, a.name AS linked_by, l.reason, l.score
+         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN agents a ON a.id = l.linked_by
+        WHERE l.incident_id = $1 ORDER BY l.linked_at, t.number`,
+      [incidentId],
+    )) as Array<{ id: string; number: string; channel: Channel; status: string; subject: string; linked_at: Date; linked_by: string | null; reason: string; score: number | null }>;
+    return rows.map((row) => ({
+      ticketId: row.id,
+      number: row.number,
+      channel: row.channel,
+      status: row.status,
+      subject: row.subject,
+      linkedAt: row.linked_at.toISOString(),
+      linkedBy: row.linked_by,
+      reason: row.reason,
+      score: row.score,
+    }));
+  }
+
+  async insertUpdate(update: { incidentId: string; kind: 'update' | 'resolution'; body: string; authorId: string | null; authorName: string }, em: EntityManager): Promise<string> {
+    const [row] = (await em.query(
+      `INSERT INTO incident_updates (incident_id, kind, body, author_id, author_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [update.incidentId, update.kind, update.body, update.authorId, update.authorName],
+    )) as Array<{ id: string }>;
+    return row!.id;
+  }
+
+  async insertRecipients(
+    updateId: string,
+    recipients: ReadonlyArray<{ ticketId: string; channel: Channel; deliveryId: string | null; suppressedReason: string | null }>,
+    em: EntityManager,
+  ): Promise<void> {
+    if (recipients.length === 0) return;
+    await em.query(
+      `INSERT INTO incident_update_recipients (update_id, ticket_id, channel, delivery_id, suppressed_reason)
+       SELECT $1, r.ticket_id, r.channel, r.delivery_id, r.reason
+         FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[]) AS r(ticket_id, channel, delivery_id, reason)
+       ON CONFLICT DO NOTHING`,
+      [updateId, recipients.map((r) => r.ticketId), recipients.map((r) => r.channel), recipients.map((r) => r.deliveryId), recipients.map((r) => r.suppressedReason)],
+    );
+  }
+
+  /**
+   * Tickets opened since `since` with the text of their first customer messages (a call's transcription follows its call card), newest first: the
+   * reports detection compares. `limit` bounds the work per new report in a surge.
+   */
+  async recentReports(since: Date, limit: number, em: EntityManager): Promise<ReportRow[]> {
+    return (await em.query(
+      `SELECT t.id, t.severity, t.created_at, t.subject, l.incident_id, m.text
+         FROM tickets t
+         LEFT JOIN incident_tickets l ON l.ticket_id = t.id
+         LEFT JOIN LATERAL (SELECT string_agg(text, E'\\n\\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
+        WHERE t.created_at >= $1 AND t.status <> 'merged'
+        ORDER BY t.created_at DESC LIMIT $2`,
+      [since, limit],
+    )) as ReportRow[];
+  }
+
+  /** The latest reports of an incident, to compare a new one with. */
+  async incidentReports(incidentId: string, limit: number, em: EntityManager): Promise<ReportRow[]> {
+    return (await em.query(
+      `SELECT t.id, t.severity, t.created_at, t.subject, l.incident_id, m.text
+         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
+         LEFT JOIN LATERAL (SELECT string_agg(text, E'\\n\\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
+        WHERE l.incident_id = $1 ORDER BY l.linked_at DESC LIMIT $2`,
+      [incidentId, limit],
+    )) as ReportRow[];
+  }
+
+  /** Tickets opened in [from, to): how busy the desk usually is, to tell a surge. */
+  async ticketsOpenedBetween(from: Date, to: Date, em: EntityManager): Promise<number> {
+    const [row] = (await em.query(`SELECT count(*)::int AS count FROM tickets WHERE created_at >= $1 AND created_at < $2`, [from, to])) as Array<{ count: number }>;
+    return row?.count ?? 0;
+  }
+
+  /** One detection at a time across workers, so one failure opens one suspected incident. */
+  async lockDetection(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('incident-detection'))`);
+  }
+
+  async latestUpdate(incidentId: string): Promise<{ at: string; body: string } | null> {
+    const [row] = (await this.dataSource.query(`SELECT body, created_at FROM incident_updates WHERE incident_id = $1 ORDER BY created_at DESC LIMIT 1`, [incidentId])) as Array<{
+      body: string;
+      created_at: Date;
+    }>;
+    return row ? { at: row.created_at.toISOString(), body: row.body } : null;
+  }
+
+  /** The timeline: each update with how many it went to, and which customers it did not reach. */
+  async updates(incidentId: string, em?: EntityManager): Promise<IncidentUpdateView[]> {
+    const rows = (await this.db(em).query(
+      `SELECT u.id, u.kind, u.body, u.author_name, u.created_at,
+              count(r.ticket_id)::int AS recipients,
+              count(*) FILTER (WHERE d.status = 'sent')::int AS sent,
+              count(*) FILTER (WHERE d.status = 'pending')::int AS pending,
+              coalesce(json_agg(json_build_object('ticketNumber', t.number, 'channel', r.channel, 'reason', coalesce(r.suppressed_reason, d.last_error, d.status)))
+                FILTER (WHERE r.delivery_id IS NULL OR d.status IN ('failed', 'held')), '[]') AS not_reached
+         FROM incident_updates u
+         LEFT JOIN incident_update_recipients r ON r.update_id = u.id
+         LEFT JOIN outbound_deliveries d ON d.id = r.delivery_id
+         LEFT JOIN tickets t ON t.id = r.ticket_id
+        WHERE u.incident_id = $1
+        GROUP BY u.id ORDER BY u.created_at`,
+      [incidentId],
+    )) as Array<{ id: string; kind: 'update' | 'resolution'; body: string; author_name: string; created_at: Date; recipients: number; sent: number; pending: number; not_reached: IncidentUpdateView['notReached'] }>;
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      body: row.body,
+      authorName: row.author_name,
+      createdAt: row.created_at.toISOString(),
+      recipients: row.recipients,
+      sent: row.sent,
+      pending: row.pending,
+      failed: row.not_reached.length,
+      notReached: row.not_reached,
+    }));
+  }
+}
