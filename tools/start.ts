@@ -21,7 +21,7 @@ const children = new Map<string, ChildProcess>();
 function run(name: keyof typeof APPS, restarts = 0): void {
   const startedAt = Date.now();
   // Their own process group: a terminal's Ctrl+C reaches only this supervisor, which stops them once.
-  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: process.env, detached: true });
+  const child = spawn(process.execPath, [APPS[name]], { stdio: 'inherit', env: name === 'worker' ? workerEnv(process.env) : process.env, detached: true });
   children.set(name, child);
   child.on('exit', (code, signal) => {
     children.delete(name);
@@ -40,6 +40,12 @@ function run(name: keyof typeof APPS, restarts = 0): void {
     console.error(`${name} exited (${signal ?? code}); starting it again in ${delay / 1_000} s`);
     setTimeout(() => run(name, attempt), delay);
   });
+}
+
+/** Both processes share one environment here: the worker's /metrics goes on the port after the gateway's. */
+function workerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const port = Number(env.METRICS_PORT?.trim() || 0);
+  return port > 0 ? { ...env, METRICS_PORT: String(port + 1) } : env;
 }
 
 function stop(signal: NodeJS.Signals): void {

@@ -39,11 +39,12 @@ export class CustomerStack {
     readonly sink: SmtpSink,
     readonly twilioApi: TwilioApiFake,
     private readonly workerSettings: Record<string, string>,
+    private readonly gatewaySettings: Record<string, string>,
   ) {}
 
-  static async start(suite: string, workerSettings: Record<string, string> = {}): Promise<CustomerStack> {
+  static async start(suite: string, workerSettings: Record<string, string> = {}, gatewaySettings: Record<string, string> = {}): Promise<CustomerStack> {
     const env = await TestEnvironment.create(suite);
-    const stack = new CustomerStack(env, await DovecotServer.start(), await SmtpSink.start(), await TwilioApiFake.start(), workerSettings);
+    const stack = new CustomerStack(env, await DovecotServer.start(), await SmtpSink.start(), await TwilioApiFake.start(), workerSettings, gatewaySettings);
     await stack.startApps(env.databaseUrl);
     return stack;
   }
@@ -64,7 +65,7 @@ export class CustomerStack {
       TWILIO_API_URL: this.twilioApi.url,
       ...this.dovecot.imapEnv(),
     });
-    this.gateway = await new AppProcess('gateway', { ...settings, PORT: String(port) }).start();
+    this.gateway = await new AppProcess('gateway', { ...settings, ...this.gatewaySettings, PORT: String(port) }).start();
     this.worker = await new AppProcess('worker', { ...settings, ...this.workerSettings }).start();
     this.api = await ApiClient.signIn(this.base, ADMIN);
     this.webhooks = new TwilioWebhookClient(this.base, this.base, TWILIO.accountSid, TWILIO.authToken);

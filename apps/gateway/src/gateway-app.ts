@@ -5,6 +5,9 @@ import { createAppLogger } from '@app/platform';
 import { AccessTokens } from './auth/access-tokens.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
+import { httpMetrics } from './metrics/http-metrics.middleware.js';
+import { ApiDocs } from './openapi/api-docs.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 import { securityHeaders } from './security/security-headers.js';
 
@@ -20,7 +23,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(httpMetrics());
   app.use(securityHeaders());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config, app.get(AccessTokens)));
+  app.get(ApiDocs).generateWith(() => buildOpenApiDocument(app));
   return app;
 }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CHANNEL_ENTITIES, ChatModule, ChatPersonalDataRepository, PhoneGatewayModule } from '@app/channels';
-import { InfrastructureModule } from '@app/platform';
+import { InfrastructureModule, MetricsServer } from '@app/platform';
 import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { AgentsController } from './agents/agents.controller.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -20,10 +20,16 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
 import { HealthController } from './health/health.controller.js';
 import { MaintenanceController } from './maintenance/maintenance.controller.js';
+import { ApiDocs } from './openapi/api-docs.js';
+import { ApiDocsController } from './openapi/api-docs.controller.js';
+import { GatewayMetricSources } from './metrics/gateway-metric-sources.js';
+import { SocketMetricsInterceptor } from './metrics/socket-metrics.interceptor.js';
 import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
+import { QueueDashboardModule } from './queues/queue-dashboard.module.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { DomainErrorFilter } from './http/domain-error.filter.js';
 import { HttpDraining } from './http/http-draining.js';
+import { dtoValidation } from './http/validation.js';
 import { ConnectionPresence } from './realtime/connection-presence.js';
 import { AgentsGateway } from './inbox/agents.gateway.js';
 import { ContactsController } from './tickets/contacts.controller.js';
@@ -42,6 +48,8 @@ import { WebPagesController } from './web/web-pages.controller.js';
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig): DynamicModule {
+    // One instance, shared with the queue dashboard (whose gate checks the same tokens).
+    const auth = AuthModule.register(config);
     return {
       module: GatewayModule,
       imports: [
@@ -55,7 +63,8 @@ export class GatewayModule {
         CoreConfigModule.register(config.core),
         TicketsModule,
         ChatModule.register({ ports: ChannelPortsModule }),
-        AuthModule.register(config),
+        auth,
+        QueueDashboardModule.register(auth),
         PhoneGatewayModule.register({ settings: config.phone, ports: ChannelPortsModule }),
       ],
       controllers: [
@@ -80,10 +89,16 @@ export class GatewayModule {
         SurveyController,
         IncidentsController,
         StatusController,
+        ApiDocsController,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_PIPE, useFactory: dtoValidation },
+        { provide: APP_INTERCEPTOR, useClass: SocketMetricsInterceptor },
+        { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
+        GatewayMetricSources,
+        ApiDocs,
         ConnectionPresence,
         ChatGateway,
         AgentTypingService,

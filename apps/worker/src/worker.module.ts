@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CHANNEL_ENTITIES, ChannelsModule, ChatAdapter, EmailAdapter, PhoneAdapter } from '@app/channels';
-import { FaultInjector, InfrastructureModule } from '@app/platform';
+import { FaultInjector, InfrastructureModule, MetricsServer } from '@app/platform';
 import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
@@ -42,6 +42,7 @@ export class WorkerModule {
           inject: [EmailAdapter, ChatAdapter, PhoneAdapter],
         },
         { provide: FaultInjector, useFactory: () => new FaultInjector(config.core.faultPoints) },
+        { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
         InboundPipeline,
         IntakeProcessor,
         OutboundProcessor,

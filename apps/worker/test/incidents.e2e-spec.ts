@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { CustomerStack, mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
+import { SimulatedCall } from '../../../test/support/simulated-call.js';
 
 interface IncidentJson {
   id: string;
@@ -78,7 +80,8 @@ describe('outage mode: many reports of one failure become one incident with one 
   const incident = async (id: string) => (await stack.api.get<IncidentJson>(`/api/incidents/${id}`)).body;
 
   beforeAll(async () => {
-    stack = await CustomerStack.start('incidents');
+    // Availability counts from the first health sample: sample every second so the incident's minutes are measured.
+    stack = await CustomerStack.start('incidents', { HEALTH_SAMPLE_INTERVAL_MS: '1000' });
     // Interleaved as they would arrive: a few ordinary contacts between every few reports.
     let next = 0;
     const ordinary = async () => {
@@ -145,6 +148,15 @@ describe('outage mode: many reports of one failure become one incident with one 
     expect((await l1.patch(`/api/incidents/${suspected!.id}`, { title: 'Falla en el timbrado de facturas' })).status).toBe(200);
     expect((await l1.post(`/api/incidents/${suspected!.id}/tickets`, { add: ['IF-999999'] })).status).toBe(400);
 
+    // Before anyone types or chooses: the widget's banner and the phone menu name the known failure.
+    const newcomer = await ChatTestClient.connect(stack.base);
+    const widgetStatus = await newcomer.waitFor('chat:status', (payload) => (payload.banner as { kind?: string } | null)?.kind === 'incident');
+    expect((widgetStatus.banner as { text: string }).text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    newcomer.close();
+    const greeting = await new SimulatedCall(stack.webhooks, mobileNumber()).dial();
+    expect(greeting.text).toContain('Sabemos de una falla en curso: Falla en el timbrado de facturas.');
+    expect(greeting.children.map((child) => child.name)).toContain('Gather');
+
     const posted = await l1.post<{ recipients: number }>(`/api/incidents/${suspected!.id}/updates`, { body: 'Nuestro proveedor de timbrado tiene una falla; estimamos restablecerlo en 30 minutos.' });
     expect(posted.status).toBe(201);
     expect(posted.body.recipients).toBe(reporters.length);
@@ -177,6 +189,8 @@ describe('outage mode: many reports of one failure become one incident with one 
 
   it('should link a new report of the open incident at intake and say in its confirmation that the failure is known', async () => {
     const [open] = await incidents();
+    // Intake matches against a snapshot of open incidents at most 3 s old (docs/incidents.md): let the one taken before the confirmation expire.
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
     const from = customerAddress('tarde');
     const late = await stack.mail({ from, subject: 'No puedo facturar', text: 'Buenas noches, sigo sin poder timbrar, me marca error 500 al timbrar la factura.' });
     const confirmation = await stack.sink.waitFor((mail) => mail.envelopeTo.includes(from) && Boolean(mail.parsed.subject?.includes(late.ticketNumber)), `the confirmation to ${from}`);
@@ -203,5 +217,22 @@ describe('outage mode: many reports of one failure become one incident with one 
     for (const number of unrelated) expect((await stack.api.get<{ status: string }>(`/api/tickets/${number}`)).body.status).not.toBe('resolved');
     expect((await stack.api.get<{ incidents: unknown[] }>('/status')).body.incidents).toEqual([]);
     expect((await stack.api.post(`/api/incidents/${open!.id}/updates`, { body: 'otra' })).status).toBe(409);
+
+    // The month's report: how long it lasted, whom it reached on which channel, how soon they heard.
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const report = (await stack.api.get<{ incidents: Array<{ customers: Record<string, number>; firstUpdateMinutes: number | null; durationMinutes: number }> }>(`/api/reports/incidents?month=${month}`)).body;
+    expect(report.incidents).toHaveLength(1);
+    expect(report.incidents[0]!.customers).toEqual({ email: MAILS + 1, chat: CHATS, phone: CALLS, total: reporters.length });
+    expect(report.incidents[0]!.firstUpdateMinutes).not.toBeNull();
+    expect((await stack.api.get(`/api/reports/incidents?month=noviembre`)).status).toBe(400);
+
+    // Only an administrator says the incident was downtime; the availability report then counts it.
+    const l1 = await stack.api.createAgent({ name: 'Raúl Help Desk', email: 'raul@interfactura.com', tier: 'L1' });
+    expect((await l1.patch(`/api/incidents/${open!.id}`, { countsAsDowntime: true })).status).toBe(403);
+    const before = (await stack.api.get<{ months: Array<{ downMinutesByComponent: Record<string, number> }> }>('/api/reports/availability?months=1')).body.months[0]!;
+    expect(before.downMinutesByComponent.incident).toBeUndefined();
+    expect((await stack.api.patch(`/api/incidents/${open!.id}`, { countsAsDowntime: true })).status).toBe(200);
+    const after = (await stack.api.get<{ months: Array<{ downMinutesByComponent: Record<string, number> }> }>('/api/reports/availability?months=1')).body.months[0]!;
+    expect(after.downMinutesByComponent.incident).toBeGreaterThanOrEqual(1);
   });
 });

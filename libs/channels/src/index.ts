@@ -5,6 +5,7 @@ export * from './contract/channel-errors.js';
 export * from './contract/inbound-message.js';
 export * from './contract/inbound-sink.js';
 export * from './contract/outbound-message.js';
+export * from './contract/outage-board.js';
 export * from './contract/personal-data.js';
 export * from './contract/severity.js';
 export * from './contract/upload-kinds.js';

@@ -31,6 +31,7 @@ import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
+import { SlaExposureRepository } from './sla/sla-exposure.repository.js';
 import { SlaMonitor } from './sla/sla-monitor.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
 import { HealthSampler } from './health/health-sampler.js';
@@ -50,6 +51,7 @@ import { IncidentsRepository } from './incidents/incidents.repository.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import { PublicStatusService } from './incidents/public-status.service.js';
 import { OpenIncidentMatcher } from './incidents/open-incident-matcher.js';
+import { IncidentReports } from './reports/incident-report.js';
 import { CannedResponsesRepository } from './canned/canned-responses.repository.js';
 import { CannedResponsesService } from './canned/canned-responses.service.js';
 import { AttachmentRetentionRepository } from './privacy/attachment-retention.repository.js';
@@ -87,6 +89,7 @@ const PROVIDERS = [
   MaintenanceWindowsRepository,
   SlaClocksService,
   SlaMonitor,
+  SlaExposureRepository,
   MaintenanceService,
   MaintenanceNoticesService,
   HealthSampler,
@@ -123,6 +126,7 @@ const PROVIDERS = [
   IncidentDetector,
   PublicStatusService,
   OpenIncidentMatcher,
+  IncidentReports,
 ];
 
 /**

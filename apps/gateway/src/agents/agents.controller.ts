@@ -1,10 +1,9 @@
-import { BadRequestException, Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { AGENT_ROLES, AgentsService, TIERS, type Actor, type AgentEntity, type AgentPatch } from '@app/tickets';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { AgentsService, type Actor, type AgentEntity, type AgentPatch } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
-import { optionalBoolean, optionalString, requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { AgentsGateway } from '../inbox/agents.gateway.js';
+import { CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
 
 const present = (agent: AgentEntity) => ({
   id: agent.id,
@@ -32,28 +31,21 @@ export class AgentsController {
 
   @AdminOnly()
   @Post()
-  async create(@Body() body: unknown) {
-    const fields = (body ?? {}) as Record<string, unknown>;
-    const agent = await this.agents.create({
-      name: requiredText('name', fields.name, FIELD_MAX.name),
-      email: requiredText('email', fields.email, FIELD_MAX.email),
-      password: requiredText('password', fields.password, FIELD_MAX.password),
-      tier: oneOf('tier', fields.tier, TIERS) ?? 'L1',
-      role: oneOf('role', fields.role, AGENT_ROLES) ?? 'agent',
-    });
+  async create(@Body() fields: CreateAgentDto) {
+    const agent = await this.agents.create({ name: fields.name, email: fields.email, password: fields.password, tier: fields.tier ?? 'L1', role: fields.role ?? 'agent' });
     return present(agent);
   }
 
   @AdminOnly()
   @Patch(':id')
-  async update(@Param('id', UuidPipe) id: string, @Body() body: unknown) {
-    const fields = (body ?? {}) as Record<string, unknown>;
+  async update(@Param('id', UuidPipe) id: string, @Body() fields: UpdateAgentDto) {
+    // null counts as left out, as before.
     const patch: AgentPatch = {
-      name: optionalString('name', fields.name, FIELD_MAX.name),
-      password: optionalString('password', fields.password, FIELD_MAX.password),
-      tier: oneOf('tier', fields.tier, TIERS),
-      role: oneOf('role', fields.role, AGENT_ROLES),
-      active: optionalBoolean('active', fields.active),
+      name: fields.name ?? undefined,
+      password: fields.password ?? undefined,
+      tier: fields.tier ?? undefined,
+      role: fields.role ?? undefined,
+      active: fields.active ?? undefined,
     };
     const updated = await this.agents.update(id, patch);
     // Rooms follow tier and role, and a new password or deactivation ends the sessions: reconnect.
@@ -62,10 +54,4 @@ export class AgentsController {
     }
     return present(updated);
   }
-}
-
-function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new BadRequestException(`${name} must be one of ${allowed.join(', ')}`);
 }

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { AgentsService, type Actor } from '@app/tickets';
-import { requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
 import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
+import { LoginDto } from './dto/login.dto.js';
 
 @Controller('api/auth')
 export class AuthController {
@@ -18,11 +17,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: unknown, @Ip() ip: string) {
-    const fields = (body ?? {}) as Record<string, unknown>;
-    // Capped before they reach a limit key, a query or the password hash.
-    const email = requiredText('email', fields.email, FIELD_MAX.email).trim().toLowerCase();
-    const password = requiredText('password', fields.password, FIELD_MAX.password);
+  async login(@Body() credentials: LoginDto, @Ip() ip: string) {
+    const email = credentials.email.trim().toLowerCase();
+    const password = credentials.password;
     await this.limits.assertAllowed(email, ip);
     const agent = await this.agents.authenticate(email, password);
     if (!agent) {

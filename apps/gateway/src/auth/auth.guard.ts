@@ -1,8 +1,9 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiRequestLimit } from '../security/api-request-limit.js';
-import { AccessTokens } from './access-tokens.js';
-import { ADMIN_ONLY, PUBLIC_ROUTE } from './auth.decorators.js';
+import { AccessTokens, type AgentSession } from './access-tokens.js';
+import { ADMIN_PAGES_SIGN_IN_MESSAGE, adminPageSession } from './admin-pages.js';
+import { ADMIN_ONLY, ADMIN_PAGE, PUBLIC_ROUTE } from './auth.decorators.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 import { bearerToken } from './bearer-token.js';
 
@@ -13,7 +14,8 @@ export const ADMIN_ONLY_MESSAGE = 'Solo un administrador puede hacer esto';
  * Deny by default: every HTTP route needs `Authorization: Bearer <accessToken>` (401 without a
  * valid one) unless its handler or controller is marked @Public(). The decision hangs on the route
  * that matched, never on the request's path, so no spelling of a path (case, percent-encoding,
- * double slashes) can reach a handler around it. Socket namespaces have their own gate
+ * double slashes) can reach a handler around it. An administrators' page (@AdminPage()) also takes
+ * the pages' cookie, since a browser loads it directly. Socket namespaces have their own gate
  * (realtime/namespace-access.ts).
  */
 @Injectable()
@@ -30,15 +32,20 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new UnauthorizedException('Se requiere iniciar sesión (Authorization: Bearer <accessToken>)');
-    const session = await this.tokens.resolve(token);
-    if (!session) throw new UnauthorizedException('La sesión no es válida o expiró; inicie sesión de nuevo');
+    const adminPage = this.reflector.getAllAndOverride<boolean>(ADMIN_PAGE, targets);
+    const session = adminPage ? await adminPageSession(this.tokens, request) : await this.bearerSession(request.headers.authorization);
+    if (!session) throw new UnauthorizedException(adminPage ? ADMIN_PAGES_SIGN_IN_MESSAGE : 'La sesión no es válida o expiró; inicie sesión de nuevo');
     await this.requestLimit.consume(session.tokenId);
     request.actor = session.actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && session.actor.role !== 'admin') {
       throw new ForbiddenException(ADMIN_ONLY_MESSAGE);
     }
     return true;
+  }
+
+  private async bearerSession(authorization: string | undefined): Promise<AgentSession | undefined> {
+    const token = bearerToken(authorization);
+    if (!token) throw new UnauthorizedException('Se requiere iniciar sesión (Authorization: Bearer <accessToken>)');
+    return this.tokens.resolve(token);
   }
 }

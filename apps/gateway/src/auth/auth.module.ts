@@ -6,6 +6,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js'
 import { ApiRequestLimit } from '../security/api-request-limit.js';
 import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
+import { AdminPagesController } from './admin-pages.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { FirstAdminBootstrap } from './first-admin.bootstrap.js';
@@ -27,7 +28,7 @@ export class AuthModule {
           }),
         }),
       ],
-      controllers: [AuthController],
+      controllers: [AuthController, AdminPagesController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         AccessTokens,

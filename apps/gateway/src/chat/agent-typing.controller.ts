@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { TicketWorkflowService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { optionalBoolean } from '../http/body-fields.js';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { AgentTypingService } from './agent-typing.service.js';
+import { TypingDto } from './dto/typing.dto.js';
 
 @Controller('api/tickets/:number/typing')
 export class AgentTypingController {
@@ -18,9 +18,8 @@ export class AgentTypingController {
    */
   @Post()
   @HttpCode(204)
-  async typing(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown): Promise<void> {
-    const fields = (body ?? {}) as Record<string, unknown>;
+  async typing(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: TypingDto): Promise<void> {
     await this.workflow.authorize(number, actor, 'reply');
-    await this.agentTyping.show(number, optionalBoolean('typing', fields.typing) ?? true, actor.name);
+    await this.agentTyping.show(number, body.typing ?? true, actor.name);
   }
 }

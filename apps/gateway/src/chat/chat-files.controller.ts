@@ -7,7 +7,6 @@ import { Public } from '../auth/auth.decorators.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { checkedUpload } from '../files/checked-upload.js';
 import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
-import { optionalString } from '../http/body-fields.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { allowWidgetOrigin, answerWidgetPreflight } from '../http/widget-cors.js';
 import { RateLimitedException, waitText } from '../security/rate-limited.exception.js';
@@ -54,7 +53,10 @@ export class ChatFilesController {
     const conversation = request.chatConversation!;
     const fields = (body ?? {}) as Record<string, unknown>;
     if (!upload) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'attachment_missing', message: 'Elige un archivo para enviar.' });
-    const text = spanishField(() => optionalString('text', fields.text, this.config.chat.maxTextChars), `El mensaje es demasiado largo (máximo ${this.config.chat.maxTextChars} caracteres).`) ?? '';
+    const text = typeof fields.text === 'string' ? fields.text : '';
+    if (text.length > this.config.chat.maxTextChars) {
+      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'text_too_long', message: `El mensaje es demasiado largo (máximo ${this.config.chat.maxTextChars} caracteres).` });
+    }
     const clientId = typeof fields.clientId === 'string' && CLIENT_ID.test(fields.clientId) ? fields.clientId : randomUUID();
     const file = checkedUpload(upload, this.config.core.attachmentMaxBytes, 'es');
     const verdict = await this.limit.consume(conversation.id);
@@ -98,11 +100,3 @@ export class ChatFilesController {
 
 }
 
-/** The same field check as the API's, with the customer's message in Spanish. */
-function spanishField<T>(read: () => T, messageEs: string): T {
-  try {
-    return read();
-  } catch {
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'invalid_field', message: messageEs });
-  }
-}

@@ -1,5 +1,5 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, type Env } from '@app/platform';
+import { ConfigError, EnvReader, readMetricsSettings, type Env, type MetricsSettings } from '@app/platform';
 import { PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
@@ -49,6 +49,8 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** How many reverse proxies in front of the gateway to believe in X-Forwarded-For (0: the socket's peer). */
   trustProxy: number;
+  /** Its /metrics server (METRICS_PORT, METRICS_HOST). */
+  metrics: MetricsSettings;
 }
 
 /** Reads and validates the gateway's settings once; a bad value stops start-up with its name. */
@@ -83,6 +85,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       apiRequestsPerMinute: reader.int('API_REQUESTS_PER_MINUTE', 1_200, { min: 0 }),
     },
     trustProxy: reader.int('TRUST_PROXY', 0, { min: 0, max: 10 }),
+    metrics: readMetricsSettings(reader),
   };
 }
 

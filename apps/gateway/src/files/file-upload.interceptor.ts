@@ -28,9 +28,10 @@ const FIELD_LIMITS = { files: 1, fields: 8, fieldSize: 100_000, parts: 10 };
  * Reads a multipart upload (field `file`, at most ATTACHMENT_MAX_BYTES) before the handler; other
  * content types pass untouched. A file over the limit is cut off at the limit and answered 413 with
  * the code `attachment_too_large` and a message in English (`en`, the API) or Spanish (`es`, the
- * customer's widget).
+ * customer's widget). A form's fields are text: `booleanFields` "true"/"false" become booleans
+ * before the body's DTO is validated.
  */
-export function FileUpload(language: 'en' | 'es'): Type<NestInterceptor> {
+export function FileUpload(language: 'en' | 'es', booleanFields: readonly string[] = []): Type<NestInterceptor> {
   @Injectable()
   class FileUploadInterceptor implements NestInterceptor {
     private readonly multer: NestInterceptor;
@@ -45,7 +46,14 @@ export function FileUpload(language: 'en' | 'es'): Type<NestInterceptor> {
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       try {
-        return (await this.multer.intercept(context, next)) as Observable<unknown>;
+        const handled = (await this.multer.intercept(context, next)) as Observable<unknown>;
+        // Pipes run when the handler is called, after this: the DTO sees the converted values.
+        const body = context.switchToHttp().getRequest<{ body?: Record<string, unknown> }>().body;
+        for (const name of booleanFields) {
+          if (body?.[name] === 'true') body[name] = true;
+          else if (body?.[name] === 'false') body[name] = false;
+        }
+        return handled;
       } catch (error) {
         if (!(error instanceof PayloadTooLargeException)) throw error;
         const refusal = tooLarge(this.maxBytes);

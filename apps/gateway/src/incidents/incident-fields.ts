@@ -1,22 +1,23 @@
-import { BadRequestException } from '@nestjs/common';
-import { ticketNumberFromQuery, type Severity } from '@app/tickets';
+import { ticketNumberFromQuery } from '@app/tickets';
 
 /** Tickets named in one request, at most: an outage links many, but by hand in batches. */
 const MAX_TICKETS = 500;
 
-export function severityField(name: string, value: unknown): Severity {
-  if (value !== 0 && value !== 1 && value !== 2 && value !== 3) throw new BadRequestException(`${name} must be 0, 1, 2 or 3`);
-  return value;
+/** What is wrong with a list of ticket numbers (said after the field's name), or undefined when nothing is. */
+export function ticketNumbersProblem(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) return 'must be a list of ticket numbers';
+  if (value.length > MAX_TICKETS) return `may name at most ${MAX_TICKETS} tickets`;
+  const wrong = value.find((item) => numberOf(item) === undefined);
+  return wrong === undefined ? undefined : `holds ${String(JSON.stringify(wrong)).slice(0, 40)}, which is not a ticket number`;
 }
 
-/** A list of ticket numbers, each in full or short (`IF-000004`, `IF-4`, `4`). */
-export function ticketNumbersField(name: string, value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new BadRequestException(`${name} must be a list of ticket numbers`);
-  if (value.length > MAX_TICKETS) throw new BadRequestException(`${name} may name at most ${MAX_TICKETS} tickets`);
-  return value.map((item) => {
-    const number = typeof item === 'string' || typeof item === 'number' ? ticketNumberFromQuery(String(item).slice(0, 40)) : undefined;
-    if (!number) throw new BadRequestException(`${name} holds ${JSON.stringify(item).slice(0, 40)}, which is not a ticket number`);
-    return number;
-  });
+/** The list with every number in full (`4` → `IF-000004`), or undefined when it is not a valid list. */
+export function toTicketNumbers(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || ticketNumbersProblem(value) !== undefined) return undefined;
+  return value.map((item) => numberOf(item)!);
+}
+
+function numberOf(item: unknown): string | undefined {
+  return typeof item === 'string' || typeof item === 'number' ? ticketNumberFromQuery(String(item).slice(0, 40)) : undefined;
 }

@@ -1,9 +1,8 @@
-import { BadRequestException, Controller, Delete, Get, HttpCode, Param, Post, Body } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { MaintenanceService, type Actor, type MaintenanceWindowEntity } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
-import { requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
+import { ScheduleMaintenanceDto } from './dto/schedule-maintenance.dto.js';
 
 const present = (window: MaintenanceWindowEntity) => ({
   id: window.id,
@@ -29,12 +28,8 @@ export class MaintenanceController {
   /** 201 with `warnings` (e.g. a second window in the quarter); 400 when it breaks the 24 h / 7 days rules. */
   @AdminOnly()
   @Post()
-  async schedule(@CurrentActor() actor: Actor, @Body() body: unknown) {
-    const fields = (body ?? {}) as Record<string, unknown>;
-    const result = await this.maintenance.schedule(
-      { startsAt: date('startsAt', fields.startsAt), endsAt: date('endsAt', fields.endsAt), description: requiredText('description', fields.description, FIELD_MAX.note) },
-      actor,
-    );
+  async schedule(@CurrentActor() actor: Actor, @Body() window: ScheduleMaintenanceDto) {
+    const result = await this.maintenance.schedule({ startsAt: window.startsAt, endsAt: window.endsAt, description: window.description }, actor);
     return { window: present(result.window), warnings: result.warnings, noticesQueued: result.noticesQueued };
   }
 
@@ -44,10 +39,4 @@ export class MaintenanceController {
   async cancel(@Param('id', UuidPipe) id: string) {
     return present(await this.maintenance.cancel(id));
   }
-}
-
-function date(name: string, value: unknown): Date {
-  const parsed = typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
-  if (!parsed || Number.isNaN(parsed.getTime())) throw new BadRequestException(`${name} must be an ISO 8601 date-time with its offset`);
-  return parsed;
 }

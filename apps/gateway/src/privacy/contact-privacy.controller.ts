@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@n
 import { ContactPrivacyService, type Actor } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
+import { EraseContactDto } from './dto/erase-contact.dto.js';
 
 /**
  * A person's ARCO requests (LFPDPPP), carried out by an administrator: everything held about a
@@ -24,7 +25,7 @@ export class ContactPrivacyController {
 
   @Post(':id/erase')
   @HttpCode(200)
-  erase(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: unknown) {
-    return this.privacy.erase(id, (body as { confirm?: unknown } | undefined)?.confirm, actor);
+  erase(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: EraseContactDto) {
+    return this.privacy.erase(id, body.confirm, actor);
   }
 }

@@ -34,6 +34,25 @@ export const WIDGET_PAGE_POLICY = [
 ].join('; ');
 
 /**
+ * The queue dashboard (bull-board, administrators only): its own scripts and styles; its page sets
+ * <base> to its path, so base-uri allows this host; its web fonts (Google's) are not loaded.
+ */
+export const QUEUE_DASHBOARD_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Swagger UI at /api/docs (administrators) needs what those pages need: its own files, inline styles, data: images. */
+export const API_DOCS_POLICY = WIDGET_PAGE_POLICY;
+
+/**
  * helmet on every answer: HSTS, nosniff, no framing, no referrer, no X-Powered-By, and a CSP that
  * allows nothing; the pages replace the CSP with their own (above), the widget its resource policy.
  */

@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { REPLY_MAX_CHARS, RepliesService, type Actor } from '@app/tickets';
-import { checkedUpload } from '../files/checked-upload.js';
-import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { RepliesService, type Actor } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { optionalBoolean, optionalString, optionalText, requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { checkedUpload } from '../files/checked-upload.js';
+import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
+import { CreateReplyDto } from './dto/create-reply.dto.js';
 
 @Controller('api/tickets/:number/replies')
 export class RepliesController {
@@ -15,33 +15,30 @@ export class RepliesController {
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  private maxBytes(): number {
-    return this.config.core.attachmentMaxBytes;
-  }
-
   /**
    * A public reply goes to the customer through the ticket's channel; `internal: true` makes a note.
    * With `baseVersion` (the ticket's `version` when the agent opened it) the reply is refused with 409
    * if someone else wrote since, unless `force: true`. Sent as `multipart/form-data` it may carry one
-   * file (field `file`; the other fields as text, booleans as "true"/"false"), checked by content and
-   * size: mail attaches it, chat links it; phone tickets refuse it (400 `attachment_phone`).
+   * file (field `file`; booleans as "true"/"false"), checked by content and size: mail attaches it,
+   * chat links it; phone tickets refuse it (400 `attachment_phone`).
    */
   @Post()
   @HttpCode(201)
-  @UseInterceptors(FileUpload('en'))
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: CreateReplyDto })
+  @UseInterceptors(FileUpload('en', ['internal', 'force']))
   async create(
     @CurrentActor() actor: Actor,
     @Param('number', TicketNumberPipe) number: string,
-    @Body() body: unknown,
+    @Body() reply: CreateReplyDto,
     @UploadedFile() upload: UploadedFileData | undefined,
   ) {
-    const fields = upload ? formFields(body) : ((body ?? {}) as Record<string, unknown>);
-    const file = upload ? checkedUpload(upload, this.maxBytes(), 'en') : undefined;
+    const file = upload ? checkedUpload(upload, this.config.core.attachmentMaxBytes, 'en') : undefined;
     const result = await this.replies.reply(number, actor, {
-      body: file ? optionalText('body', fields.body, REPLY_MAX_CHARS) : requiredText('body', fields.body, REPLY_MAX_CHARS),
-      internal: optionalBoolean('internal', fields.internal) ?? false,
-      baseVersion: optionalString('baseVersion', fields.baseVersion, FIELD_MAX.version),
-      force: optionalBoolean('force', fields.force) ?? false,
+      body: reply.body,
+      internal: reply.internal ?? false,
+      baseVersion: reply.baseVersion ?? undefined,
+      force: reply.force ?? false,
       ...(file ? { files: [file] } : {}),
     });
     return {
@@ -53,14 +50,4 @@ export class RepliesController {
       suppressedReason: result.suppressedReason ?? null,
     };
   }
-}
-
-/** A form's fields are all text: "true"/"false" become booleans, the rest stays as sent. */
-function formFields(body: unknown): Record<string, unknown> {
-  const fields = { ...((body ?? {}) as Record<string, unknown>) };
-  for (const name of ['internal', 'force']) {
-    if (fields[name] === 'true') fields[name] = true;
-    else if (fields[name] === 'false') fields[name] = false;
-  }
-  return fields;
 }

@@ -1,14 +1,9 @@
-import { Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { BadRequestException } from '@nestjs/common';
-import { isUuid } from '@app/platform';
+import { BadRequestException, Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { deniedReason, ticketNumberFromQuery, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { optionalText, requiredText } from '../http/body-fields.js';
-import { FIELD_MAX } from '../http/field-limits.js';
+import { AssignDto, EscalateDto, MergeDto, NoteDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
-
-const NOTE_MAX = FIELD_MAX.note;
 
 /** Moving a ticket through the support process; each answers with the updated ticket. */
 @Controller('api/tickets/:number')
@@ -20,17 +15,16 @@ export class TicketWorkflowController {
 
   /** INTERFACE.md: `{ severity?, status? }`, with `reason` (severity), `resolution` (resolved) or `note`. */
   @Patch()
-  async update(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const fields = (body ?? {}) as Record<string, unknown>;
-    if (fields.severity === undefined && fields.status === undefined) throw new BadRequestException('give severity or status');
+  async update(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() fields: UpdateTicketDto) {
+    // null counts as left out.
+    const severity = fields.severity ?? undefined;
+    if (severity === undefined && !fields.status) throw new BadRequestException('give severity or status');
     const ticketNumber = number;
     let ticket: TicketEntity | undefined;
-    if (fields.severity !== undefined) {
-      if (typeof fields.severity !== 'number' || ![0, 1, 2, 3].includes(fields.severity)) throw new BadRequestException('severity must be 0, 1, 2 or 3');
-      const reason = optionalText('reason', fields.reason, NOTE_MAX);
-      ticket = await this.workflow.transition(ticketNumber, actor, { kind: 'change_severity', severity: fields.severity as Severity, reason });
+    if (severity !== undefined) {
+      ticket = await this.workflow.transition(ticketNumber, actor, { kind: 'change_severity', severity: severity as Severity, reason: fields.reason ?? '' });
     }
-    if (fields.status !== undefined) {
+    if (fields.status) {
       const current = ticket ?? (await this.workflow.authorize(ticketNumber, actor, 'set_status'));
       ticket = await this.workflow.transition(ticketNumber, actor, statusTransition(current.status, fields));
     }
@@ -39,36 +33,34 @@ export class TicketWorkflowController {
 
   @Post('escalate')
   @HttpCode(200)
-  async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const reason = requiredText('reason', (body as Record<string, unknown> | undefined)?.reason, NOTE_MAX);
-    return this.apply(number, actor, { kind: 'escalate', reason });
+  async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: EscalateDto) {
+    return this.apply(number, actor, { kind: 'escalate', reason: body.reason });
   }
 
   @Post('resolve')
   @HttpCode(200)
-  async resolve(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const resolution = requiredText('resolution', (body as Record<string, unknown> | undefined)?.resolution, NOTE_MAX);
-    return this.apply(number, actor, { kind: 'resolve', resolution });
+  async resolve(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: ResolveDto) {
+    return this.apply(number, actor, { kind: 'resolve', resolution: body.resolution });
   }
 
   @Post('reopen')
   @HttpCode(200)
-  async reopen(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    return this.apply(number, actor, { kind: 'reopen', reason: optionalText('reason', (body as Record<string, unknown> | undefined)?.reason, NOTE_MAX) });
+  async reopen(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: ReopenDto) {
+    return this.apply(number, actor, { kind: 'reopen', reason: body.reason ?? '' });
   }
 
   /** L3: the fix is ready; the ticket goes back to L2 Operations, pending release to production. */
   @Post('fix-ready')
   @HttpCode(200)
-  async fixReady(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    return this.apply(number, actor, { kind: 'mark_fix_ready', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
+  async fixReady(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
+    return this.apply(number, actor, { kind: 'mark_fix_ready', note: body.note ?? '' });
   }
 
   /** L2: the fix is in production; the ticket goes back to L1 Help Desk to tell the customer. */
   @Post('release')
   @HttpCode(200)
-  async release(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    return this.apply(number, actor, { kind: 'release', note: optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX) });
+  async release(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
+    return this.apply(number, actor, { kind: 'release', note: body.note ?? '' });
   }
 
   /** L1 agrees with the proposed severity: the ticket leaves "revisar severidad" (the decision is kept as a training example). */
@@ -81,12 +73,8 @@ export class TicketWorkflowController {
   /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
   @Post('assign')
   @HttpCode(200)
-  async assign(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const agentId = (body as Record<string, unknown> | undefined)?.agentId;
-    if (agentId !== null && !isUuid(agentId)) {
-      throw new BadRequestException('agentId must be an agent id or null');
-    }
-    return this.present(await this.workflow.assign(number, actor, agentId), actor);
+  async assign(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: AssignDto) {
+    return this.present(await this.workflow.assign(number, actor, body.agentId), actor);
   }
 
   @Post('take')
@@ -98,24 +86,22 @@ export class TicketWorkflowController {
   /** `{ note }`: what the customer reads in the next status update. */
   @Post('progress')
   @HttpCode(200)
-  async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
-    return this.present(await this.workflow.setProgressNote(number, actor, note), actor);
+  async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
+    return this.present(await this.workflow.setProgressNote(number, actor, body.note ?? ''), actor);
   }
 
   /** `{ note? }`: the agent called the customer back about a missed call; the flag clears (409 when none is pending). */
   @Post('called-back')
   @HttpCode(200)
-  async calledBack(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const note = optionalText('note', (body as Record<string, unknown> | undefined)?.note, NOTE_MAX);
-    return this.present(await this.workflow.markCalledBack(number, actor, note), actor);
+  async calledBack(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
+    return this.present(await this.workflow.markCalledBack(number, actor, body.note ?? ''), actor);
   }
 
   /** Merges this ticket into `{ into }`, another ticket of the same customer, named in full or short ("4", "IF-4"). */
   @Post('merge')
   @HttpCode(200)
-  async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: unknown) {
-    const typed = requiredText('into', (body as Record<string, unknown> | undefined)?.into, FIELD_MAX.ticketNumber);
+  async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: MergeDto) {
+    const typed = body.into;
     const into = ticketNumberFromQuery(typed) ?? typed.trim().toUpperCase();
     await this.workflow.merge(number, actor, into);
     return presentTicketDetail(await this.tickets.timeline(into, actor));
@@ -133,11 +119,12 @@ export class TicketWorkflowController {
 }
 
 /** PATCH's `status` as the transition it means from the ticket's current status. */
-function statusTransition(current: string, fields: Record<string, unknown>): Transition {
-  const note = optionalText('note', fields.note ?? fields.reason, NOTE_MAX);
+function statusTransition(current: string, fields: UpdateTicketDto): Transition {
+  const note = fields.note ?? fields.reason ?? '';
   switch (fields.status) {
     case 'resolved':
-      return { kind: 'resolve', resolution: requiredText('resolution', fields.resolution, NOTE_MAX) };
+      if (!fields.resolution?.trim()) throw new BadRequestException('resolution is required and must be text');
+      return { kind: 'resolve', resolution: fields.resolution };
     case 'pending_release':
       return { kind: 'mark_fix_ready', note };
     case 'open':
@@ -146,7 +133,7 @@ function statusTransition(current: string, fields: Record<string, unknown>): Tra
       return { kind: 'set_status', status: 'open' };
     case 'waiting_customer':
       return { kind: 'set_status', status: 'waiting_customer' };
-    default:
+    case undefined:
       throw new BadRequestException('status must be open, waiting_customer, pending_release or resolved');
   }
 }

@@ -1,11 +1,10 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { CHANNELS } from '@app/channels';
-import { SLA_STATES, TICKET_SORTS, TICKET_STATUSES, TicketsService, TIERS, type Actor, type Severity } from '@app/tickets';
+import { TicketsService, type Actor, type Severity } from '@app/tickets';
 import type { Response } from 'express';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { optionalEnum, optionalInt, optionalText, optionalUuidOr } from '../http/query-params.js';
+import { TicketListQuery } from './dto/ticket-list.query.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
 @Controller('api/tickets')
@@ -14,19 +13,19 @@ export class TicketsController {
 
   /** Tickets the agent's tier may see; `sort=urgent` puts open, severe, soonest-due first. */
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>) {
+  async list(@CurrentActor() actor: Actor, @Query() query: TicketListQuery) {
     const { items, total } = await this.tickets.list(actor, {
-      status: optionalEnum('status', query.status, TICKET_STATUSES),
-      severity: optionalInt('severity', query.severity, 0, 3) as Severity | undefined,
-      tier: optionalEnum('tier', query.tier, TIERS),
-      channel: optionalEnum('channel', query.channel, CHANNELS),
-      sla: optionalEnum('sla', query.sla, SLA_STATES),
-      assignee: query.assignee === 'me' ? actor.id : optionalUuidOr('assignee', query.assignee, ['none']),
-      severityReview: optionalEnum('review', query.review, ['severity'] as const) === 'severity',
-      q: optionalText('q', query.q, 200),
-      sort: optionalEnum('sort', query.sort, TICKET_SORTS) ?? 'newest',
-      limit: optionalInt('limit', query.limit, 1, 200) ?? 50,
-      offset: optionalInt('offset', query.offset, 0, 1_000_000) ?? 0,
+      status: query.status,
+      severity: query.severity as Severity | undefined,
+      tier: query.tier,
+      channel: query.channel,
+      sla: query.sla,
+      assignee: query.assignee === 'me' ? actor.id : query.assignee,
+      severityReview: query.review === 'severity',
+      q: query.q,
+      sort: query.sort ?? 'newest',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
     });
     const now = new Date();
     return { items: items.map((ticket) => presentTicketSummary(ticket, now)), total };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AdminPageLink } from './admin-page-link.js';
 import { AgentsPage } from './agents-page.js';
 import { AlertSettings } from './alert-settings.js';
 import { alertPlan, isLoud, loadAlertPreferences, titleWithCount, type AlertPreferences } from './alert-preferences.js';
@@ -216,6 +217,8 @@ export function App() {
           {me.name} · {me.tier}
           {me.role === 'admin' ? ' · admin' : ''}
         </span>
+        {me.role === 'admin' && <AdminPageLink label="Colas" url="/admin/queues/" what="el tablero de colas" />}
+        {me.role === 'admin' && <AdminPageLink label="API" url="/api/docs" what="la documentación de la API" />}
         <AlertSettings me={me} preferences={preferences} onChange={setPreferences} />
         <button type="button" class="link" onClick={() => setHelp(true)} aria-label="Atajos de teclado (?)">
           Atajos

@@ -27,7 +27,8 @@ const ACCEPTED_FILES = UPLOAD_EXTENSIONS.join(',');
 /** A reply with a file goes as a form: the fields as text, the file as `file`. */
 function replyForm(body: string, internal: boolean, version: string, force: boolean, file: File): FormData {
   const form = new FormData();
-  form.set('body', body);
+  // The API wants words; a file sent alone says what it is.
+  form.set('body', body.trim() || `Archivo adjunto: ${file.name}`);
   form.set('internal', String(internal));
   form.set('baseVersion', version);
   form.set('force', String(force));

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { INBOUND_SINK, MAILBOX_CURSOR_STORE, MAINTENANCE_CALENDAR } from '@app/channels';
-import { InboundAcceptor, IntakeCursorsRepository, MaintenanceService, TicketsModule } from '@app/tickets';
+import { INBOUND_SINK, MAILBOX_CURSOR_STORE, MAINTENANCE_CALENDAR, OUTAGE_BOARD } from '@app/channels';
+import { InboundAcceptor, IntakeCursorsRepository, MaintenanceService, PublicStatusService, TicketsModule } from '@app/tickets';
 
 /** The worker's channels (the mailbox reader, the chat) hand what arrives to the tickets' store and queue. */
 @Module({
@@ -9,7 +9,8 @@ import { InboundAcceptor, IntakeCursorsRepository, MaintenanceService, TicketsMo
     { provide: INBOUND_SINK, useExisting: InboundAcceptor },
     { provide: MAILBOX_CURSOR_STORE, useExisting: IntakeCursorsRepository },
     { provide: MAINTENANCE_CALENDAR, useExisting: MaintenanceService },
+    { provide: OUTAGE_BOARD, useExisting: PublicStatusService },
   ],
-  exports: [INBOUND_SINK, MAILBOX_CURSOR_STORE, MAINTENANCE_CALENDAR],
+  exports: [INBOUND_SINK, MAILBOX_CURSOR_STORE, MAINTENANCE_CALENDAR, OUTAGE_BOARD],
 })
 export class ChannelPortsModule {}

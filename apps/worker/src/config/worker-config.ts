@@ -1,5 +1,5 @@
 import { readEmailSettings, readPhoneSettings, type EmailSettings, type PhoneSettings } from '@app/channels';
-import { ConfigError, EnvReader, type Env } from '@app/platform';
+import { ConfigError, EnvReader, readMetricsSettings, type Env, type MetricsSettings } from '@app/platform';
 import { DEFAULT_ATTACHMENT_RETENTION_DAYS, DEFAULT_RECORDING_RETENTION_DAYS, readCoreConfig, type CoreConfig, type RetentionPolicy } from '@app/tickets';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
@@ -27,6 +27,8 @@ export interface WorkerConfig {
   retention: RetentionPolicy;
   /** How often the retention policy is applied. */
   retentionIntervalMs: number;
+  /** Its /metrics server (METRICS_PORT, METRICS_HOST). */
+  metrics: MetricsSettings;
 }
 
 /** Reads and validates the worker's settings once; a bad value stops start-up with its name. */
@@ -53,6 +55,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
       recordingDays: reader.int('RETENTION_RECORDING_DAYS', DEFAULT_RECORDING_RETENTION_DAYS, { min: 0, max: 36_500 }),
     },
     retentionIntervalMs: reader.int('RETENTION_INTERVAL_MS', 3_600_000, { min: 100 }),
+    metrics: readMetricsSettings(reader),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnprocessableInboundError } from '@app/channels';
-import { FaultInjector } from '@app/platform';
+import { FaultInjector, intakeTotal } from '@app/platform';
 import {
   IncidentDetector,
   InboundItemsRepository,
@@ -50,6 +50,7 @@ export class InboundPipeline {
   private async processItem(item: InboundItemEntity): Promise<PipelineOutcome> {
     if (!item.raw) {
       await this.intake.reject(item.id, 'no raw content stored');
+      intakeTotal.inc({ channel: item.channel, outcome: 'rejected' });
       return { kind: 'rejected', reason: 'no raw content stored' };
     }
     let outcome: IntakeOutcome;
@@ -61,8 +62,10 @@ export class InboundPipeline {
     } catch (error) {
       if (!(error instanceof UnprocessableInboundError)) throw error;
       await this.intake.reject(item.id, error.reason);
+      intakeTotal.inc({ channel: item.channel, outcome: 'rejected' });
       return { kind: 'rejected', reason: error.reason };
     }
+    intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
     this.faults.crashIfArmed('after-intake-commit');
     await this.producer.enqueueDeliveries(outcome.deliveryIds);
     if ('ticketNumber' in outcome) {

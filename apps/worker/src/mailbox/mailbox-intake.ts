@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { MailboxFetcher } from '@app/channels';
-import { StatusBoard } from '@app/platform';
+import { MailboxFetcher, type MailboxStatus } from '@app/channels';
+import { mailboxSources, StatusBoard, type MailboxSnapshot } from '@app/platform';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 
 const REPORT_EVERY_MS = 5_000;
@@ -10,8 +10,10 @@ const REPORT_EVERY_MS = 5_000;
 export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MailboxIntake.name);
   private timer?: NodeJS.Timeout;
+  private stopMetrics?: () => void;
 
   private readonly fetcher: MailboxFetcher | null;
+  private readonly mailboxName: string;
 
   constructor(
     @Inject(WORKER_CONFIG) config: WorkerConfig,
@@ -19,6 +21,7 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
     private readonly statusBoard: StatusBoard,
   ) {
     this.fetcher = config.roles.has('mailbox') ? fetcher : null;
+    this.mailboxName = config.email.imap?.mailbox ?? 'INBOX';
   }
 
   onApplicationBootstrap(): void {
@@ -26,6 +29,7 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
       // /health reads these reports: a lost (or regained) connection is told at once, not up to 5 s later.
       this.fetcher.onConnectionChange = () => this.report();
       this.fetcher.start();
+      this.stopMetrics = mailboxSources.add(() => mailboxMetrics(this.mailboxName, this.fetcher!.status));
     } else {
       this.logger.log('email intake is off in this process (IMAP_HOST unset, or no "mailbox" in WORKER_ROLES)');
     }
@@ -35,6 +39,7 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    this.stopMetrics?.();
     await this.fetcher?.stop();
     await this.statusBoard.clear('worker').catch(() => undefined);
   }
@@ -45,4 +50,8 @@ export class MailboxIntake implements OnApplicationBootstrap, OnApplicationShutd
       .report('worker', { mailbox }, (REPORT_EVERY_MS * 3) / 1_000)
       .catch((error: Error) => this.logger.debug(`status report failed: ${error.message}`));
   }
+}
+
+function mailboxMetrics(mailbox: string, status: MailboxStatus): MailboxSnapshot {
+  return { mailbox, connected: status.connected, lastSyncAt: status.lastSyncAt ? new Date(status.lastSyncAt) : undefined };
 }

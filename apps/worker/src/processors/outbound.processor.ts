@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PermanentDeliveryError, type Channel, type ChannelSender, type SendResult } from '@app/channels';
-import { FaultInjector } from '@app/platform';
+import { deliveriesTotal, FaultInjector } from '@app/platform';
 import { DeliveryRefusedError, JOBS, MaintenanceNoticesService, OutboundService, type DeliverJob, type DeliverNoticeJob } from '@app/tickets';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ChannelRegistry } from '../intake/channel-registry.js';
@@ -41,9 +41,11 @@ export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNotic
         try {
           result = await sender.send(message);
         } catch (error) {
+          deliveriesTotal.inc({ channel: message.channel, kind: message.kind, result: 'failed' });
           if (error instanceof PermanentDeliveryError) throw new DeliveryRefusedError(error.message);
           throw error;
         }
+        deliveriesTotal.inc({ channel: message.channel, kind: message.kind, result: result.status });
         this.faults.crashIfArmed('after-provider-accept');
         return result;
       },

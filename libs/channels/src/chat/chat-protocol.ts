@@ -98,7 +98,7 @@ export interface ChatStatus {
 }
 
 export interface ChatBanner {
-  kind: 'maintenance' | 'notice';
+  kind: 'maintenance' | 'incident' | 'notice';
   /** Spanish text for the customer. */
   text: string;
   /** ISO times, when the notice concerns a window. */

@@ -1,4 +1,5 @@
 import type { CallChoice } from '../contract/call-facts.js';
+import { knownOutagesSentence, type OutageBoard } from '../contract/outage-board.js';
 import type { CallerTicketFinder, CallTicketFinder } from './call-tickets.js';
 import { normalizePhoneNumber, splitTicketNumber } from './phone-number.js';
 import type { TwilioCallback } from './twilio-callback.js';
@@ -19,6 +20,7 @@ export class VoiceFlow {
     private readonly responses: VoiceResponses,
     private readonly callerTickets: CallerTicketFinder,
     private readonly calls: CallTicketFinder,
+    private readonly outages: OutageBoard,
     confirmationWaitSeconds: number,
   ) {
     this.confirmationRounds = Math.ceil(confirmationWaitSeconds / CONFIRMATION_PAUSE_SECONDS);
@@ -30,7 +32,7 @@ export class VoiceFlow {
     const attempt = boundedInt(query.get('attempt'), 1, MENU_ATTEMPTS);
     switch (callback.kind) {
       case 'voice':
-        return caller ? this.responses.menu({ greeting: true, attempt: 1, ticketOption: true }) : this.responses.withheldNumber();
+        return caller ? this.responses.menu({ greeting: true, preface: await this.outageAnnouncement(), attempt: 1, ticketOption: true }) : this.responses.withheldNumber();
       case 'menu':
         return caller ? this.afterMenu(caller, params.Digits, attempt, query.get('tickets') !== '0') : this.responses.withheldNumber();
       case 'ticket':
@@ -43,6 +45,15 @@ export class VoiceFlow {
       case 'status':
         return this.responses.empty();
     }
+  }
+
+  /**
+   * A known failure is announced before the menu, so a caller who calls about it knows it is being
+   * worked on; the menu follows all the same, to report it or anything else. Never holds up the call.
+   */
+  private async outageAnnouncement(): Promise<string[]> {
+    const sentence = knownOutagesSentence(await this.outages.knownOutages().catch(() => []));
+    return sentence ? [sentence, PROMPTS.outageMenuFollows] : [];
   }
 
   private afterMenu(caller: string, digits: string | undefined, attempt: number, ticketOption: boolean): string {

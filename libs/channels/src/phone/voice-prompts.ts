@@ -10,6 +10,7 @@ export const VOICE = { voice: 'Polly.Mia', language: 'es-MX' } as const;
 export const PROMPTS = {
   greeting: 'Gracias por llamar a Soporte del Portal Gratuito de Interfactura.',
   menuIntro: 'Para atenderle mejor, díganos qué tan grave es su problema.',
+  outageMenuFollows: 'Si llama por esta falla o por cualquier otro motivo, elija una opción del menú.',
   severityOptions: {
     0: 'Si el servicio está completamente caído y no puede operar, marque 0.',
     1: 'Si el servicio falla en parte y eso afecta su operación, marque 1.',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { KnownOutage, OutageBoard } from '@app/channels';
 import { MaintenanceWindowsRepository } from '../maintenance/maintenance-windows.repository.js';
 import type { Severity } from '../severity/severity.js';
 import { IncidentsRepository } from './incidents.repository.js';
@@ -13,7 +14,7 @@ export interface PublicStatus {
 const CACHE_MS = 5_000;
 
 @Injectable()
-export class PublicStatusService {
+export class PublicStatusService implements OutageBoard {
   private cache?: { readAt: number; status: PublicStatus };
 
   constructor(
@@ -26,6 +27,11 @@ export class PublicStatusService {
     const status = await this.read();
     this.cache = { readAt: Date.now(), status };
     return status;
+  }
+
+  /** The open incidents, for the chat widget's banner and the phone menu's announcement. */
+  async knownOutages(): Promise<KnownOutage[]> {
+    return (await this.current()).incidents.map((incident) => ({ title: incident.title, since: new Date(incident.since) }));
   }
 
   /** Forget the cached answer (this process just changed an incident). */

@@ -23,7 +23,9 @@ export function monthAvailability(month: string, counts: { measured: number; up:
 /**
  * Monthly availability from the health samples: every minute since sampling began counts; a minute
  * is up when every component sampled in it was fine, and down when one failed or none was recorded;
- * minutes inside an announced (not cancelled) maintenance window are left out.
+ * minutes inside an announced (not cancelled) maintenance window are left out. A minute inside an
+ * incident an administrator marked as downtime (`countsAsDowntime`) is down whatever the samples
+ * say: the platform answered health checks, but customers could not do what they came for.
  */
 @Injectable()
 export class AvailabilityReports {
@@ -47,17 +49,20 @@ export class AvailabilityReports {
          SELECT mi.month,
                 EXISTS (SELECT 1 FROM maintenance_windows w
                          WHERE w.cancelled_at IS NULL AND mi.minute >= date_trunc('minute', w.starts_at) AND mi.minute < w.ends_at) AS maintenance,
-                (SELECT bool_and(s.ok) FROM health_samples s WHERE s.minute = mi.minute) AS all_ok
+                (SELECT bool_and(s.ok) FROM health_samples s WHERE s.minute = mi.minute) AS all_ok,
+                EXISTS (SELECT 1 FROM incidents i
+                         WHERE i.counts_as_downtime AND mi.minute >= date_trunc('minute', i.opened_at) AND mi.minute < coalesce(i.resolved_at, now())) AS incident
            FROM minutes mi
        )
        SELECT to_char(m.month, 'YYYY-MM') AS month,
               count(c.month) FILTER (WHERE NOT c.maintenance)::int AS measured,
-              count(c.month) FILTER (WHERE NOT c.maintenance AND c.all_ok)::int AS up,
-              count(c.month) FILTER (WHERE c.maintenance)::int AS maintenance
+              count(c.month) FILTER (WHERE NOT c.maintenance AND c.all_ok AND NOT c.incident)::int AS up,
+              count(c.month) FILTER (WHERE c.maintenance)::int AS maintenance,
+              count(c.month) FILTER (WHERE NOT c.maintenance AND c.incident)::int AS incident
          FROM months m LEFT JOIN classified c ON c.month = m.month
         GROUP BY m.month ORDER BY m.month DESC`,
       [count],
-    )) as Array<{ month: string; measured: number; up: number; maintenance: number }>;
+    )) as Array<{ month: string; measured: number; up: number; maintenance: number; incident: number }>;
     const failures = (await this.dataSource.query(
       `SELECT to_char(date_trunc('month', minute), 'YYYY-MM') AS month, component, count(*)::int AS minutes
          FROM health_samples WHERE NOT ok AND minute >= date_trunc('month', now()) - (($1::int - 1) || ' months')::interval
@@ -67,7 +72,10 @@ export class AvailabilityReports {
     return {
       targetPercent: AVAILABILITY_TARGET_PERCENT,
       months: rows.map((row) =>
-        monthAvailability(row.month, row, Object.fromEntries(failures.filter((failure) => failure.month === row.month).map((failure) => [failure.component, failure.minutes]))),
+        monthAvailability(row.month, row, {
+          ...Object.fromEntries(failures.filter((failure) => failure.month === row.month).map((failure) => [failure.component, failure.minutes])),
+          ...(row.incident > 0 ? { incident: row.incident } : {}),
+        }),
       ),
     };
   }

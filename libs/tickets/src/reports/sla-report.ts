@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { InvalidInputError } from '../errors.js';
 import type { SlaReport, SlaRow } from './report-shapes.js';
+import { reportMonth } from './report-month.js';
 
 /** A status update sent within this many SLA minutes of its due time counts as on time. */
 export const STATUS_UPDATE_TOLERANCE_MINUTES = 5;
@@ -24,7 +24,7 @@ export class SlaReports {
   ) {}
 
   async forMonth(month: string): Promise<SlaReport> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InvalidInputError('month must look like 2026-11');
+    reportMonth(month);
     const start = `${month}-01T00:00:00-06:00`;
     const rows = (await this.dataSource.query(
       `SELECT d.dimension, d.key, count(*)::int AS tickets,

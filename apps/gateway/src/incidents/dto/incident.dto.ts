@@ -1,0 +1,64 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { INCIDENT_TITLE_MAX_CHARS, INCIDENT_UPDATE_MAX_CHARS, type Severity } from '@app/tickets';
+import { OptionalBoolean, OptionalText, RequiredText } from '../../http/dto-fields.js';
+import { ticketNumbersProblem, toTicketNumbers } from '../incident-fields.js';
+
+const SEVERITY_MESSAGE = '$property must be 0, 1, 2 or 3';
+
+/** A list of ticket numbers, each in full or short (`IF-000004`, `IF-4`, `4`), read as full numbers. */
+const TicketNumbers = (description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [String], maxItems: 500, description, example: ['IF-000004', '5'] }),
+    Transform(({ value }: { value: unknown }) => toTicketNumbers(value) ?? value),
+    IsOptional(),
+    ValidateBy({
+      name: 'ticketNumbers',
+      validator: { validate: (value: unknown) => ticketNumbersProblem(value) === undefined, defaultMessage: (args) => `${args?.property ?? 'tickets'} ${ticketNumbersProblem(args?.value)}` },
+    }),
+  );
+
+/** POST /api/incidents: an incident opened by hand. */
+export class OpenIncidentDto {
+  @RequiredText(INCIDENT_TITLE_MAX_CHARS)
+  title!: string;
+
+  @ApiProperty({ enum: [0, 1, 2, 3] })
+  @IsDefined({ message: SEVERITY_MESSAGE })
+  @IsIn([0, 1, 2, 3], { message: SEVERITY_MESSAGE })
+  severity!: Severity;
+
+  @TicketNumbers('Tickets to link at once.')
+  tickets?: string[];
+}
+
+/** PATCH /api/incidents/:id. */
+export class EditIncidentDto {
+  @OptionalText(INCIDENT_TITLE_MAX_CHARS)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: [0, 1, 2, 3] })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3], { message: SEVERITY_MESSAGE })
+  severity?: Severity;
+
+  @OptionalBoolean('Whether its time counts against availability.')
+  countsAsDowntime?: boolean;
+}
+
+/** POST /api/incidents/:id/tickets: at least one of the two. */
+export class IncidentLinksDto {
+  @TicketNumbers('Tickets to link.')
+  add?: string[];
+
+  @TicketNumbers('Tickets to unlink.')
+  remove?: string[];
+}
+
+/** POST /api/incidents/:id/updates and /resolve: what every linked customer is told. */
+export class IncidentMessageDto {
+  @RequiredText(INCIDENT_UPDATE_MAX_CHARS)
+  body!: string;
+}

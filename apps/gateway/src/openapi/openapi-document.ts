@@ -1,0 +1,59 @@
+import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ADMIN_ONLY, PUBLIC_ROUTE } from '../auth/auth.decorators.js';
+
+/** What the document describes: the API and the callers' ends of the gateway, not its pages and files. */
+const DOCUMENTED_PATHS = /^\/(api|health|webhooks|status)(\/|$)/;
+
+/**
+ * The gateway's OpenAPI document, generated from its controllers and the DTO classes that also
+ * validate their bodies and queries. Who may call each operation comes from the same metadata the
+ * auth guard reads: public ones need no token (`security: []`), administrators' ones say so.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Ventanilla API')
+    .setDescription(
+      "Interfactura's support gateway: tickets from mail, chat and phone. Every operation needs `Authorization: Bearer <accessToken>` " +
+        '(POST /api/auth/login) unless it lists no security; `x-ventanilla-access: admin` marks administrators-only ones (403 for other agents). ' +
+        'Bad input is a 400 whose `message` names the field.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` });
+  const access = routeAccess(app);
+  for (const [path, operations] of Object.entries(document.paths)) {
+    if (!DOCUMENTED_PATHS.test(path)) {
+      delete document.paths[path];
+      continue;
+    }
+    for (const operation of Object.values(operations) as Array<{ operationId?: string; security?: unknown[]; [key: string]: unknown }>) {
+      const decision = operation.operationId ? access.get(operation.operationId) : undefined;
+      if (decision === 'public') operation.security = [];
+      if (decision === 'admin') operation['x-ventanilla-access'] = 'admin';
+    }
+  }
+  return document;
+}
+
+/** `Controller_method` → who may call it, as the guard decides (handler metadata over the controller's). */
+function routeAccess(app: INestApplication): Map<string, 'public' | 'admin'> {
+  const access = new Map<string, 'public' | 'admin'>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (typeof metatype !== 'function') continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const method of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[method];
+        if (method === 'constructor' || typeof handler !== 'function') continue;
+        const flag = (key: string): boolean => Boolean(Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, metatype));
+        if (flag(PUBLIC_ROUTE)) access.set(`${metatype.name}_${method}`, 'public');
+        else if (flag(ADMIN_ONLY)) access.set(`${metatype.name}_${method}`, 'admin');
+      }
+    }
+  }
+  return access;
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, ValidateBy } from 'class-validator';
+import { isUuid } from '@app/platform';
+import { FIELD_MAX } from '../../http/field-limits.js';
+import { OneOf, OptionalText, RequiredText } from '../../http/dto-fields.js';
+
+/** The bodies of the ticket workflow's steps (ticket-workflow.controller.ts); whether a step is allowed is the domain's. */
+
+export const PATCHABLE_STATUSES = ['open', 'waiting_customer', 'pending_release', 'resolved'] as const;
+
+/** PATCH /api/tickets/:number: `severity` and/or `status`, with what each needs. */
+export class UpdateTicketDto {
+  @ApiPropertyOptional({ enum: [0, 1, 2, 3] })
+  @IsOptional()
+  @IsIn([0, 1, 2, 3], { message: 'severity must be 0, 1, 2 or 3' })
+  severity?: number;
+
+  @OneOf(PATCHABLE_STATUSES, { description: '`resolved` needs `resolution`.' })
+  status?: (typeof PATCHABLE_STATUSES)[number];
+
+  @OptionalText(FIELD_MAX.note, 'Why the severity changed (or, with a status, the note).')
+  reason?: string;
+
+  @OptionalText(FIELD_MAX.note, 'What solved it (status `resolved`).')
+  resolution?: string;
+
+  @OptionalText(FIELD_MAX.note)
+  note?: string;
+}
+
+export class EscalateDto {
+  @RequiredText(FIELD_MAX.note)
+  reason!: string;
+}
+
+export class ResolveDto {
+  @RequiredText(FIELD_MAX.note)
+  resolution!: string;
+}
+
+export class ReopenDto {
+  @OptionalText(FIELD_MAX.note)
+  reason?: string;
+}
+
+/** fix-ready, release, progress (what the customer reads in the next status update), called-back. */
+export class NoteDto {
+  @OptionalText(FIELD_MAX.note)
+  note?: string;
+}
+
+/** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
+export class AssignDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  @ValidateBy({ name: 'agentId', validator: { validate: (value: unknown) => value === null || isUuid(value), defaultMessage: () => 'agentId must be an agent id or null' } })
+  agentId!: string | null;
+}
+
+export class MergeDto {
+  @RequiredText(FIELD_MAX.ticketNumber, 'The other ticket of the same customer, in full or short ("4", "IF-4").')
+  into!: string;
+}
