@@ -102,3 +102,17 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     .then((result) => result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) })))`);
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
+
+/**
+ * On the chat demo page at `base`: opens the widget and starts a chat as a customer would, then
+ * waits for the confirmation card; resolves with its ticket number.
+ */
+export async function startWidgetChat(page: Page, base: string, customer: { email: string; message: string; name?: string }): Promise<string> {
+  await page.goto(`${base}/chat-demo`);
+  await page.getByRole('button', { name: 'Abrir el chat con Soporte Interfactura' }).click();
+  await page.getByLabel('Nombre').fill(customer.name ?? 'Rosa Tamez');
+  await page.getByLabel('Correo electrónico').fill(customer.email);
+  await page.getByLabel('¿En qué te podemos ayudar?').fill(customer.message);
+  await page.getByRole('button', { name: 'Iniciar chat' }).click();
+  return (await page.locator('.vt-confirmation').getAttribute('data-ticket', { timeout: 20_000 }))!;
+}

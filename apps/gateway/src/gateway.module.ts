@@ -11,6 +11,10 @@ import { CannedResponsesController } from './canned/canned-responses.controller.
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { AgentTypingController } from './chat/agent-typing.controller.js';
 import { AgentTypingService } from './chat/agent-typing.service.js';
+import { SurveyController } from './survey/survey.controller.js';
+import { MissedCallsController } from './calls/missed-calls.controller.js';
+import { ChatFilesController } from './chat/chat-files.controller.js';
+import { ChatTokenGuard } from './chat/chat-token.guard.js';
 import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
@@ -35,6 +39,7 @@ import { TicketWorkflowController } from './tickets/ticket-workflow.controller.j
 import { TicketsController } from './tickets/tickets.controller.js';
 import { VerificationController } from './verification/verification.controller.js';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
+import { ChatUploadLimit } from './security/chat-upload-limit.js';
 import { ChatStartLimit } from './security/chat-start-limit.js';
 import { WebAssets } from './web/web-assets.js';
 import { WebAssetsController } from './web/web-assets.controller.js';
@@ -79,6 +84,9 @@ export class GatewayModule {
         WebAssetsController,
         VerificationController,
         CannedResponsesController,
+        ChatFilesController,
+        MissedCallsController,
+        SurveyController,
         IncidentsController,
         StatusController,
         ApiDocsController,
@@ -99,6 +107,8 @@ export class GatewayModule {
         GatewayHeartbeat,
         HttpDraining,
         ChatStartLimit,
+        ChatUploadLimit,
+        ChatTokenGuard,
         // The channels whose own tables hold personal data: an ARCO request reaches them too.
         { provide: CHANNEL_PERSONAL_DATA, useFactory: (chat: ChatPersonalDataRepository) => [chat], inject: [ChatPersonalDataRepository] },
         ContactPrivacyService,

@@ -13,7 +13,8 @@ import { createGatewayApp } from '../src/gateway-app.js';
 import { AgentsGateway } from '../src/inbox/agents.gateway.js';
 import { NAMESPACE_ACCESS } from '../src/realtime/namespace-access.js';
 
-type Access = 'public' | 'agent' | 'admin';
+/** `chat`: no agent token, but the chat conversation's own (`X-Chat-Token`); 401 for every caller without one. */
+type Access = 'public' | 'agent' | 'admin' | 'chat';
 
 /**
  * The access decision for every HTTP route the gateway serves. The test reads the routes from the
@@ -81,6 +82,15 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /widget.js': 'public',
   'GET /chat-demo': 'public',
   'GET /verificar': 'public',
+  'GET /api/calls/missed': 'agent',
+  'POST /api/calls/missed/:callSid/called-back': 'agent',
+  'GET /api/reports/satisfaction': 'agent',
+  'GET /encuesta': 'public',
+  'POST /encuesta': 'public',
+  'OPTIONS /encuesta': 'public',
+  'OPTIONS /chat/files': 'public',
+  'POST /chat/files': 'chat',
+  'GET /chat/files/:attachmentId': 'public',
   'POST /verificar': 'public',
 };
 
@@ -140,6 +150,7 @@ describe('authorization matrix: every route and namespace, as every kind of call
       number: seeded.number,
       attachmentId: seeded.attachmentId,
       callback: 'voice',
+      callSid: `CA${'0'.repeat(32)}`,
       name: 'inbox.js',
     });
     params.contacts = contact!.id;
@@ -205,11 +216,13 @@ describe('authorization matrix: every route and namespace, as every kind of call
         const ok =
           access === 'public'
             ? status !== 401 && status !== 403
-            : SIGNED_OUT.includes(role)
+            : access === 'chat'
               ? status === 401
-              : access === 'admin' && role !== 'admin'
-                ? adminRefusal
-                : status !== 401 && !adminRefusal && status < 500;
+              : SIGNED_OUT.includes(role)
+                ? status === 401
+                : access === 'admin' && role !== 'admin'
+                  ? adminRefusal
+                  : status !== 401 && !adminRefusal && status < 500;
         if (!ok) wrong.push(`${method} ${path} as ${role} (${access}): ${status} ${message}`);
       }
     }

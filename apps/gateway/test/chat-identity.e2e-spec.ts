@@ -101,7 +101,7 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
     expect(claimed.id).not.toBe(ownerContact.id);
     expect(claimed).toMatchObject({ email: owner, name: 'Suplantador', rfc: 'XAXX010101000', verified: false });
     // The chat is told a link went to the address, and is not greeted with the owner's name.
-    expect(chat.confirmationText).toContain(`Te enviamos un enlace a ${owner} para confirmar que ese correo es tuyo.`);
+    expect(chat.confirmationText).toContain(`Confirma tu correo con el enlace que enviamos a ${owner}.`);
     expect(chat.confirmationText).not.toContain('Rosa Ibarra');
 
     // Later messages of the conversation join its ticket and still touch nothing of the owner.

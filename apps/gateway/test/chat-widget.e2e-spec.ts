@@ -62,8 +62,10 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     const ticketNumber = await card.getAttribute('data-ticket');
     expect(ticketNumber).toMatch(/^IF-\d{6}$/);
     expect(await card.locator('.vt-ticket').textContent()).toBe(`Ticket ${ticketNumber}`);
-    expect(await card.locator('.vt-severity').textContent()).toMatch(/^Severidad [0-3]: \S.+/);
-    // The card is taller than the panel: its top, with the number, is what the customer sees.
+    // The severity in plain words (its full meaning on hover): docs/channels.md, "The chat confirmation card".
+    expect(await card.locator('.vt-severity').textContent()).toMatch(/^Severidad [0-3] · \S.+/);
+    expect(await card.locator('.vt-severity').getAttribute('title')).toMatch(/[a-záéíóú]/);
+    // The card's top, with the number, is what the customer sees.
     const panel = (await page.locator('.vt-body', { has: page.locator('.vt-log') }).boundingBox())!;
     const title = (await card.locator('.vt-ticket').boundingBox())!;
     expect(title.y).toBeGreaterThanOrEqual(panel.y);

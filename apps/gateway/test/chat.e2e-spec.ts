@@ -86,7 +86,9 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(ticketNumber).toMatch(/^[A-Z]{2,4}-\d{4,}$/);
     expect([0, 1, 2, 3]).toContain(confirmed.severity);
     expect(confirmed.severityMeaning).toMatch(/[a-záéíóú]/);
-    expect(confirmed.text).toContain(`abrimos el ticket ${ticketNumber}`);
+    // The chat's card text: what happens next, in a few lines (the number and severity are the card's title).
+    expect(confirmed.text).toMatch(/^Un asesor te atiende en menos de \d+ (minutos|horas?)\./);
+    expect(confirmed.severityName).toMatch(/^(Falla total|Falla parcial|Incidente específico|Asesoría o consulta)$/);
     expect(confirmed.seq).toBe(2);
 
     // The typed email is a claim until its owner follows the mailed link (chat-identity.e2e-spec.ts).

@@ -112,13 +112,15 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await l1.locator('.detail-header .badge', { hasText: 'Resuelto' }).waitFor();
     await screenshot(l1, 'inbox', '04-resolved');
 
-    // What the customer received: the confirmation, the reply and the solution, all by mail.
+    // What the customer received: the confirmation, the reply, the solution and the survey, all by mail.
     await sink.waitFor((sent) => sent.envelopeTo.includes(CUSTOMER) && sent.parsed.text!.includes(resolution), 'the resolution mail');
+    await sink.waitFor((sent) => sent.envelopeTo.includes(CUSTOMER) && Boolean(sent.parsed.subject?.endsWith('¿Cómo te atendimos?')), 'the survey mail');
     const received = sink.to(CUSTOMER).map((sent) => sent.parsed.subject);
     expect(received).toEqual([
       expect.stringMatching(/^\[IF-\d{6}\] Recibimos tu solicitud: Timbrado de nómina/),
       expect.stringMatching(/^Re: \[IF-\d{6}\] Timbrado de nómina/),
       expect.stringMatching(/^\[IF-\d{6}\] Tu ticket quedó resuelto$/),
+      expect.stringMatching(/^\[IF-\d{6}\] ¿Cómo te atendimos\?$/),
     ]);
     const timeline = await l1.locator('.timeline').textContent();
     for (const step of ['escaló de L1 a L2', 'escaló de L2 a L3', 'entregó la corrección a Operaciones', 'liberó la corrección a producción', 'resolvió el ticket']) {

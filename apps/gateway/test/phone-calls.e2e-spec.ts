@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiClient } from '../../../test/support/api-client.js';
+import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
+import { launchBrowser, screenshotBothSizes, seriousAccessibilityViolations, signInToInbox } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
 import { SimulatedCall, TwilioWebhookClient } from '../../../test/support/simulated-call.js';
@@ -347,6 +348,51 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       ]);
       expect(items).toHaveLength(2);
       expect(items.every((item) => item.status === 'skipped' && item.outcome === 'caller_number_withheld')).toBe(true);
+    });
+
+    it('should open no ticket and send no SMS for a caller who hangs up during the greeting with nothing open, and show the call to agents to return', async () => {
+      const call = newCall();
+      await call.dial();
+      await call.deliver(call.statusCallback('completed', 3));
+      await settled(call);
+      expect(await ticketNumberOfCall(call)).toBeUndefined();
+      const items = await env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE dedupe_key LIKE $1`, [`call-${call.callSid}-%`]);
+      // The greeting's callback waited for more (in progress); the hang-up decided: no ticket.
+      expect(items.map((item) => [item.status, item.outcome]).sort()).toEqual([
+        ['skipped', 'call_in_progress'],
+        ['skipped', 'hung_up_before_menu'],
+      ]);
+      // Nothing was owed to the caller: no delivery in the outbox, so no SMS can ever leave.
+      expect(await env.query(`SELECT 1 FROM outbound_deliveries WHERE recipient = $1`, [call.from])).toHaveLength(0);
+      expect(smsTo(call.from)).toHaveLength(0);
+
+      const missed = (await api.get<{ items: Array<Record<string, unknown>> }>('/api/calls/missed')).body.items.find((item) => item.callSid === call.callSid);
+      expect(missed).toMatchObject({ caller: call.from, durationSeconds: 3, calledBackAt: null });
+      const l3 = await api.createAgent({ name: 'Diana Desarrollo', email: `dev-colgo-${call.callSid.slice(-8)}@interfactura.example`, tier: 'L3' });
+      expect((await l3.post(`/api/calls/missed/${call.callSid}/called-back`, {})).status).toBe(403);
+      expect((await api.post(`/api/calls/missed/${call.callSid}/called-back`, {})).status).toBe(204);
+      expect((await api.post(`/api/calls/missed/${call.callSid}/called-back`, {})).status).toBe(409);
+      expect((await api.post(`/api/calls/missed/no-es-un-sid/called-back`, {})).status).toBe(400);
+
+      // The page agents read, at both sizes, with nothing serious for axe.
+      const browser = await launchBrowser();
+      try {
+        const again = newCall();
+        await again.dial();
+        await again.deliver(again.statusCallback('no-answer', 0));
+        await settled(again);
+        const page = await signInToInbox(browser, base, ADMIN);
+        await page.getByRole('button', { name: 'Llamadas', exact: true }).click();
+        const row = page.locator(`tr[data-call="${again.callSid}"]`);
+        await row.waitFor();
+        expect(await page.locator(`tr[data-call="${call.callSid}"]`).textContent()).toContain('Sí, ');
+        await screenshotBothSizes(page, 'phone-calls', 'missed-calls-page');
+        expect((await seriousAccessibilityViolations(page)).map((violation) => violation.id)).toEqual([]);
+        await row.getByRole('button', { name: `Devolví la llamada a ${again.from}` }).click();
+        await row.getByText('Sí, ').waitFor();
+      } finally {
+        await browser.close();
+      }
     });
 
     it('should put a call that hangs up during the greeting on the caller’s open ticket, flagged for a call back', async () => {

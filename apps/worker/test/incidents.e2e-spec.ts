@@ -213,6 +213,7 @@ describe('outage mode: many reports of one failure become one incident with one 
     }
     for (const reporter of reporters.filter((item) => item.channel === 'email')) {
       await eventually(async () => stack.sink.to(reporter.address).filter((mail) => mail.parsed.subject?.includes('Falla resuelta')).length === 1, { what: `the resolution mailed to ${reporter.address}` });
+      await eventually(async () => stack.sink.to(reporter.address).filter((mail) => mail.parsed.subject?.includes('¿Cómo te atendimos?')).length === 1, { what: `the satisfaction survey mailed to ${reporter.address}` });
     }
     for (const number of unrelated) expect((await stack.api.get<{ status: string }>(`/api/tickets/${number}`)).body.status).not.toBe('resolved');
     expect((await stack.api.get<{ incidents: unknown[] }>('/status')).body.incidents).toEqual([]);

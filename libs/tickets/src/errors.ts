@@ -30,3 +30,6 @@ export class InvalidInputError extends DomainError {}
  * `PermanentDeliveryError` into this), or it cannot be completed (a verification that is gone).
  */
 export class DeliveryRefusedError extends DomainError {}
+
+/** A link that worked once and no longer does (it expired): 410, so the reader knows to ask for a new one. */
+export class GoneError extends DomainError {}

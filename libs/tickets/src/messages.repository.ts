@@ -77,6 +77,28 @@ export class MessagesRepository {
     return this.dataSource.manager.find(AttachmentEntity, { where: { messageId: In(messageIds) }, order: { createdAt: 'ASC' } });
   }
 
+  /** A message's files with their content (what goes out with an agent's reply). */
+  listAttachmentsWithContent(messageId: string): Promise<AttachmentEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(AttachmentEntity, 'a')
+      .addSelect('a.content')
+      .where('a.message_id = :messageId', { messageId })
+      .orderBy('a.created_at', 'ASC')
+      .getMany();
+  }
+
+  /** A file an agent sent to a chat customer (public, outbound, on a chat ticket), with its content; null for any other. */
+  findSharedChatFile(attachmentId: string): Promise<AttachmentEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(AttachmentEntity, 'a')
+      .addSelect('a.content')
+      .innerJoin(MessageEntity, 'm', 'm.id = a.message_id')
+      .innerJoin('tickets', 't', 't.id = m.ticket_id')
+      .where('a.id = :attachmentId', { attachmentId })
+      .andWhere(`m.direction = 'outbound' AND m.internal = false AND m.author_type = 'agent' AND t.channel = 'chat'`)
+      .getOne();
+  }
+
   async findAttachmentContent(attachmentId: string): Promise<AttachmentEntity | null> {
     return this.dataSource.manager
       .createQueryBuilder(AttachmentEntity, 'a')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { InboundAttachment } from '@app/channels';
 import type { Tier } from './domain.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import type { MessageEntity } from './entities/message.entity.js';
@@ -25,6 +26,14 @@ export interface ReplyRequest {
   baseVersion?: string;
   /** Send even though the timeline changed since `baseVersion`. */
   force?: boolean;
+  /** Files sent with it (already checked: type by content, size): mail attaches them, chat links them. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface ReplyResult {
@@ -52,7 +61,9 @@ export class RepliesService {
   ) {}
 
   async reply(ticketNumber: string, actor: Actor, request: ReplyRequest): Promise<ReplyResult> {
-    const body = request.body.trim();
+    const files: InboundAttachment[] = (request.files ?? []).map((file) => ({ ...file, sizeBytes: file.content.length, inline: false }));
+    // A file alone is a reply too: its text says what it is.
+    const body = request.body.trim() || (files.length > 0 ? `Archivo adjunto: ${files.map((file) => file.filename).join(', ')}` : '');
     if (!body) throw new InvalidInputError('body must not be empty');
     if (body.length > REPLY_MAX_CHARS) throw new InvalidInputError(`body must be at most ${REPLY_MAX_CHARS} characters`);
 
@@ -62,6 +73,10 @@ export class RepliesService {
       const denied = deniedReason(actor, request.internal ? 'note' : 'reply', ticket);
       if (denied) throw new ForbiddenActionError(denied);
       if (ticket.status === 'merged') throw new ConflictError('the ticket was merged; write on the ticket it was merged into');
+      // An SMS carries no file, and a link in an SMS to an unknown number is what phishing looks like.
+      if (files.length > 0 && !request.internal && ticket.channel === 'phone') {
+        throw new InvalidInputError('files cannot be sent on a phone ticket (SMS carries none); attach it to an internal note or write to the customer by mail', 'attachment_phone');
+      }
       if (request.baseVersion !== undefined && !request.force) await this.refuseIfChanged(ticket.id, actor, request.baseVersion, em);
       const author = { actorType: 'agent' as const, actorId: actor.id };
       if (request.internal) {
@@ -77,14 +92,14 @@ export class RepliesService {
             internal: true,
             text: body,
           },
-          [],
+          files,
           em,
         );
         await this.events.append(ticket.id, [{ type: 'note_added', ...author, data: { messageId: note.id } }], em);
         return { message: note, tier: ticket.tier, deliveryIds: [] };
       }
       const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
-      const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em);
+      const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em, files);
       const firstResponse = ticket.firstResponseAt === null;
       // Writing to the customer counts as their update: the next one is owed a full cadence later.
       await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);

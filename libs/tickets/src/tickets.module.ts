@@ -2,7 +2,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
+import { SharedFiles } from './attachments/shared-files.js';
+import { SatisfactionReports } from './survey/satisfaction-report.js';
+import { SatisfactionSurveysService } from './survey/satisfaction-surveys.service.js';
+import { SurveyLinks } from './survey/survey-links.js';
+import { SurveysRepository } from './survey/surveys.repository.js';
 import { CallIntake } from './calls/call-intake.js';
+import { MissedCallsService } from './calls/missed-calls.service.js';
 import { CallerTickets } from './calls/caller-tickets.js';
 import { PhoneCallsRepository } from './calls/phone-calls.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
@@ -92,8 +98,14 @@ const PROVIDERS = [
   PhoneCallsRepository,
   CallerTickets,
   CallIntake,
+  MissedCallsService,
   ContactVerificationsRepository,
   VerificationLinks,
+  SharedFiles,
+  SurveysRepository,
+  SurveyLinks,
+  SatisfactionSurveysService,
+  SatisfactionReports,
   IdentityVerificationService,
   SeverityExamplesRepository,
   CannedResponsesRepository,

@@ -18,6 +18,8 @@ export interface ChatSettings {
   statusIntervalMs: number;
   /** New conversations one client address may start per hour, across gateways; 0: no limit. */
   startsPerAddressPerHour: number;
+  /** Files one conversation may send per hour, across gateways; 0: no limit. */
+  uploadsPerConversationPerHour: number;
 }
 
 export interface RequestLimits {
@@ -77,6 +79,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       presenceGraceMs: reader.int('CHAT_PRESENCE_GRACE_MS', 10_000, { min: 0 }),
       statusIntervalMs: reader.int('CHAT_STATUS_INTERVAL_MS', 15_000, { min: 100 }),
       startsPerAddressPerHour: reader.int('CHAT_STARTS_PER_IP_PER_HOUR', 20, { min: 0 }),
+      uploadsPerConversationPerHour: reader.int('CHAT_UPLOADS_PER_HOUR', 20, { min: 0 }),
     },
     limits: {
       apiRequestsPerMinute: reader.int('API_REQUESTS_PER_MINUTE', 1_200, { min: 0 }),

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@app/platform';
-import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '@app/tickets';
+import { ConflictError, ForbiddenActionError, GoneError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
 import { RateLimitedException } from '../security/rate-limited.exception.js';
 
@@ -37,5 +37,6 @@ function mapDomainError(error: unknown): { statusCode: number; error: string; de
   if (error instanceof InvalidInputError) return { statusCode: 400, error: 'Bad Request' };
   if (error instanceof ForbiddenActionError) return { statusCode: 403, error: 'Forbidden' };
   if (error instanceof ConflictError) return { statusCode: 409, error: 'Conflict', details: error.details };
+  if (error instanceof GoneError) return { statusCode: 410, error: 'Gone' };
   return undefined;
 }

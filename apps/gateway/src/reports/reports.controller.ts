@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { AvailabilityReports, IncidentReports, SlaReports, slaReportCsv } from '@app/tickets';
+import { AvailabilityReports, IncidentReports, SatisfactionReports, SlaReports, slaReportCsv } from '@app/tickets';
 import type { Response } from 'express';
 import { AvailabilityReportQuery, MonthReportQuery, SlaReportQuery } from './dto/report.query.js';
 
@@ -13,7 +13,14 @@ export class ReportsController {
     private readonly sla: SlaReports,
     private readonly availability: AvailabilityReports,
     private readonly incidents: IncidentReports,
+    private readonly satisfaction: SatisfactionReports,
   ) {}
+
+  /** Satisfaction surveys sent in `?month=` (default: this month in Mexico City), by agent, tier and channel. */
+  @Get('satisfaction')
+  satisfactionReport(@Query() query: MonthReportQuery) {
+    return this.satisfaction.forMonth(query.month ?? thisMonth());
+  }
 
   /** `?month=2026-11` (default: this month in Mexico City), `?format=csv` for a spreadsheet. */
   @Get('sla')

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { IdentityVerificationService, type VerificationOutcome } from '@app/tickets';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
-import { renderVerificationPage, VERIFICATION_PAGE_CSP } from './verification-page.js';
+import { sendPublicPage } from '../web/public-page.js';
+import { renderVerificationPage } from './verification-page.js';
 
 /** The public page behind the link mailed to a chat's claimed address (see IdentityVerificationService). */
 @Controller('verificar')
@@ -24,17 +25,5 @@ export class VerificationController {
 }
 
 function send(response: Response, outcome: VerificationOutcome, token: unknown): void {
-  const page = renderVerificationPage(outcome, typeof token === 'string' ? token : '');
-  response
-    .status(page.status)
-    .set({
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': VERIFICATION_PAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      // The token is in the URL: no Referer may carry it, no cache may keep it.
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    })
-    .send(page.html);
+  sendPublicPage(response, renderVerificationPage(outcome, typeof token === 'string' ? token : ''));
 }

@@ -33,16 +33,18 @@ export function isOwnChange(number: string): boolean {
   return (ownChanges.get(number) ?? 0) > Date.now() - OWN_CHANGE_MS;
 }
 
+/** Calls the API with a JSON body, or a form (`FormData`: a reply with a file) sent as multipart. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const ticket = TICKET_PATH.exec(path)?.[1];
   if (method !== 'GET' && ticket) ownChanges.set(ticket, Date.now());
+  const form = body instanceof FormData;
   const response = await fetch(path, {
     method,
     headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
       ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
   });
   if (response.status === 401 && path !== '/api/auth/login') {
     session.token = null;

@@ -5,6 +5,7 @@ import { AlertSettings } from './alert-settings.js';
 import { alertPlan, isLoud, loadAlertPreferences, titleWithCount, type AlertPreferences } from './alert-preferences.js';
 import { beep, notify } from './alert-signals.js';
 import { api, isOwnChange, session } from './api.js';
+import { CallsPage } from './calls-page.js';
 import { CannedPage } from './canned-page.js';
 import { SEVERITY_LABEL } from './labels.js';
 import { LiveUpdates, type SlaAlert } from './live-updates.js';
@@ -21,6 +22,7 @@ import { readLocation, writeLocation, type Filters, type InboxLocation, type Pag
 
 const PAGE_TABS: Array<[Page, string, boolean]> = [
   ['tickets', 'Tickets', false],
+  ['calls', 'Llamadas', false],
   ['reports', 'Reportes', false],
   ['maintenance', 'Mantenimiento', false],
   ['canned', 'Respuestas', true],
@@ -258,6 +260,8 @@ export function App() {
         <AgentsPage me={me} />
       ) : page === 'canned' ? (
         <CannedPage />
+      ) : page === 'calls' ? (
+        <CallsPage me={me} />
       ) : page === 'reports' ? (
         <ReportsPage />
       ) : page === 'maintenance' ? (

@@ -19,6 +19,13 @@ export const ERROR_CODES_ES: Record<string, string> = {
   merge_other_customer: 'Solo se pueden fusionar tickets del mismo cliente.',
   maintenance_notice_too_short: 'Un mantenimiento se anuncia con al menos 7 días de anticipación.',
   maintenance_too_long: 'Un mantenimiento dura como máximo 24 horas.',
+  attachment_type: 'Solo se pueden enviar imágenes (PNG, JPG, GIF, WebP), PDF, XML y ZIP, y la extensión debe corresponder al contenido del archivo.',
+  attachment_too_large: 'El archivo pesa más de lo permitido.',
+  attachment_empty: 'El archivo está vacío.',
+  attachment_name: 'El archivo no tiene nombre.',
+  missed_call_not_pending: 'Esa llamada ya se devolvió o no está pendiente.',
+  call_back_not_l3: 'L3 no devuelve llamadas; lo hacen L1 o L2.',
+  attachment_phone: 'Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.',
 };
 
 /** A status as the refusals name it ("the ticket is already resolved"). */

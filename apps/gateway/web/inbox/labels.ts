@@ -96,6 +96,7 @@ export function describeEvent(event: TicketEvent): string {
       return `Confirmación no enviada: ${suppression(data)}`;
     case 'reply_suppressed':
     case 'resolution_suppressed':
+    case 'survey_suppressed':
     case 'severity_change_suppressed':
     case 'status_update_suppressed':
       return `Mensaje no enviado${data.channel ? ` por ${CHANNEL_LABEL[data.channel as Channel] ?? String(data.channel)}` : ''}: ${suppression(data)}`;
@@ -164,6 +165,12 @@ export function describeEvent(event: TicketEvent): string {
       return `Grabación de la llamada eliminada por retención (${String(data.retentionDays)} días después de resolverse)`;
     case 'contact_erased':
       return `${who(event)} eliminó los datos personales del cliente (solicitud ARCO)`;
+    case 'survey_sent':
+      return `Encuesta de satisfacción enviada ${deliveredTo(data)}`;
+    case 'survey_answered':
+      return `El cliente calificó la atención: ${String(data.rating)} de 5${data.label ? ` (${String(data.label)})` : ''}`;
+    case 'survey_commented':
+      return `El cliente comentó en la encuesta: ${String(data.comment)}`;
     case 'contact_verified':
       return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:
@@ -179,7 +186,7 @@ export function omittedAttachmentLabel(reason: string | null): string {
 }
 
 /** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */
-export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'automated_message_received']);
+export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'survey_queued', 'automated_message_received']);
 
 /** A report row's group in words: "Canal Correo", "Severidad Sev 0 · …", "Nivel L2 · Operaciones". */
 export function reportGroupLabel(dimension: string, key: string): string {
@@ -192,6 +199,8 @@ export function reportGroupLabel(dimension: string, key: string): string {
       return `Severidad ${SEVERITY_LABEL[Number(key)] ?? key}`;
     case 'tier':
       return `Nivel ${TIER_LABEL[key] ?? key}`;
+    case 'agent':
+      return `Agente ${key}`;
     default:
       return key;
   }

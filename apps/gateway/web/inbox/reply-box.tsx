@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { UPLOAD_EXTENSIONS } from '../../../../libs/channels/src/contract/upload-kinds.js';
 import { fillCannedText } from '../../../../libs/tickets/src/canned/canned-variables.js';
 import { api, ApiError, errorText } from './api.js';
 import { useCannedResponses } from './canned-responses.js';
@@ -18,6 +19,21 @@ function destination(ticket: TicketDetail): string {
     case 'phone':
       return `por SMS al ${ticket.contact.phone ?? 'número del cliente'}${ticket.contact.email ? ` y por correo a ${ticket.contact.email}` : ''}`;
   }
+}
+
+/** What the server takes; it checks the content, this only helps the file picker. */
+const ACCEPTED_FILES = UPLOAD_EXTENSIONS.join(',');
+
+/** A reply with a file goes as a form: the fields as text, the file as `file`. */
+function replyForm(body: string, internal: boolean, version: string, force: boolean, file: File): FormData {
+  const form = new FormData();
+  // The API wants words; a file sent alone says what it is.
+  form.set('body', body.trim() || `Archivo adjunto: ${file.name}`);
+  form.set('internal', String(internal));
+  form.set('baseVersion', version);
+  form.set('force', String(force));
+  form.set('file', file, file.name);
+  return form;
 }
 
 /** What a macro also does when the reply is sent, in words. */
@@ -42,6 +58,10 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
   const [error, setError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
   const [macro, setMacro] = useState<CannedResponse | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // SMS carries no file (see docs/inbox.md); a note may keep one on any ticket.
+  const filesRefused = !internal && ticket.channel === 'phone';
   const canned = useCannedResponses();
   const textarea = useRef<HTMLTextAreaElement>(null);
 
@@ -75,8 +95,13 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
     setTimeout(() => box?.focus(), 0);
   };
 
+  const clearFile = () => {
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
   const send = async (force: boolean) => {
-    if (busy || !body.trim()) return;
+    if (busy || (!body.trim() && !file) || (file && filesRefused)) return;
     setBusy(true);
     setError(null);
     const path = `/api/tickets/${ticket.number}`;
@@ -92,7 +117,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
         step = 'resolve';
         await api('POST', `${path}/resolve`, { resolution: body });
       } else {
-        await api('POST', `${path}/replies`, { body, internal, baseVersion: ticket.version, force });
+        await api('POST', `${path}/replies`, file ? replyForm(body, internal, ticket.version, force, file) : { body, internal, baseVersion: ticket.version, force });
         if (pending?.setSeverity !== null && pending?.setSeverity !== undefined && pending.setSeverity !== ticket.severity) {
           step = 'severity';
           await api('PATCH', path, { severity: pending.setSeverity });
@@ -105,6 +130,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
       setBody('');
       setChanged(false);
       setMacro(null);
+      clearFile();
       onSent();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409 && failure.details.reason === 'timeline_changed') setChanged(true);
@@ -175,7 +201,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
           aria-label={internal ? 'Nota' : 'Respuesta'}
           aria-describedby="reply-keys"
           rows={3}
-          required
+          required={!file}
           disabled={closed}
           value={body}
           onKeyDown={(event) => {
@@ -190,6 +216,30 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
           }}
         />
       </label>
+      <div class="reply-file">
+        <input
+          id="reply-file"
+          ref={fileInput}
+          type="file"
+          class="visually-hidden"
+          accept={ACCEPTED_FILES}
+          disabled={closed || filesRefused || Boolean(macro?.setStatus === 'resolved' && !internal)}
+          aria-describedby="reply-file-hint"
+          onChange={(event) => setFile(event.currentTarget.files?.[0] ?? null)}
+        />
+        {/* The browser's own button speaks the browser's language; this label speaks Spanish. */}
+        <label for="reply-file" class="file-button">
+          {file ? `Archivo: ${file.name}` : 'Adjuntar archivo'}
+        </label>
+        {file && (
+          <button type="button" class="link" onClick={clearFile}>
+            Quitar {file.name}
+          </button>
+        )}
+        <span id="reply-file-hint" class="hint">
+          {filesRefused ? 'Las respuestas por SMS no llevan archivos; puedes adjuntarlo a una nota interna.' : 'Imágenes, PDF, XML o ZIP.'}
+        </span>
+      </div>
       {macro && !internal && (
         <p class="macro" role="status">
           Macro «{macro.title}»: al enviar, también {macroSummary(macro)}.{' '}
@@ -215,7 +265,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
         <span id="reply-keys" class="hint">
           Ctrl + Enter envía
         </span>
-        <button type="submit" class="primary" disabled={busy || closed || !body.trim()}>
+        <button type="submit" class="primary" disabled={busy || closed || (!body.trim() && !file) || Boolean(file && filesRefused)}>
           {internal ? 'Guardar nota' : macro?.setStatus === 'resolved' ? 'Enviar y resolver' : 'Enviar respuesta'}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AvailabilityReport, MonthAvailability, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
+import type { AvailabilityReport, MonthAvailability, SatisfactionReport, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
 import { api, download, errorText } from './api.js';
 import { mexicoCityMonth } from './format.js';
 import { reportGroupLabel } from './labels.js';
@@ -19,11 +19,49 @@ function AvailabilityCell({ row }: { row: MonthAvailability }) {
   );
 }
 
+/** Surveys of the month: answered, average (1-5) and share of 4-5, by agent, tier and channel. */
+function SatisfactionTable({ report }: { report: SatisfactionReport }) {
+  return (
+    <section aria-labelledby="satisfaction-title">
+      <h2 id="satisfaction-title">Satisfacción del mes</h2>
+      {report.rows.length === 0 ? (
+        <p>Aún no hay encuestas enviadas este mes: se envían al resolver cada ticket.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="satisfaction">
+            <thead>
+              <tr>
+                <th scope="col">Grupo</th>
+                <th scope="col">Encuestas enviadas</th>
+                <th scope="col">Respondidas</th>
+                <th scope="col">Promedio (1 a 5)</th>
+                <th scope="col">Satisfechos (4 o 5)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((row) => (
+                <tr key={`${row.dimension}-${row.key}`}>
+                  <td>{reportGroupLabel(row.dimension, row.dimension === 'agent' ? row.label : row.key)}</td>
+                  <td>{row.sent}</td>
+                  <td>{row.answered}</td>
+                  <td>{row.averageRating ?? '—'}</td>
+                  <td>{pct(row.satisfiedPercent)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /** The promises measured: availability per month against 99.3 %, and the monthly SLA report. */
 export function ReportsPage() {
   const [availability, setAvailability] = useState<AvailabilityReport | null>(null);
   const [month, setMonth] = useState(() => mexicoCityMonth(new Date()));
   const [sla, setSla] = useState<SlaReport | null>(null);
+  const [satisfaction, setSatisfaction] = useState<SatisfactionReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -38,6 +76,9 @@ export function ReportsPage() {
         setError(null);
       })
       .catch((failure: unknown) => setError(errorText(failure, 'No se pudo cargar el reporte de SLA.')));
+    api<SatisfactionReport>('GET', `/api/reports/satisfaction?month=${month}`).then(setSatisfaction, (failure: unknown) =>
+      setError(errorText(failure, 'No se pudo cargar el reporte de satisfacción.')),
+    );
   }, [month]);
 
   return (
@@ -76,7 +117,7 @@ export function ReportsPage() {
       </table>
       </div>
 
-      <h2>SLA del mes</h2>
+      <h2>SLA y satisfacción del mes</h2>
       <label class="inline">
         Mes <input type="month" value={month} onChange={(event) => setMonth(event.currentTarget.value)} />
       </label>{' '}
@@ -122,6 +163,7 @@ export function ReportsPage() {
           </p>
         </>
       )}
+      {satisfaction && <SatisfactionTable report={satisfaction} />}
     </main>
   );
 }

@@ -6,7 +6,7 @@ export const FILTER_KEYS = ['q', 'status', 'severity', 'tier', 'channel', 'sla',
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Record<FilterKey, string>;
 
-export const PAGES = ['tickets', 'reports', 'maintenance', 'agents', 'canned'] as const;
+export const PAGES = ['tickets', 'calls', 'reports', 'maintenance', 'agents', 'canned'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const DEFAULT_FILTERS: Filters = { q: '', status: '', severity: '', tier: '', channel: '', sla: '', assignee: '', review: '', sort: 'urgent' };

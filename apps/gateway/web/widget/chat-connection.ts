@@ -1,7 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   CHAT_EVENTS,
+  CHAT_FILES_PATH,
   CHAT_NAMESPACE,
+  CHAT_TOKEN_HEADER,
+  type ChatFileAck,
   type AgentTypingPayload,
   type ChatEntry,
   type ChatErrorAck,
@@ -81,7 +84,7 @@ export class ChatConnection {
     socket.on(CHAT_EVENTS.session, (session: ChatSession) => this.onSession(session));
     socket.on(CHAT_EVENTS.status, (status: ChatStatus) => this.listener.status(status));
     socket.on(CHAT_EVENTS.agentTyping, (typing: AgentTypingPayload) => this.listener.typing(typing));
-    for (const event of [CHAT_EVENTS.confirmed, CHAT_EVENTS.agentMessage, CHAT_EVENTS.customerMessage]) {
+    for (const event of [CHAT_EVENTS.confirmed, CHAT_EVENTS.agentMessage, CHAT_EVENTS.customerMessage, CHAT_EVENTS.surveyRequest]) {
       socket.on(event, (entry: ChatEntry) => this.receive([entry]));
     }
   }
@@ -153,6 +156,28 @@ export class ChatConnection {
       this.flushing = false;
     }
     if (this.transcript.hasGap) void this.sync();
+  }
+
+  /**
+   * Sends a file into the conversation over HTTP (socket.io messages are small); it comes back as a
+   * transcript entry like a typed message. Not queued: the customer sees at once if it failed.
+   */
+  async upload(file: File): Promise<ChatFileAck> {
+    if (!this.state.token) return { ok: false, code: 'no_conversation', message: '' };
+    const form = new FormData();
+    form.set('clientId', newClientId());
+    form.set('file', file, file.name);
+    try {
+      const response = await fetch(`${this.server}${CHAT_FILES_PATH}`, { method: 'POST', headers: { [CHAT_TOKEN_HEADER]: this.state.token }, body: form });
+      const answer = (await response.json().catch(() => ({}))) as Partial<ChatFileAck> & { code?: string; message?: string };
+      if (response.ok && answer.ok) {
+        void this.sync();
+        return answer as ChatFileAck;
+      }
+      return { ok: false, code: answer.code ?? `http_${response.status}`, message: typeof answer.message === 'string' ? answer.message : '' };
+    } catch {
+      return { ok: false, code: 'network', message: '' };
+    }
   }
 
   /** Asks for every entry after the last one held without holes. */

@@ -1,7 +1,9 @@
-import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatStatus } from '../../../../libs/channels/src/chat/chat-protocol.js';
+import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatFile, ChatStatus } from '../../../../libs/channels/src/chat/chat-protocol.js';
+import { UPLOAD_EXTENSIONS } from '../../../../libs/channels/src/contract/upload-kinds.js';
 import { ChatConnection, type ConnectionListener } from './chat-connection.js';
 import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';
+import { surveyCard } from './survey-card.js';
 import { TEXTS } from './texts-es.js';
 import { WIDGET_CSS } from './widget-styles.js';
 
@@ -22,10 +24,11 @@ export class ChatWidget implements ConnectionListener {
   private readonly lostNotice = el('p', { class: 'vt-notice', role: 'alert', hidden: '' }, TEXTS.lostConversation);
   private readonly startForm = el('form', { class: 'vt-start', novalidate: '' });
   private readonly conversation = el('div', { class: 'vt-conversation', hidden: '' });
-  private readonly log = el('ol', { class: 'vt-log', role: 'log', 'aria-live': 'polite', 'aria-label': TEXTS.transcript });
+  private readonly log = el('ol', { class: 'vt-log' });
   private readonly typingLine = el('p', { class: 'vt-typing', 'aria-live': 'polite' });
   private readonly composer = el('textarea', { id: 'vt-text', name: 'text', maxlength: String(MAX_TEXT_CHARS), 'aria-describedby': 'vt-hint vt-composer-error' });
   private readonly composerError = el('p', { id: 'vt-composer-error', class: 'vt-field-error', role: 'alert' });
+  private readonly fileInput = el('input', { id: 'vt-file', type: 'file', class: 'vt-visually-hidden', accept: UPLOAD_EXTENSIONS.join(','), 'aria-describedby': 'vt-file-hint' });
   private readonly fields = {
     name: el('input', { id: 'vt-name', name: 'name', type: 'text', autocomplete: 'name', required: '', 'aria-describedby': 'vt-name-error' }),
     email: el('input', { id: 'vt-email', name: 'email', type: 'email', autocomplete: 'email', required: '', 'aria-describedby': 'vt-email-error' }),
@@ -140,8 +143,20 @@ export class ChatWidget implements ConnectionListener {
       el('label', { for: 'vt-text' }, TEXTS.composer),
       this.composer,
       this.composerError,
-      el('div', { class: 'vt-row' }, el('p', { id: 'vt-hint', class: 'vt-hint' }, TEXTS.composerHint), el('button', { type: 'submit', class: 'vt-primary' }, TEXTS.send)),
+      el(
+        'div',
+        { class: 'vt-row' },
+        el('span', { class: 'vt-attach' }, this.fileInput, el('label', { for: 'vt-file', class: 'vt-attach-label' }, TEXTS.attach), el('span', { id: 'vt-file-hint', class: 'vt-visually-hidden' }, TEXTS.attachHint)),
+        // Keys mean nothing on a touch screen: the hint shows only where there is a keyboard (widget-styles.ts).
+        el('p', { id: 'vt-hint', class: 'vt-hint' }, TEXTS.composerHint),
+        el('button', { type: 'submit', class: 'vt-primary' }, TEXTS.send),
+      ),
     );
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      this.fileInput.value = '';
+      if (file) void this.sendFile(file);
+    });
     composerForm.addEventListener('submit', (event) => {
       event.preventDefault();
       this.submitMessage();
@@ -159,7 +174,8 @@ export class ChatWidget implements ConnectionListener {
       this.showStartForm();
     });
 
-    this.conversation.append(el('div', { class: 'vt-body' }, this.log), this.typingLine, composerForm, el('div', { class: 'vt-row', style: 'padding: 0 16px 8px' }, newConversation));
+    // The live region wraps the list: a list with role="log" is no list, and its items would be orphans.
+    this.conversation.append(el('div', { class: 'vt-body', role: 'log', 'aria-live': 'polite', 'aria-label': TEXTS.transcript }, this.log), this.typingLine, composerForm, el('div', { class: 'vt-row', style: 'padding: 0 16px 8px' }, newConversation));
     this.panel.append(
       el('header', { class: 'vt-header' }, el('h2', { id: 'vt-title' }, TEXTS.title), el('p', {}, TEXTS.subtitle), closeButton),
       this.offline,
@@ -227,6 +243,20 @@ export class ChatWidget implements ConnectionListener {
     this.composer.value = '';
   }
 
+  private async sendFile(file: File): Promise<void> {
+    const element = this.messageElement('vt-customer vt-pending', TEXTS.you, TEXTS.uploading(file.name), TEXTS.sending);
+    this.log.append(element);
+    this.scrollToEnd();
+    const ack = await this.connection.upload(file);
+    if (ack.ok) {
+      element.remove();
+      return;
+    }
+    element.classList.add('vt-failed');
+    // The server's reason is already in Spanish for the customer (type, size, too many files).
+    element.querySelector('.vt-state')!.textContent = `${TEXTS.failed}: ${ack.message || TEXTS.errors.upload}`;
+  }
+
   private showConversation(): void {
     this.startForm.parentElement!.hidden = true;
     this.conversation.hidden = false;
@@ -240,17 +270,20 @@ export class ChatWidget implements ConnectionListener {
   private renderEntry(entry: ChatEntry): HTMLElement {
     switch (entry.type) {
       case 'customer:message':
-        return this.messageElement('vt-customer', TEXTS.you, entry.text, time(entry.sentAt));
+        return withFiles(this.messageElement('vt-customer', TEXTS.you, entry.text, time(entry.sentAt)), entry.attachments);
       case 'agent:message':
-        return this.messageElement('vt-agent', entry.agentName, entry.text, time(entry.sentAt));
+        return withFiles(this.messageElement('vt-agent', entry.agentName, entry.text, time(entry.sentAt)), entry.attachments);
       case 'ticket:confirmed':
+        // A card, not a letter: the number, the severity in plain words, what happens next.
         return el(
           'li',
           { class: 'vt-confirmation', 'data-ticket': entry.ticketNumber },
           el('strong', { class: 'vt-ticket' }, TEXTS.ticketTitle(entry.ticketNumber)),
-          el('p', { class: 'vt-severity' }, TEXTS.severity(entry.severity, entry.severityMeaning)),
+          el('p', { class: 'vt-severity', title: entry.severityMeaning }, entry.severityName ? TEXTS.severityShort(entry.severity, entry.severityName) : TEXTS.severity(entry.severity, entry.severityMeaning)),
           el('p', { class: 'vt-details' }, entry.text),
         );
+      case 'survey:request':
+        return surveyCard(entry);
     }
   }
 
@@ -286,6 +319,26 @@ export class ChatWidget implements ConnectionListener {
     if (newest?.classList.contains('vt-confirmation')) body.scrollTop += newest.getBoundingClientRect().top - body.getBoundingClientRect().top;
     else body.scrollTop = body.scrollHeight;
   }
+}
+
+/** Files under a message: the customer's own as names, an agent's as download links (only http(s) links). */
+function withFiles(element: HTMLElement, files: ChatFile[] | undefined): HTMLElement {
+  if (!files?.length) return element;
+  const list = el('ul', { class: 'vt-files' });
+  for (const file of files) {
+    const safeUrl = file.url && /^https?:\/\//.test(file.url) ? file.url : undefined;
+    list.append(
+      el(
+        'li',
+        {},
+        safeUrl
+          ? el('a', { href: safeUrl, download: file.filename, rel: 'noopener noreferrer', target: '_blank', 'aria-label': TEXTS.download(file.filename) }, file.filename)
+          : el('span', {}, TEXTS.fileOf(file.filename)),
+      ),
+    );
+  }
+  element.insertBefore(list, element.querySelector('.vt-state'));
+  return element;
 }
 
 function time(iso: string): string {

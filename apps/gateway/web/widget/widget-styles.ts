@@ -26,6 +26,7 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-customer { margin-left: auto; background: #e3efff; }
 .vt-agent { background: #f0f2f5; }
 .vt-author { display: block; font-size: 12px; font-weight: 600; color: #44505c; }
+.vt-text:empty { display: none; }
 .vt-state { display: block; font-size: 11px; color: #5c6670; }
 .vt-failed .vt-state { color: #b3261e; }
 .vt-confirmation { margin: 10px 0; padding: 10px 12px; border: 2px solid #0b5cab; border-radius: 10px; background: #f5f9ff; white-space: pre-wrap; }
@@ -39,5 +40,18 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-row { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin-top: 6px; }
 .vt-hint { font-size: 11px; color: #5c6670; margin: 0; }
 .vt-link { background: none; border: 0; color: #0b5cab; text-decoration: underline; cursor: pointer; padding: 0; font-size: 12px; }
+.vt-attach { flex: none; }
+.vt-attach-label { color: #0b5cab; text-decoration: underline; cursor: pointer; font-size: 12px; }
+.vt-attach input:focus-visible + label { outline: 3px solid #f5a623; outline-offset: 2px; }
+.vt-files { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; }
+.vt-files a { color: #0b5cab; }
+@media (pointer: coarse), (max-width: 480px) { .vt-hint { display: none; } }
+.vt-survey { margin: 10px 0; padding: 10px 12px; border: 1px solid #9aa7b5; border-radius: 10px; background: #fff; }
+.vt-ratings { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.vt-rating { flex: 1 1 90px; background: #e3efff; color: #0b3d75; border: 1px solid #0b5cab; border-radius: 6px; padding: 8px 6px; cursor: pointer; }
+.vt-rating:disabled { opacity: .6; cursor: default; }
+.vt-survey-status { margin: 6px 0 0; font-size: 13px; }
+.vt-survey-comment label { display: block; font-weight: 600; margin: 8px 0 4px; }
+.vt-survey-comment textarea { width: 100%; min-height: 56px; border: 1px solid #9aa7b5; border-radius: 6px; padding: 8px; }
 .vt-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

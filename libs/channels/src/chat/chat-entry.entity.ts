@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export const CHAT_ENTRY_TYPES = ['customer:message', 'ticket:confirmed', 'agent:message'] as const;
+export const CHAT_ENTRY_TYPES = ['customer:message', 'ticket:confirmed', 'agent:message', 'survey:request'] as const;
 export type ChatEntryType = (typeof CHAT_ENTRY_TYPES)[number];
 
 /** One line of a chat transcript as the widget shows it, numbered by the conversation's sequence. */

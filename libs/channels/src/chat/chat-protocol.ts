@@ -18,6 +18,7 @@ export const CHAT_EVENTS = {
   agentMessage: 'agent:message',
   customerMessage: 'customer:message',
   agentTyping: 'agent:typing',
+  surveyRequest: 'survey:request',
 } as const;
 
 /** `auth` of the socket.io handshake: a stored conversation token resumes that conversation. */
@@ -105,11 +106,28 @@ export interface ChatBanner {
   endsAt?: string;
 }
 
+/** A file in the conversation: what the customer sent, or (with `url`) a link to one an agent sent. */
+export interface ChatFile {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Agents' files: a signed link that works without a token until it expires. */
+  url?: string;
+}
+
+/** `POST /chat/files` (multipart: `file`, `text`?, `clientId`?, header `X-Chat-Token`): a file from the customer. */
+export const CHAT_FILES_PATH = '/chat/files';
+export const CHAT_TOKEN_HEADER = 'x-chat-token';
+
+/** Answer of `POST /chat/files`: the customer message it became, or why not (`message` in Spanish). */
+export type ChatFileAck = { ok: true; seq: number } | { ok: false; code: string; message: string; retryAfterMs?: number };
+
 /** Payloads of the transcript, by event; every entry has the conversation's sequence `seq`. */
 export interface CustomerMessagePayload {
   text: string;
   clientId: string;
   sentAt: string;
+  attachments?: ChatFile[];
 }
 
 export interface TicketConfirmedPayload {
@@ -117,7 +135,9 @@ export interface TicketConfirmedPayload {
   severity: number;
   /** The severity's meaning in Spanish. */
   severityMeaning: string;
-  /** The full confirmation (deadlines, what comes next), in Spanish, as plain text. */
+  /** The severity in plain words ("Incidente específico"). */
+  severityName?: string;
+  /** The chat's short confirmation (when we answer, how to add more), in Spanish, as plain text. */
   text: string;
   sentAt: string;
 }
@@ -126,7 +146,19 @@ export interface AgentMessagePayload {
   text: string;
   agentName: string;
   sentAt: string;
+  attachments?: ChatFile[];
 }
+
+/** After resolution: the widget shows rating buttons that answer `url` (POST, form field `calificacion`, 1-5). */
+export interface SurveyRequestPayload {
+  ticketNumber: string;
+  /** The survey's signed link; POST `calificacion` (and later `comentario`) with `Accept: application/json`. */
+  url: string;
+  sentAt: string;
+}
+
+/** What the survey link answers to a JSON POST. */
+export type SurveyAnswerAck = { ok: true; rating: number | null; comment: boolean } | { ok: false; code: string; message: string };
 
 export interface AgentTypingPayload {
   typing: boolean;
@@ -136,4 +168,5 @@ export interface AgentTypingPayload {
 export type ChatEntry =
   | ({ seq: number; type: 'customer:message' } & CustomerMessagePayload)
   | ({ seq: number; type: 'ticket:confirmed' } & TicketConfirmedPayload)
-  | ({ seq: number; type: 'agent:message' } & AgentMessagePayload);
+  | ({ seq: number; type: 'agent:message' } & AgentMessagePayload)
+  | ({ seq: number; type: 'survey:request' } & SurveyRequestPayload);

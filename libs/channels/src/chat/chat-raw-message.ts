@@ -8,6 +8,14 @@ export interface ChatRawMessage {
   /** When the gateway accepted it (ISO). */
   sentAt: string;
   customer: { name: string; email: string; rfc?: string };
+  /** Files the customer sent with it, already checked by the gateway (type, size). */
+  files?: ChatRawFile[];
+}
+
+export interface ChatRawFile {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
 }
 
 export function encodeChatRaw(message: ChatRawMessage): Buffer {

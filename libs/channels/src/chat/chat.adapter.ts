@@ -4,6 +4,7 @@ import { PermanentDeliveryError } from '../contract/channel-errors.js';
 import type { InboundMessage } from '../contract/inbound-message.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
+import type { ChatFile } from './chat-protocol.js';
 import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
 import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
 
@@ -36,7 +37,10 @@ export class ChatAdapter implements ChannelAdapter {
       from: { name: message.customer.name, email: message.customer.email, ...(message.customer.rfc ? { rfc: message.customer.rfc } : {}), unverified: true },
       subject: chatSubject(message.text),
       text: message.text,
-      attachments: [],
+      attachments: (message.files ?? []).map((file) => {
+        const content = Buffer.from(file.contentBase64, 'base64');
+        return { filename: file.filename, contentType: file.contentType, sizeBytes: content.length, inline: false, content };
+      }),
       threadRefs: [],
       conversationRef: message.conversationId,
     });
@@ -63,6 +67,7 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
           ticketNumber: message.ticketNumber,
           severity: message.severity,
           severityMeaning: message.severityMeaning,
+          ...(message.severityName ? { severityName: message.severityName } : {}),
           text: message.text,
           sentAt,
         },
@@ -72,9 +77,19 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
     case 'severity_change':
     case 'resolution':
     case 'status_update':
-      return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt } };
+      return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt, ...fileLinks(message) } };
+    case 'survey':
+      if (!message.surveyUrl) throw new PermanentDeliveryError('a survey without its link cannot be shown');
+      return { type: 'survey:request', sourceKey, payload: { ticketNumber: message.ticketNumber, url: message.surveyUrl, sentAt } };
     // Verification links go only to the mailbox they prove.
     case 'verification':
       throw new PermanentDeliveryError('a verification link is never sent by chat');
   }
+}
+
+/** An agent's files as links: the chat carries no file, only where to fetch it. */
+function fileLinks(message: OutboundMessage): { attachments?: ChatFile[] } {
+  const files = (message.files ?? []).filter((file) => file.url);
+  if (files.length === 0) return {};
+  return { attachments: files.map((file) => ({ filename: file.filename, contentType: file.contentType, sizeBytes: file.sizeBytes, url: file.url })) };
 }

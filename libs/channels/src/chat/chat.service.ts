@@ -19,6 +19,13 @@ export interface StartedChat {
   entry: ChatEntry;
 }
 
+/** A file the customer sent, checked by the gateway (type by content, size). */
+export interface ChatUploadedFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 /** What the `/chat` namespace does for a customer: start, resume, write, catch up. */
 @Injectable()
 export class ChatService {
@@ -66,21 +73,35 @@ export class ChatService {
    * else, then added to the transcript. Both steps are idempotent on the client id, so the client
    * may send it again until it gets an ack.
    */
-  async post(conversation: ChatConversationEntity, clientId: string, text: string): Promise<ChatEntry> {
+  async post(conversation: ChatConversationEntity, clientId: string, text: string, files: ChatUploadedFile[] = []): Promise<ChatEntry> {
     const sentAt = new Date().toISOString();
     const customer = { name: conversation.name, email: conversation.email, ...(conversation.rfc ? { rfc: conversation.rfc } : {}) };
+    const rawFiles = files.map((file) => ({ filename: file.filename, contentType: file.contentType, contentBase64: file.content.toString('base64') }));
     await this.inbound.accept({
       channel: 'chat',
       dedupeKey: `${conversation.id}:${clientId}`,
       // Items that share it are ingested in order (see InboundPipeline).
       sourceRef: `chat:${conversation.id}`,
-      raw: encodeChatRaw({ conversationId: conversation.id, clientId, text, sentAt, customer }),
-      summary: { from: conversation.email, subject: chatSubject(text) },
+      // A file sent without words still says, on the ticket, what came.
+      raw: encodeChatRaw({
+        conversationId: conversation.id,
+        clientId,
+        text: text || files.map((file) => `Archivo adjunto: ${file.filename}`).join('\n'),
+        sentAt,
+        customer,
+        ...(rawFiles.length > 0 ? { files: rawFiles } : {}),
+      }),
+      summary: { from: conversation.email, subject: chatSubject(text || files.map((file) => file.filename).join(', ')) },
     });
     const appended = await this.transcript.append(conversation.id, {
       type: 'customer:message',
       sourceKey: `client:${clientId}`,
-      payload: { text, clientId, sentAt },
+      payload: {
+        text,
+        clientId,
+        sentAt,
+        ...(files.length > 0 ? { attachments: files.map((file) => ({ filename: file.filename, contentType: file.contentType, sizeBytes: file.content.length })) } : {}),
+      },
     });
     if (!appended) throw new Error(`chat conversation ${conversation.id} vanished`);
     if (appended.isNew) {
@@ -90,6 +111,11 @@ export class ChatService {
       });
     }
     return appended.entry;
+  }
+
+  /** A file from the customer, with an optional line of text: a customer message like any other. */
+  postFile(conversation: ChatConversationEntity, clientId: string, text: string, file: ChatUploadedFile): Promise<ChatEntry> {
+    return this.post(conversation, clientId, text.trim(), [file]);
   }
 
   /** Transcript entries after `afterSeq`, a page at a time. */

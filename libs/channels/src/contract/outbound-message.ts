@@ -2,7 +2,7 @@ import type { Channel } from './channel.js';
 import type { Severity } from './severity.js';
 
 /** What an outbound message is; `verification`: the mail with the link that proves a chat's claimed address. */
-export type OutboundKind = 'confirmation' | 'reply' | 'severity_change' | 'resolution' | 'status_update' | 'verification';
+export type OutboundKind = 'confirmation' | 'reply' | 'severity_change' | 'resolution' | 'status_update' | 'verification' | 'survey';
 
 /** The channel-neutral form of what a channel adapter must send. */
 export interface OutboundMessage {
@@ -22,6 +22,8 @@ export interface OutboundMessage {
   /** The ticket's severity now, and what it means (a chat confirmation shows both apart from the text). */
   severity: Severity;
   severityMeaning: string;
+  /** The severity in plain words ("Falla parcial"). */
+  severityName?: string;
   /** The agent who wrote it; null for system messages. */
   authorName: string | null;
   /** When the message was written (the same on every attempt). */
@@ -31,6 +33,18 @@ export interface OutboundMessage {
    * unrecorded (a crash, Postgres gone): a sender that can look (SMS) checks before sending again.
    */
   earlierAttemptAt: Date | null;
+  /** A satisfaction survey's signed link (put in when sent): the chat shows rating buttons that answer it. */
+  surveyUrl?: string;
+  /** Files an agent sent with it: mail attaches `content`; chat shows `url` (a signed link). */
+  files?: OutboundFile[];
+}
+
+export interface OutboundFile {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  content?: Buffer;
+  url?: string;
 }
 
 export type SendResult = { status: 'sent' } | { status: 'held'; reason: string };

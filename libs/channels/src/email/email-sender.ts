@@ -31,6 +31,9 @@ export class EmailSender {
         subject: message.subject,
         text: message.text,
         html: message.html || undefined,
+        attachments: (message.files ?? [])
+          .filter((file) => file.content)
+          .map((file) => ({ filename: file.filename, content: file.content, contentType: file.contentType })),
         // Fixed before the first attempt: a retry after an unclear failure carries the same id,
         // so the customer's mail client shows one message.
         messageId: withBrackets(message.externalId),

@@ -29,6 +29,9 @@ export class CallCallbacksPendingError extends Error {
 
 const callExternalId = (callSid: string): string => `call-${callSid}`;
 
+/** The intake outcome of a call that ended before the menu with nothing to add it to. */
+export const HUNG_UP_BEFORE_MENU = 'hung_up_before_menu';
+
 /**
  * Applies one callback of a phone call. All callbacks of a call merge into one `phone_calls` row
  * (locked, so they apply one at a time); the call is put on a ticket once, by the first callback
@@ -107,6 +110,15 @@ export class CallIntake {
         : choice === null
           ? await this.callerTickets.findOpen(caller, em)
           : null;
+
+    // Hung up during the greeting, before choosing and without a message, with nothing open to add it
+    // to: no ticket and no "Registramos tu solicitud" SMS for a call that asked for nothing; the call
+    // stays as a missed call agents see and may return (docs/channels.md, "Hang-ups").
+    if (!existing && choice === null && isMissedCall(state)) {
+      await this.save(row, state, em);
+      this.logger.log(`call ${row.callSid} ended during the greeting: kept as a missed call, no ticket`);
+      return { kind: 'skipped', reason: HUNG_UP_BEFORE_MENU, deliveryIds: [] };
+    }
 
     let outcome: IntakeOutcome;
     const deliveryIds: string[] = [];

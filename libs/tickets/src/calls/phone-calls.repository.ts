@@ -81,4 +81,37 @@ export class PhoneCallsRepository implements CallTicketFinder {
     await em.query(`UPDATE phone_calls SET called_back_at = now() WHERE ticket_id = $1 AND missed AND called_back_at IS NULL`, [ticketId]);
     await this.refreshCallbackFlag(ticketId, em);
   }
+
+  /** Calls that ended during the greeting and are on no ticket (see CallIntake), newest first. */
+  listUnplacedMissed(limit: number): Promise<UnplacedMissedCall[]> {
+    return this.dataSource.query(
+      `SELECT call_sid AS "callSid", caller, call_status AS "callStatus", call_duration_seconds AS "durationSeconds",
+              created_at AS "startedAt", ended_at AS "endedAt", called_back_at AS "calledBackAt"
+         FROM phone_calls
+        WHERE ticket_id IS NULL AND missed AND caller IS NOT NULL
+        ORDER BY created_at DESC
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** An agent returned a missed call that is on no ticket; false when there is no such call (or it was returned already). */
+  async markUnplacedCalledBack(callSid: string): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE phone_calls SET called_back_at = now() WHERE call_sid = $1 AND ticket_id IS NULL AND missed AND called_back_at IS NULL`,
+      [callSid],
+    )) as [unknown, number];
+    return count > 0;
+  }
+}
+
+/** A missed call kept without a ticket. */
+export interface UnplacedMissedCall {
+  callSid: string;
+  caller: string;
+  callStatus: string | null;
+  durationSeconds: number | null;
+  startedAt: Date;
+  endedAt: Date | null;
+  calledBackAt: Date | null;
 }

@@ -33,6 +33,10 @@ export interface CoreConfig {
   mailTicketsPerSenderPerHour: number;
   /** How long the link that verifies a chat's email works [24 h]. */
   verificationLinkTtlMinutes: number;
+  /** Largest file an agent or a chat customer may send [10 MiB]. */
+  attachmentMaxBytes: number;
+  /** How long the link to a file an agent sent in a chat works [7 days]. */
+  attachmentLinkTtlDays: number;
   /** Outage mode: when reports close together are linked under one incident. */
   incidents: DetectionSettings;
   /** Named points where a test may ask the process to crash (see docs/reliability.md). */
@@ -58,6 +62,8 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     severityReviewBelow: env.int('SEVERITY_REVIEW_BELOW_PERCENT', 60, { min: 0, max: 100 }) / 100,
     mailTicketsPerSenderPerHour: env.int('MAIL_TICKETS_PER_SENDER_PER_HOUR', 10, { min: 0 }),
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
+    attachmentMaxBytes: env.int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, { min: 1024, max: 25 * 1024 * 1024 }),
+    attachmentLinkTtlDays: env.int('ATTACHMENT_LINK_TTL_DAYS', 7, { min: 1, max: 90 }),
     incidents: {
       windowMs: env.int('INCIDENT_WINDOW_MINUTES', DEFAULT_DETECTION.windowMs / 60_000, { min: 1, max: 24 * 60 }) * 60_000,
       joinScore: env.int('INCIDENT_JOIN_PERCENT', Math.round(DEFAULT_DETECTION.joinScore * 100), { min: 1, max: 100 }) / 100,

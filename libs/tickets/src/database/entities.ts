@@ -29,6 +29,8 @@ import { CannedResponses1764499200000 } from '../migrations/1764499200000-canned
 import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-privacy-lifecycle.js';
 import { Incidents1764504000000 } from '../migrations/1764504000000-incidents.js';
 import { PendingBySourceIndex1764507600000 } from '../migrations/1764507600000-pending-by-source-index.js';
+import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-satisfaction-surveys.js';
+import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
 export const TICKETS_ENTITIES = [
@@ -47,6 +49,7 @@ export const TICKETS_ENTITIES = [
   PhoneCallEntity,
   ContactVerificationEntity,
   CannedResponseEntity,
+  SatisfactionSurveyEntity,
 ];
 
 /** Listed explicitly, in order: a glob would break once the code is bundled or moved. */
@@ -67,4 +70,5 @@ export const TICKETS_MIGRATIONS = [
   PrivacyLifecycle1764500400000,
   Incidents1764504000000,
   PendingBySourceIndex1764507600000,
+  SatisfactionSurveys1764511200000,
 ];

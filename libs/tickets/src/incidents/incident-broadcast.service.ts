@@ -8,6 +8,7 @@ import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
+import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import type { IncidentUpdateView } from './incident.js';
@@ -40,6 +41,7 @@ export class IncidentBroadcastService {
     private readonly producer: QueueProducer,
     private readonly changes: TicketChangePublisher,
     private readonly publicStatus: PublicStatusService,
+    private readonly surveys: SatisfactionSurveysService,
   ) {}
 
   postUpdate(incidentId: string, actor: Actor, body: string): Promise<IncidentUpdateView> {
@@ -106,6 +108,8 @@ export class IncidentBroadcastService {
       if (kind === 'resolution') {
         await em.update(TicketEntity, { id: ticket.id }, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, ...(firstResponse ? { firstResponseAt: now } : {}) });
         await this.events.append(ticket.id, [{ type: 'resolved', ...by, data: { resolution: body, ...data } }], em);
+        // Resolved through the incident or one by one, each customer is asked how we did.
+        deliveryIds.push(...(await this.surveys.queueAfterResolution(ticket, contact, actor, em)));
       } else {
         await em.update(TicketEntity, { id: ticket.id }, { ...(firstResponse ? { firstResponseAt: now } : {}), ...(ticket.status === 'new' ? { status: 'open' as const } : {}) });
         // The incident's update is the status update this ticket was owed.

@@ -15,9 +15,24 @@ const input: ConfirmationInput = {
 
 describe('renderConfirmation', () => {
   it('should say a verification link went to the address when one was mailed', () => {
-    const confirmation = renderConfirmation({ ...input, verificationSentTo: 'lucia@cliente.example' });
+    const confirmation = renderConfirmation({ ...input, channel: 'email', verificationSentTo: 'lucia@cliente.example' });
     expect(confirmation.text).toContain('Te enviamos un enlace a lucia@cliente.example para confirmar que ese correo es tuyo.');
     expect(confirmation.html).toContain('Te enviamos un enlace a lucia@cliente.example');
+  });
+
+  it('should keep the chat confirmation to a few lines of what happens next, without greeting or signature', () => {
+    const lines = renderConfirmation(input).text.split('\n');
+    expect(lines).toEqual(['Un asesor te atiende en menos de 2 horas.', 'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.']);
+    expect(renderConfirmation({ ...input, verificationSentTo: 'lucia@cliente.example' }).text).toContain('Confirma tu correo con el enlace que enviamos a lucia@cliente.example.');
+    expect(lines.join(' ')).not.toMatch(/Hola|Soporte Interfactura|Severidad/);
+  });
+
+  it('should keep the full letter for mail: greeting, severity with its meaning, what comes next and the signature', () => {
+    const mail = renderConfirmation({ ...input, channel: 'email' }).text;
+    expect(mail).toContain('Hola, Lucía:');
+    expect(mail).toContain('Severidad asignada: 2 — Incidente en una funcionalidad específica');
+    expect(mail).toContain('¿Qué sigue?');
+    expect(mail).toContain('Soporte Interfactura · Portal Gratuito');
   });
 
   it('should not mention a verification when none was mailed', () => {

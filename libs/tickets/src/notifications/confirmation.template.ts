@@ -4,6 +4,7 @@ import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
 import type { RenderedMessage } from './rendered-message.js';
+import { renderChatConfirmation } from './chat-confirmation.template.js';
 import { incidentKnownNotice } from './incident.template.js';
 import { renderSmsConfirmation } from './sms-confirmation.template.js';
 
@@ -42,6 +43,7 @@ const REPLY_HINTS: Record<Channel, (ticketNumber: string) => string> = {
 /** The confirmation the support process promises: ticket number, severity and what happens next. */
 export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   if (input.channel === 'phone') return renderSmsConfirmation(input);
+  if (input.channel === 'chat') return renderChatConfirmation(input);
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
   const subject = `[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`.slice(0, SUBJECT_MAX);
   const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Channel } from '@app/channels';
+import type { Channel, InboundAttachment } from '@app/channels';
 import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
@@ -98,9 +98,9 @@ export class CustomerNotifier {
   }
 
   /** An agent's public reply, threaded after the customer's latest message. */
-  queueReply(ticket: TicketEntity, contact: ContactEntity, body: string, author: AgentAuthor, em: EntityManager): Promise<QueuedMessage> {
+  queueReply(ticket: TicketEntity, contact: ContactEntity, body: string, author: AgentAuthor, em: EntityManager, files: InboundAttachment[] = []): Promise<QueuedMessage> {
     const content = renderReply({ channel: ticket.channel, ticketNumber: ticket.number, subject: ticket.subject, body, agentName: author.name });
-    return this.queueNotice(ticket, contact, 'reply', content, author, em);
+    return this.queueNotice(ticket, contact, 'reply', content, author, em, undefined, files);
   }
 
   /** A message about the ticket (reply, severity change, resolution...), threaded after the customer's latest one. */
@@ -113,11 +113,13 @@ export class CustomerNotifier {
     em: EntityManager,
     /** Makes the notice once-only (e.g. one status update per due moment); random when absent. */
     dedupeKey = `${kind}-${randomUUID()}`,
+    /** Files that go with it (an agent's reply). */
+    files: InboundAttachment[] = [],
   ): Promise<QueuedMessage> {
     const latest = await this.messages.findLatestInbound(ticket.id, ticket.channel, em);
     const threadRefs = latest ? [latest.externalId, ...latest.threadRefs] : [];
     const channels = await this.routing.channelsFor(ticket, contact);
-    return this.queue({ ticket, contact, kind, dedupeKey, content, author }, threadRefs, channels, em);
+    return this.queue({ ticket, contact, kind, dedupeKey, content, author, files }, threadRefs, channels, em);
   }
 
   private async queue(
@@ -130,6 +132,7 @@ export class CustomerNotifier {
       author: OutboundAuthor;
       /** Who to reach on the first channel, when not the ticket's own contact point (a call on an email ticket is confirmed by SMS). */
       recipient?: string;
+      files?: InboundAttachment[];
     },
     threadRefs: string[],
     channels: Channel[],
@@ -154,7 +157,7 @@ export class CustomerNotifier {
         htmlSanitized: content.html,
         threadRefs,
       },
-      [],
+      draft.files ?? [],
       em,
     );
     const deliveryIds: string[] = [];

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel, ChannelSender, OutboundMessage } from '@app/channels';
+import { SharedFiles } from '../attachments/shared-files.js';
+import { SurveyLinks } from '../survey/survey-links.js';
 import { DeliveryRefusedError } from '../errors.js';
 import { VerificationLinks } from '../identity/verification-links.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
-import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
+import { SEVERITY_MEANINGS_ES, SEVERITY_NAMES_ES } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 
@@ -24,6 +26,8 @@ export class OutboundService {
     private readonly events: TicketEventsRepository,
     private readonly changes: TicketChangePublisher,
     private readonly verificationLinks: VerificationLinks,
+    private readonly sharedFiles: SharedFiles,
+    private readonly surveyLinks: SurveyLinks,
   ) {}
 
   async deliver(
@@ -48,6 +52,7 @@ export class OutboundService {
       automatic: message.authorType === 'system',
       severity: ticket.severity,
       severityMeaning: SEVERITY_MEANINGS_ES[ticket.severity],
+      severityName: SEVERITY_NAMES_ES[ticket.severity],
       authorName: message.authorName,
       writtenAt: message.createdAt,
       earlierAttemptAt: delivery.sendStartedAt,
@@ -56,8 +61,13 @@ export class OutboundService {
     if (!delivery.sendStartedAt) await this.deliveries.update(delivery.id, { sendStartedAt: new Date() });
 
     try {
-      // The timeline's copy of a verification mail has no working link: it is put in only now.
-      const ready = delivery.kind === 'verification' ? await this.verificationLinks.complete(outbound, message.id) : outbound;
+      // The timeline's copy of a verification mail or a survey has no working link: it is put in only now.
+      const ready =
+        delivery.kind === 'verification'
+          ? await this.verificationLinks.complete(outbound, message.id)
+          : delivery.kind === 'survey'
+            ? await this.surveyLinks.complete(outbound, message.id)
+            : await this.withFiles(outbound, message.id);
       const result = await senderFor(delivery.channel).send(ready);
       if (result.status === 'held') {
         await this.deliveries.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
@@ -86,5 +96,12 @@ export class OutboundService {
     });
     this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
     return 'sent';
+  }
+
+  /** An agent's files go with the reply: attached to mail, linked in chat (links are made fresh on each attempt). */
+  private async withFiles(outbound: OutboundMessage, messageId: string): Promise<OutboundMessage> {
+    if (outbound.kind !== 'reply') return outbound;
+    const files = await this.sharedFiles.forDelivery(messageId, outbound.channel);
+    return files.length > 0 ? { ...outbound, files } : outbound;
   }
 }

@@ -6,14 +6,18 @@ export interface ExpiredAttachments {
   ticketId: string;
   attachments: number;
   bytes: number;
-  /** Raw copies of the ticket's mail (which hold the files too) dropped. */
+  /** Raw copies of the ticket's mail and of its chat messages with files (which hold the files too) dropped. */
   rawMails: number;
 }
 
-// The ticket's mail: items linked to it, and the items its messages came from (a merge moves messages, not items).
+// The ticket's mail (items linked to it, and the items its messages came from: a merge moves messages,
+// not items), and the chat items that carried a customer's file (the file rides in the item, base64).
 const TICKET_MAIL_ITEMS = `
-  channel = 'email' AND raw IS NOT NULL
-  AND (ticket_id = ANY($1::uuid[]) OR id IN (SELECT inbound_item_id FROM messages WHERE ticket_id = ANY($1::uuid[]) AND inbound_item_id IS NOT NULL))`;
+  raw IS NOT NULL AND (
+    (channel = 'email'
+     AND (ticket_id = ANY($1::uuid[]) OR id IN (SELECT inbound_item_id FROM messages WHERE ticket_id = ANY($1::uuid[]) AND inbound_item_id IS NOT NULL)))
+    OR (channel = 'chat'
+     AND id IN (SELECT m.inbound_item_id FROM messages m JOIN attachments a ON a.message_id = m.id WHERE m.ticket_id = ANY($1::uuid[]))))`;
 
 /** Attachments of tickets resolved long enough ago: their content goes, what they were stays. */
 @Injectable()

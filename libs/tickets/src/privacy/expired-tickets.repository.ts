@@ -6,7 +6,9 @@ export type RetainedContent = 'attachments' | 'recordings';
 
 const STILL_HOLDS: Record<RetainedContent, string> = {
   attachments: `EXISTS (SELECT 1 FROM messages m JOIN attachments a ON a.message_id = m.id WHERE m.ticket_id = t.id AND a.content IS NOT NULL)
-                OR EXISTS (SELECT 1 FROM inbound_items i WHERE i.ticket_id = t.id AND i.channel = 'email' AND i.raw IS NOT NULL)`,
+                OR EXISTS (SELECT 1 FROM inbound_items i WHERE i.ticket_id = t.id AND i.channel = 'email' AND i.raw IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM messages m JOIN attachments a ON a.message_id = m.id JOIN inbound_items i ON i.id = m.inbound_item_id
+                            WHERE m.ticket_id = t.id AND i.channel = 'chat' AND i.raw IS NOT NULL)`,
   recordings: `EXISTS (SELECT 1 FROM phone_calls c WHERE c.ticket_id = t.id AND c.recording_url IS NOT NULL)`,
 };
 

@@ -36,3 +36,22 @@ export interface SlaReport {
   rows: SlaRow[];
   statusUpdates: { owed: number; sentOnTime: number; percent: number | null; toleranceMinutes: number };
 }
+
+export interface SatisfactionRow {
+  dimension: 'all' | 'agent' | 'tier' | 'channel';
+  /** The agent's id (or `none`), the tier, the channel; `all` for the total. */
+  key: string;
+  /** What a person reads: the agent's name, the tier, the channel. */
+  label: string;
+  sent: number;
+  answered: number;
+  /** 1 to 5, one decimal; null with no answers. */
+  averageRating: number | null;
+  /** Share of answers rated 4 or 5. */
+  satisfiedPercent: number | null;
+}
+
+export interface SatisfactionReport {
+  month: string;
+  rows: SatisfactionRow[];
+}

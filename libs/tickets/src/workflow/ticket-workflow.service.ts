@@ -13,6 +13,7 @@ import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SeverityExamplesRepository } from '../severity/severity-examples.repository.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
+import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from './actor.js';
 import { deniedReason, type TicketAction } from './ticket-permissions.js';
@@ -36,6 +37,7 @@ export class TicketWorkflowService {
     private readonly clocks: SlaClocksService,
     private readonly calls: PhoneCallsRepository,
     private readonly severityExamples: SeverityExamplesRepository,
+    private readonly surveys: SatisfactionSurveysService,
   ) {}
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
@@ -189,6 +191,8 @@ export class TicketWorkflowService {
     } else if (transition.kind === 'resolve') {
       const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name });
       queued = await this.notifier.queueNotice(ticket, contact, 'resolution', content, author, em);
+      // After the solution, on the same channels: how did we do?
+      return [...queued.deliveryIds, ...(await this.surveys.queueAfterResolution(ticket, contact, actor, em))];
     }
     return queued?.deliveryIds ?? [];
   }

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
+import { AppProcess } from '../../../test/support/app-process.js';
+import { launchBrowser, screenshot, signInToInbox, SCREENS, startWidgetChat, type Screen } from '../../../test/support/browser.js';
+import { customerAddress } from '../../../test/support/mail-builder.js';
+import { freePort } from '../../../test/support/ports.js';
+import { TestEnvironment } from '../../../test/support/test-environment.js';
+
+const SUITE = 'widget-daily';
+const L1 = { name: 'Beto Guardia', email: 'beto.guardia@interfactura.com', tier: 'L1' as const };
+
+/** The chat as a customer lives it day to day (issue 16): a short confirmation card, honest agent availability. */
+describe('chat widget day to day (Chromium)', () => {
+  let env: TestEnvironment;
+  let gateway: AppProcess;
+  let worker: AppProcess;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  const customerPage = async (screen: Screen): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: SCREENS[screen] });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  };
+  const startChat = (page: Page, label: string): Promise<string> =>
+    startWidgetChat(page, base, { email: customerAddress(label), message: 'No puedo descargar el XML de la factura A-123, me marca error.' });
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create(SUITE);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    [gateway, worker, browser] = await Promise.all([
+      // Availability is re-read every 300 ms here (15 s by default): the test waits for the change, not the interval.
+      new AppProcess('gateway', env.processEnv({ PORT: String(port), PUBLIC_BASE_URL: base, CHAT_STATUS_INTERVAL_MS: '300' })).start(),
+      new AppProcess('worker', env.processEnv({ PUBLIC_BASE_URL: base })).start(),
+      launchBrowser(),
+    ]);
+    await (await ApiClient.signIn(base, ADMIN)).createAgent(L1);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await Promise.all([gateway?.stop(), worker?.stop()]);
+    await env?.close();
+  });
+
+  for (const screen of ['desktop', 'phone'] as const) {
+    it(`should confirm in the chat with a short card: the number, the severity in plain words and what happens next (${SCREENS[screen].width} px)`, async () => {
+      const page = await customerPage(screen);
+      const number = await startChat(page, `tarjeta-${screen}`);
+      const card = page.locator('.vt-confirmation');
+      expect(await card.locator('.vt-ticket').textContent()).toBe(`Ticket ${number}`);
+      expect(await card.locator('.vt-severity').textContent()).toMatch(/^Severidad [0-3] · (Falla total|Falla parcial|Incidente específico|Asesoría o consulta)$/);
+      const details = (await card.locator('.vt-details').textContent())!;
+      expect(details).toMatch(/^Un asesor te atiende en menos de \d+ (minutos|horas?)\./);
+      expect(details).toContain('Puedes seguir escribiendo aquí');
+      // Not the mail pasted in: no greeting, no signature, the severity not spelled out again.
+      expect(details).not.toMatch(/Hola|Soporte Interfactura|Severidad|¿Qué sigue\?/);
+      expect(details.split('\n').length).toBeLessThanOrEqual(4);
+      const height = (await card.boundingBox())!.height;
+      expect(height).toBeLessThan(200);
+      await screenshot(page, SUITE, `confirmation-card-${SCREENS[screen].width}`);
+    });
+  }
+
+  it('should hide the Shift+Enter hint on a touch screen and keep it where there is a keyboard', async () => {
+    const touch = await browser.newContext({ locale: 'es-MX', viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    contexts.push(touch);
+    const tablet = await touch.newPage();
+    tablet.setDefaultTimeout(15_000);
+    await startChat(tablet, 'tableta');
+    expect(await tablet.locator('#vt-hint').isVisible()).toBe(false);
+    const desktop = await customerPage('desktop');
+    await startChat(desktop, 'teclado');
+    expect(await desktop.locator('#vt-hint').textContent()).toBe('Enter envía · Shift+Enter agrega una línea');
+    expect(await desktop.locator('#vt-hint').isVisible()).toBe(true);
+  });
+
+  it('should take back "no hay asesores conectados" once an agent signs in to the inbox, without a reload', async () => {
+    const page = await customerPage('phone');
+    await startChat(page, 'sin-asesores');
+    const notice = page.locator('.vt-agents');
+    await notice.getByText('En este momento no hay asesores conectados').waitFor();
+    await screenshot(page, SUITE, 'no-agents-375');
+
+    const agent = await signInToInbox(browser, base, { email: L1.email, password: `clave-${L1.email}` });
+    contexts.push(agent.context());
+    await notice.waitFor({ state: 'hidden', timeout: 10_000 });
+    await screenshot(page, SUITE, 'agent-online-375');
+
+    await agent.context().close();
+    await notice.waitFor({ state: 'visible', timeout: 20_000 });
+  });
+});
