@@ -9,10 +9,11 @@ export class PendingBySourceIndex1764507600000 implements MigrationInterface {
   name = 'PendingBySourceIndex1764507600000';
 
   async up(db: QueryRunner): Promise<void> {
-    await db.query(`CREATE INDEX inbound_items_pending_source_idx ON inbound_items (channel, source_ref, received_at) WHERE status = 'pending'`);
+    // IF NOT EXISTS: a database that ran this index under the migration's earlier name already has it.
+    await db.query(`CREATE INDEX IF NOT EXISTS inbound_items_pending_source_idx ON inbound_items (channel, source_ref, received_at) WHERE status = 'pending'`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP INDEX inbound_items_pending_source_idx`);
+    await db.query(`DROP INDEX IF EXISTS inbound_items_pending_source_idx`);
   }
 }
