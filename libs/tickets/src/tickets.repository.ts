@@ -82,8 +82,10 @@ export class TicketsRepository {
     return em.create(TicketEntity, { ...ticket, ...(result.generatedMaps[0] as Partial<TicketEntity>) });
   }
 
+  // A query builder's getOne reads ticket and contact in one statement; findOne with a relation
+  // adds a DISTINCT query first (its pagination), and these two run on every intake.
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { id }, relations: { contact: true } });
+    return withContact(em).where('t.id = :id', { id }).getOne();
   }
 
   /** The ticket a message for this one belongs to: itself, or the ticket it was merged into. */
@@ -98,7 +100,10 @@ export class TicketsRepository {
   }
 
   findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { channel, conversationRef }, relations: { contact: true } });
+    return withContact(em)
+      .where('t.channel = :channel AND t.conversation_ref = :conversationRef', { channel, conversationRef })
+      .orderBy('t.created_at', 'ASC')
+      .getOne();
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
@@ -201,4 +206,8 @@ export class TicketsRepository {
     const [items, total] = await query.getManyAndCount();
     return { items, total };
   }
+}
+
+function withContact(em: EntityManager) {
+  return em.createQueryBuilder(TicketEntity, 't').leftJoinAndSelect('t.contact', 'contact');
 }

@@ -69,6 +69,8 @@ export class SlaClocksService {
 
   /** Periods the ticket spent resolved before being reopened: its solution clock stood still. */
   private async resolvedPauses(ticketId: string, em: EntityManager): Promise<Pause[]> {
+    // An intake group holds its events back (TicketEventsRepository): the 'reopened' it just appended must be read here.
+    await this.events.flushHeld(em);
     const rows = (await em.query(
       `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
       [ticketId],
