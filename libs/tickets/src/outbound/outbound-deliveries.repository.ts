@@ -37,10 +37,19 @@ export class OutboundDeliveriesRepository {
     return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The delivery with the message it sends and its ticket, in one query (the hot path of every send). */
-  async findWithMessageAndTicket(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
+  /**
+   * The delivery with the message it sends and its ticket, and, for a pending delivery not yet
+   * begun, the moment its sending begins is recorded: one statement on the hot path of every send.
+   * The row read is the one before that write, so `sendStartedAt` still says whether an earlier
+   * attempt began (and may have reached the customer).
+   */
+  async startSending(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
     const delivery = await this.dataSource.manager
       .createQueryBuilder(OutboundDeliveryEntity, 'd')
+      .addCommonTableExpression(
+        `UPDATE outbound_deliveries SET send_started_at = now() WHERE id = :id AND status = 'pending' AND send_started_at IS NULL RETURNING id`,
+        'started',
+      )
       .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
       .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
       .where('d.id = :id', { id })
