@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { Severity } from '../severity/severity.js';
-import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident.js';
+import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
 
 interface IncidentRow {
   id: string;
@@ -172,17 +172,30 @@ export class IncidentsRepository {
 
   async linkedTickets(incidentId: string, em?: EntityManager): Promise<Array<LinkedTicket & { ticketId: string }>> {
     const rows = (await this.db(em).query(
-      `SELECT t.id, t.number, t.channel, t.status, t.subject, l.linked_at, a.name AS linked_by, l.reason, l.score
-         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN agents a ON a.id = l.linked_by
+      `SELECT t.id, t.number, t.channel, t.status, t.subject, coalesce(c.name, c.email, c.claimed_email, c.phone) AS customer,
+              l.linked_at, a.name AS linked_by, l.reason, l.score
+         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN agents a ON a.id = l.linked_by
         WHERE l.incident_id = $1 ORDER BY l.linked_at, t.number`,
       [incidentId],
-    )) as Array<{ id: string; number: string; channel: Channel; status: string; subject: string; linked_at: Date; linked_by: string | null; reason: string; score: number | null }>;
+    )) as Array<{
+      id: string;
+      number: string;
+      channel: Channel;
+      status: string;
+      subject: string;
+      customer: string | null;
+      linked_at: Date;
+      linked_by: string | null;
+      reason: string;
+      score: number | null;
+    }>;
     return rows.map((row) => ({
       ticketId: row.id,
       number: row.number,
       channel: row.channel,
       status: row.status,
       subject: row.subject,
+      customer: row.customer,
       linkedAt: row.linked_at.toISOString(),
       linkedBy: row.linked_by,
       reason: row.reason,
