@@ -73,6 +73,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/incidents/:id/confirm': 'agent',
   'POST /api/incidents/:id/tickets': 'agent',
   'POST /api/incidents/:id/updates': 'agent',
+  'POST /api/incidents/:id/updates/preview': 'agent',
   'POST /api/incidents/:id/resolve': 'agent',
   'GET /api/reports/incidents': 'agent',
   'GET /status': 'public',

@@ -248,6 +248,8 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.getByRole('button', { name: 'Filtros (1)' }).waitFor();
     await page.getByRole('button', { name: 'Filtros (1)' }).click();
     expect(await page.getByLabel('Severidad', { exact: true }).inputValue()).toBe('0');
+    // The filters show from the address at once; the list arrives a moment later.
+    await page.locator('.ticket-row').first().waitFor();
     const severities = await page.locator('.ticket-row .badge.sev').allTextContents();
     expect(severities.length).toBeGreaterThan(0);
     expect(severities.every((text) => text.startsWith('Sev 0'))).toBe(true);

@@ -45,6 +45,7 @@ import { TicketsService } from './tickets.service.js';
 import { TicketWorkflowService } from './workflow/ticket-workflow.service.js';
 import { SeverityExamplesRepository } from './severity/severity-examples.repository.js';
 import { IncidentBroadcastService } from './incidents/incident-broadcast.service.js';
+import { IncidentUpdatePreviewService } from './incidents/incident-update-preview.service.js';
 import { IncidentDetector } from './incidents/incident-detector.js';
 import { IncidentSeverityAligner } from './incidents/incident-severity-aligner.js';
 import { IncidentsRepository } from './incidents/incidents.repository.js';
@@ -123,6 +124,7 @@ const PROVIDERS = [
   IncidentSeverityAligner,
   IncidentsService,
   IncidentBroadcastService,
+  IncidentUpdatePreviewService,
   IncidentDetector,
   PublicStatusService,
   OpenIncidentMatcher,

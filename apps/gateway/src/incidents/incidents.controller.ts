@@ -1,8 +1,8 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { IncidentBroadcastService, IncidentsService, type Actor } from '@app/tickets';
+import { IncidentBroadcastService, IncidentsService, IncidentUpdatePreviewService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
-import { EditIncidentDto, IncidentLinksDto, IncidentMessageDto, OpenIncidentDto } from './dto/incident.dto.js';
+import { EditIncidentDto, IncidentLinksDto, IncidentMessageDto, IncidentPreviewDto, OpenIncidentDto } from './dto/incident.dto.js';
 
 /** Outage mode: one problem reported by many customers, one clock and one voice for all of them. */
 @Controller('api/incidents')
@@ -10,6 +10,7 @@ export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
     private readonly broadcast: IncidentBroadcastService,
+    private readonly previews: IncidentUpdatePreviewService,
   ) {}
 
   @Get()
@@ -52,6 +53,13 @@ export class IncidentsController {
   @Post(':id/updates')
   postUpdate(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() update: IncidentMessageDto) {
     return this.broadcast.postUpdate(id, actor, update.body);
+  }
+
+  /** How the text will read in mail, chat and SMS, and how many customers it will reach; sends nothing. */
+  @Post(':id/updates/preview')
+  @HttpCode(200)
+  preview(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() draft: IncidentPreviewDto) {
+    return this.previews.preview(id, actor, draft.body, draft.kind ?? 'update');
   }
 
   @Post(':id/resolve')

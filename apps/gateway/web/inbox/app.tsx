@@ -7,6 +7,8 @@ import { beep, notify } from './alert-signals.js';
 import { api, isOwnChange, session } from './api.js';
 import { CallsPage } from './calls-page.js';
 import { CannedPage } from './canned-page.js';
+import { IncidentsBanner, useUnresolvedIncidents } from './incidents-banner.js';
+import { IncidentsPage } from './incidents-page.js';
 import { SEVERITY_LABEL } from './labels.js';
 import { LiveUpdates, type SlaAlert } from './live-updates.js';
 import { LoginPage } from './login-page.js';
@@ -22,6 +24,7 @@ import { readLocation, writeLocation, type Filters, type InboxLocation, type Pag
 
 const PAGE_TABS: Array<[Page, string, boolean]> = [
   ['tickets', 'Tickets', false],
+  ['incidents', 'Incidentes', false],
   ['calls', 'Llamadas', false],
   ['reports', 'Reportes', false],
   ['maintenance', 'Mantenimiento', false],
@@ -92,7 +95,7 @@ export function App() {
     const hash = writeLocation(place);
     if (hash === location.hash || (hash === '' && location.hash === '')) return;
     const url = hash || `${location.pathname}${location.search}`;
-    const moved = shown.current.ticket !== place.ticket || shown.current.page !== place.page;
+    const moved = shown.current.ticket !== place.ticket || shown.current.page !== place.page || shown.current.incident !== place.incident;
     if (moved) history.pushState(null, '', url);
     else history.replaceState(null, '', url);
     shown.current = place;
@@ -110,13 +113,16 @@ export function App() {
     };
   }, []);
 
+  const { incidents, reload: reloadIncidents } = useUnresolvedIncidents(live);
+  const openIncident = (id: string | null) => setPlace((current) => ({ ...current, page: 'incidents', ...(id ? { incident: id } : { incident: undefined }) }));
+
   const createdCount = [...fresh.values()].filter((kind) => kind === 'created').length;
   useEffect(() => {
     document.title = titleWithCount(TITLE, createdCount, preferences?.title ?? true);
   }, [createdCount, preferences]);
 
   const open = (number: string | null) => {
-    setPlace((current) => ({ ...current, page: 'tickets', ticket: number }));
+    setPlace((current) => ({ ...current, page: 'tickets', ticket: number, incident: undefined }));
     if (number) {
       setFresh((current) => {
         if (!current.has(number)) return current;
@@ -208,8 +214,9 @@ export function App() {
         </h1>
         <nav aria-label="Secciones" class="sections">
           {PAGE_TABS.filter(([, , adminOnly]) => !adminOnly || me.role === 'admin').map(([key, label]) => (
-            <button key={key} type="button" class={page === key ? 'tab active' : 'tab'} aria-current={page === key ? 'page' : undefined} onClick={() => setPlace((current) => ({ ...current, page: key }))}>
+            <button key={key} type="button" class={page === key ? 'tab active' : 'tab'} aria-current={page === key ? 'page' : undefined} onClick={() => setPlace((current) => ({ ...current, page: key, incident: undefined }))}>
               {label}
+              {key === 'incidents' && incidents.length > 0 ? ` (${incidents.length})` : ''}
             </button>
           ))}
         </nav>
@@ -266,7 +273,11 @@ export function App() {
         <ReportsPage />
       ) : page === 'maintenance' ? (
         <MaintenancePage me={me} />
+      ) : page === 'incidents' ? (
+        <IncidentsPage me={me} selected={place.incident ?? null} onSelect={openIncident} onOpenTicket={open} onChanged={reloadIncidents} />
       ) : (
+        <>
+        <IncidentsBanner incidents={incidents} onOpen={openIncident} />
         <main class={place.ticket ? 'workspace showing-detail' : 'workspace'}>
           <TicketList me={me} live={live} selected={place.ticket} onSelect={open} filters={place.filters} onFilters={setFilters} fresh={fresh} />
           {place.ticket ? (
@@ -280,6 +291,7 @@ export function App() {
             </section>
           )}
         </main>
+        </>
       )}
     </div>
   );

@@ -13,8 +13,15 @@ describe('refusalText', () => {
     ['the ticket is already waiting_customer', 'El ticket ya está esperando al cliente.'],
     ['L3 Development is the last tier', 'L3 (Desarrollo) es el último nivel: no se escala más.'],
     ['Ana Help Desk is L1; the ticket is at L2', 'Ana Help Desk es de L1 y el ticket está en L2: solo se asigna a alguien de L2 o a un administrador.'],
+    ['already linked to another incident: IF-000004, IF-000009', 'Ya están en otro incidente: IF-000004, IF-000009. Desvincúlalos de ese incidente primero.'],
+    ['no such tickets: IF-999999', 'No existen estos tickets: IF-999999.'],
+    ['L1 Help Desk or L2 Operations handle incidents; L3 follows them', 'Los incidentes los atienden L1 (Help Desk) y L2 (Operaciones); L3 los sigue.'],
   ])('should translate %p when the server sends it in English', (message, text) => {
     expect(refusalText({ status: 400, message })).toBe(text);
+  });
+
+  it('should say why an incident refuses a change when the server sends its code', () => {
+    expect(refusalText({ status: 409, message: 'confirm the incident before speaking for it', code: 'incident_not_confirmed' })).toBe('Confirma el incidente antes de escribir a los clientes.');
   });
 
   it('should pass a Spanish message through when the server already wrote it in Spanish', () => {

@@ -25,6 +25,9 @@ export const ERROR_CODES_ES: Record<string, string> = {
   attachment_name: 'El archivo no tiene nombre.',
   missed_call_not_pending: 'Esa llamada ya se devolvió o no está pendiente.',
   call_back_not_l3: 'L3 no devuelve llamadas; lo hacen L1 o L2.',
+  incident_not_suspected: 'El incidente ya estaba confirmado o resuelto.',
+  incident_resolved: 'El incidente ya está resuelto: no cambia ni se envían más mensajes.',
+  incident_not_confirmed: 'Confirma el incidente antes de escribir a los clientes.',
   attachment_phone: 'Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.',
 };
 
@@ -82,6 +85,14 @@ const KNOWN_MESSAGES: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^Ticket (\S+) does not exist/, (number) => `El ticket ${number} no existe.`],
   [/no call back is pending/, () => 'No hay una llamada por devolver en este ticket.'],
   [/timeline changed since you opened it/, () => ERROR_CODES_ES.timeline_changed!],
+  [/^already linked to another incident: (.+)$/, (numbers) => `Ya están en otro incidente: ${numbers}. Desvincúlalos de ese incidente primero.`],
+  [/^no such tickets: (.+)$/, (numbers) => `No existen estos tickets: ${numbers}.`],
+  [/^merged tickets are not linked.*: (.+)$/, (numbers) => `Estos tickets están fusionados: ${numbers}. Vincula el ticket en el que quedaron.`],
+  [/handle incidents; L3 follows them/, () => 'Los incidentes los atienden L1 (Help Desk) y L2 (Operaciones); L3 los sigue.'],
+  [/^a resolution tells the customers what was done/, () => 'Escribe la solución: es lo que reciben todos los clientes vinculados.'],
+  [/^title must not be empty/, () => 'Escribe el título del incidente.'],
+  [/^name tickets to add or remove/, () => 'Escribe el número del ticket.'],
+  [/^incident \S+ does not exist/, () => 'El incidente no existe.'],
   [/^(\w+) is required and must be text/, () => 'Falta un dato obligatorio.'],
 ];
 

@@ -76,3 +76,14 @@ describe('data lifecycle in the timeline', () => {
     expect(describeEvent({ ...event('contact_erased', { by: 'Admin Uno' }), actorType: 'agent' })).toBe('Admin Uno eliminó los datos personales del cliente (solicitud ARCO)');
   });
 });
+
+describe('describeEvent (incidents)', () => {
+  it('should say who linked the ticket to an incident and why, when detection or an agent links it', () => {
+    expect(describeEvent(event('incident_linked', { by: 'Ventanilla', reason: 'se parece a 4 reportes (puntaje 0.52)' }))).toBe(
+      'Ventanilla vinculó el ticket a un incidente: se parece a 4 reportes (puntaje 0.52)',
+    );
+    expect(describeEvent(event('incident_linked', { by: 'Ventanilla', atIntake: true, reason: 'mismo error: 500' }))).toBe('Ventanilla vinculó el ticket a un incidente al recibirlo: mismo error: 500');
+    expect(describeEvent(event('incident_unlinked', { by: 'Ana Help Desk' }))).toBe('Ana Help Desk desvinculó el ticket del incidente');
+    expect(describeEvent(event('incident_update_sent', { by: 'Ana Help Desk' }))).toBe('Ana Help Desk envió una actualización del incidente al cliente');
+  });
+});

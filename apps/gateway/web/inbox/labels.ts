@@ -25,6 +25,9 @@ export const UNVERIFIED_HINT = 'El correo lo escribió quien inició el chat y a
 
 export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Correo', chat: 'Chat', phone: 'Teléfono' };
 
+/** An incident's state as agents read it. */
+export const INCIDENT_STATUS_LABEL: Record<string, string> = { suspected: 'Sospechado', open: 'Confirmado', resolved: 'Resuelto' };
+
 export const TIER_LABEL: Record<string, string> = { L1: 'L1 · Help Desk', L2: 'L2 · Operaciones', L3: 'L3 · Desarrollo' };
 
 export const CLOCK_LABEL: Record<Clock, string> = {
@@ -171,6 +174,12 @@ export function describeEvent(event: TicketEvent): string {
       return `El cliente calificó la atención: ${String(data.rating)} de 5${data.label ? ` (${String(data.label)})` : ''}`;
     case 'survey_commented':
       return `El cliente comentó en la encuesta: ${String(data.comment)}`;
+    case 'incident_linked':
+      return `${who(event)} vinculó el ticket a un incidente${data.atIntake ? ' al recibirlo' : ''}${data.reason ? `: ${String(data.reason)}` : ''}`;
+    case 'incident_unlinked':
+      return `${who(event)} desvinculó el ticket del incidente`;
+    case 'incident_update_sent':
+      return `${who(event)} envió una actualización del incidente al cliente`;
     case 'contact_verified':
       return `El cliente confirmó su correo ${String(data.email)}${data.joinedExisting ? ' y el chat se unió a su historial' : ''}`;
     default:

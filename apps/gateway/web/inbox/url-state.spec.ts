@@ -27,6 +27,13 @@ describe('inbox location in the fragment', () => {
     expect(readLocation(writeLocation(location))).toEqual(location);
   });
 
+  it('should keep the open incident when the fragment names one, and drop an id that is not one', () => {
+    const id = '0b5cad00-1d27-4333-a0b1-256b29b3261e';
+    expect(readLocation(`#page=incidents&incident=${id.toUpperCase()}`)).toEqual({ page: 'incidents', ticket: null, filters: DEFAULT_FILTERS, incident: id });
+    expect(writeLocation({ page: 'incidents', ticket: null, filters: DEFAULT_FILTERS, incident: id })).toBe(`#page=incidents&incident=${id}`);
+    expect(readLocation('#page=incidents&incident=1%20OR%201=1')).toEqual({ page: 'incidents', ticket: null, filters: DEFAULT_FILTERS });
+  });
+
   it('should count the filters that narrow the list when the search and order are set too', () => {
     expect(activeFilterCount({ ...DEFAULT_FILTERS, q: 'x', sort: 'newest', status: 'open', tier: 'L2' })).toBe(2);
   });

@@ -6,7 +6,7 @@ export const FILTER_KEYS = ['q', 'status', 'severity', 'tier', 'channel', 'sla',
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Record<FilterKey, string>;
 
-export const PAGES = ['tickets', 'calls', 'reports', 'maintenance', 'agents', 'canned'] as const;
+export const PAGES = ['tickets', 'incidents', 'calls', 'reports', 'maintenance', 'agents', 'canned'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const DEFAULT_FILTERS: Filters = { q: '', status: '', severity: '', tier: '', channel: '', sla: '', assignee: '', review: '', sort: 'urgent' };
@@ -15,9 +15,12 @@ export interface InboxLocation {
   page: Page;
   ticket: string | null;
   filters: Filters;
+  /** The incident open on the incidents page (its id); absent on the list. */
+  incident?: string;
 }
 
 const TICKET = /^[A-Z]{2,4}-\d{4,12}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function readLocation(hash: string): InboxLocation {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -28,7 +31,13 @@ export function readLocation(hash: string): InboxLocation {
   }
   const page = params.get('page');
   const ticket = params.get('ticket')?.toUpperCase() ?? null;
-  return { page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'tickets', ticket: ticket && TICKET.test(ticket) ? ticket : null, filters };
+  const incident = params.get('incident')?.toLowerCase();
+  return {
+    page: (PAGES as readonly string[]).includes(page ?? '') ? (page as Page) : 'tickets',
+    ticket: ticket && TICKET.test(ticket) ? ticket : null,
+    filters,
+    ...(incident && UUID.test(incident) ? { incident } : {}),
+  };
 }
 
 /** The fragment for a location: only what differs from the defaults, in a stable order. */
@@ -37,6 +46,7 @@ export function writeLocation(location: InboxLocation): string {
   if (location.page !== 'tickets') params.set('page', location.page);
   for (const key of FILTER_KEYS) if (location.filters[key] !== DEFAULT_FILTERS[key]) params.set(key, location.filters[key]);
   if (location.ticket) params.set('ticket', location.ticket);
+  if (location.incident) params.set('incident', location.incident);
   const text = params.toString();
   return text ? `#${text}` : '';
 }

@@ -4,6 +4,7 @@ import { ContactEntity } from '../entities/contact.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.js';
 import { renderIncidentMessage } from '../notifications/incident.template.js';
+import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
@@ -11,7 +12,7 @@ import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from '../workflow/actor.js';
-import type { IncidentUpdateView } from './incident.js';
+import type { IncidentUpdateView } from './incident-shapes.js';
 import { incidentDeniedReason } from './incident-permissions.js';
 import { IncidentSeverityAligner } from './incident-severity-aligner.js';
 import { PublicStatusService } from './public-status.service.js';
@@ -20,6 +21,32 @@ import { IncidentsRepository, type IncidentRecord } from './incidents.repository
 
 export const INCIDENT_UPDATE_MAX_CHARS = 5_000;
 const CLOSED = ['resolved', 'merged'];
+
+/** Linked tickets an update goes to: all but those already resolved or merged. */
+export const isOpenTicket = (ticket: Pick<TicketEntity, 'status'>): boolean => !CLOSED.includes(ticket.status);
+
+/** The text of an update or resolution, checked: who may speak for an incident, and what they may say. */
+export function speakerBody(actor: Actor, rawBody: string, kind: 'update' | 'resolution'): string {
+  const denied = incidentDeniedReason(actor, 'speak');
+  if (denied) throw new ForbiddenActionError(denied);
+  const body = rawBody.trim();
+  if (!body) throw new InvalidInputError(kind === 'resolution' ? 'a resolution tells the customers what was done' : 'body must not be empty');
+  if (body.length > INCIDENT_UPDATE_MAX_CHARS) throw new InvalidInputError(`body must be at most ${INCIDENT_UPDATE_MAX_CHARS} characters`);
+  return body;
+}
+
+/** The incident, when customers may be told about it: confirmed and not yet resolved. */
+export function speakableIncident(incidentId: string, incident: IncidentRecord | null): IncidentRecord {
+  if (!incident) throw new IncidentNotFoundError(incidentId);
+  if (incident.status === 'resolved') throw new ConflictError('the incident is already resolved', {}, 'incident_resolved');
+  if (incident.status === 'suspected') throw new ConflictError('confirm the incident before speaking for it', {}, 'incident_not_confirmed');
+  return incident;
+}
+
+/** What one linked ticket's customer reads, on that ticket's channel (the preview shows the same). */
+export function incidentMessageFor(ticket: Pick<TicketEntity, 'channel' | 'number' | 'subject'>, incident: Pick<IncidentRecord, 'title'>, body: string, actor: Actor, kind: 'update' | 'resolution'): RenderedMessage {
+  return renderIncidentMessage({ channel: ticket.channel, ticketNumber: ticket.number, ticketSubject: ticket.subject, incidentTitle: incident.title, body, agentName: actor.name, kind });
+}
 
 /**
  * One voice for one problem: an update posted on an incident goes to every linked customer on their
@@ -53,17 +80,10 @@ export class IncidentBroadcastService {
   }
 
   private async broadcast(incidentId: string, actor: Actor, rawBody: string, kind: 'update' | 'resolution'): Promise<IncidentUpdateView> {
-    const denied = incidentDeniedReason(actor, 'speak');
-    if (denied) throw new ForbiddenActionError(denied);
-    const body = rawBody.trim();
-    if (!body) throw new InvalidInputError(kind === 'resolution' ? 'a resolution tells the customers what was done' : 'body must not be empty');
-    if (body.length > INCIDENT_UPDATE_MAX_CHARS) throw new InvalidInputError(`body must be at most ${INCIDENT_UPDATE_MAX_CHARS} characters`);
+    const body = speakerBody(actor, rawBody, kind);
 
     const { updateId, deliveryIds, numbers } = await this.dataSource.transaction(async (em) => {
-      const incident = await this.incidents.find(incidentId, em, true);
-      if (!incident) throw new IncidentNotFoundError(incidentId);
-      if (incident.status === 'resolved') throw new ConflictError('the incident is already resolved', {}, 'incident_resolved');
-      if (incident.status === 'suspected') throw new ConflictError('confirm the incident before speaking for it', {}, 'incident_not_confirmed');
+      const incident = speakableIncident(incidentId, await this.incidents.find(incidentId, em, true));
       const id = await this.incidents.insertUpdate({ incidentId, kind, body, authorId: actor.id, authorName: actor.name }, em);
       const reached = await this.tellEveryone(incident, id, actor, body, kind, em);
       if (kind === 'resolution') await this.incidents.update(incidentId, { status: 'resolved', resolution: body }, em);
@@ -89,7 +109,7 @@ export class IncidentBroadcastService {
   ): Promise<{ deliveryIds: string[]; numbers: string[] }> {
     const linked = await this.incidents.linkedTickets(incident.id, em);
     const tickets = await em.find(TicketEntity, { where: { id: In(linked.map((ticket) => ticket.ticketId)) }, lock: { mode: 'pessimistic_write' }, order: { number: 'ASC' } });
-    const open = tickets.filter((ticket) => !CLOSED.includes(ticket.status));
+    const open = tickets.filter(isOpenTicket);
     const contacts = new Map((await em.find(ContactEntity, { where: { id: In(open.map((ticket) => ticket.contactId)) } })).map((contact) => [contact.id, contact]));
     const author = { type: 'agent' as const, name: actor.name, id: actor.id };
     const by = { actorType: 'agent' as const, actorId: actor.id };
@@ -98,7 +118,7 @@ export class IncidentBroadcastService {
     const recipients: Array<{ ticketId: string; channel: TicketEntity['channel']; deliveryId: string | null; suppressedReason: string | null }> = [];
     for (const ticket of open) {
       const contact = contacts.get(ticket.contactId)!;
-      const content = renderIncidentMessage({ channel: ticket.channel, ticketNumber: ticket.number, ticketSubject: ticket.subject, incidentTitle: incident.title, body, agentName: actor.name, kind });
+      const content = incidentMessageFor(ticket, incident, body, actor, kind);
       // One delivery per update and ticket, whatever happens to this request.
       const queued = await this.notifier.queueNotice(ticket, contact, kind === 'resolution' ? 'resolution' : 'status_update', content, author, em, `incident-${updateId}-${ticket.id}`);
       deliveryIds.push(...queued.deliveryIds);

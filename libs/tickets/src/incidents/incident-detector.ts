@@ -16,6 +16,8 @@ const RECENT_REPORTS = 400;
 const INCIDENT_REPORTS = 30;
 /** How far back the desk's usual rate is read, to tell a surge. */
 const USUAL_RATE_MS = 24 * 3_600_000;
+/** How long a worker trusts its reading of the usual rate. */
+const USUAL_RATE_TTL_MS = 60_000;
 const SIGNATURE_CACHE = 5_000;
 
 export interface DetectionOutcome {
@@ -33,6 +35,7 @@ export interface DetectionOutcome {
 export class IncidentDetector {
   private readonly logger = new Logger(IncidentDetector.name);
   private readonly signatures = new Map<string, ReportSignature>();
+  private usual?: { readAt: number; count: number };
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
@@ -42,19 +45,24 @@ export class IncidentDetector {
     private readonly severity: IncidentSeverityAligner,
   ) {}
 
+  /**
+   * Statements per new report, BEGIN and COMMIT included: 5 when it matches nothing (lock, the
+   * window's reports, the unresolved incidents with theirs), plus the link and one event per linked
+   * ticket when it joins, and one more about once a minute (the desk's usual rate, for surges).
+   */
   async considerTicket(ticketId: string): Promise<DetectionOutcome> {
     return this.dataSource.transaction(async (em) => {
       await this.incidents.lockDetection(em);
-      if (await this.incidents.incidentOfTicket(ticketId, em)) return { decision: 'none', incidentId: null, changed: [] };
       const settings = this.config.incidents;
       const now = Date.now();
       const recent = await this.incidents.recentReports(new Date(now - settings.windowMs), RECENT_REPORTS, em);
       const own = recent.find((row) => row.id === ticketId);
-      if (!own) return { decision: 'none', incidentId: null, changed: [] };
+      // Not in the window (merged, or older), or already linked: at intake, by an agent, or by an earlier callback of its call.
+      if (!own || own.incident_id) return { decision: 'none', incidentId: null, changed: [] };
       const report = this.report(own);
-      const open = await this.incidents.unresolved(null, em);
-      const views: IncidentView[] = [];
-      for (const incident of open) views.push({ id: incident.id, reports: (await this.incidents.incidentReports(incident.id, INCIDENT_REPORTS, em)).map((row) => this.report(row)) });
+      const unresolved = await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, em);
+      const open = unresolved.map((entry) => entry.incident);
+      const views: IncidentView[] = unresolved.map((entry) => ({ id: entry.incident.id, reports: entry.reports.map((row) => this.report(row)) }));
       const unlinked = recent.filter((row) => !row.incident_id && row.id !== ticketId).map((row) => this.report(row));
       const surge = await this.isSurge(recent.length, now, em);
       const decision = detectIncident(report, { incidents: views, unlinked, surge }, settings, builtStemBackground());
@@ -85,9 +93,19 @@ export class IncidentDetector {
   /** The window holds several times the desk's usual number of new tickets: every severity counts. */
   private async isSurge(inWindow: number, now: number, em: EntityManager): Promise<boolean> {
     const { windowMs, surgeFactor, minReports } = this.config.incidents;
-    const before = await this.incidents.ticketsOpenedBetween(new Date(now - windowMs - USUAL_RATE_MS), new Date(now - windowMs), em);
-    const usual = (before * windowMs) / USUAL_RATE_MS;
+    const usual = ((await this.usualCount(now, windowMs, em)) * windowMs) / USUAL_RATE_MS;
     return inWindow >= surgeFactor * Math.max(usual, minReports * 2);
+  }
+
+  /**
+   * New tickets in the day before the window. A day's count moves little in a minute, so each worker
+   * reads it at most once a minute rather than for every report of a surge.
+   */
+  private async usualCount(now: number, windowMs: number, em: EntityManager): Promise<number> {
+    if (this.usual && now - this.usual.readAt < USUAL_RATE_TTL_MS) return this.usual.count;
+    const count = await this.incidents.ticketsOpenedBetween(new Date(now - windowMs - USUAL_RATE_MS), new Date(now - windowMs), em);
+    this.usual = { readAt: now, count };
+    return count;
   }
 
   private report(row: ReportRow): Report {

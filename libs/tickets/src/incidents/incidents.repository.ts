@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { Severity } from '../severity/severity.js';
-import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident.js';
+import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
 
 interface IncidentRow {
   id: string;
@@ -164,25 +164,32 @@ export class IncidentsRepository {
     return rows.map((row) => row.ticket_id);
   }
 
-  /** The incident a ticket belongs to, if any. */
-  async incidentOfTicket(ticketId: string, em?: EntityManager): Promise<string | null> {
-    const [row] = (await this.db(em).query(`SELECT incident_id FROM incident_tickets WHERE ticket_id = $1`, [ticketId])) as Array<{ incident_id: string }>;
-    return row?.incident_id ?? null;
-  }
-
   async linkedTickets(incidentId: string, em?: EntityManager): Promise<Array<LinkedTicket & { ticketId: string }>> {
     const rows = (await this.db(em).query(
-      `SELECT t.id, t.number, t.channel, t.status, t.subject, l.linked_at, a.name AS linked_by, l.reason, l.score
-         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN agents a ON a.id = l.linked_by
+      `SELECT t.id, t.number, t.channel, t.status, t.subject, coalesce(c.name, c.email, c.claimed_email, c.phone) AS customer,
+              l.linked_at, a.name AS linked_by, l.reason, l.score
+         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN agents a ON a.id = l.linked_by
         WHERE l.incident_id = $1 ORDER BY l.linked_at, t.number`,
       [incidentId],
-    )) as Array<{ id: string; number: string; channel: Channel; status: string; subject: string; linked_at: Date; linked_by: string | null; reason: string; score: number | null }>;
+    )) as Array<{
+      id: string;
+      number: string;
+      channel: Channel;
+      status: string;
+      subject: string;
+      customer: string | null;
+      linked_at: Date;
+      linked_by: string | null;
+      reason: string;
+      score: number | null;
+    }>;
     return rows.map((row) => ({
       ticketId: row.id,
       number: row.number,
       channel: row.channel,
       status: row.status,
       subject: row.subject,
+      customer: row.customer,
       linkedAt: row.linked_at.toISOString(),
       linkedBy: row.linked_by,
       reason: row.reason,
@@ -229,15 +236,31 @@ export class IncidentsRepository {
     )) as ReportRow[];
   }
 
-  /** The latest reports of an incident, to compare a new one with. */
-  async incidentReports(incidentId: string, limit: number, em: EntityManager): Promise<ReportRow[]> {
-    return (await em.query(
-      `SELECT t.id, t.severity, t.created_at, t.subject, l.incident_id, m.text
-         FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
-         LEFT JOIN LATERAL (SELECT string_agg(text, E'\\n\\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
-        WHERE l.incident_id = $1 ORDER BY l.linked_at DESC LIMIT $2`,
-      [incidentId, limit],
-    )) as ReportRow[];
+  /**
+   * Every unresolved incident (or only the confirmed ones) with its latest `limit` reports, in one
+   * statement: detection runs it for every new report, and one query per incident would grow with
+   * the outage. Newest incident first.
+   */
+  async unresolvedWithReports(limit: number, em: EntityManager, onlyOpen = false): Promise<Array<{ incident: Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>; reports: ReportRow[] }>> {
+    const rows = (await em.query(
+      `SELECT i.id AS incident, i.title, i.status, i.severity, r.id, r.severity AS report_severity, r.created_at, r.subject, r.text
+         FROM incidents i
+         LEFT JOIN LATERAL (
+           SELECT t.id, t.severity, t.created_at, t.subject, m.text, l.linked_at
+             FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
+             LEFT JOIN LATERAL (SELECT string_agg(text, E'\n\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
+            WHERE l.incident_id = i.id ORDER BY l.linked_at DESC LIMIT $1) r ON true
+        WHERE i.status <> 'resolved' AND (NOT $2 OR i.status = 'open')
+        ORDER BY i.opened_at DESC, i.id, r.linked_at DESC`,
+      [limit, onlyOpen],
+    )) as Array<{ incident: string; title: string; status: IncidentStatus; severity: number; id: string | null; report_severity: number; created_at: Date; subject: string; text: string | null }>;
+    const incidents = new Map<string, { incident: Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>; reports: ReportRow[] }>();
+    for (const row of rows) {
+      let entry = incidents.get(row.incident);
+      if (!entry) incidents.set(row.incident, (entry = { incident: { id: row.incident, title: row.title, status: row.status, severity: row.severity as Severity }, reports: [] }));
+      if (row.id) entry.reports.push({ id: row.id, severity: row.report_severity, created_at: row.created_at, subject: row.subject, incident_id: row.incident, text: row.text });
+    }
+    return [...incidents.values()];
   }
 
   /** Tickets opened in [from, to): how busy the desk usually is, to tell a surge. */

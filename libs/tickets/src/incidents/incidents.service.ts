@@ -7,7 +7,7 @@ import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import { tiersVisibleTo } from '../workflow/ticket-permissions.js';
-import type { IncidentDetail, IncidentSummary } from './incident.js';
+import type { IncidentDetail, IncidentSummary } from './incident-shapes.js';
 import { incidentDeniedReason, type IncidentAction } from './incident-permissions.js';
 import { IncidentSeverityAligner } from './incident-severity-aligner.js';
 import { PublicStatusService } from './public-status.service.js';
@@ -52,7 +52,17 @@ export class IncidentsService {
       ...summary(incident),
       resolution: incident.resolution,
       tickets: shown.map((ticket) => ticket.number),
-      linked: shown.map((ticket) => ({ number: ticket.number, channel: ticket.channel, status: ticket.status, subject: ticket.subject, linkedAt: ticket.linkedAt, linkedBy: ticket.linkedBy, reason: ticket.reason, score: ticket.score })),
+      linked: shown.map((ticket) => ({
+        number: ticket.number,
+        channel: ticket.channel,
+        status: ticket.status,
+        subject: ticket.subject,
+        customer: ticket.customer,
+        linkedAt: ticket.linkedAt,
+        linkedBy: ticket.linkedBy,
+        reason: ticket.reason,
+        score: ticket.score,
+      })),
       updates: await this.incidents.updates(id),
       customersByChannel,
     };

@@ -48,18 +48,12 @@ export class OpenIncidentMatcher {
 
   private async openIncidents() {
     if (this.snapshot && Date.now() - this.snapshot.readAt < REFRESH_MS) return this.snapshot.incidents;
-    const em = this.dataSource.manager;
-    const incidents = [];
-    for (const incident of (await this.incidents.unresolved(null, em)).filter((candidate) => candidate.status === 'open')) {
-      const reports = (await this.incidents.incidentReports(incident.id, INCIDENT_REPORTS, em)).map((row) => ({
-        id: row.id,
-        at: row.created_at.getTime(),
-        severity: row.severity as Severity,
-        signature: reportSignature(row.subject, row.text ?? ''),
-        incidentId: incident.id,
-      }));
-      incidents.push({ id: incident.id, title: incident.title, severity: incident.severity, reports });
-    }
+    const incidents = (await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, this.dataSource.manager, true)).map(({ incident, reports }) => ({
+      id: incident.id,
+      title: incident.title,
+      severity: incident.severity,
+      reports: reports.map((row) => ({ id: row.id, at: row.created_at.getTime(), severity: row.severity as Severity, signature: reportSignature(row.subject, row.text ?? ''), incidentId: incident.id })),
+    }));
     this.snapshot = { readAt: Date.now(), incidents };
     return incidents;
   }

@@ -204,6 +204,15 @@ export class CustomerNotifier {
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }
 
+  /**
+   * Why a notice on the ticket's own channel would not reach the customer now (what `queueNotice`
+   * records as suppressed), or undefined: counted before an incident's update is sent.
+   */
+  unreachableReason(ticket: TicketEntity, contact: ContactEntity): 'no_address' | 'address_undeliverable' | undefined {
+    if (!this.recipientFor(ticket.channel, ticket, contact)) return 'no_address';
+    return ticket.channel === 'email' && contact.emailUndeliverableAt ? 'address_undeliverable' : undefined;
+  }
+
   /** Where a channel reaches the customer: their address, their number, or the ticket's chat conversation. */
   private recipientFor(channel: Channel, ticket: TicketEntity, contact: ContactEntity): string | null {
     switch (channel) {

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { INCIDENT_TITLE_MAX_CHARS, INCIDENT_UPDATE_MAX_CHARS, type Severity } from '@app/tickets';
-import { OptionalBoolean, OptionalText, RequiredText } from '../../http/dto-fields.js';
+import { OneOf, OptionalBoolean, OptionalText, RequiredText } from '../../http/dto-fields.js';
 import { ticketNumbersProblem, toTicketNumbers } from '../incident-fields.js';
 
 const SEVERITY_MESSAGE = '$property must be 0, 1, 2 or 3';
@@ -61,4 +61,10 @@ export class IncidentLinksDto {
 export class IncidentMessageDto {
   @RequiredText(INCIDENT_UPDATE_MAX_CHARS)
   body!: string;
+}
+
+/** POST /api/incidents/:id/updates/preview: the text as it would go out, and as what (an update unless said). */
+export class IncidentPreviewDto extends IncidentMessageDto {
+  @OneOf(['update', 'resolution'], { description: 'What the text would be sent as (default: update).' })
+  kind?: 'update' | 'resolution';
 }
