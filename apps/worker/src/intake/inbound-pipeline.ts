@@ -150,18 +150,18 @@ export class InboundPipeline {
       this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
     }
     // A call is compared again once its transcription says what the caller reported.
-    for (const { outcome } of done) {
-      if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') await this.detectIncident(outcome.ticketId);
-    }
+    const reports = done.flatMap(({ outcome }) => (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated' ? [outcome.ticketId] : []));
+    await this.detectIncidents(reports);
   }
 
-  /** Outage detection runs after the ticket is committed and confirmed: it never holds up or fails an intake. */
-  private async detectIncident(ticketId: string): Promise<void> {
+  /** Outage detection runs after the tickets are committed and confirmed: it never holds up or fails an intake. */
+  private async detectIncidents(ticketIds: string[]): Promise<void> {
+    if (ticketIds.length === 0) return;
     try {
-      const outcome = await this.detector.considerTicket(ticketId);
-      for (const number of outcome.changed) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
+      const outcomes = await this.detector.considerTickets(ticketIds);
+      for (const number of new Set(outcomes.flatMap((outcome) => outcome.changed))) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
     } catch (error) {
-      this.logger.warn(`incident detection skipped for ticket ${ticketId}: ${(error as Error).message}`);
+      this.logger.warn(`incident detection skipped for tickets ${ticketIds.join(', ')}: ${(error as Error).message}`);
     }
   }
 }
