@@ -17,6 +17,21 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // Postgres only in repositories (STYLE.md, "Where code goes"): a library's services may open a
+  // transaction and hand its EntityManager (`em`) to repository methods, but run no query themselves.
+  {
+    files: ['libs/**/*.service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]', 'SQL and query builders'],
+          ["MemberExpression[property.name='manager']", 'The DataSource\'s EntityManager'],
+          ["CallExpression[callee.object.name='em']", 'EntityManager calls (em.find, em.update...)'],
+        ].map(([selector, what]) => ({ selector, message: `${what}: only in *.repository.ts files; services call repository methods (passing \`em\` inside a transaction).` })),
+      ],
+    },
+  },
   // Dependencies point one way (STYLE.md, "Layout"): apps → libs; channels → platform; tickets →
   // platform and the channels' contract as types only; platform → nothing of ours.
   ...importBoundaries(),
