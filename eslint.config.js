@@ -90,6 +90,24 @@ function importBoundaries() {
       rules: { [rule]: ['error', { patterns: [{ regex: pathInto('worker/(src|test)'), message: 'Apps never import each other.' }] }] },
     },
     {
+      // The browser bundles: library files by path through @shared/<lib>/… only (tools/build-web.ts
+      // fails a bundle that reaches server code anyway; this says why at the import).
+      files: ['apps/gateway/web/**/*.ts', 'apps/gateway/web/**/*.tsx'],
+      rules: {
+        [rule]: [
+          'error',
+          {
+            patterns: [
+              { regex: '^@app/', message: 'A library\'s index is server code: import the file through @shared/<lib>/… instead.' },
+              { regex: '(^|/)libs/', message: 'Import library files through @shared/<lib>/… (apps/gateway/web/tsconfig.json), not by a relative path.' },
+              { regex: '^(\\.\\./)+(src|test)/', message: 'The browser code imports nothing of the gateway\'s server code.' },
+              { regex: pathInto('worker/(src|test)'), message: 'Apps never import each other.' },
+            ],
+          },
+        ],
+      },
+    },
+    {
       files: ['apps/worker/**/*.ts'],
       rules: { [rule]: ['error', { patterns: [{ regex: pathInto('gateway/(src|test|web)'), message: 'Apps never import each other.' }] }] },
     },

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
-import { AgentsService, type Actor } from '@app/tickets';
+import { AgentsService, type Actor, type MeJson } from '@app/tickets';
 import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
@@ -31,7 +31,7 @@ export class AuthController {
   }
 
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  me(@CurrentActor() actor: Actor): MeJson {
     return actor;
   }
 }

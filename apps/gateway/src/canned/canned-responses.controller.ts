@@ -1,16 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { CannedResponsesService, type Actor, type CannedResponseEntity } from '@app/tickets';
+import { CannedResponsesService, type Actor, type CannedResponseEntity, type CannedResponseJson, type ItemsJson, type Severity } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { CannedResponseDto } from './dto/canned-response.dto.js';
 
-const present = (response: CannedResponseEntity) => ({
+const present = (response: CannedResponseEntity): CannedResponseJson => ({
   id: response.id,
   title: response.title,
   body: response.body,
   setStatus: response.setStatus,
-  setSeverity: response.setSeverity,
-  updatedAt: response.updatedAt,
+  // Checked when written (0 to 3).
+  setSeverity: response.setSeverity as Severity | null,
+  updatedAt: response.updatedAt.toISOString(),
 });
 
 /** Canned responses and macros: every agent lists them to use them; administrators write them. */
@@ -19,7 +20,7 @@ export class CannedResponsesController {
   constructor(private readonly responses: CannedResponsesService) {}
 
   @Get()
-  async list() {
+  async list(): Promise<ItemsJson<CannedResponseJson>> {
     return { items: (await this.responses.list()).map(present) };
   }
 

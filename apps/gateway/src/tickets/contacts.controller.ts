@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { TicketsService, type Actor } from '@app/tickets';
+import { TicketsService, type Actor, type ContactWithTicketsJson } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { presentContact, presentTicketSummary } from './ticket.presenter.js';
@@ -10,7 +10,7 @@ export class ContactsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Get(':id')
-  async get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string) {
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ContactWithTicketsJson> {
     const { contact, tickets } = await this.tickets.contact(id, actor);
     const now = new Date();
     return { contact: presentContact(contact), tickets: tickets.map((ticket) => presentTicketSummary(ticket, now)) };

@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsService, TicketWorkflowService, type Actor, type HiddenTicketJson, type Severity, type TicketDetailJson, type TicketEntity, type Transition } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { AssignDto, EscalateDto, MergeDto, NoteDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
@@ -112,7 +112,7 @@ export class TicketWorkflowController {
   }
 
   /** The whole ticket, or only its summary when the change took it out of the actor's sight (handed to another tier). */
-  private async present(ticket: TicketEntity, actor: Actor) {
+  private async present(ticket: TicketEntity, actor: Actor): Promise<TicketDetailJson | HiddenTicketJson> {
     if (deniedReason(actor, 'view', ticket)) return { ...presentTicketSummary(ticket), visibleToYou: false };
     return presentTicketDetail(await this.tickets.timeline(ticket.number, actor));
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { TicketsService, type Actor, type Severity } from '@app/tickets';
+import { TicketsService, type Actor, type Severity, type TicketDetailJson, type TicketListJson } from '@app/tickets';
 import type { Response } from 'express';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
@@ -13,7 +13,7 @@ export class TicketsController {
 
   /** Tickets the agent's tier may see; `sort=urgent` puts open, severe, soonest-due first. */
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: TicketListQuery) {
+  async list(@CurrentActor() actor: Actor, @Query() query: TicketListQuery): Promise<TicketListJson> {
     const { items, total } = await this.tickets.list(actor, {
       status: query.status,
       severity: query.severity as Severity | undefined,
@@ -32,7 +32,7 @@ export class TicketsController {
   }
 
   @Get(':number')
-  async get(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
+  async get(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string): Promise<TicketDetailJson> {
     return presentTicketDetail(await this.tickets.timeline(number, actor));
   }
 
