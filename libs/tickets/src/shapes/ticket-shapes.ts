@@ -4,6 +4,7 @@
  * files without I/O, so the browser bundle reads them without pulling server code.
  */
 import type { MacroStatus } from '../canned/canned-variables.js';
+import type { CfdiDocument } from '../cfdi/cfdi-document.js';
 import type { AgentRole, AuthorType, MessageDirection, SeveritySource, TicketStatus, Tier } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
 import type { SlaSnapshot } from '../sla/sla-state.js';
@@ -110,17 +111,6 @@ export interface TicketEventJson {
   createdAt: IsoTime;
 }
 
-export interface CfdiDocumentJson {
-  version: string;
-  uuid?: string;
-  emisor: { rfc: string; nombre?: string };
-  receptor: { rfc: string; nombre?: string };
-  total?: string;
-  fecha?: string;
-  serie?: string;
-  folio?: string;
-}
-
 /** INTERFACE.md's `cfdi` { rfc, uuid, satCodes }, with what each SAT code's family means, invoices and attached CFDIs. */
 export interface CfdiJson {
   rfc: string[];
@@ -129,7 +119,7 @@ export interface CfdiJson {
   satCodes: string[];
   satCodeMeanings: Array<{ code: string; meaning: string | null; source: string | null }>;
   invoices: Array<{ serie?: string; folio: string }>;
-  documents: CfdiDocumentJson[];
+  documents: CfdiDocument[];
   skippedXml: Array<{ filename: string; reason: string }>;
 }
 
