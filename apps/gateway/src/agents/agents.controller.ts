@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { AgentsService, type Actor, type AgentEntity, type AgentJson, type AgentPatch, type ItemsJson } from '@app/tickets';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { AgentsGateway } from '../inbox/agents.gateway.js';
 import { CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+import { AgentListResponse, AgentResponse } from './dto/agent.response.js';
 
 const present = (agent: AgentEntity): AgentJson => ({
   id: agent.id,
@@ -24,6 +26,7 @@ export class AgentsController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: AgentListResponse })
   async list(@CurrentActor() actor: Actor): Promise<ItemsJson<AgentJson>> {
     const agents = await this.agents.list();
     return { items: agents.filter((agent) => agent.active || actor.role === 'admin').map(present) };
@@ -31,6 +34,7 @@ export class AgentsController {
 
   @AdminOnly()
   @Post()
+  @ApiCreatedResponse({ type: AgentResponse })
   async create(@Body() fields: CreateAgentDto): Promise<AgentJson> {
     const agent = await this.agents.create({ name: fields.name, email: fields.email, password: fields.password, tier: fields.tier ?? 'L1', role: fields.role ?? 'agent' });
     return present(agent);
@@ -38,6 +42,7 @@ export class AgentsController {
 
   @AdminOnly()
   @Patch(':id')
+  @ApiOkResponse({ type: AgentResponse })
   async update(@Param('id', UuidPipe) id: string, @Body() fields: UpdateAgentDto): Promise<AgentJson> {
     // null counts as left out, as before.
     const patch: AgentPatch = {

@@ -138,6 +138,17 @@ export interface TicketDetailJson extends TicketSummaryJson {
   events: TicketEventJson[];
 }
 
+/** POST /api/tickets/:number/replies (201): the message written and, for a public reply, its delivery. */
+export interface ReplyCreatedJson {
+  id: string;
+  internal: boolean;
+  channel: ChannelName;
+  createdAt: IsoTime;
+  delivery: { id: string; status: 'pending' } | null;
+  /** Why nothing was sent (the customer's address is undeliverable...); null when it was queued. */
+  suppressedReason: string | null;
+}
+
 /** A person across channels (GET /api/contacts/:id): their details and the tickets the agent may see. */
 export interface ContactWithTicketsJson {
   contact: ContactJson;
@@ -155,6 +166,13 @@ export interface MeJson {
   name: string;
   tier: Tier;
   role: AgentRole;
+}
+
+/** POST /api/auth/login. */
+export interface LoginJson {
+  accessToken: string;
+  expiresAt: IsoTime;
+  agent: MeJson & { email: string };
 }
 
 export interface AgentJson {
@@ -175,6 +193,30 @@ export interface CannedResponseJson {
   setStatus: MacroStatus | null;
   setSeverity: Severity | null;
   updatedAt: IsoTime;
+}
+
+export interface MaintenanceWindowJson {
+  id: string;
+  startsAt: IsoTime;
+  endsAt: IsoTime;
+  description: string;
+  createdAt: IsoTime;
+  cancelledAt: IsoTime | null;
+  reminderSentAt: IsoTime | null;
+}
+
+/** GET /api/maintenance: the latest windows, and the one going on now. */
+export interface MaintenanceListJson {
+  items: MaintenanceWindowJson[];
+  active: MaintenanceWindowJson | null;
+}
+
+/** POST /api/maintenance (201). */
+export interface ScheduledMaintenanceJson {
+  window: MaintenanceWindowJson;
+  /** Rules the window bends without breaking (a second window in the quarter...). */
+  warnings: string[];
+  noticesQueued: number;
 }
 
 export interface ItemsJson<T> {
