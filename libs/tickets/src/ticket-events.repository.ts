@@ -29,6 +29,30 @@ export class TicketEventsRepository {
     );
   }
 
+  /** When the ticket was resolved and reopened, oldest first (the solution clock stands still in between). */
+  async resolvedAndReopened(ticketId: string, em: EntityManager): Promise<Array<{ type: 'resolved' | 'reopened'; createdAt: Date }>> {
+    const rows = (await em.query(
+      `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
+      [ticketId],
+    )) as Array<{ type: 'resolved' | 'reopened'; created_at: Date }>;
+    return rows.map((row) => ({ type: row.type, createdAt: row.created_at }));
+  }
+
+  /**
+   * Messages others wrote on the ticket (customer or agent) after event `sinceVersion`: how many,
+   * and the newest event id (the ticket's version).
+   */
+  async countWrittenByOthersSince(ticketId: string, sinceVersion: string, actorId: string, em: EntityManager): Promise<{ changes: number; version: string | null }> {
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
+        WHERE ticket_id = $1 AND id > $2
+          AND type IN ('message_received', 'reply_added', 'note_added')
+          AND (actor_id IS DISTINCT FROM $3)`,
+      [ticketId, sinceVersion, actorId],
+    )) as Array<{ changes: number; version: string | null }>;
+    return row ?? { changes: 0, version: null };
+  }
+
   listForTicket(ticketId: string): Promise<TicketEventEntity[]> {
     return this.dataSource.manager.find(TicketEventEntity, { where: { ticketId }, order: { id: 'ASC' } });
   }
