@@ -17,6 +17,21 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // Postgres only in repositories (STYLE.md, "Where code goes"): a library's services may open a
+  // transaction and hand its EntityManager (`em`) to repository methods, but run no query themselves.
+  {
+    files: ['libs/**/*.service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]', 'SQL and query builders'],
+          ["MemberExpression[property.name='manager']", 'The DataSource\'s EntityManager'],
+          ["CallExpression[callee.object.name='em']", 'EntityManager calls (em.find, em.update...)'],
+        ].map(([selector, what]) => ({ selector, message: `${what}: only in *.repository.ts files; services call repository methods (passing \`em\` inside a transaction).` })),
+      ],
+    },
+  },
   // Dependencies point one way (STYLE.md, "Layout"): apps → libs; channels → platform; tickets →
   // platform and the channels' contract as types only; platform → nothing of ours.
   ...importBoundaries(),
@@ -73,6 +88,24 @@ function importBoundaries() {
     {
       files: ['apps/gateway/**/*.ts', 'apps/gateway/**/*.tsx'],
       rules: { [rule]: ['error', { patterns: [{ regex: pathInto('worker/(src|test)'), message: 'Apps never import each other.' }] }] },
+    },
+    {
+      // The browser bundles: library files by path through @shared/<lib>/… only (tools/build-web.ts
+      // fails a bundle that reaches server code anyway; this says why at the import).
+      files: ['apps/gateway/web/**/*.ts', 'apps/gateway/web/**/*.tsx'],
+      rules: {
+        [rule]: [
+          'error',
+          {
+            patterns: [
+              { regex: '^@app/', message: 'A library\'s index is server code: import the file through @shared/<lib>/… instead.' },
+              { regex: '(^|/)libs/', message: 'Import library files through @shared/<lib>/… (apps/gateway/web/tsconfig.json), not by a relative path.' },
+              { regex: '^(\\.\\./)+(src|test)/', message: 'The browser code imports nothing of the gateway\'s server code.' },
+              { regex: pathInto('worker/(src|test)'), message: 'Apps never import each other.' },
+            ],
+          },
+        ],
+      },
     },
     {
       files: ['apps/worker/**/*.ts'],

@@ -3,7 +3,11 @@ const shared = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The browser code's alias for library files (apps/gateway/web/tsconfig.json).
+    '^@shared/(tickets|channels)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
+  },
 };
 
 export default {

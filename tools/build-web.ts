@@ -17,9 +17,22 @@ const ENTRIES: Record<string, string> = {
   widget: join(WEB, 'widget/widget.ts'),
 };
 
+/**
+ * What a bundle may hold: the web code, library files the browser shares (shapes, labels, pure
+ * rules), preact and the socket.io client. Anything else (Nest, TypeORM, a service or entity reached
+ * through an import) fails the build.
+ */
+const BROWSER_SAFE = new RegExp(
+  '^(apps/gateway/web/|libs/(tickets|channels)/src/(?!.*\\.(service|repository|entity|module)\\.ts$)(?!index\\.ts$)' +
+    '|node_modules/(preact|socket\\.io-client|socket\\.io-parser|engine\\.io-client|engine\\.io-parser|@socket\\.io/component-emitter)/)',
+);
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  await build({
+  const result = await build({
+    // Its paths give the browser code @shared/<lib>/… (library files by path, never a library's index).
+    tsconfig: join(WEB, 'tsconfig.json'),
+    metafile: true,
     entryPoints: ENTRIES,
     outdir: OUT,
     bundle: true,
@@ -32,6 +45,8 @@ async function main(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  const serverCode = Object.keys(result.metafile.inputs).filter((input) => !BROWSER_SAFE.test(input));
+  if (serverCode.length > 0) throw new Error(`the browser bundles would carry server code: ${serverCode.join(', ')}`);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { launchBrowser, screenshot, signInToInbox } from '../../../test/support/
 import { freePort } from '../../../test/support/ports.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import type { AgentJson, ItemsJson } from '@app/tickets';
 
 const L1 = { name: 'Ana Help Desk', email: 'ana@interfactura.com', tier: 'L1' as const };
 const SECOND_ADMIN = { name: 'Sara Sistemas', email: 'sara@interfactura.com', tier: 'L3' as const, role: 'admin' as const };
@@ -137,7 +138,7 @@ describe('administrators\' pages (Chromium): queue dashboard and API docs', () =
     const page = await signIn(SECOND_ADMIN);
     await openDashboard(page);
     await page.getByText('intake', { exact: true }).first().waitFor();
-    const agents = (await admin.get<{ items: Array<{ id: string; email: string }> }>('/api/agents')).body.items;
+    const agents = (await admin.get<ItemsJson<AgentJson>>('/api/agents')).body.items;
     const id = agents.find((agent) => agent.email === SECOND_ADMIN.email)!.id;
     expect((await admin.patch(`/api/agents/${id}`, { active: false })).status).toBe(200);
     const answer = await page.goto(`${base}/admin/queues/api/queues`);

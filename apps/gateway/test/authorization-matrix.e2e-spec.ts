@@ -12,6 +12,7 @@ import { loadGatewayConfig } from '../src/config/gateway-config.js';
 import { createGatewayApp } from '../src/gateway-app.js';
 import { AgentsGateway } from '../src/inbox/agents.gateway.js';
 import { NAMESPACE_ACCESS } from '../src/realtime/namespace-access.js';
+import type { AgentJson, ItemsJson } from '@app/tickets';
 
 /** `chat`: no agent token, but the chat conversation's own (`X-Chat-Token`); 401 for every caller without one. */
 type Access = 'public' | 'agent' | 'admin' | 'chat';
@@ -140,7 +141,7 @@ describe('authorization matrix: every route and namespace, as every kind of call
     }
     const leaving = await admin.createAgent({ name: 'Se va', email: 'baja@interfactura.com', tier: 'L1' });
     const rotating = await admin.createAgent({ name: 'Cambia clave', email: 'rota@interfactura.com', tier: 'L2' });
-    const agents = (await admin.get<{ items: Array<{ id: string; email: string }> }>('/api/agents')).body.items;
+    const agents = (await admin.get<ItemsJson<AgentJson>>('/api/agents')).body.items;
     const idOf = (email: string) => agents.find((agent) => agent.email === email)!.id;
     expect((await admin.patch(`/api/agents/${idOf('baja@interfactura.com')}`, { active: false })).status).toBe(200);
     expect((await admin.patch(`/api/agents/${idOf('rota@interfactura.com')}`, { password: 'una-clave-nueva-456' })).status).toBe(200);

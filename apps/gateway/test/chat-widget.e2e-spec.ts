@@ -8,6 +8,7 @@ import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import type { MeJson } from '@app/tickets';
 
 describe('chat widget in headless Chromium (/chat-demo → gateway → worker)', () => {
   let env: TestEnvironment;
@@ -90,7 +91,7 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
 
   it('should show the agent typing and then the reply, live', async () => {
     const ticketNumber = (await page.locator('.vt-confirmation').getAttribute('data-ticket'))!;
-    const agent = (await api.get<{ name: string }>('/api/auth/me')).body.name;
+    const agent = (await api.get<MeJson>('/api/auth/me')).body.name;
     expect((await api.post(`/api/tickets/${ticketNumber}/typing`)).status).toBe(204);
     await page.getByText(`${agent} está escribiendo…`).waitFor();
 

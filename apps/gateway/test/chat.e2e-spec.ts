@@ -8,6 +8,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
+import type { MeJson } from '@app/tickets';
 
 const PORTAL = 'https://portal.interfactura.example';
 
@@ -66,7 +67,7 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
       new AppProcess('worker', env.processEnv({ SMTP_URL: sink.url })).start(),
     ]);
     apiB = await ApiClient.signIn(baseB, ADMIN);
-    adminName = (await apiB.get<{ name: string }>('/api/auth/me')).body.name;
+    adminName = (await apiB.get<MeJson>('/api/auth/me')).body.name;
   });
 
   afterEach(() => {

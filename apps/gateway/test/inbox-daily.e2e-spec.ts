@@ -9,6 +9,7 @@ import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket, type SeededTicket } from '../../../test/support/ticket-fixtures.js';
+import type { AgentJson, ItemsJson } from '@app/tickets';
 
 const SUITE = 'inbox-daily';
 const L1 = { name: 'Ana Help Desk', email: 'ana@interfactura.com', tier: 'L1' as const };
@@ -377,7 +378,7 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Agentes' }).click();
     await page.getByLabel(`Rol de ${L2.name}`).selectOption('admin');
     await page.getByRole('status').filter({ hasText: `${L2.name} ahora es Administrador.` }).waitFor();
-    const agents = async () => (await admin.get<{ items: Array<{ email: string; role: string; active: boolean }> }>('/api/agents')).body.items.find((agent) => agent.email === L2.email)!;
+    const agents = async () => (await admin.get<ItemsJson<AgentJson>>('/api/agents')).body.items.find((agent) => agent.email === L2.email)!;
     expect((await agents()).role).toBe('admin');
 
     const row = page.locator('tr', { hasText: L2.email });

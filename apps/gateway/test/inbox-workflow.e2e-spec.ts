@@ -7,6 +7,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
+import type { AgentJson, ContactWithTicketsJson, ItemsJson, MeJson, TicketListJson } from '@app/tickets';
 
 interface TicketView {
   number: string;
@@ -74,12 +75,12 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const attempt = await l1.post('/api/agents', { name: 'X', email: 'x@interfactura.com', password: 'clave-larga-123', tier: 'L1' });
       expect(attempt.status).toBe(403);
       expect((await admin.post('/api/agents', { name: 'Corta', email: 'c@interfactura.com', password: 'corta', tier: 'L1' })).status).toBe(400);
-      const colleagues = await l1.get<{ items: Array<{ email: string }> }>('/api/agents');
+      const colleagues = await l1.get<ItemsJson<AgentJson>>('/api/agents');
       expect(colleagues.body.items.map((agent) => agent.email)).toEqual(expect.arrayContaining(['ana@interfactura.com', 'omar@interfactura.com']));
     });
 
     it('should refuse to demote or deactivate the last active administrator', async () => {
-      const me = await admin.get<{ id: string }>('/api/auth/me');
+      const me = await admin.get<MeJson>('/api/auth/me');
       // The refusal carries a code the inbox says in Spanish.
       expect(await admin.patch(`/api/agents/${me.body.id}`, { role: 'agent' })).toMatchObject({ status: 409, body: { code: 'last_admin' } });
       expect((await admin.patch(`/api/agents/${me.body.id}`, { active: false })).status).toBe(409);
@@ -92,7 +93,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
 
     it('should stop a deactivated agent’s token at once', async () => {
       const temp = await admin.createAgent({ name: 'Temporal', email: 'temporal@interfactura.com', tier: 'L1' });
-      const me = await temp.get<{ id: string }>('/api/auth/me');
+      const me = await temp.get<MeJson>('/api/auth/me');
       expect(me.status).toBe(200);
       expect((await admin.patch(`/api/agents/${me.body.id}`, { active: false })).status).toBe(200);
       expect((await temp.get('/api/tickets')).status).toBe(401);
@@ -105,7 +106,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
 
       // L2 and L3 do not see an L1 ticket; L1 does.
       expect((await l2.get(`/api/tickets/${ticket.number}`)).status).toBe(403);
-      expect((await l2.get<{ items: Array<{ number: string }> }>('/api/tickets')).body.items.map((item) => item.number)).not.toContain(ticket.number);
+      expect((await l2.get<TicketListJson>('/api/tickets')).body.items.map((item) => item.number)).not.toContain(ticket.number);
       expect((await l1.get(`/api/tickets/${ticket.number}`)).status).toBe(200);
 
       expect((await l1.post(`/api/tickets/${ticket.number}/escalate`, {})).status).toBe(400);
@@ -199,7 +200,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
     it('should find tickets by words of their messages with Spanish stemming', async () => {
       const ticket = await seedTicket(env, { email: 'busqueda@ejemplo.example', subject: 'Consulta', severity: 3 });
       await env.query(`UPDATE messages SET text = 'Las facturas globales de mayo no timbraron' WHERE id = $1`, [ticket.messageId]);
-      const found = await l1.get<{ items: Array<{ number: string }> }>(`/api/tickets?q=${encodeURIComponent('factura global timbrar')}`);
+      const found = await l1.get<TicketListJson>(`/api/tickets?q=${encodeURIComponent('factura global timbrar')}`);
       expect(found.body.items.map((item) => item.number)).toEqual([ticket.number]);
     });
 
@@ -208,7 +209,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const [contact] = await env.query<{ id: string }>(`SELECT id FROM contacts WHERE email = 'multicanal@ejemplo.example'`);
       await env.query(`UPDATE contacts SET phone = '+528112345678' WHERE id = $1`, [contact!.id]);
       const byPhone = await seedTicketFor(env, contact!.id, 'Llamada', 'phone');
-      const person = await l1.get<{ contact: { phone: string }; tickets: Array<{ number: string; channel: string }> }>(`/api/contacts/${contact!.id}`);
+      const person = await l1.get<ContactWithTicketsJson>(`/api/contacts/${contact!.id}`);
       expect(person.body.contact.phone).toBe('+528112345678');
       expect(person.body.tickets.map((item) => [item.number, item.channel]).sort()).toEqual(
         [

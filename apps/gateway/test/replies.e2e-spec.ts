@@ -6,6 +6,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket, type SeededTicket } from '../../../test/support/ticket-fixtures.js';
+import type { TicketDetailJson } from '@app/tickets';
 
 describe('agent replies through the API (gateway → outbox → worker → SMTP)', () => {
   let env: TestEnvironment;
@@ -26,12 +27,7 @@ describe('agent replies through the API (gateway → outbox → worker → SMTP)
   };
   const timeline = async () =>
     (
-      await api.get<{
-        status: string;
-        firstResponseAt: string | null;
-        messages: Array<{ id: string; internal: boolean; text: string; direction: string; delivery: { status: string } | null }>;
-        events: Array<{ type: string }>;
-      }>(`/api/tickets/${ticket.number}`)
+      await api.get<TicketDetailJson>(`/api/tickets/${ticket.number}`)
     ).body;
 
   beforeAll(async () => {

@@ -8,6 +8,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { AgentSocketClient, socketAnswer } from '../../../test/support/socket-access.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
+import type { AgentJson, ItemsJson } from '@app/tickets';
 
 /** The load balancer in front of both gateways appends the client's address; TRUST_PROXY=1 believes that hop only. */
 const behindProxy = (client: string, spoofed?: string) => ({ 'x-forwarded-for': spoofed ? `${spoofed}, ${client}` : client });
@@ -31,7 +32,7 @@ describe('security: hostile callers against two gateways', () => {
   const newAgent = async (tier: 'L1' | 'L2' | 'L3', label: string = tier) => {
     const email = `${label.toLowerCase()}-${randomUUID().slice(0, 8)}@interfactura.com`;
     const client = await admin.createAgent({ name: `Agente ${label}`, email, tier });
-    const { items } = (await admin.get<{ items: Array<{ id: string; email: string }> }>('/api/agents')).body;
+    const { items } = (await admin.get<ItemsJson<AgentJson>>('/api/agents')).body;
     return { client, email, password: `clave-${email}`, id: items.find((agent) => agent.email === email)!.id };
   };
 

@@ -4,18 +4,8 @@ import { CustomerStack, mobileNumber } from '../../../test/support/customer-stac
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { SimulatedCall } from '../../../test/support/simulated-call.js';
+import type { AvailabilityReport, IncidentDetail, IncidentSummary, TicketDetailJson } from '@app/tickets';
 
-interface IncidentJson {
-  id: string;
-  title: string;
-  status: string;
-  severity: number;
-  ticketCount: number;
-  tickets: string[];
-  linked: Array<{ number: string; reason: string; linkedBy: string | null }>;
-  updates: Array<{ kind: string; recipients: number; sent: number; failed: number }>;
-  customersByChannel: Record<string, number>;
-}
 
 /**
  * One failure (stamping down, error 500), as forty customers put it: different openings, complaints
@@ -76,8 +66,8 @@ describe('outage mode: many reports of one failure become one incident with one 
   const reporters: Array<{ channel: 'email' | 'chat' | 'phone'; ticketNumber: string; address: string; chat?: Awaited<ReturnType<CustomerStack['chat']>> }> = [];
   const unrelated: string[] = [];
 
-  const incidents = async () => (await stack.api.get<{ items: IncidentJson[] }>('/api/incidents')).body.items;
-  const incident = async (id: string) => (await stack.api.get<IncidentJson>(`/api/incidents/${id}`)).body;
+  const incidents = async () => (await stack.api.get<{ items: IncidentSummary[] }>('/api/incidents')).body.items;
+  const incident = async (id: string) => (await stack.api.get<IncidentDetail>(`/api/incidents/${id}`)).body;
 
   beforeAll(async () => {
     // Availability counts from the first health sample: sample every second so the incident's minutes are measured.
@@ -134,15 +124,15 @@ describe('outage mode: many reports of one failure become one incident with one 
     const l3 = await stack.api.createAgent({ name: 'Diego Desarrollo', email: 'diego@interfactura.com', tier: 'L3' });
     expect((await l3.post(`/api/incidents/${suspected!.id}/confirm`, {})).status).toBe(403);
 
-    const confirmed = await l1.post<IncidentJson>(`/api/incidents/${suspected!.id}/confirm`, {});
+    const confirmed = await l1.post<IncidentDetail>(`/api/incidents/${suspected!.id}/confirm`, {});
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.status).toBe('open');
     // What detection missed is linked by hand (short numbers work); a wrong link is undone.
     const missing = reporters.map((reporter) => reporter.ticketNumber).filter((number) => !confirmed.body.tickets.includes(number));
-    const linked = await l1.post<IncidentJson>(`/api/incidents/${suspected!.id}/tickets`, { add: [...missing, unrelated[0]!.replace(/^IF-0*/, '')] });
+    const linked = await l1.post<IncidentDetail>(`/api/incidents/${suspected!.id}/tickets`, { add: [...missing, unrelated[0]!.replace(/^IF-0*/, '')] });
     expect(linked.status).toBe(200);
     expect(linked.body.tickets).toContain(unrelated[0]);
-    const unlinked = await l1.post<IncidentJson>(`/api/incidents/${suspected!.id}/tickets`, { remove: [unrelated[0]] });
+    const unlinked = await l1.post<IncidentDetail>(`/api/incidents/${suspected!.id}/tickets`, { remove: [unrelated[0]] });
     expect(unlinked.body.tickets.sort()).toEqual(reporters.map((reporter) => reporter.ticketNumber).sort());
     expect((await l1.post(`/api/incidents/${suspected!.id}/tickets`, {})).status).toBe(400);
     expect((await l1.patch(`/api/incidents/${suspected!.id}`, { title: 'Falla en el timbrado de facturas' })).status).toBe(200);
@@ -196,7 +186,7 @@ describe('outage mode: many reports of one failure become one incident with one 
     const confirmation = await stack.sink.waitFor((mail) => mail.envelopeTo.includes(from) && Boolean(mail.parsed.subject?.includes(late.ticketNumber)), `the confirmation to ${from}`);
     expect(confirmation.parsed.text).toContain('Ya sabemos de esta falla ("Falla en el timbrado de facturas") y la estamos atendiendo.');
     expect((await incident(open!.id)).tickets).toContain(late.ticketNumber);
-    const ticket = (await stack.api.get<{ severity: number; events: Array<{ type: string; data: Record<string, unknown> }> }>(`/api/tickets/${late.ticketNumber}`)).body;
+    const ticket = (await stack.api.get<TicketDetailJson>(`/api/tickets/${late.ticketNumber}`)).body;
     expect(ticket.severity).toBe(open!.severity);
     expect(ticket.events.find((event) => event.type === 'incident_linked')?.data).toMatchObject({ atIntake: true });
     reporters.push({ channel: 'email', address: from, ticketNumber: late.ticketNumber });
@@ -208,14 +198,14 @@ describe('outage mode: many reports of one failure become one incident with one 
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ kind: 'resolution', recipients: reporters.length });
     for (const reporter of reporters) {
-      const ticket = (await stack.api.get<{ status: string }>(`/api/tickets/${reporter.ticketNumber}`)).body;
+      const ticket = (await stack.api.get<TicketDetailJson>(`/api/tickets/${reporter.ticketNumber}`)).body;
       expect(ticket.status).toBe('resolved');
     }
     for (const reporter of reporters.filter((item) => item.channel === 'email')) {
       await eventually(async () => stack.sink.to(reporter.address).filter((mail) => mail.parsed.subject?.includes('Falla resuelta')).length === 1, { what: `the resolution mailed to ${reporter.address}` });
       await eventually(async () => stack.sink.to(reporter.address).filter((mail) => mail.parsed.subject?.includes('¿Cómo te atendimos?')).length === 1, { what: `the satisfaction survey mailed to ${reporter.address}` });
     }
-    for (const number of unrelated) expect((await stack.api.get<{ status: string }>(`/api/tickets/${number}`)).body.status).not.toBe('resolved');
+    for (const number of unrelated) expect((await stack.api.get<TicketDetailJson>(`/api/tickets/${number}`)).body.status).not.toBe('resolved');
     expect((await stack.api.get<{ incidents: unknown[] }>('/status')).body.incidents).toEqual([]);
     expect((await stack.api.post(`/api/incidents/${open!.id}/updates`, { body: 'otra' })).status).toBe(409);
 
@@ -230,10 +220,10 @@ describe('outage mode: many reports of one failure become one incident with one 
     // Only an administrator says the incident was downtime; the availability report then counts it.
     const l1 = await stack.api.createAgent({ name: 'Raúl Help Desk', email: 'raul@interfactura.com', tier: 'L1' });
     expect((await l1.patch(`/api/incidents/${open!.id}`, { countsAsDowntime: true })).status).toBe(403);
-    const before = (await stack.api.get<{ months: Array<{ downMinutesByComponent: Record<string, number> }> }>('/api/reports/availability?months=1')).body.months[0]!;
+    const before = (await stack.api.get<AvailabilityReport>('/api/reports/availability?months=1')).body.months[0]!;
     expect(before.downMinutesByComponent.incident).toBeUndefined();
     expect((await stack.api.patch(`/api/incidents/${open!.id}`, { countsAsDowntime: true })).status).toBe(200);
-    const after = (await stack.api.get<{ months: Array<{ downMinutesByComponent: Record<string, number> }> }>('/api/reports/availability?months=1')).body.months[0]!;
+    const after = (await stack.api.get<AvailabilityReport>('/api/reports/availability?months=1')).body.months[0]!;
     expect(after.downMinutesByComponent.incident).toBeGreaterThanOrEqual(1);
   });
 });

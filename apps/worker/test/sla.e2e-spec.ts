@@ -9,6 +9,7 @@ import { buildMail, customerAddress } from '../../../test/support/mail-builder.j
 import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import type { AvailabilityReport, SlaReport } from '@app/tickets';
 
 // One SLA hour lasts one second: attention 2 h = 2 s, solution 8 h = 8 s, severity 1 updates every 1 s.
 const MINUTE_MS = 1_000 / 60;
@@ -164,7 +165,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
   // Before the maintenance cases: minutes inside a maintenance window are left out of the measure.
   it('should report availability against 99.3 % and the monthly SLA, in JSON and CSV', async () => {
     const availability = await eventually(async () => {
-      const report = await admin.get<{ targetPercent: number; months: Array<{ month: string; measuredMinutes: number; availabilityPercent: number | null }> }>(
+      const report = await admin.get<AvailabilityReport>(
         '/api/reports/availability?months=2',
       );
       return report.body.months[0]!.measuredMinutes > 0 ? report.body : undefined;
@@ -172,7 +173,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
     expect(availability.targetPercent).toBe(99.3);
     expect(availability.months[0]!.availabilityPercent).not.toBeNull();
 
-    const sla = await admin.get<{ rows: Array<{ dimension: string; key: string; tickets: number }>; statusUpdates: { owed: number } }>('/api/reports/sla');
+    const sla = await admin.get<SlaReport>('/api/reports/sla');
     expect(sla.status).toBe(200);
     expect(sla.body.rows.find((row) => row.dimension === 'all')!.tickets).toBeGreaterThan(0);
     expect(sla.body.statusUpdates.owed).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import type { TicketListJson } from '@app/tickets';
 
 const UUID = '7F3C2A10-4B5D-4E6F-8A9B-0C1D2E3F4A5B';
 const CFDI_XML = `<?xml version="1.0" encoding="UTF-8"?>
@@ -99,7 +100,7 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
     });
     expect(ticket.cfdi.satCodeMeanings[0]).toMatchObject({ code: 'CFDI40145', source: expect.stringMatching(/Anexo 20/) });
     for (const q of [UUID.toLowerCase(), 'cfe370814qi0']) {
-      const found = await admin.get<{ items: Array<{ number: string }> }>(`/api/tickets?q=${encodeURIComponent(q)}`);
+      const found = await admin.get<TicketListJson>(`/api/tickets?q=${encodeURIComponent(q)}`);
       expect(found.body.items.map((item) => item.number)).toEqual([ticket.number]);
     }
     // The hostile file stays on the ticket as a plain attachment.
@@ -117,7 +118,7 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
     for (const ticket of [confirmed, changed]) {
       expect(ticket).toMatchObject({ severityReview: true, severityModelVersion: model.version, severityConfidence: expect.any(Number) });
     }
-    const review = async () => (await l1.get<{ items: Array<{ number: string }> }>('/api/tickets?review=severity')).body.items.map((item) => item.number);
+    const review = async () => (await l1.get<TicketListJson>('/api/tickets?review=severity')).body.items.map((item) => item.number);
     expect(await review()).toEqual(expect.arrayContaining([confirmed.number, changed.number]));
 
     expect((await l1.post(`/api/tickets/${confirmed.number}/confirm-severity`, {})).status).toBe(200);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
 import { isUuid } from '@app/platform';
 import type { Tier } from './domain.js';
@@ -95,6 +95,15 @@ export class ContactsRepository {
       toId,
     ])) as [MovedTicket[], number];
     return rows;
+  }
+
+  /** The contact of a ticket (it always has one); throws when it does not exist. */
+  getById(id: string, em: EntityManager): Promise<ContactEntity> {
+    return em.findOneByOrFail(ContactEntity, { id });
+  }
+
+  findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<ContactEntity[]> {
+    return em.find(ContactEntity, { where: { id: In(ids) } });
   }
 
   findById(id: string): Promise<ContactEntity | null> {

@@ -93,3 +93,5 @@ export * from './incidents/public-status.service.js';
 export * from './reports/incident-report.js';
 export * from './text/customer-text.js';
 export * from './workflow/status-request.js';
+export type * from './shapes/ticket-shapes.js';
+export type * from './reports/report-shapes.js';

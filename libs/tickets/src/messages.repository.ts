@@ -47,6 +47,11 @@ export class MessagesRepository {
     return saved;
   }
 
+  /** Moves every message of one ticket onto another (a merge). */
+  async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await em.update(MessageEntity, { ticketId: fromTicketId }, { ticketId: toTicketId });
+  }
+
   /** Re-renders a message that summarises something still changing (a phone call's card). */
   async updateText(id: string, text: string, em: EntityManager): Promise<void> {
     await em.update(MessageEntity, { id }, { text });

@@ -3,9 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InboundAttachment } from '@app/channels';
 import type { Tier } from './domain.js';
-import { ContactEntity } from './entities/contact.entity.js';
+import { ContactsRepository } from './contacts.repository.js';
 import type { MessageEntity } from './entities/message.entity.js';
-import { TicketEntity } from './entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from './errors.js';
 import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
@@ -13,6 +12,7 @@ import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
 import { TicketEventsRepository } from './ticket-events.repository.js';
+import { TicketsRepository } from './tickets.repository.js';
 import type { Actor } from './workflow/actor.js';
 import { deniedReason } from './workflow/ticket-permissions.js';
 
@@ -52,6 +52,8 @@ export class RepliesService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly messages: MessagesRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
@@ -68,7 +70,7 @@ export class RepliesService {
     if (body.length > REPLY_MAX_CHARS) throw new InvalidInputError(`body must be at most ${REPLY_MAX_CHARS} characters`);
 
     const result = await this.dataSource.transaction(async (em) => {
-      const ticket = await em.findOne(TicketEntity, { where: { number: ticketNumber }, lock: { mode: 'pessimistic_write' } });
+      const ticket = await this.tickets.findRowByNumber(ticketNumber, { lock: true }, em);
       if (!ticket) throw new TicketNotFoundError(ticketNumber);
       const denied = deniedReason(actor, request.internal ? 'note' : 'reply', ticket);
       if (denied) throw new ForbiddenActionError(denied);
@@ -98,18 +100,18 @@ export class RepliesService {
         await this.events.append(ticket.id, [{ type: 'note_added', ...author, data: { messageId: note.id } }], em);
         return { message: note, tier: ticket.tier, deliveryIds: [] };
       }
-      const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
+      const contact = await this.contacts.getById(ticket.contactId, em);
       const queued = await this.notifier.queueReply(ticket, contact, body, { type: 'agent', name: actor.name, id: actor.id }, em, files);
       const firstResponse = ticket.firstResponseAt === null;
       // Writing to the customer counts as their update: the next one is owed a full cadence later.
       await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);
-      await em.update(
-        TicketEntity,
-        { id: ticket.id },
+      await this.tickets.update(
+        ticket.id,
         {
           ...(firstResponse ? { firstResponseAt: new Date() } : {}),
           ...(ticket.status === 'new' ? { status: 'open' as const } : {}),
         },
+        em,
       );
       await this.events.append(
         ticket.id,
@@ -135,14 +137,8 @@ export class RepliesService {
   /** Collision check: someone else wrote on the ticket (customer or agent) since the agent loaded it. */
   private async refuseIfChanged(ticketId: string, actor: Actor, baseVersion: string, em: EntityManager): Promise<void> {
     if (!/^\d+$/.test(baseVersion)) throw new InvalidInputError('baseVersion must be the version number of the ticket');
-    const [row] = (await em.query(
-      `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
-        WHERE ticket_id = $1 AND id > $2
-          AND type IN ('message_received', 'reply_added', 'note_added')
-          AND (actor_id IS DISTINCT FROM $3)`,
-      [ticketId, baseVersion, actor.id],
-    )) as Array<{ changes: number; version: string | null }>;
-    if (row && row.changes > 0) {
+    const row = await this.events.countWrittenByOthersSince(ticketId, baseVersion, actor.id, em);
+    if (row.changes > 0) {
       throw new ConflictError(
         `the timeline changed since you opened it (${row.changes} new entries); read them, then send again`,
         { reason: 'timeline_changed', newEntries: row.changes },

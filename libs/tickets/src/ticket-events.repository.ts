@@ -27,7 +27,7 @@ export class TicketEventsRepository {
   /**
    * Keeps the events appended through `em` (a transaction) until `flushHeld`, which writes them all
    * with one multi-row INSERT, in the order they were appended: an intake group appends several per
-   * ticket. Whoever reads events inside such a transaction flushes first (`SlaClocksService`).
+   * ticket. The reads here that can run inside such a transaction flush first.
    */
   holdUntilFlush(em: EntityManager): void {
     this.held.set(em, []);
@@ -59,6 +59,33 @@ export class TicketEventsRepository {
         data: (event.data ?? {}) as QueryDeepPartialEntity<Record<string, unknown>>,
       })),
     );
+  }
+
+  /** When the ticket was resolved and reopened, oldest first (the solution clock stands still in between). */
+  async resolvedAndReopened(ticketId: string, em: EntityManager): Promise<Array<{ type: 'resolved' | 'reopened'; createdAt: Date }>> {
+    // An intake group holds its events back: a 'reopened' it just appended must be read here.
+    await this.flushHeld(em);
+    const rows = (await em.query(
+      `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
+      [ticketId],
+    )) as Array<{ type: 'resolved' | 'reopened'; created_at: Date }>;
+    return rows.map((row) => ({ type: row.type, createdAt: row.created_at }));
+  }
+
+  /**
+   * Messages others wrote on the ticket (customer or agent) after event `sinceVersion`: how many,
+   * and the newest event id (the ticket's version).
+   */
+  async countWrittenByOthersSince(ticketId: string, sinceVersion: string, actorId: string, em: EntityManager): Promise<{ changes: number; version: string | null }> {
+    await this.flushHeld(em);
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
+        WHERE ticket_id = $1 AND id > $2
+          AND type IN ('message_received', 'reply_added', 'note_added')
+          AND (actor_id IS DISTINCT FROM $3)`,
+      [ticketId, sinceVersion, actorId],
+    )) as Array<{ changes: number; version: string | null }>;
+    return row ?? { changes: 0, version: null };
   }
 
   listForTicket(ticketId: string): Promise<TicketEventEntity[]> {

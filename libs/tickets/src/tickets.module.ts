@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
+import { AgentsRepository } from './agents/agents.repository.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
 import { SharedFiles } from './attachments/shared-files.js';
 import { SatisfactionReports } from './survey/satisfaction-report.js';
@@ -29,8 +30,10 @@ import { OutboundService } from './outbound/outbound.service.js';
 import { ReplyRouting } from './outbound/reply-routing.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
+import { MaintenanceNoticesRepository } from './maintenance/maintenance-notices.repository.js';
 import { MaintenanceWindowsRepository } from './maintenance/maintenance-windows.repository.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
+import { SlaAlertsRepository } from './sla/sla-alerts.repository.js';
 import { SlaExposureRepository } from './sla/sla-exposure.repository.js';
 import { SlaMonitor } from './sla/sla-monitor.service.js';
 import { MaintenanceService } from './maintenance/maintenance.service.js';
@@ -85,12 +88,15 @@ const PROVIDERS = [
   ReplyRouting,
   TicketWorkflowService,
   AgentsService,
+  AgentsRepository,
   AppSecretsRepository,
   TicketChangePublisher,
   MaintenanceWindowsRepository,
+  MaintenanceNoticesRepository,
   SlaClocksService,
   SlaMonitor,
   SlaExposureRepository,
+  SlaAlertsRepository,
   MaintenanceService,
   MaintenanceNoticesService,
   HealthSampler,

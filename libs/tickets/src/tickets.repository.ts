@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import type { TicketStatus, Tier } from './domain.js';
@@ -97,6 +97,67 @@ export class TicketsRepository {
       current = target;
     }
     return current;
+  }
+
+  /** The ticket row alone (no relations); throws when it does not exist. */
+  getRow(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity> {
+    return em.findOneByOrFail(TicketEntity, { id });
+  }
+
+  /** The ticket row alone, locked until the transaction ends (SLA checks take turns on one ticket). */
+  lockById(id: string, em: EntityManager): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The ticket row alone by number; with `lock`, locked until the transaction ends (changes by agents). */
+  findRowByNumber(number: string, options: { lock: boolean }, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, { where: { number }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** The ticket with its contact and assignee (what the inbox shows after a change). */
+  getWithPeople(id: string, em: EntityManager): Promise<TicketEntity> {
+    return em.findOneOrFail(TicketEntity, { where: { id }, relations: { contact: true, assignee: true } });
+  }
+
+  /** Ticket rows with these numbers (missing numbers are simply absent). */
+  findRowsByNumbers(numbers: string[], em: EntityManager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { number: In(numbers) } });
+  }
+
+  /** Ticket rows with these ids, locked in number order (so concurrent broadcasts cannot deadlock). */
+  findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' } });
+  }
+
+  lockRowsByIds(ids: string[], em: EntityManager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { id: In(ids) }, lock: { mode: 'pessimistic_write' }, order: { number: 'ASC' } });
+  }
+
+  /** The tier of each of these tickets. */
+  async tiersOf(ids: string[]): Promise<Map<string, Tier>> {
+    const rows = await this.dataSource.manager.find(TicketEntity, { select: { id: true, tier: true }, where: { id: In(ids) } });
+    return new Map(rows.map((ticket) => [ticket.id, ticket.tier]));
+  }
+
+  /** Ids of every ticket not resolved or merged. */
+  async openIds(em: EntityManager): Promise<string[]> {
+    const open = (await em.query(`SELECT id FROM tickets WHERE status NOT IN ('resolved', 'merged')`)) as Array<{ id: string }>;
+    return open.map((row) => row.id);
+  }
+
+  async update(id: string, patch: QueryDeepPartialEntity<TicketEntity>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await em.update(TicketEntity, { id }, patch);
+  }
+
+  /** The customer wrote again: a resolved or waiting ticket is open again. */
+  async recordCustomerMessage(id: string, em: EntityManager): Promise<void> {
+    await em.query(
+      `UPDATE tickets SET last_customer_message_at = now(), updated_at = now(),
+                status = CASE WHEN status IN ('resolved', 'waiting_customer') THEN 'open' ELSE status END,
+                resolved_at = CASE WHEN status = 'resolved' THEN NULL ELSE resolved_at END
+          WHERE id = $1`,
+      [id],
+    );
   }
 
   findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {

@@ -1,18 +1,20 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { AgentsService, type Actor, type AgentEntity, type AgentPatch } from '@app/tickets';
+import { AgentsService, type Actor, type AgentEntity, type AgentJson, type AgentPatch, type ItemsJson } from '@app/tickets';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { AgentsGateway } from '../inbox/agents.gateway.js';
 import { CreateAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+import { AgentListResponse, AgentResponse } from './dto/agent.response.js';
 
-const present = (agent: AgentEntity) => ({
+const present = (agent: AgentEntity): AgentJson => ({
   id: agent.id,
   name: agent.name,
   email: agent.email,
   tier: agent.tier,
   role: agent.role,
   active: agent.active,
-  createdAt: agent.createdAt,
+  createdAt: agent.createdAt.toISOString(),
 });
 
 /** Agent accounts. Every agent can list colleagues (to assign tickets); only administrators manage them. */
@@ -24,21 +26,24 @@ export class AgentsController {
   ) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: AgentListResponse })
+  async list(@CurrentActor() actor: Actor): Promise<ItemsJson<AgentJson>> {
     const agents = await this.agents.list();
     return { items: agents.filter((agent) => agent.active || actor.role === 'admin').map(present) };
   }
 
   @AdminOnly()
   @Post()
-  async create(@Body() fields: CreateAgentDto) {
+  @ApiCreatedResponse({ type: AgentResponse })
+  async create(@Body() fields: CreateAgentDto): Promise<AgentJson> {
     const agent = await this.agents.create({ name: fields.name, email: fields.email, password: fields.password, tier: fields.tier ?? 'L1', role: fields.role ?? 'agent' });
     return present(agent);
   }
 
   @AdminOnly()
   @Patch(':id')
-  async update(@Param('id', UuidPipe) id: string, @Body() fields: UpdateAgentDto) {
+  @ApiOkResponse({ type: AgentResponse })
+  async update(@Param('id', UuidPipe) id: string, @Body() fields: UpdateAgentDto): Promise<AgentJson> {
     // null counts as left out, as before.
     const patch: AgentPatch = {
       name: fields.name ?? undefined,

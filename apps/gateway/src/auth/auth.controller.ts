@@ -1,9 +1,13 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
-import { AgentsService, type Actor } from '@app/tickets';
+import { AgentsService, type Actor, type LoginJson, type MeJson } from '@app/tickets';
+import { ApiOkResponse, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
+import { MeResponse } from '../agents/dto/agent.response.js';
 import { LoginLimits } from '../security/login-limits.js';
 import { AccessTokens } from './access-tokens.js';
 import { CurrentActor, Public } from './auth.decorators.js';
+import { ErrorResponse } from '../http/error.response.js';
 import { LoginDto } from './dto/login.dto.js';
+import { LoginResponse } from './dto/login.response.js';
 
 @Controller('api/auth')
 export class AuthController {
@@ -17,7 +21,9 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() credentials: LoginDto, @Ip() ip: string) {
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (in Spanish, for the sign-in page).', schema: { $ref: getSchemaPath(ErrorResponse) } })
+  async login(@Body() credentials: LoginDto, @Ip() ip: string): Promise<LoginJson> {
     const email = credentials.email.trim().toLowerCase();
     const password = credentials.password;
     await this.limits.assertAllowed(email, ip);
@@ -31,7 +37,8 @@ export class AuthController {
   }
 
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentActor() actor: Actor): MeJson {
     return actor;
   }
 }

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ADMIN_ONLY, PUBLIC_ROUTE } from '../auth/auth.decorators.js';
+import { ErrorResponse } from '../http/error.response.js';
 
 /** What the document describes: the API and the callers' ends of the gateway, not its pages and files. */
 const DOCUMENTED_PATHS = /^\/(api|health|webhooks|status)(\/|$)/;
@@ -23,7 +24,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addSecurityRequirements('bearer')
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` });
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller}_${method}`,
+    extraModels: [ErrorResponse],
+  });
   const access = routeAccess(app);
   for (const [path, operations] of Object.entries(document.paths)) {
     if (!DOCUMENTED_PATHS.test(path)) {
@@ -34,9 +38,37 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       const decision = operation.operationId ? access.get(operation.operationId) : undefined;
       if (decision === 'public') operation.security = [];
       if (decision === 'admin') operation['x-ventanilla-access'] = 'admin';
+      describeRefusals(path, operation, decision);
     }
   }
   return document;
+}
+
+const REFUSALS: Record<string, string> = {
+  '400': 'Bad input: `message` names each field and what it accepts (`code: invalid_input`, `fields`).',
+  '401': 'No valid access token (signed out, expired, or the agent was deactivated).',
+  '403': 'The agent may not do this: administrators only, or the ticket\'s tier and the agent\'s rules say no.',
+  '404': 'Nothing with that number or id (or not one the agent may see).',
+};
+
+/**
+ * The refusals an operation can answer, all with ErrorResponse's body (DomainErrorFilter makes every
+ * one): 400 when it takes input, 401 unless public, 403 for administrators' operations and those on
+ * one record (per-ticket rules), 404 on one record. What a handler's decorators say stays.
+ */
+function describeRefusals(path: string, operation: Record<string, unknown>, decision: 'public' | 'admin' | undefined): void {
+  const onRecord = path.includes('{');
+  const takesInput = onRecord || Boolean(operation.requestBody) || ((operation.parameters as unknown[] | undefined)?.length ?? 0) > 0;
+  const statuses = [
+    ...(takesInput ? ['400'] : []),
+    ...(decision === 'public' ? [] : ['401']),
+    ...(decision !== 'public' && (decision === 'admin' || onRecord) ? ['403'] : []),
+    ...(onRecord ? ['404'] : []),
+  ];
+  const responses = (operation.responses ??= {}) as Record<string, unknown>;
+  for (const status of statuses) {
+    responses[status] ??= { description: REFUSALS[status], content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorResponse) } } } };
+  }
 }
 
 /** `Controller_method` → who may call it, as the guard decides (handler metadata over the controller's). */

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
-import { RepliesService, type Actor } from '@app/tickets';
+import { ApiBody, ApiConsumes, ApiCreatedResponse } from '@nestjs/swagger';
+import { RepliesService, type Actor, type ReplyCreatedJson } from '@app/tickets';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { checkedUpload } from '../files/checked-upload.js';
 import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
 import { CreateReplyDto } from './dto/create-reply.dto.js';
+import { ReplyCreatedResponse } from './dto/ticket.response.js';
 
 @Controller('api/tickets/:number/replies')
 export class RepliesController {
@@ -26,13 +27,14 @@ export class RepliesController {
   @HttpCode(201)
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateReplyDto })
+  @ApiCreatedResponse({ type: ReplyCreatedResponse })
   @UseInterceptors(FileUpload('en', ['internal', 'force']))
   async create(
     @CurrentActor() actor: Actor,
     @Param('number', TicketNumberPipe) number: string,
     @Body() reply: CreateReplyDto,
     @UploadedFile() upload: UploadedFileData | undefined,
-  ) {
+  ): Promise<ReplyCreatedJson> {
     const file = upload ? checkedUpload(upload, this.config.core.attachmentMaxBytes, 'en') : undefined;
     const result = await this.replies.reply(number, actor, {
       body: reply.body,
@@ -45,7 +47,7 @@ export class RepliesController {
       id: result.message.id,
       internal: result.message.internal,
       channel: result.message.channel,
-      createdAt: result.message.createdAt,
+      createdAt: result.message.createdAt.toISOString(),
       delivery: result.deliveryId ? { id: result.deliveryId, status: 'pending' } : null,
       suppressedReason: result.suppressedReason ?? null,
     };

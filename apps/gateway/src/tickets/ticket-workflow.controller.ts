@@ -1,12 +1,21 @@
 import { BadRequestException, Body, Controller, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsService, TicketWorkflowService, type Actor, type Severity, type TicketEntity, type Transition } from '@app/tickets';
+import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsService, TicketWorkflowService, type Actor, type HiddenTicketJson, type Severity, type TicketDetailJson, type TicketEntity, type Transition } from '@app/tickets';
+import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { AssignDto, EscalateDto, MergeDto, NoteDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
+import { HiddenTicketResponse, TicketDetailResponse } from './dto/ticket.response.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
 /** Moving a ticket through the support process; each answers with the updated ticket. */
+const TicketAfterChange = () =>
+  ApiOkResponse({
+    description: 'The ticket as it is now; only its summary (`visibleToYou: false`) when the change took it to a tier the agent does not see.',
+    schema: { oneOf: [{ $ref: getSchemaPath(TicketDetailResponse) }, { $ref: getSchemaPath(HiddenTicketResponse) }] },
+  });
+
 @Controller('api/tickets/:number')
+@ApiExtraModels(TicketDetailResponse, HiddenTicketResponse)
 export class TicketWorkflowController {
   constructor(
     private readonly workflow: TicketWorkflowService,
@@ -15,6 +24,7 @@ export class TicketWorkflowController {
 
   /** INTERFACE.md: `{ severity?, status? }`, with `reason` (severity), `resolution` (resolved) or `note`. */
   @Patch()
+  @TicketAfterChange()
   async update(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() fields: UpdateTicketDto) {
     // null counts as left out.
     const severity = fields.severity ?? undefined;
@@ -33,18 +43,21 @@ export class TicketWorkflowController {
 
   @Post('escalate')
   @HttpCode(200)
+  @TicketAfterChange()
   async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: EscalateDto) {
     return this.apply(number, actor, { kind: 'escalate', reason: body.reason });
   }
 
   @Post('resolve')
   @HttpCode(200)
+  @TicketAfterChange()
   async resolve(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: ResolveDto) {
     return this.apply(number, actor, { kind: 'resolve', resolution: body.resolution });
   }
 
   @Post('reopen')
   @HttpCode(200)
+  @TicketAfterChange()
   async reopen(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: ReopenDto) {
     return this.apply(number, actor, { kind: 'reopen', reason: body.reason ?? '' });
   }
@@ -52,6 +65,7 @@ export class TicketWorkflowController {
   /** L3: the fix is ready; the ticket goes back to L2 Operations, pending release to production. */
   @Post('fix-ready')
   @HttpCode(200)
+  @TicketAfterChange()
   async fixReady(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
     return this.apply(number, actor, { kind: 'mark_fix_ready', note: body.note ?? '' });
   }
@@ -59,6 +73,7 @@ export class TicketWorkflowController {
   /** L2: the fix is in production; the ticket goes back to L1 Help Desk to tell the customer. */
   @Post('release')
   @HttpCode(200)
+  @TicketAfterChange()
   async release(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
     return this.apply(number, actor, { kind: 'release', note: body.note ?? '' });
   }
@@ -66,6 +81,7 @@ export class TicketWorkflowController {
   /** L1 agrees with the proposed severity: the ticket leaves "revisar severidad" (the decision is kept as a training example). */
   @Post('confirm-severity')
   @HttpCode(200)
+  @TicketAfterChange()
   async confirmSeverity(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
     return this.present(await this.workflow.confirmSeverity(number, actor), actor);
   }
@@ -73,12 +89,14 @@ export class TicketWorkflowController {
   /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
   @Post('assign')
   @HttpCode(200)
+  @TicketAfterChange()
   async assign(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: AssignDto) {
     return this.present(await this.workflow.assign(number, actor, body.agentId), actor);
   }
 
   @Post('take')
   @HttpCode(200)
+  @TicketAfterChange()
   async take(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
     return this.present(await this.workflow.assign(number, actor, actor.id), actor);
   }
@@ -86,6 +104,7 @@ export class TicketWorkflowController {
   /** `{ note }`: what the customer reads in the next status update. */
   @Post('progress')
   @HttpCode(200)
+  @TicketAfterChange()
   async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
     return this.present(await this.workflow.setProgressNote(number, actor, body.note ?? ''), actor);
   }
@@ -93,6 +112,7 @@ export class TicketWorkflowController {
   /** `{ note? }`: the agent called the customer back about a missed call; the flag clears (409 when none is pending). */
   @Post('called-back')
   @HttpCode(200)
+  @TicketAfterChange()
   async calledBack(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
     return this.present(await this.workflow.markCalledBack(number, actor, body.note ?? ''), actor);
   }
@@ -100,6 +120,7 @@ export class TicketWorkflowController {
   /** Merges this ticket into `{ into }`, another ticket of the same customer, named in full or short ("4", "IF-4"). */
   @Post('merge')
   @HttpCode(200)
+  @ApiOkResponse({ type: TicketDetailResponse })
   async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: MergeDto) {
     const typed = body.into;
     const into = ticketNumberFromQuery(typed) ?? typed.trim().toUpperCase();
@@ -112,7 +133,7 @@ export class TicketWorkflowController {
   }
 
   /** The whole ticket, or only its summary when the change took it out of the actor's sight (handed to another tier). */
-  private async present(ticket: TicketEntity, actor: Actor) {
+  private async present(ticket: TicketEntity, actor: Actor): Promise<TicketDetailJson | HiddenTicketJson> {
     if (deniedReason(actor, 'view', ticket)) return { ...presentTicketSummary(ticket), visibleToYou: false };
     return presentTicketDetail(await this.tickets.timeline(ticket.number, actor));
   }

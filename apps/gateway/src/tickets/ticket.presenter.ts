@@ -5,13 +5,25 @@ import {
   satCodeFamily,
   SEVERITY_MEANINGS_ES,
   slaSnapshot,
+  type CfdiJson,
   type ContactEntity,
+  type ContactJson,
+  type IsoTime,
+  type TicketDetailJson,
   type TicketEntity,
+  type TicketSummaryJson,
   type TicketTimeline,
 } from '@app/tickets';
 
+/** A Date as JSON carries it (what `JSON.stringify` would write). */
+export function iso(date: Date): IsoTime;
+export function iso(date: Date | null): IsoTime | null;
+export function iso(date: Date | null): IsoTime | null {
+  return date ? date.toISOString() : null;
+}
+
 /** `email` is the address mail goes to; while `verified` is false it is only what a chat's author typed. */
-export function presentContact(contact: ContactEntity | undefined) {
+export function presentContact(contact: ContactEntity | undefined): ContactJson {
   return {
     id: contact?.id ?? null,
     name: contact?.name ?? null,
@@ -20,13 +32,12 @@ export function presentContact(contact: ContactEntity | undefined) {
     phone: contact?.phone ?? null,
     rfc: contact?.rfc ?? null,
     emailUndeliverable: Boolean(contact?.emailUndeliverableAt),
-    /** When an administrator erased the person's data (ARCO); null otherwise. */
-    erasedAt: contact?.erasedAt ?? null,
+    erasedAt: iso(contact?.erasedAt ?? null),
   };
 }
 
 /** The public JSON shapes of tickets (INTERFACE.md's TicketSummary, and the timeline). */
-export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
+export function presentTicketSummary(ticket: TicketEntity, now = new Date()): TicketSummaryJson {
   return {
     number: ticket.number,
     channel: ticket.channel,
@@ -41,19 +52,19 @@ export function presentTicketSummary(ticket: TicketEntity, now = new Date()) {
     callbackRequested: ticket.callbackRequested,
     contact: presentContact(ticket.contact),
     assignee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name, tier: ticket.assignee.tier } : null,
-    createdAt: ticket.createdAt,
-    updatedAt: ticket.updatedAt,
-    attentionDueAt: ticket.attentionDueAt,
-    solutionDueAt: ticket.solutionDueAt,
-    firstResponseAt: ticket.firstResponseAt,
-    resolvedAt: ticket.resolvedAt,
-    lastCustomerMessageAt: ticket.lastCustomerMessageAt,
-    nextUpdateDueAt: ticket.nextUpdateDueAt,
+    createdAt: iso(ticket.createdAt),
+    updatedAt: iso(ticket.updatedAt),
+    attentionDueAt: iso(ticket.attentionDueAt),
+    solutionDueAt: iso(ticket.solutionDueAt),
+    firstResponseAt: iso(ticket.firstResponseAt),
+    resolvedAt: iso(ticket.resolvedAt),
+    lastCustomerMessageAt: iso(ticket.lastCustomerMessageAt),
+    nextUpdateDueAt: iso(ticket.nextUpdateDueAt),
     sla: slaSnapshot(ticket, now),
   };
 }
 
-export function presentTicketDetail(timeline: TicketTimeline) {
+export function presentTicketDetail(timeline: TicketTimeline): TicketDetailJson {
   const { ticket } = timeline;
   return {
     ...presentTicketSummary(ticket),
@@ -76,7 +87,7 @@ export function presentTicketDetail(timeline: TicketTimeline) {
       html: message.htmlSanitized,
       automated: message.automated,
       internal: message.internal,
-      createdAt: message.createdAt,
+      createdAt: iso(message.createdAt),
       attachments: attachments.map((attachment) => ({
         id: attachment.id,
         filename: attachment.filename,
@@ -88,7 +99,7 @@ export function presentTicketDetail(timeline: TicketTimeline) {
         url: attachment.omittedReason ? null : `/api/tickets/${ticket.number}/attachments/${attachment.id}`,
       })),
       delivery: delivery
-        ? { channel: delivery.channel, status: delivery.status, recipient: delivery.recipient, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt }
+        ? { channel: delivery.channel, status: delivery.status, recipient: delivery.recipient, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: iso(delivery.sentAt) }
         : null,
     })),
     events: timeline.events.map((event) => ({
@@ -97,13 +108,13 @@ export function presentTicketDetail(timeline: TicketTimeline) {
       actorType: event.actorType,
       actorId: event.actorId,
       data: event.data,
-      createdAt: event.createdAt,
+      createdAt: iso(event.createdAt),
     })),
   };
 }
 
 /** INTERFACE.md's `cfdi` { rfc, uuid, satCodes }, with what each SAT code's family means (and its source), invoices and attached CFDIs. */
-function presentCfdi(ticket: TicketEntity) {
+function presentCfdi(ticket: TicketEntity): CfdiJson {
   const details = { ...EMPTY_CFDI_DETAILS, ...ticket.cfdi };
   return {
     ...details,

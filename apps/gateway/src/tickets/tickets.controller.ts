@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { TicketsService, type Actor, type Severity } from '@app/tickets';
+import { TicketsService, type Actor, type Severity, type TicketDetailJson, type TicketListJson } from '@app/tickets';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { TicketListQuery } from './dto/ticket-list.query.js';
+import { TicketDetailResponse, TicketListResponse } from './dto/ticket.response.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
 @Controller('api/tickets')
@@ -13,7 +15,8 @@ export class TicketsController {
 
   /** Tickets the agent's tier may see; `sort=urgent` puts open, severe, soonest-due first. */
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: TicketListQuery) {
+  @ApiOkResponse({ type: TicketListResponse })
+  async list(@CurrentActor() actor: Actor, @Query() query: TicketListQuery): Promise<TicketListJson> {
     const { items, total } = await this.tickets.list(actor, {
       status: query.status,
       severity: query.severity as Severity | undefined,
@@ -32,12 +35,15 @@ export class TicketsController {
   }
 
   @Get(':number')
-  async get(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string) {
+  @ApiOkResponse({ type: TicketDetailResponse })
+  async get(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string): Promise<TicketDetailJson> {
     return presentTicketDetail(await this.tickets.timeline(number, actor));
   }
 
   /** Files are always downloaded, never rendered by the browser (an attachment may claim to be HTML). */
   @Get(':number/attachments/:attachmentId')
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The file, as a download.', schema: { type: 'string', format: 'binary' } })
   async attachment(
     @CurrentActor() actor: Actor,
     @Param('number', TicketNumberPipe) number: string,

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { CANNED_VARIABLES } from '../../../../libs/tickets/src/canned/canned-variables.js';
+import { CANNED_VARIABLES } from '@shared/tickets/canned/canned-variables.js';
 import { api, errorText } from './api.js';
 import { ConfirmInline, SeverityOptions } from './confirm-inline.js';
 import { reloadCannedResponses, useCannedResponses } from './canned-responses.js';

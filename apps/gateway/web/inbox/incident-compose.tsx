@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { IncidentDetail, IncidentUpdatePreview, IncidentUpdateView } from '../../../../libs/tickets/src/incidents/incident-shapes.js';
+import type { IncidentDetail, IncidentUpdatePreview, IncidentUpdateView } from '@shared/tickets/incidents/incident-shapes.js';
 import { api, errorText } from './api.js';
 import { ConfirmInline } from './confirm-inline.js';
 

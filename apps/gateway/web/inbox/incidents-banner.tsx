@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { IncidentSummary } from '../../../../libs/tickets/src/incidents/incident-shapes.js';
+import type { IncidentSummary } from '@shared/tickets/incidents/incident-shapes.js';
 import { api } from './api.js';
 import { INCIDENT_STATUS_LABEL, SEVERITY_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';

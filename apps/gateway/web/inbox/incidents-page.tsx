@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { IncidentDetail, IncidentSummary } from '../../../../libs/tickets/src/incidents/incident-shapes.js';
+import type { IncidentDetail, IncidentSummary } from '@shared/tickets/incidents/incident-shapes.js';
 import { api, errorText } from './api.js';
 import { SeverityOptions } from './confirm-inline.js';
 import { formatTime } from './format.js';

@@ -1,6 +1,6 @@
-import { CALL_STATUS_ES } from '../../../../libs/tickets/src/calls/call-status-es.js';
-import { ERASURE_OMITTED_REASON, RETENTION_OMITTED_REASON } from '../../../../libs/tickets/src/privacy/retention-policy.js';
-import { SEVERITY_NAMES_ES } from '../../../../libs/tickets/src/severity/severity.js';
+import { CALL_STATUS_ES } from '@shared/tickets/calls/call-status-es.js';
+import { ERASURE_OMITTED_REASON, RETENTION_OMITTED_REASON } from '@shared/tickets/privacy/retention-policy.js';
+import { SEVERITY_NAMES_ES } from '@shared/tickets/severity/severity.js';
 import { knownMessageText } from './errors-es.js';
 import type { Channel, Clock, Status, TicketEvent } from './types.js';
 

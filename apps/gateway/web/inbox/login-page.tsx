@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, errorText, session } from './api.js';
-import type { Me } from './types.js';
+import type { Login, Me } from './types.js';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
@@ -13,7 +13,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ accessToken: string; agent: Me }>('POST', '/api/auth/login', { email, password });
+      const result = await api<Login>('POST', '/api/auth/login', { email, password });
       session.token = result.accessToken;
       onSignedIn(result.agent);
     } catch (failure) {

@@ -3,16 +3,7 @@ import { api, errorText } from './api.js';
 import { ConfirmInline } from './confirm-inline.js';
 import { knownMessageText } from './errors-es.js';
 import { formatTime } from './format.js';
-import type { Me } from './types.js';
-
-interface MaintenanceWindow {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  description: string;
-  cancelledAt: string | null;
-  reminderSentAt: string | null;
-}
+import type { MaintenanceList, MaintenanceWindow, Me, ScheduledMaintenance } from './types.js';
 
 /** A datetime-local value read as Mexico City time (UTC-6 all year since 2022), whatever the browser's zone. */
 const mexicoCityIso = (local: string): string => new Date(`${local}:00-06:00`).toISOString();
@@ -28,7 +19,7 @@ export function MaintenancePage({ me }: { me: Me }) {
 
   const load = useCallback(async () => {
     try {
-      setWindows((await api<{ items: MaintenanceWindow[] }>('GET', '/api/maintenance')).items);
+      setWindows((await api<MaintenanceList>('GET', '/api/maintenance')).items);
     } catch (failure) {
       setMessage({ error: true, text: errorText(failure, 'No se pudo cargar la lista de mantenimientos.') });
     }
@@ -40,7 +31,7 @@ export function MaintenancePage({ me }: { me: Me }) {
   const schedule = async (event: Event) => {
     event.preventDefault();
     try {
-      const result = await api<{ warnings: string[]; noticesQueued: number }>('POST', '/api/maintenance', {
+      const result = await api<ScheduledMaintenance>('POST', '/api/maintenance', {
         startsAt: mexicoCityIso(form.startsAt),
         endsAt: mexicoCityIso(form.endsAt),
         description: form.description,

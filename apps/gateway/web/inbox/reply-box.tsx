@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { UPLOAD_EXTENSIONS } from '../../../../libs/channels/src/contract/upload-kinds.js';
-import { fillCannedText } from '../../../../libs/tickets/src/canned/canned-variables.js';
+import { UPLOAD_EXTENSIONS } from '@shared/channels/contract/upload-kinds.js';
+import { fillCannedText } from '@shared/tickets/canned/canned-variables.js';
 import { api, ApiError, errorText } from './api.js';
 import { useCannedResponses } from './canned-responses.js';
 import { CHANNEL_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AvailabilityReport, MonthAvailability, SatisfactionReport, SlaReport } from '../../../../libs/tickets/src/reports/report-shapes.js';
+import type { AvailabilityReport, MonthAvailability, SatisfactionReport, SlaReport } from '@shared/tickets/reports/report-shapes.js';
 import { api, download, errorText } from './api.js';
 import { mexicoCityMonth } from './format.js';
 import { reportGroupLabel } from './labels.js';

@@ -11,7 +11,7 @@ import {
   type ChatSession,
   type ChatStatus,
   type ChatSyncAck,
-} from '../../../../libs/channels/src/chat/chat-protocol.js';
+} from '@shared/channels/chat/chat-protocol.js';
 import { ConversationStore, type PendingRequest, type StoredConversation } from './conversation-store.js';
 import { Transcript } from './transcript.js';
 

@@ -1,5 +1,5 @@
-import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatFile, ChatStatus } from '../../../../libs/channels/src/chat/chat-protocol.js';
-import { UPLOAD_EXTENSIONS } from '../../../../libs/channels/src/contract/upload-kinds.js';
+import type { AgentTypingPayload, ChatEntry, ChatErrorAck, ChatFile, ChatStatus } from '@shared/channels/chat/chat-protocol.js';
+import { UPLOAD_EXTENSIONS } from '@shared/channels/contract/upload-kinds.js';
 import { ChatConnection, type ConnectionListener } from './chat-connection.js';
 import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';

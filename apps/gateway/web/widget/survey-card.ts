@@ -1,4 +1,4 @@
-import type { SurveyAnswerAck, SurveyRequestPayload } from '../../../../libs/channels/src/chat/chat-protocol.js';
+import type { SurveyAnswerAck, SurveyRequestPayload } from '@shared/channels/chat/chat-protocol.js';
 import { el } from './dom.js';
 import { TEXTS } from './texts-es.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ChatEntry } from '../../../../libs/channels/src/chat/chat-protocol.js';
+import type { ChatEntry } from '@shared/channels/chat/chat-protocol.js';
 import { Transcript } from './transcript.js';
 
 const customer = (seq: number, clientId = `c-${seq}-abcdefgh`): ChatEntry => ({

@@ -1,4 +1,4 @@
-import type { ChatEntry } from '../../../../libs/channels/src/chat/chat-protocol.js';
+import type { ChatEntry } from '@shared/channels/chat/chat-protocol.js';
 
 /**
  * The conversation as the widget knows it: entries by sequence (each kept once, whichever way it

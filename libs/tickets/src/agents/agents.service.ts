@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '@app/platform';
 import { AGENT_ROLES, TIERS, type AgentRole, type Tier } from '../domain.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
-import { AgentEntity } from './agent.entity.js';
+import type { AgentEntity } from './agent.entity.js';
+import { AgentsRepository } from './agents.repository.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -23,14 +24,17 @@ export type AgentPatch = Partial<Omit<NewAgent, 'email'>> & { active?: boolean }
 export class AgentsService {
   private readonly logger = new Logger(AgentsService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agents: AgentsRepository,
+  ) {}
 
   list(): Promise<AgentEntity[]> {
-    return this.dataSource.manager.find(AgentEntity, { order: { tier: 'ASC', name: 'ASC' } });
+    return this.agents.list();
   }
 
   async get(id: string): Promise<AgentEntity> {
-    const agent = isUuid(id) ? await this.dataSource.manager.findOne(AgentEntity, { where: { id } }) : null;
+    const agent = isUuid(id) ? await this.agents.findById(id) : null;
     if (!agent) throw new NotFoundError(`Agent ${id} does not exist`);
     return agent;
   }
@@ -38,51 +42,44 @@ export class AgentsService {
   /** The agent behind a valid token, or undefined when it was deactivated or removed since. */
   findActive(id: string): Promise<AgentEntity | null> {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.dataSource.manager.findOne(AgentEntity, { where: { id, active: true } });
+    return this.agents.findActive(id);
   }
 
-  async create(input: NewAgent, em: EntityManager = this.dataSource.manager): Promise<AgentEntity> {
+  async create(input: NewAgent, em?: EntityManager): Promise<AgentEntity> {
     const email = validEmail(input.email);
     validateAgentFields(input);
-    if (await em.exists(AgentEntity, { where: { email } })) throw new InvalidInputError(`an agent with email ${email} already exists`, 'agent_email_taken');
-    const created = em.create(AgentEntity, {
-      name: input.name.trim(),
-      email,
-      passwordHash: await hashPassword(input.password),
-      tier: input.tier,
-      role: input.role,
-      active: true,
-    });
-    const saved = await em.save(AgentEntity, created);
-    return em.findOneOrFail(AgentEntity, { where: { id: saved.id } });
+    if (await this.agents.existsWithEmail(email, em)) throw new InvalidInputError(`an agent with email ${email} already exists`, 'agent_email_taken');
+    return this.agents.insert(
+      { name: input.name.trim(), email, passwordHash: await hashPassword(input.password), tier: input.tier, role: input.role, active: true },
+      em,
+    );
   }
 
   async update(id: string, patch: AgentPatch): Promise<AgentEntity> {
     validateAgentFields(patch);
     const agent = await this.get(id);
     const losesAdmin = agent.role === 'admin' && agent.active && (patch.role === 'agent' || patch.active === false);
-    if (losesAdmin && (await this.dataSource.manager.count(AgentEntity, { where: { role: 'admin', active: true } })) <= 1) {
+    if (losesAdmin && (await this.agents.countActiveAdmins()) <= 1) {
       throw new ConflictError('this is the last active administrator; make another one first', {}, 'last_admin');
     }
-    await this.dataSource.manager.update(AgentEntity, { id }, {
-      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
-      ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
-      ...(patch.role !== undefined ? { role: patch.role } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+    await this.agents.update(
+      id,
+      {
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.tier !== undefined ? { tier: patch.tier } : {}),
+        ...(patch.role !== undefined ? { role: patch.role } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+      },
       // A new password or a deactivation ends every session: tokens carry the old generation.
-      ...(endsSessions(agent, patch) ? { sessionGeneration: () => 'session_generation + 1' } : {}),
-    });
+      { endSessions: endsSessions(agent, patch) },
+    );
     return this.get(id);
   }
 
   /** The agent whose email and password match, if active. */
   async authenticate(email: string, password: string): Promise<AgentEntity | undefined> {
-    const agent = await this.dataSource.manager
-      .createQueryBuilder(AgentEntity, 'a')
-      .addSelect('a.passwordHash')
-      .where('a.email = :email', { email: email.trim().toLowerCase() })
-      .getOne();
+    const agent = await this.agents.findWithPasswordHash(email.trim().toLowerCase());
     const matches = await verifyPassword(agent?.passwordHash, password);
     return matches && agent?.active ? agent : undefined;
   }
@@ -95,20 +92,16 @@ export class AgentsService {
    */
   async ensureFirstAdmin(credentials: { email?: string; password?: string }): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:first-admin'))`);
-      if (await em.exists(AgentEntity, { where: { role: 'admin', active: true } })) return;
+      await this.agents.lockFirstAdmin(em);
+      if (await this.agents.existsActiveAdmin(em)) return;
       if (!credentials.email || !credentials.password) {
         this.logger.warn('no active administrator: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
         return;
       }
       const email = validEmail(credentials.email);
-      const existing = await em.findOne(AgentEntity, { where: { email } });
+      const existing = await this.agents.findByEmail(email, em);
       if (existing) {
-        await em.update(
-          AgentEntity,
-          { id: existing.id },
-          { role: 'admin', active: true, passwordHash: await hashPassword(credentials.password), sessionGeneration: () => 'session_generation + 1' },
-        );
+        await this.agents.update(existing.id, { role: 'admin', active: true, passwordHash: await hashPassword(credentials.password) }, { endSessions: true }, em);
         this.logger.warn(`no active administrator: ${email} is one again (ADMIN_EMAIL / ADMIN_PASSWORD)`);
         return;
       }

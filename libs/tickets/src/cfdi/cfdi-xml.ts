@@ -1,17 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { CfdiDocument } from './cfdi-document.js';
 
-/** What an attached CFDI (version 3.3 or 4.0) says about itself. */
-export interface CfdiDocument {
-  version: '3.3' | '4.0';
-  /** Folio fiscal: the UUID of the TimbreFiscalDigital (absent on an unstamped draft). */
-  uuid?: string;
-  emisor: { rfc: string; nombre?: string };
-  receptor: { rfc: string; nombre?: string };
-  total?: string;
-  fecha?: string;
-  serie?: string;
-  folio?: string;
-}
+export type { CfdiDocument };
 
 export type CfdiXmlReading = { kind: 'cfdi'; document: CfdiDocument } | { kind: 'skipped'; reason: string };
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { ContactEntity } from '../entities/contact.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ContactsRepository } from '../contacts.repository.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.js';
 import { renderIncidentMessage } from '../notifications/incident.template.js';
 import type { RenderedMessage } from '../notifications/rendered-message.js';
@@ -11,6 +11,7 @@ import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import type { IncidentUpdateView } from './incident-shapes.js';
 import { incidentDeniedReason } from './incident-permissions.js';
@@ -61,6 +62,8 @@ export class IncidentBroadcastService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly incidents: IncidentsRepository,
+    private readonly tickets: TicketsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly events: TicketEventsRepository,
     private readonly clocks: SlaClocksService,
@@ -108,9 +111,9 @@ export class IncidentBroadcastService {
     em: EntityManager,
   ): Promise<{ deliveryIds: string[]; numbers: string[] }> {
     const linked = await this.incidents.linkedTickets(incident.id, em);
-    const tickets = await em.find(TicketEntity, { where: { id: In(linked.map((ticket) => ticket.ticketId)) }, lock: { mode: 'pessimistic_write' }, order: { number: 'ASC' } });
+    const tickets = await this.tickets.lockRowsByIds(linked.map((ticket) => ticket.ticketId), em);
     const open = tickets.filter(isOpenTicket);
-    const contacts = new Map((await em.find(ContactEntity, { where: { id: In(open.map((ticket) => ticket.contactId)) } })).map((contact) => [contact.id, contact]));
+    const contacts = new Map((await this.contacts.findByIds(open.map((ticket) => ticket.contactId), em)).map((contact) => [contact.id, contact]));
     const author = { type: 'agent' as const, name: actor.name, id: actor.id };
     const by = { actorType: 'agent' as const, actorId: actor.id };
     const now = new Date();
@@ -126,12 +129,12 @@ export class IncidentBroadcastService {
       const firstResponse = ticket.firstResponseAt === null;
       const data = { incidentId: incident.id, updateId, messageId: queued.message.id, by: actor.name };
       if (kind === 'resolution') {
-        await em.update(TicketEntity, { id: ticket.id }, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, ...(firstResponse ? { firstResponseAt: now } : {}) });
+        await this.tickets.update(ticket.id, { status: 'resolved', resolvedAt: now, nextUpdateDueAt: null, ...(firstResponse ? { firstResponseAt: now } : {}) }, em);
         await this.events.append(ticket.id, [{ type: 'resolved', ...by, data: { resolution: body, ...data } }], em);
         // Resolved through the incident or one by one, each customer is asked how we did.
         deliveryIds.push(...(await this.surveys.queueAfterResolution(ticket, contact, actor, em)));
       } else {
-        await em.update(TicketEntity, { id: ticket.id }, { ...(firstResponse ? { firstResponseAt: now } : {}), ...(ticket.status === 'new' ? { status: 'open' as const } : {}) });
+        await this.tickets.update(ticket.id, { ...(firstResponse ? { firstResponseAt: now } : {}), ...(ticket.status === 'new' ? { status: 'open' as const } : {}) }, em);
         // The incident's update is the status update this ticket was owed.
         await this.clocks.restartUpdateCadence(ticket.id, now, em);
         await this.events.append(ticket.id, [{ type: 'incident_update_sent', ...by, data }], em);

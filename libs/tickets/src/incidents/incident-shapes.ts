@@ -4,7 +4,8 @@
  */
 import type { Severity } from '../severity/severity.js';
 
-export type IncidentStatus = 'suspected' | 'open' | 'resolved';
+export const INCIDENT_STATUSES = ['suspected', 'open', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 /** A ticket's channel (the same union as `Channel` of `@app/channels`, spelled out for the inbox bundle). */
 export type IncidentChannel = 'email' | 'chat' | 'phone';
 

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { ContactEntity } from '../entities/contact.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import { ContactsRepository } from '../contacts.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import type { Actor } from '../workflow/actor.js';
 import { tiersVisibleTo } from '../workflow/ticket-permissions.js';
 import { incidentMessageFor, isOpenTicket, speakableIncident, speakerBody } from './incident-broadcast.service.js';
 import type { IncidentChannel, IncidentUpdatePreview } from './incident-shapes.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import { IncidentsRepository } from './incidents.repository.js';
 
 /** Shown when no linked ticket the agent may see is on a channel: the text is the same but for the number. */
@@ -20,7 +19,8 @@ const SAMPLE_NUMBER = 'IF-000000';
 @Injectable()
 export class IncidentUpdatePreviewService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
+    private readonly contacts: ContactsRepository,
     private readonly incidents: IncidentsRepository,
     private readonly notifier: CustomerNotifier,
   ) {}
@@ -29,9 +29,8 @@ export class IncidentUpdatePreviewService {
     const body = speakerBody(actor, rawBody, kind);
     const incident = speakableIncident(incidentId, await this.incidents.find(incidentId));
     const linked = await this.incidents.linkedTickets(incidentId);
-    const em = this.dataSource.manager;
-    const tickets = (await em.find(TicketEntity, { where: { id: In(linked.map((ticket) => ticket.ticketId)) }, order: { number: 'ASC' } })).filter(isOpenTicket);
-    const contacts = new Map((await em.find(ContactEntity, { where: { id: In(tickets.map((ticket) => ticket.contactId)) } })).map((contact) => [contact.id, contact]));
+    const tickets = (await this.tickets.findByIds(linked.map((ticket) => ticket.ticketId))).filter(isOpenTicket);
+    const contacts = new Map((await this.contacts.findByIds(tickets.map((ticket) => ticket.contactId))).map((contact) => [contact.id, contact]));
 
     const reach = { email: 0, chat: 0, sms: 0, total: tickets.length, unreachable: 0 };
     for (const ticket of tickets) {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '../errors.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import { tiersVisibleTo } from '../workflow/ticket-permissions.js';
 import type { IncidentDetail, IncidentSummary } from './incident-shapes.js';
@@ -28,6 +29,7 @@ export class IncidentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly incidents: IncidentsRepository,
+    private readonly tickets: TicketsRepository,
     private readonly events: TicketEventsRepository,
     private readonly severity: IncidentSeverityAligner,
     private readonly changes: TicketChangePublisher,
@@ -43,8 +45,7 @@ export class IncidentsService {
     if (!incident) throw new IncidentNotFoundError(id);
     const visible = new Set<string>(tiersVisibleTo(actor));
     const linked = await this.incidents.linkedTickets(id);
-    const tiers = await this.dataSource.manager.find(TicketEntity, { select: { id: true, tier: true }, where: { id: In(linked.map((ticket) => ticket.ticketId)) } });
-    const tierOf = new Map(tiers.map((ticket) => [ticket.id, ticket.tier]));
+    const tierOf = await this.tickets.tiersOf(linked.map((ticket) => ticket.ticketId));
     const shown = linked.filter((ticket) => visible.has(tierOf.get(ticket.ticketId) ?? 'L1'));
     const customersByChannel: IncidentDetail['customersByChannel'] = {};
     for (const ticket of linked) if (ticket.status !== 'resolved' && ticket.status !== 'merged') customersByChannel[ticket.channel] = (customersByChannel[ticket.channel] ?? 0) + 1;
@@ -164,7 +165,7 @@ export class IncidentsService {
 
   private async ticketsByNumber(numbers: string[], em: EntityManager): Promise<TicketEntity[]> {
     const unique = [...new Set(numbers)];
-    const tickets = await em.find(TicketEntity, { where: { number: In(unique) } });
+    const tickets = await this.tickets.findRowsByNumbers(unique, em);
     const missing = unique.filter((number) => !tickets.some((ticket) => ticket.number === number));
     if (missing.length > 0) throw new InvalidInputError(`no such tickets: ${missing.join(', ')}`);
     const merged = tickets.filter((ticket) => ticket.status === 'merged');

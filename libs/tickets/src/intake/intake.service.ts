@@ -276,13 +276,7 @@ export class IntakeService {
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
     const reopened = fromCustomer && ticket.status === 'resolved';
     if (fromCustomer) {
-      await em.query(
-        `UPDATE tickets SET last_customer_message_at = now(), updated_at = now(),
-                status = CASE WHEN status IN ('resolved', 'waiting_customer') THEN 'open' ELSE status END,
-                resolved_at = CASE WHEN status = 'resolved' THEN NULL ELSE resolved_at END
-          WHERE id = $1`,
-        [ticket.id],
-      );
+      await this.tickets.recordCustomerMessage(ticket.id, em);
     }
     await this.events.append(
       ticket.id,

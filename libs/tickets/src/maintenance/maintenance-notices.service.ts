@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, LessThan } from 'typeorm';
 import type { Channel, ChannelSender } from '@app/channels';
 import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
@@ -8,8 +7,8 @@ import { DeliveryRefusedError } from '../errors.js';
 import { renderMaintenanceNotice } from '../notifications/maintenance.template.js';
 import type { DeliveryAttempt } from '../outbound/outbound.service.js';
 import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
-import { MaintenanceNoticeEntity } from './maintenance-notice.entity.js';
-import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+import { MaintenanceNoticesRepository } from './maintenance-notices.repository.js';
+import { MaintenanceWindowsRepository } from './maintenance-windows.repository.js';
 
 /** Sends the maintenance mails of the outbox (announcements, reminders, cancellations). */
 @Injectable()
@@ -18,13 +17,14 @@ export class MaintenanceNoticesService {
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
-    private readonly dataSource: DataSource,
+    private readonly notices: MaintenanceNoticesRepository,
+    private readonly windows: MaintenanceWindowsRepository,
   ) {}
 
   async deliver(noticeId: string, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<'sent' | 'held' | 'already_done'> {
-    const notice = await this.dataSource.manager.findOneBy(MaintenanceNoticeEntity, { id: noticeId });
+    const notice = await this.notices.findById(noticeId);
     if (!notice || notice.status !== 'pending') return 'already_done';
-    const window = await this.dataSource.manager.findOneByOrFail(MaintenanceWindowEntity, { id: notice.windowId });
+    const window = await this.windows.getById(notice.windowId);
     const content = renderMaintenanceNotice({ kind: notice.kind, startsAt: window.startsAt, endsAt: window.endsAt, description: window.description });
     try {
       const result = await senderFor('email').send({
@@ -47,26 +47,17 @@ export class MaintenanceNoticesService {
         earlierAttemptAt: null,
       });
       const status = result.status === 'held' ? 'held' : 'sent';
-      await this.dataSource.manager.update(MaintenanceNoticeEntity, { id: noticeId }, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });
+      await this.notices.update(noticeId, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });
       return status;
     } catch (error) {
       const giveUp = error instanceof DeliveryRefusedError || attempt.isLast;
-      await this.dataSource.manager.update(
-        MaintenanceNoticeEntity,
-        { id: noticeId },
-        { attempts: attempt.number, lastError: (error as Error).message.slice(0, 2_000), ...(giveUp ? { status: 'failed' as const } : {}) },
-      );
+      await this.notices.update(noticeId, { attempts: attempt.number, lastError: (error as Error).message.slice(0, 2_000), ...(giveUp ? { status: 'failed' as const } : {}) });
       this.logger.warn(`maintenance notice ${noticeId} attempt ${attempt.number} failed: ${(error as Error).message}`);
       throw error;
     }
   }
 
-  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(MaintenanceNoticeEntity, {
-      select: { id: true },
-      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
-      take: limit,
-    });
-    return rows.map((row) => row.id);
+  findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
+    return this.notices.findStalePending(olderThanMs, limit);
   }
 }

@@ -27,6 +27,42 @@ export class MaintenanceWindowsRepository {
     return (await this.windows()).find((window) => window.startsAt <= at && window.endsAt > at) ?? null;
   }
 
+  /** The latest windows, newest first (what administrators see). */
+  listRecent(limit: number): Promise<MaintenanceWindowEntity[]> {
+    return this.dataSource.manager.find(MaintenanceWindowEntity, { order: { startsAt: 'DESC' }, take: limit });
+  }
+
+  getById(id: string): Promise<MaintenanceWindowEntity> {
+    return this.dataSource.manager.findOneByOrFail(MaintenanceWindowEntity, { id });
+  }
+
+  /** Makes schedulings take turns until the transaction ends (rules compare a new window with the others). */
+  async lockScheduling(em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:maintenance'))`);
+  }
+
+  /** Every window not cancelled, past ones included. */
+  findNotCancelled(em: EntityManager): Promise<MaintenanceWindowEntity[]> {
+    return em.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull() } });
+  }
+
+  /** Windows not cancelled whose reminder has not gone out (past ones too: the caller filters). */
+  findAwaitingReminder(): Promise<MaintenanceWindowEntity[]> {
+    return this.dataSource.manager.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull(), reminderSentAt: IsNull() } });
+  }
+
+  insert(window: Pick<MaintenanceWindowEntity, 'startsAt' | 'endsAt' | 'description' | 'createdBy'>, em: EntityManager): Promise<MaintenanceWindowEntity> {
+    return em.save(MaintenanceWindowEntity, em.create(MaintenanceWindowEntity, window));
+  }
+
+  lock(id: string, em: EntityManager): Promise<MaintenanceWindowEntity | null> {
+    return em.findOne(MaintenanceWindowEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(id: string, patch: Partial<Pick<MaintenanceWindowEntity, 'cancelledAt' | 'reminderSentAt'>>, em: EntityManager): Promise<void> {
+    await em.update(MaintenanceWindowEntity, { id }, patch);
+  }
+
   /** Forget what was read (this process just scheduled or cancelled a window). */
   invalidate(): void {
     this.cache = undefined;

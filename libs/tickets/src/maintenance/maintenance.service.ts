@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MaintenanceCalendar } from '@app/channels';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { QueueProducer } from '../queue-producer.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import { checkWindow } from './maintenance-rules.js';
 import type { MaintenanceNoticeKind } from './maintenance-notice.entity.js';
-import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+import type { MaintenanceWindowEntity } from './maintenance-window.entity.js';
+import { MaintenanceNoticesRepository } from './maintenance-notices.repository.js';
 import { MaintenanceWindowsRepository } from './maintenance-windows.repository.js';
 
 export interface ScheduledWindow {
@@ -30,12 +32,14 @@ export class MaintenanceService implements MaintenanceCalendar {
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly dataSource: DataSource,
     private readonly windows: MaintenanceWindowsRepository,
+    private readonly notices: MaintenanceNoticesRepository,
+    private readonly tickets: TicketsRepository,
     private readonly clocks: SlaClocksService,
     private readonly producer: QueueProducer,
   ) {}
 
   list(): Promise<MaintenanceWindowEntity[]> {
-    return this.dataSource.manager.find(MaintenanceWindowEntity, { order: { startsAt: 'DESC' }, take: 50 });
+    return this.windows.listRecent(50);
   }
 
   active(now = new Date()): Promise<MaintenanceWindowEntity | null> {
@@ -52,14 +56,11 @@ export class MaintenanceService implements MaintenanceCalendar {
     const description = request.description.trim();
     if (!description) throw new InvalidInputError('description says what the maintenance is for');
     const { window, warnings, noticeIds } = await this.dataSource.transaction(async (em) => {
-      await em.query(`SELECT pg_advisory_xact_lock(hashtext('ventanilla:maintenance'))`);
-      const existing = await em.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull() } });
+      await this.windows.lockScheduling(em);
+      const existing = await this.windows.findNotCancelled(em);
       const check = checkWindow(request, existing, this.config.maintenance, this.config.sla.minuteMs, new Date());
       if (!check.ok) throw new InvalidInputError(check.reason, check.code);
-      const saved = await em.save(
-        MaintenanceWindowEntity,
-        em.create(MaintenanceWindowEntity, { startsAt: request.startsAt, endsAt: request.endsAt, description, createdBy: actor.id }),
-      );
+      const saved = await this.windows.insert({ startsAt: request.startsAt, endsAt: request.endsAt, description, createdBy: actor.id }, em);
       const ids = await this.queueNotices(saved.id, 'announcement', em);
       await this.recomputeOpenTickets(`mantenimiento programado del ${saved.startsAt.toISOString()}`, em);
       return { window: saved, warnings: check.warnings, noticeIds: ids };
@@ -75,25 +76,25 @@ export class MaintenanceService implements MaintenanceCalendar {
 
   async cancel(windowId: string): Promise<MaintenanceWindowEntity> {
     const noticeIds = await this.dataSource.transaction(async (em) => {
-      const window = await em.findOne(MaintenanceWindowEntity, { where: { id: windowId }, lock: { mode: 'pessimistic_write' } });
+      const window = await this.windows.lock(windowId, em);
       if (!window) throw new NotFoundError(`Maintenance window ${windowId} does not exist`);
       if (window.cancelledAt) return [];
-      await em.update(MaintenanceWindowEntity, { id: windowId }, { cancelledAt: new Date() });
+      await this.windows.update(windowId, { cancelledAt: new Date() }, em);
       const ids = await this.queueNotices(windowId, 'cancellation', em);
       await this.recomputeOpenTickets('mantenimiento cancelado', em);
       return ids;
     });
     this.windows.invalidate();
     await this.afterCommit(noticeIds);
-    return this.dataSource.manager.findOneByOrFail(MaintenanceWindowEntity, { id: windowId });
+    return this.windows.getById(windowId);
   }
 
   /** The 24-hours-before reminder; once only, and not for a cancelled or already started window. */
   async sendReminder(windowId: string): Promise<number> {
     const noticeIds = await this.dataSource.transaction(async (em) => {
-      const window = await em.findOne(MaintenanceWindowEntity, { where: { id: windowId }, lock: { mode: 'pessimistic_write' } });
+      const window = await this.windows.lock(windowId, em);
       if (!window || window.cancelledAt || window.reminderSentAt || window.startsAt <= new Date()) return [];
-      await em.update(MaintenanceWindowEntity, { id: windowId }, { reminderSentAt: new Date() });
+      await this.windows.update(windowId, { reminderSentAt: new Date() }, em);
       return this.queueNotices(windowId, 'reminder', em);
     });
     await this.afterCommit(noticeIds);
@@ -102,7 +103,7 @@ export class MaintenanceService implements MaintenanceCalendar {
 
   /** Re-creates the reminder jobs of upcoming windows (after a restart or a Redis flush). */
   async scheduleReminders(): Promise<void> {
-    const upcoming = await this.dataSource.manager.find(MaintenanceWindowEntity, { where: { cancelledAt: IsNull(), reminderSentAt: IsNull() } });
+    const upcoming = await this.windows.findAwaitingReminder();
     for (const window of upcoming.filter((candidate) => candidate.startsAt > new Date())) {
       await this.producer.scheduleMaintenanceReminder(window.id, this.reminderAt(window));
     }
@@ -113,23 +114,12 @@ export class MaintenanceService implements MaintenanceCalendar {
   }
 
   /** One notice per address of customers with a ticket in the audience period (90 days), deliverable only. */
-  private async queueNotices(windowId: string, kind: MaintenanceNoticeKind, em: EntityManager): Promise<string[]> {
-    const rows = (await em.query(
-      `INSERT INTO maintenance_notices (window_id, kind, recipient)
-       SELECT DISTINCT $1::uuid, $2, c.email
-         FROM contacts c JOIN tickets t ON t.contact_id = c.id
-        WHERE c.email IS NOT NULL AND c.email_undeliverable_at IS NULL
-          AND t.created_at > now() - ($3 || ' days')::interval
-       ON CONFLICT (window_id, kind, recipient) DO NOTHING
-       RETURNING id`,
-      [windowId, kind, String(this.config.maintenance.audienceDays)],
-    )) as Array<{ id: string }>;
-    return rows.map((row) => row.id);
+  private queueNotices(windowId: string, kind: MaintenanceNoticeKind, em: EntityManager): Promise<string[]> {
+    return this.notices.queueForRecentCustomers(windowId, kind, this.config.maintenance.audienceDays, em);
   }
 
   private async recomputeOpenTickets(reason: string, em: EntityManager): Promise<void> {
-    const open = (await em.query(`SELECT id FROM tickets WHERE status NOT IN ('resolved', 'merged')`)) as Array<{ id: string }>;
-    for (const { id } of open) await this.clocks.recompute(id, reason, em);
+    for (const id of await this.tickets.openIds(em)) await this.clocks.recompute(id, reason, em);
   }
 
   private async afterCommit(noticeIds: string[]): Promise<void> {

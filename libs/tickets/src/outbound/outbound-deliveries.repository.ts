@@ -109,6 +109,11 @@ export class OutboundDeliveriesRepository {
     await em.update(OutboundDeliveryEntity, { id }, patch);
   }
 
+  /** Moves every delivery of one ticket onto another (a merge). */
+  async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await em.update(OutboundDeliveryEntity, { ticketId: fromTicketId }, { ticketId: toTicketId });
+  }
+
   async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
     const rows = await this.dataSource.manager.find(OutboundDeliveryEntity, {
       select: { id: true },

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
 import { MaintenanceWindowsRepository } from '../maintenance/maintenance-windows.repository.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Pause } from './clock-intervals.js';
 import { computeTicketClocks, nextStatusUpdateAt, type TicketClocks } from './ticket-clocks.js';
 
@@ -14,7 +14,7 @@ import { computeTicketClocks, nextStatusUpdateAt, type TicketClocks } from './ti
 export class SlaClocksService {
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
-    private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
     private readonly windows: MaintenanceWindowsRepository,
     private readonly events: TicketEventsRepository,
   ) {}
@@ -29,14 +29,14 @@ export class SlaClocksService {
    * Recomputes a ticket's deadlines after its severity changed, it was reopened, or maintenance was
    * (un)scheduled; records the change and its explanation as an event when a deadline moved.
    */
-  async recompute(ticketId: string, reason: string, em: EntityManager = this.dataSource.manager): Promise<void> {
-    const ticket = await em.findOneByOrFail(TicketEntity, { id: ticketId });
+  async recompute(ticketId: string, reason: string, em: EntityManager): Promise<void> {
+    const ticket = await this.tickets.getRow(ticketId, em);
     const pauses = [...(await this.maintenancePauses(ticket.createdAt, em)), ...(await this.resolvedPauses(ticketId, em))];
     const clocks = computeTicketClocks({ openedAt: ticket.createdAt, severity: ticket.severity, pauses }, this.config.sla);
     const moved =
       clocks.attentionDueAt.getTime() !== ticket.attentionDueAt.getTime() || clocks.solutionDueAt.getTime() !== ticket.solutionDueAt.getTime();
     const { explanation, ...deadlines } = clocks;
-    await em.update(TicketEntity, { id: ticketId }, { ...deadlines, slaExplanation: explanation });
+    await this.tickets.update(ticketId, { ...deadlines, slaExplanation: explanation }, em);
     if (!moved) return;
     await this.events.append(
       ticketId,
@@ -57,9 +57,9 @@ export class SlaClocksService {
 
   /** The next status update is owed one cadence after we last wrote to the customer. */
   async restartUpdateCadence(ticketId: string, wroteAt: Date, em: EntityManager): Promise<void> {
-    const ticket = await em.findOneByOrFail(TicketEntity, { id: ticketId });
+    const ticket = await this.tickets.getRow(ticketId, em);
     const open = ticket.status !== 'resolved' && ticket.status !== 'merged';
-    await em.update(TicketEntity, { id: ticketId }, { nextUpdateDueAt: open ? nextStatusUpdateAt(ticket.severity, wroteAt, this.config.sla) : null });
+    await this.tickets.update(ticketId, { nextUpdateDueAt: open ? nextStatusUpdateAt(ticket.severity, wroteAt, this.config.sla) : null }, em);
   }
 
   private async maintenancePauses(from: Date, em?: EntityManager): Promise<Pause[]> {
@@ -69,18 +69,13 @@ export class SlaClocksService {
 
   /** Periods the ticket spent resolved before being reopened: its solution clock stood still. */
   private async resolvedPauses(ticketId: string, em: EntityManager): Promise<Pause[]> {
-    // An intake group holds its events back (TicketEventsRepository): the 'reopened' it just appended must be read here.
-    await this.events.flushHeld(em);
-    const rows = (await em.query(
-      `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
-      [ticketId],
-    )) as Array<{ type: string; created_at: Date }>;
+    const rows = await this.events.resolvedAndReopened(ticketId, em);
     const pauses: Pause[] = [];
     let resolvedAt: Date | undefined;
     for (const row of rows) {
-      if (row.type === 'resolved') resolvedAt = row.created_at;
+      if (row.type === 'resolved') resolvedAt = row.createdAt;
       else if (resolvedAt) {
-        pauses.push({ start: resolvedAt, end: row.created_at, reason: 'resolved' });
+        pauses.push({ start: resolvedAt, end: row.createdAt, reason: 'resolved' });
         resolvedAt = undefined;
       }
     }

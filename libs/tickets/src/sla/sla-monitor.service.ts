@@ -2,14 +2,16 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { ContactEntity } from '../entities/contact.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import { ContactsRepository } from '../contacts.repository.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { renderStatusUpdate } from '../notifications/ticket-notices.template.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import { applyTransition } from '../workflow/ticket-transitions.js';
+import { SlaAlertsRepository } from './sla-alerts.repository.js';
 import { slaMoments, type SlaAlertKind } from './sla-moments.js';
 import { nextStatusUpdateAt } from './ticket-clocks.js';
 
@@ -32,6 +34,9 @@ export class SlaMonitor {
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly alerts: SlaAlertsRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
@@ -40,12 +45,12 @@ export class SlaMonitor {
 
   async check(ticketId: string, now = new Date()): Promise<SlaCheckResult> {
     const outcome = await this.dataSource.transaction(async (em) => {
-      const ticket = await em.findOne(TicketEntity, { where: { id: ticketId }, lock: { mode: 'pessimistic_write' } });
+      const ticket = await this.tickets.lockById(ticketId, em);
       if (!ticket) return undefined;
       const result: SlaCheckResult = { fired: [], deliveryIds: [] };
       const tierBefore = ticket.tier;
       for (const moment of slaMoments(ticket).filter((due) => due.at <= now)) {
-        if (!(await this.fireOnce(ticket.id, moment.kind, moment.at, em))) continue;
+        if (!(await this.alerts.recordOnce(ticket.id, moment.kind, moment.at, em))) continue;
         result.fired.push(moment.kind);
         if (moment.kind === 'status_update') result.deliveryIds.push(...(await this.sendStatusUpdate(ticket, now, em)));
         else await this.events.append(ticket.id, [{ type: `sla_${moment.kind}`, data: { dueAt: moment.at.toISOString() } }], em);
@@ -67,30 +72,9 @@ export class SlaMonitor {
    * has not fired: moments already past (missed while Redis was empty or the worker down) run at once.
    */
   async scheduleUpcoming(lookaheadMs: number): Promise<number> {
-    const rows = (await this.dataSource.query(
-      `SELECT t.id AS ticket_id, m.at
-         FROM tickets t
-         CROSS JOIN LATERAL (VALUES
-           ('attention_at_risk', t.attention_risk_at, t.first_response_at IS NULL),
-           ('attention_breached', t.attention_due_at, t.first_response_at IS NULL),
-           ('solution_at_risk', t.solution_risk_at, true),
-           ('solution_breached', t.solution_due_at, true),
-           ('status_update', t.next_update_due_at, t.next_update_due_at IS NOT NULL)
-         ) AS m(kind, at, applies)
-        WHERE t.status NOT IN ('resolved', 'merged') AND m.applies AND m.at <= now() + ($1 || ' milliseconds')::interval
-          AND NOT EXISTS (SELECT 1 FROM sla_alerts a WHERE a.ticket_id = t.id AND a.kind = m.kind AND a.due_at = m.at)`,
-      [String(lookaheadMs)],
-    )) as Array<{ ticket_id: string; at: Date }>;
-    await this.producer.scheduleSlaChecks(rows.map((row) => ({ ticketId: row.ticket_id, at: row.at })));
+    const rows = await this.alerts.findUnfiredDueWithin(lookaheadMs);
+    await this.producer.scheduleSlaChecks(rows);
     return rows.length;
-  }
-
-  private async fireOnce(ticketId: string, kind: SlaAlertKind, dueAt: Date, em: EntityManager): Promise<boolean> {
-    const inserted = (await em.query(
-      `INSERT INTO sla_alerts (ticket_id, kind, due_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
-      [ticketId, kind, dueAt],
-    )) as unknown[];
-    return inserted.length > 0;
   }
 
   /** The solution promise is broken: the ticket moves up a tier so more capable hands take it. */
@@ -100,7 +84,7 @@ export class SlaMonitor {
       await this.events.append(ticket.id, [{ type: 'sla_breach_not_escalated', data: { reason: result.reason } }], em);
       return undefined;
     }
-    await em.update(TicketEntity, { id: ticket.id }, result.patch);
+    await this.tickets.update(ticket.id, result.patch, em);
     await this.events.append(ticket.id, [{ type: 'escalated', data: { ...result.event.data, automatic: true, by: 'Sistema (SLA)' } }], em);
     Object.assign(ticket, result.patch);
     this.logger.log(`ticket ${ticket.number} escalated to ${ticket.tier} after its solution deadline passed`);
@@ -110,8 +94,8 @@ export class SlaMonitor {
   private async sendStatusUpdate(ticket: TicketEntity, now: Date, em: EntityManager): Promise<string[]> {
     const dueAt = ticket.nextUpdateDueAt!;
     const nextUpdateAt = nextStatusUpdateAt(ticket.severity, now, this.config.sla);
-    await em.update(TicketEntity, { id: ticket.id }, { nextUpdateDueAt: nextUpdateAt });
-    const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
+    await this.tickets.update(ticket.id, { nextUpdateDueAt: nextUpdateAt }, em);
+    const contact = await this.contacts.getById(ticket.contactId, em);
     const content = renderStatusUpdate({
       ticketNumber: ticket.number,
       severity: ticket.severity,

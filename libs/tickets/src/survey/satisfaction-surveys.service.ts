@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContactEntity } from '../entities/contact.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { renderSurvey } from '../notifications/survey.template.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import type { SatisfactionSurveyEntity } from './satisfaction-survey.entity.js';
 import { SurveyLinks } from './survey-links.js';
@@ -35,6 +36,7 @@ export class SatisfactionSurveysService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly surveys: SurveysRepository,
+    private readonly tickets: TicketsRepository,
     private readonly links: SurveyLinks,
     private readonly notifier: CustomerNotifier,
     private readonly events: TicketEventsRepository,
@@ -87,13 +89,13 @@ export class SatisfactionSurveysService {
     const refusal = await this.dataSource.transaction((em) => work(found, em));
     if (refusal) return { ok: false, reason: refusal };
     const survey = (await this.surveys.findById(found.id))!;
-    const ticket = await this.dataSource.manager.findOneByOrFail(TicketEntity, { id: survey.ticketId });
+    const ticket = await this.tickets.getRow(survey.ticketId);
     this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'updated' });
     return { ok: true, view: { state: 'answered', ticketNumber: ticket.number, rating: survey.rating as Rating, commented: survey.comment !== null } };
   }
 
   private async view(survey: SatisfactionSurveyEntity): Promise<SurveyView> {
-    const ticket = await this.dataSource.manager.findOneByOrFail(TicketEntity, { id: survey.ticketId });
+    const ticket = await this.tickets.getRow(survey.ticketId);
     return { state: survey.rating === null ? 'open' : 'answered', ticketNumber: ticket.number, rating: survey.rating as Rating | null, commented: survey.comment !== null };
   }
 }

@@ -1,20 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AgentEntity } from '../agents/agent.entity.js';
+import { AgentsRepository } from '../agents/agents.repository.js';
 import { PhoneCallsRepository } from '../calls/phone-calls.repository.js';
-import { ContactEntity } from '../entities/contact.entity.js';
-import { MessageEntity } from '../entities/message.entity.js';
-import { OutboundDeliveryEntity } from '../entities/outbound-delivery.entity.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
+import { ContactsRepository } from '../contacts.repository.js';
+import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from '../errors.js';
+import { MessagesRepository } from '../messages.repository.js';
 import { renderResolution, renderSeverityChange } from '../notifications/ticket-notices.template.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
+import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SeverityExamplesRepository } from '../severity/severity-examples.repository.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from './actor.js';
 import { deniedReason, type TicketAction } from './ticket-permissions.js';
 import { applyTransition, type Transition } from './ticket-transitions.js';
@@ -30,6 +31,11 @@ export class TicketWorkflowService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tickets: TicketsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly agents: AgentsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly deliveries: OutboundDeliveriesRepository,
     private readonly events: TicketEventsRepository,
     private readonly notifier: CustomerNotifier,
     private readonly producer: QueueProducer,
@@ -42,7 +48,7 @@ export class TicketWorkflowService {
 
   /** Throws unless the agent may do `action` on the ticket (403), or the ticket does not exist (404). */
   async authorize(number: string, actor: Actor, action: TicketAction): Promise<TicketEntity> {
-    return this.authorized(number, actor, action, this.dataSource.manager, false);
+    return this.authorized(number, actor, action, false);
   }
 
   /** Applies a transition; returns the ticket as it is now (the actor may no longer see it, e.g. after handing it on). */
@@ -54,7 +60,7 @@ export class TicketWorkflowService {
         transition.kind === 'change_severity'
           ? { severitySource: 'agent' as const, severityReasons: [`fijada por ${actor.name}: ${transition.reason}`], severityReview: false }
           : {};
-      await em.update(TicketEntity, { id: ticket.id }, { ...result.patch, ...severityPatch });
+      await this.tickets.update(ticket.id, { ...result.patch, ...severityPatch }, em);
       // L1 classifies severity: each decision is an example for the next training of the model.
       if (transition.kind === 'change_severity') await this.severityExamples.record(ticket.id, transition.severity, actor, em);
       await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
@@ -67,7 +73,7 @@ export class TicketWorkflowService {
   async confirmSeverity(number: string, actor: Actor): Promise<TicketEntity> {
     return this.change(number, actor, 'change_severity', async (ticket, em) => {
       if (ticket.status === 'merged') throw new ConflictError('a merged ticket keeps its severity');
-      await em.update(TicketEntity, { id: ticket.id }, { severityReview: false });
+      await this.tickets.update(ticket.id, { severityReview: false }, em);
       await this.events.append(ticket.id, [{ type: 'severity_confirmed', actorType: 'agent', actorId: actor.id, data: { severity: ticket.severity, by: actor.name } }], em);
       await this.severityExamples.record(ticket.id, ticket.severity, actor, em);
       return [];
@@ -78,7 +84,7 @@ export class TicketWorkflowService {
   async assign(number: string, actor: Actor, assigneeId: string | null): Promise<TicketEntity> {
     return this.change(number, actor, 'assign', async (ticket, em) => {
       if (ticket.status === 'merged') throw new ConflictError('a merged ticket cannot be assigned');
-      const assignee = assigneeId ? await em.findOne(AgentEntity, { where: { id: assigneeId, active: true } }) : null;
+      const assignee = assigneeId ? await this.agents.findActive(assigneeId, em) : null;
       if (assigneeId && !assignee) throw new InvalidInputError(`agent ${assigneeId} does not exist or is inactive`);
       if (assignee && assignee.role !== 'admin' && assignee.tier !== ticket.tier) {
         throw new ConflictError(`${assignee.name} is ${assignee.tier}; the ticket is at ${ticket.tier}`);
@@ -86,7 +92,7 @@ export class TicketWorkflowService {
       if (assignee && assignee.id !== actor.id && actor.role !== 'admin' && actor.tier !== ticket.tier) {
         throw new ForbiddenActionError(`only ${ticket.tier} or an administrator assigns this ticket to someone else`);
       }
-      await em.update(TicketEntity, { id: ticket.id }, { assigneeId: assignee?.id ?? null });
+      await this.tickets.update(ticket.id, { assigneeId: assignee?.id ?? null }, em);
       await this.events.append(
         ticket.id,
         [{ type: assignee ? 'assigned' : 'unassigned', actorType: 'agent', actorId: actor.id, data: { assigneeId: assignee?.id ?? null, assigneeName: assignee?.name ?? null, by: actor.name } }],
@@ -100,7 +106,7 @@ export class TicketWorkflowService {
   async setProgressNote(number: string, actor: Actor, note: string): Promise<TicketEntity> {
     if (note.trim().length > 2_000) throw new InvalidInputError('a progress note has at most 2000 characters');
     return this.change(number, actor, 'reply', async (ticket, em) => {
-      await em.update(TicketEntity, { id: ticket.id }, { progressNote: note.trim() || null, progressNoteAt: new Date() });
+      await this.tickets.update(ticket.id, { progressNote: note.trim() || null, progressNoteAt: new Date() }, em);
       await this.events.append(ticket.id, [{ type: 'progress_note_set', actorType: 'agent', actorId: actor.id, data: { note: note.trim(), by: actor.name } }], em);
       return [];
     });
@@ -115,7 +121,7 @@ export class TicketWorkflowService {
     return this.change(number, actor, 'reply', async (ticket, em) => {
       if (!ticket.callbackRequested) throw new ConflictError('no call back is pending on this ticket');
       await this.calls.markCalledBack(ticket.id, em);
-      if (ticket.firstResponseAt === null) await em.update(TicketEntity, { id: ticket.id }, { firstResponseAt: new Date() });
+      if (ticket.firstResponseAt === null) await this.tickets.update(ticket.id, { firstResponseAt: new Date() }, em);
       await this.events.append(ticket.id, [{ type: 'called_back', actorType: 'agent', actorId: actor.id, data: { note: note.trim() || null, by: actor.name } }], em);
       return [];
     });
@@ -125,14 +131,14 @@ export class TicketWorkflowService {
   async merge(number: string, actor: Actor, intoNumber: string): Promise<TicketEntity> {
     if (number === intoNumber) throw new InvalidInputError('a ticket cannot be merged into itself');
     return this.change(number, actor, 'merge', async (source, em) => {
-      const target = await this.authorized(intoNumber, actor, 'merge', em, true);
+      const target = await this.authorized(intoNumber, actor, 'merge', true, em);
       if (source.contactId !== target.contactId) throw new ConflictError('only tickets of the same customer can be merged', {}, 'merge_other_customer');
       if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('a merged ticket cannot be merged again');
-      await em.update(MessageEntity, { ticketId: source.id }, { ticketId: target.id });
-      await em.update(OutboundDeliveryEntity, { ticketId: source.id }, { ticketId: target.id });
+      await this.messages.moveToTicket(source.id, target.id, em);
+      await this.deliveries.moveToTicket(source.id, target.id, em);
       // Calls move too, with any call back still owed.
       await this.calls.moveToTicket(source.id, target.id, em);
-      await em.update(TicketEntity, { id: source.id }, { status: 'merged', mergedIntoId: target.id, assigneeId: null });
+      await this.tickets.update(source.id, { status: 'merged', mergedIntoId: target.id, assigneeId: null }, em);
       const by = { actorType: 'agent' as const, actorId: actor.id };
       await this.events.append(source.id, [{ type: 'merged_into', ...by, data: { into: target.number, by: actor.name } }], em);
       await this.events.append(target.id, [{ type: 'merged_from', ...by, data: { from: source.number, by: actor.name } }], em);
@@ -147,9 +153,9 @@ export class TicketWorkflowService {
     work: (ticket: TicketEntity, em: EntityManager) => Promise<string[]>,
   ): Promise<TicketEntity> {
     const { before, ticket, deliveryIds } = await this.dataSource.transaction(async (em) => {
-      const locked = await this.authorized(number, actor, action, em, true);
+      const locked = await this.authorized(number, actor, action, true, em);
       const owed = await work(locked, em);
-      const after = await em.findOneOrFail(TicketEntity, { where: { id: locked.id }, relations: { contact: true, assignee: true } });
+      const after = await this.tickets.getWithPeople(locked.id, em);
       return { before: locked, ticket: after, deliveryIds: owed };
     });
     this.changes.publish({ number: ticket.number, tiers: [before.tier, ticket.tier], kind: 'updated' });
@@ -159,8 +165,8 @@ export class TicketWorkflowService {
     return ticket;
   }
 
-  private async authorized(number: string, actor: Actor, action: TicketAction, em: EntityManager, lock: boolean): Promise<TicketEntity> {
-    const ticket = await em.findOne(TicketEntity, { where: { number }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  private async authorized(number: string, actor: Actor, action: TicketAction, lock: boolean, em?: EntityManager): Promise<TicketEntity> {
+    const ticket = await this.tickets.findRowByNumber(number, { lock }, em);
     if (!ticket) throw new TicketNotFoundError(number);
     const denied = deniedReason(actor, action, ticket);
     if (denied) throw new ForbiddenActionError(denied);
@@ -176,14 +182,14 @@ export class TicketWorkflowService {
       await this.clocks.recompute(ticketId, 'ticket reabierto', em);
       await this.clocks.restartUpdateCadence(ticketId, new Date(), em);
     } else if (transition.kind === 'resolve') {
-      await em.update(TicketEntity, { id: ticketId }, { nextUpdateDueAt: null });
+      await this.tickets.update(ticketId, { nextUpdateDueAt: null }, em);
     }
   }
 
   /** The customer hears of a new severity and of the solution; tier moves are internal. */
   private async tellCustomer(ticket: TicketEntity, transition: Transition, actor: Actor, em: EntityManager): Promise<string[]> {
     const author = { type: 'agent' as const, name: actor.name, id: actor.id };
-    const contact = await em.findOneByOrFail(ContactEntity, { id: ticket.contactId });
+    const contact = await this.contacts.getById(ticket.contactId, em);
     let queued;
     if (transition.kind === 'change_severity') {
       const content = renderSeverityChange({ ticketNumber: ticket.number, from: ticket.severity, to: transition.severity, reason: transition.reason });

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { MaintenanceNoticeEntity, type MaintenanceNoticeKind } from './maintenance-notice.entity.js';
+
+@Injectable()
+export class MaintenanceNoticesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * One pending notice per address of customers with a ticket opened in the last `audienceDays`,
+   * deliverable addresses only; returns the ids of the notices it created (none twice per window and kind).
+   */
+  async queueForRecentCustomers(windowId: string, kind: MaintenanceNoticeKind, audienceDays: number, em: EntityManager): Promise<string[]> {
+    const rows = (await em.query(
+      `INSERT INTO maintenance_notices (window_id, kind, recipient)
+       SELECT DISTINCT $1::uuid, $2, c.email
+         FROM contacts c JOIN tickets t ON t.contact_id = c.id
+        WHERE c.email IS NOT NULL AND c.email_undeliverable_at IS NULL
+          AND t.created_at > now() - ($3 || ' days')::interval
+       ON CONFLICT (window_id, kind, recipient) DO NOTHING
+       RETURNING id`,
+      [windowId, kind, String(audienceDays)],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
+  findById(id: string): Promise<MaintenanceNoticeEntity | null> {
+    return this.dataSource.manager.findOneBy(MaintenanceNoticeEntity, { id });
+  }
+
+  async update(id: string, patch: Partial<Pick<MaintenanceNoticeEntity, 'status' | 'attempts' | 'sentAt' | 'lastError'>>): Promise<void> {
+    await this.dataSource.manager.update(MaintenanceNoticeEntity, { id }, patch);
+  }
+
+  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(MaintenanceNoticeEntity, {
+      select: { id: true },
+      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+}
