@@ -1,8 +1,8 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { IncidentBroadcastService, IncidentsService, IncidentUpdatePreviewService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
-import { EditIncidentDto, IncidentLinksDto, IncidentMessageDto, IncidentPreviewDto, OpenIncidentDto } from './dto/incident.dto.js';
+import { DismissIncidentDto, EditIncidentDto, IncidentListQuery, IncidentLinksDto, IncidentMessageDto, IncidentPreviewDto, OpenIncidentDto } from './dto/incident.dto.js';
 
 /** Outage mode: one problem reported by many customers, one clock and one voice for all of them. */
 @Controller('api/incidents')
@@ -14,8 +14,8 @@ export class IncidentsController {
   ) {}
 
   @Get()
-  async list() {
-    return { items: await this.incidents.list() };
+  async list(@Query() query: IncidentListQuery) {
+    return { items: await this.incidents.list(query.dismissed === 'true') };
   }
 
   @Get(':id')
@@ -38,6 +38,13 @@ export class IncidentsController {
   @HttpCode(200)
   confirm(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     return this.incidents.confirm(id, actor);
+  }
+
+  /** A suspected incident that is not one leaves every live view; its tickets' timelines say so, customers hear nothing. */
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  dismiss(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() fields: DismissIncidentDto) {
+    return this.incidents.dismiss(id, actor, fields.reason ?? undefined);
   }
 
   @Post(':id/tickets')
