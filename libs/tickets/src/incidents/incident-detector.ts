@@ -63,6 +63,7 @@ export class IncidentDetector {
       const unresolved = await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, em);
       const open = unresolved.map((entry) => entry.incident);
       const views: IncidentView[] = unresolved.map((entry) => ({ id: entry.incident.id, reports: entry.reports.map((row) => this.report(row)) }));
+      // A dismissed incident's tickets stay linked to it: they do not re-form the false alarm with the next report like them.
       const unlinked = recent.filter((row) => !row.incident_id && row.id !== ticketId).map((row) => this.report(row));
       const surge = await this.isSurge(recent.length, now, em);
       const decision = detectIncident(report, { incidents: views, unlinked, surge }, settings, builtStemBackground());
