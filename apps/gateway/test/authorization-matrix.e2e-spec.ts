@@ -72,6 +72,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/incidents': 'agent',
   'PATCH /api/incidents/:id': 'agent',
   'POST /api/incidents/:id/confirm': 'agent',
+  'POST /api/incidents/:id/dismiss': 'agent',
   'POST /api/incidents/:id/tickets': 'agent',
   'POST /api/incidents/:id/updates': 'agent',
   'POST /api/incidents/:id/updates/preview': 'agent',

@@ -182,6 +182,36 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     expect(await page.getByRole('region', { name: 'Incidentes en curso' }).count()).toBe(0);
   });
 
+  it('should let an agent dismiss a suspected incident that is not one, with a reason, and take it off the top of the inbox', async () => {
+    // Three more reports that read alike; the agent knows they are not one failure.
+    const alike: string[] = [];
+    for (const [index, text] of REPORTS.slice(0, 3).entries()) {
+      alike.push((await stack.mail({ from: customerAddress(`parecido${index}`), subject: 'Problema con facturas', text })).ticketNumber);
+    }
+    const found = await eventually(async () => (await stack.api.get<{ items: IncidentJson[] }>('/api/incidents')).body.items.find((item) => item.status === 'suspected'), {
+      what: 'a second suspected incident',
+      timeoutMs: 30_000,
+    });
+    const page = await signIn();
+    const banner = page.getByRole('region', { name: 'Incidentes en curso' });
+    await banner.getByRole('button', { name: /^Ver incidente: / }).click();
+    await page.locator('#incident-title').waitFor();
+    await page.getByRole('button', { name: 'Descartar', exact: true }).click();
+    await page.getByLabel('Motivo (opcional)').fill('Cada cliente tiene su certificado vencido');
+    await screenshotBothSizes(page, SUITE, '04-dismiss-asks-first');
+    await expectAccessible(page, 'the dismissal asking first');
+    await page.getByRole('button', { name: 'Sí, descartar' }).click();
+
+    // Back on the ticket list, with nothing above it.
+    await page.locator('#ticket-list').waitFor();
+    await eventually(async () => (await page.getByRole('region', { name: 'Incidentes en curso' }).count()) === 0, { what: 'the strip gone' });
+    const dismissed = (await stack.api.get<IncidentJson & { dismissReason: string }>(`/api/incidents/${found.id}`)).body;
+    expect(dismissed.dismissReason).toBe('Cada cliente tiene su certificado vencido');
+    // Each ticket's timeline says so, in words.
+    await page.locator(`.ticket-row[data-number="${alike[0]!}"]`).click();
+    await page.getByText('Lucía Help Desk descartó el posible incidente del ticket (no era una misma falla): Cada cliente tiene su certificado vencido').waitFor();
+  });
+
   it('should let an agent on a phone open an incident by hand from the list and find it there with its ticket', async () => {
     const page = await signIn('phone');
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Incidentes' }).click();
@@ -195,7 +225,7 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     await page.locator('#incident-title', { hasText: 'Lentitud al descargar XML' }).waitFor();
     await page.locator('.incident-header .badge', { hasText: 'Confirmado' }).waitFor();
     await page.locator(`.linked-ticket[data-number="${ticket}"]`).getByText('Vinculado por Lucía Help Desk').waitFor();
-    await screenshotBothSizes(page, SUITE, '04-opened-by-hand');
+    await screenshotBothSizes(page, SUITE, '05-opened-by-hand');
     await expectAccessible(page, 'an incident opened by hand');
 
     await page.getByRole('button', { name: '← Volver a incidentes' }).click();

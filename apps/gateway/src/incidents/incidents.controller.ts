@@ -1,9 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { IncidentBroadcastService, IncidentsService, IncidentUpdatePreviewService, type Actor } from '@app/tickets';
 import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
-import { EditIncidentDto, IncidentLinksDto, IncidentMessageDto, IncidentPreviewDto, OpenIncidentDto } from './dto/incident.dto.js';
+import { DismissIncidentDto, EditIncidentDto, IncidentListQuery, IncidentLinksDto, IncidentMessageDto, IncidentPreviewDto, OpenIncidentDto } from './dto/incident.dto.js';
 import { IncidentDetailResponse, IncidentListResponse, IncidentUpdatePreviewResponse, IncidentUpdateResponse } from './dto/incident.response.js';
 
 /** Outage mode: one problem reported by many customers, one clock and one voice for all of them. */
@@ -17,8 +17,8 @@ export class IncidentsController {
 
   @Get()
   @ApiOkResponse({ type: IncidentListResponse })
-  async list() {
-    return { items: await this.incidents.list() };
+  async list(@Query() query: IncidentListQuery) {
+    return { items: await this.incidents.list(query.dismissed === 'true') };
   }
 
   @Get(':id')
@@ -45,6 +45,14 @@ export class IncidentsController {
   @ApiOkResponse({ type: IncidentDetailResponse })
   confirm(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     return this.incidents.confirm(id, actor);
+  }
+
+  /** A suspected incident that is not one leaves every live view; its tickets' timelines say so, customers hear nothing. */
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @ApiOkResponse({ type: IncidentDetailResponse })
+  dismiss(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() fields: DismissIncidentDto) {
+    return this.incidents.dismiss(id, actor, fields.reason ?? undefined);
   }
 
   @Post(':id/tickets')

@@ -274,7 +274,7 @@ export function App() {
       ) : page === 'maintenance' ? (
         <MaintenancePage me={me} />
       ) : page === 'incidents' ? (
-        <IncidentsPage me={me} selected={place.incident ?? null} onSelect={openIncident} onOpenTicket={open} onChanged={reloadIncidents} />
+        <IncidentsPage me={me} selected={place.incident ?? null} onSelect={openIncident} onOpenTicket={open} onChanged={reloadIncidents} onDismissed={() => open(null)} />
       ) : (
         <>
         <IncidentsBanner incidents={incidents} onOpen={openIncident} />

@@ -28,6 +28,7 @@ export const ERROR_CODES_ES: Record<string, string> = {
   incident_not_suspected: 'El incidente ya estaba confirmado o resuelto.',
   incident_resolved: 'El incidente ya está resuelto: no cambia ni se envían más mensajes.',
   incident_not_confirmed: 'Confirma el incidente antes de escribir a los clientes.',
+  incident_dismissed: 'El incidente fue descartado: ya no cambia ni se envían mensajes por él.',
   attachment_phone: 'Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.',
 };
 

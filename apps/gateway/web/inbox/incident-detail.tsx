@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { IncidentDetail, IncidentUpdateView, LinkedTicket } from '@shared/tickets/incidents/incident-shapes.js';
+import type { IncidentDetail, IncidentSummary, IncidentUpdateView, LinkedTicket } from '@shared/tickets/incidents/incident-shapes.js';
 import { api, errorText } from './api.js';
 import { SeverityOptions } from './confirm-inline.js';
 import { formatTime } from './format.js';
 import { IncidentCompose } from './incident-compose.js';
+import { DismissedNote, DismissIncident } from './incident-dismiss.js';
 import { knownMessageText } from './errors-es.js';
 import { CHANNEL_LABEL, INCIDENT_STATUS_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import type { Channel, Me, Status } from './types.js';
@@ -24,8 +25,25 @@ type Feedback = { error: boolean; text: string } | null;
 /** "IF-4, 5 IF-000006" → ["IF-4", "5", "IF-000006"]: the API reads short numbers too. */
 export const ticketNumbersIn = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
 
-/** One incident: what customers read (title), its tickets and why each is there, and everything said to them. */
-export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: { id: string; me: Me; onBack: () => void; onOpenTicket: (number: string) => void; onChanged: () => void }) {
+/**
+ * One incident: what customers read (title), its tickets and why each is there, and everything said
+ * to them. `onDismissed`: where the agent goes once they dismiss it (the ticket list).
+ */
+export function IncidentDetailView({
+  id,
+  me,
+  onBack,
+  onOpenTicket,
+  onChanged,
+  onDismissed,
+}: {
+  id: string;
+  me: Me;
+  onBack: () => void;
+  onOpenTicket: (number: string) => void;
+  onChanged: () => void;
+  onDismissed: () => void;
+}) {
   const [incident, setIncident] = useState<IncidentDetail | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const canAct = me.role === 'admin' || me.tier !== 'L3';
@@ -77,6 +95,8 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
     );
   }
 
+  // A dismissed incident is history: shown as it was, changed no more.
+  const live = !incident.dismissedAt;
   return (
     <main class="incident page" id="main-content" tabIndex={-1}>
       <button type="button" class="link" onClick={onBack}>
@@ -85,7 +105,7 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
       <header class="incident-header">
         <h2 id="incident-title">{incident.title}</h2>
         <p class="badges">
-          <span class={`badge incident-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+          <IncidentStatusBadge incident={incident} />
           <span class={`badge sev sev-${incident.severity}`}>{SEVERITY_LABEL[incident.severity]}</span>
           <span class="badge">{incident.ticketCount === 1 ? '1 ticket vinculado' : `${incident.ticketCount} tickets vinculados`}</span>
         </p>
@@ -112,6 +132,7 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
           )}
         </dl>
         {incident.detectionReason && <p class="hint">Detectado por Ventanilla: {incident.detectionReason}</p>}
+        <DismissedNote incident={incident} />
       </header>
 
       {feedback && (
@@ -120,20 +141,32 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
         </p>
       )}
 
-      {canAct && incident.status === 'suspected' && (
+      {canAct && live && incident.status === 'suspected' && (
         <div class="incident-confirm">
-          <p>Ventanilla agrupó estos reportes porque se parecen. Revisa los tickets y confírmalo: sus tickets toman la severidad y el plazo de actualización del incidente.</p>
-          <button
-            type="button"
-            class="primary"
-            onClick={() => void change(() => api<IncidentDetail>('POST', `/api/incidents/${incident.id}/confirm`), 'Incidente confirmado.', 'No se pudo confirmar el incidente.')}
-          >
-            Confirmar incidente
-          </button>
+          <p>
+            Ventanilla agrupó estos reportes porque se parecen. Revisa los tickets y confírmalo: sus tickets toman la severidad y el plazo de actualización del incidente. Si no
+            son una misma falla, descártalo.
+          </p>
+          <div class="form-buttons">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => void change(() => api<IncidentDetail>('POST', `/api/incidents/${incident.id}/confirm`), 'Incidente confirmado.', 'No se pudo confirmar el incidente.')}
+            >
+              Confirmar incidente
+            </button>
+            <DismissIncident
+              onDismiss={async (reason) => {
+                const done = await change(() => api<IncidentDetail>('POST', `/api/incidents/${incident.id}/dismiss`, reason ? { reason } : {}), 'Incidente descartado.', 'No se pudo descartar el incidente.');
+                if (done) onDismissed();
+                return done;
+              }}
+            />
+          </div>
         </div>
       )}
 
-      {canAct && incident.status !== 'resolved' && (
+      {canAct && live && incident.status !== 'resolved' && (
         <EditIncident
           incident={incident}
           onSave={(patch) => change(() => api<IncidentDetail>('PATCH', `/api/incidents/${incident.id}`, patch), 'Cambios guardados.', 'No se pudieron guardar los cambios.')}
@@ -142,7 +175,7 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
 
       <LinkedTickets
         incident={incident}
-        canAct={canAct && incident.status !== 'resolved'}
+        canAct={canAct && live && incident.status !== 'resolved'}
         onOpenTicket={onOpenTicket}
         onChange={(links, done) => change(() => api<IncidentDetail>('POST', `/api/incidents/${incident.id}/tickets`, links), done, 'No se pudieron cambiar los tickets vinculados.')}
       />
@@ -156,10 +189,19 @@ export function IncidentDetailView({ id, me, onBack, onOpenTicket, onChanged }: 
           }}
         />
       )}
-      {canAct && incident.status === 'suspected' && <p class="hint">Confirma el incidente para escribir a los clientes.</p>}
+      {canAct && live && incident.status === 'suspected' && <p class="hint">Confirma el incidente para escribir a los clientes.</p>}
 
       <UpdatesTimeline updates={incident.updates} />
     </main>
+  );
+}
+
+/** Its state in words; a dismissed one says so rather than "Sospechado". */
+export function IncidentStatusBadge({ incident }: { incident: IncidentSummary }) {
+  return incident.dismissedAt ? (
+    <span class="badge incident-dismissed">Descartado</span>
+  ) : (
+    <span class={`badge incident-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
   );
 }
 

@@ -3,17 +3,31 @@ import type { IncidentDetail, IncidentSummary } from '@shared/tickets/incidents/
 import { api, errorText } from './api.js';
 import { SeverityOptions } from './confirm-inline.js';
 import { formatTime } from './format.js';
-import { IncidentDetailView, ticketNumbersIn } from './incident-detail.js';
-import { INCIDENT_STATUS_LABEL, SEVERITY_LABEL } from './labels.js';
+import { IncidentDetailView, IncidentStatusBadge, ticketNumbersIn } from './incident-detail.js';
+import { SEVERITY_LABEL } from './labels.js';
 import type { Me } from './types.js';
 
 /** Resolved incidents shown under the open ones: the latest few are what agents look back at. */
 const RECENT_RESOLVED = 10;
 
 /** Outage mode: incidents open and recent, one in detail, and one opened by hand. */
-export function IncidentsPage({ me, selected, onSelect, onOpenTicket, onChanged }: { me: Me; selected: string | null; onSelect: (id: string | null) => void; onOpenTicket: (number: string) => void; onChanged: () => void }) {
+export function IncidentsPage({
+  me,
+  selected,
+  onSelect,
+  onOpenTicket,
+  onChanged,
+  onDismissed,
+}: {
+  me: Me;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+  onOpenTicket: (number: string) => void;
+  onChanged: () => void;
+  onDismissed: () => void;
+}) {
   if (selected) {
-    return <IncidentDetailView key={selected} id={selected} me={me} onBack={() => onSelect(null)} onOpenTicket={onOpenTicket} onChanged={onChanged} />;
+    return <IncidentDetailView key={selected} id={selected} me={me} onBack={() => onSelect(null)} onOpenTicket={onOpenTicket} onChanged={onChanged} onDismissed={onDismissed} />;
   }
   return <IncidentsList me={me} onSelect={onSelect} onChanged={onChanged} />;
 }
@@ -65,6 +79,7 @@ function IncidentsList({ me, onSelect, onChanged }: { me: Me; onSelect: (id: str
           <IncidentCards incidents={resolved} onSelect={onSelect} />
         </section>
       )}
+      <DismissedIncidents onSelect={onSelect} />
       {me.tier !== 'L3' || me.role === 'admin' ? (
         <OpenIncidentForm
           onOpened={(incident) => {
@@ -86,7 +101,7 @@ function IncidentCards({ incidents, onSelect }: { incidents: IncidentSummary[]; 
         <li key={incident.id}>
           <button type="button" class={`incident-card sev-${incident.severity}`} onClick={() => onSelect(incident.id)}>
             <span class="row-top">
-              <span class={`badge incident-${incident.status}`}>{INCIDENT_STATUS_LABEL[incident.status]}</span>
+              <IncidentStatusBadge incident={incident} />
               <span class={`badge sev sev-${incident.severity}`}>{SEVERITY_LABEL[incident.severity]}</span>
               <span class="badge">{incident.ticketCount === 1 ? '1 ticket' : `${incident.ticketCount} tickets`}</span>
             </span>
@@ -95,11 +110,50 @@ function IncidentCards({ incidents, onSelect }: { incidents: IncidentSummary[]; 
               <span>Inicio: {formatTime(incident.openedAt)}</span>
               <span>Última actualización: {incident.lastUpdateAt ? formatTime(incident.lastUpdateAt) : 'ninguna'}</span>
               {incident.resolvedAt && <span>Resuelto: {formatTime(incident.resolvedAt)}</span>}
+              {incident.dismissedAt && (
+                <span>
+                  Descartado: {formatTime(incident.dismissedAt)}
+                  {incident.dismissReason ? ` (${incident.dismissReason})` : ''}
+                </span>
+              )}
             </span>
           </button>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Suspected incidents agents dismissed as false alarms: out of the way, shown when asked for, to review a dismissal. */
+function DismissedIncidents({ onSelect }: { onSelect: (id: string) => void }) {
+  const [items, setItems] = useState<IncidentSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const show = async () => {
+    try {
+      setItems((await api<{ items: IncidentSummary[] }>('GET', '/api/incidents?dismissed=true')).items);
+      setError(null);
+    } catch (failure) {
+      setError(errorText(failure, 'No se pudieron cargar los incidentes descartados; revisa la conexión.'));
+    }
+  };
+  return (
+    <section aria-labelledby="incidents-dismissed-title">
+      <h3 id="incidents-dismissed-title">Descartados</h3>
+      {items === null ? (
+        <button type="button" class="link" onClick={() => void show()}>
+          Ver los incidentes descartados
+        </button>
+      ) : items.length === 0 ? (
+        <p class="empty-state">No se ha descartado ningún incidente.</p>
+      ) : (
+        <IncidentCards incidents={items} onSelect={onSelect} />
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
   );
 }
 

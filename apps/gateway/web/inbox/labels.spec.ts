@@ -86,4 +86,11 @@ describe('describeEvent (incidents)', () => {
     expect(describeEvent(event('incident_unlinked', { by: 'Ana Help Desk' }))).toBe('Ana Help Desk desvinculó el ticket del incidente');
     expect(describeEvent(event('incident_update_sent', { by: 'Ana Help Desk' }))).toBe('Ana Help Desk envió una actualización del incidente al cliente');
   });
+
+  it('should say who dismissed the incident the ticket was linked to, and why when they said', () => {
+    expect(describeEvent(event('incident_dismissed', { by: 'Ana Help Desk', reason: 'son fallas distintas' }))).toBe(
+      'Ana Help Desk descartó el posible incidente del ticket (no era una misma falla): son fallas distintas',
+    );
+    expect(describeEvent(event('incident_dismissed', { by: 'Ana Help Desk' }))).toBe('Ana Help Desk descartó el posible incidente del ticket (no era una misma falla)');
+  });
 });

@@ -178,6 +178,8 @@ export function describeEvent(event: TicketEvent): string {
       return `${who(event)} vinculó el ticket a un incidente${data.atIntake ? ' al recibirlo' : ''}${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'incident_unlinked':
       return `${who(event)} desvinculó el ticket del incidente`;
+    case 'incident_dismissed':
+      return `${who(event)} descartó el posible incidente del ticket (no era una misma falla)${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'incident_update_sent':
       return `${who(event)} envió una actualización del incidente al cliente`;
     case 'contact_verified':

@@ -30,6 +30,7 @@ import { PrivacyLifecycle1764500400000 } from '../migrations/1764500400000-priva
 import { Incidents1764504000000 } from '../migrations/1764504000000-incidents.js';
 import { PendingBySourceIndex1764507600000 } from '../migrations/1764507600000-pending-by-source-index.js';
 import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-satisfaction-surveys.js';
+import { IncidentDismissal1764514800000 } from '../migrations/1764514800000-incident-dismissal.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -71,4 +72,5 @@ export const TICKETS_MIGRATIONS = [
   Incidents1764504000000,
   PendingBySourceIndex1764507600000,
   SatisfactionSurveys1764511200000,
+  IncidentDismissal1764514800000,
 ];

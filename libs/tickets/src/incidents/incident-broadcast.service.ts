@@ -40,6 +40,7 @@ export function speakerBody(actor: Actor, rawBody: string, kind: 'update' | 'res
 export function speakableIncident(incidentId: string, incident: IncidentRecord | null): IncidentRecord {
   if (!incident) throw new IncidentNotFoundError(incidentId);
   if (incident.status === 'resolved') throw new ConflictError('the incident is already resolved', {}, 'incident_resolved');
+  if (incident.dismissedAt) throw new ConflictError('the incident was dismissed as a false alarm', {}, 'incident_dismissed');
   if (incident.status === 'suspected') throw new ConflictError('confirm the incident before speaking for it', {}, 'incident_not_confirmed');
   return incident;
 }

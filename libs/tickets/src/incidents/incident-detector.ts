@@ -95,6 +95,7 @@ export class IncidentDetector {
     // Not in the window (merged, or older), or already linked: at intake, by an agent, or by an earlier callback of its call.
     if (!report || report.incidentId) return { decision: 'none', incidentId: null, changed: [] };
     const views: IncidentView[] = [...state.incidents.values()].map((entry) => ({ id: entry.incident.id, reports: entry.reports }));
+    // A dismissed incident's tickets stay linked to it: they do not re-form the false alarm with the next report like them.
     const unlinked = [...state.reports.values()].filter((other) => !other.incidentId && other.id !== ticketId);
     const decision = detectIncident(report, { incidents: views, unlinked, surge }, this.config.incidents, builtStemBackground());
     if (decision.kind === 'join') {

@@ -24,6 +24,14 @@ export interface IncidentSummary {
   countsAsDowntime: boolean;
   lastUpdateAt: string | null;
   nextUpdateDueAt: string | null;
+  /**
+   * Set when agents dismissed it as a false alarm (it stays `suspected`: it was never confirmed).
+   * A dismissed incident leaves the inbox's strip, the default list, detection and intake.
+   */
+  dismissedAt: string | null;
+  /** The agent who dismissed it (null when not dismissed, or the agent is gone). */
+  dismissedBy: string | null;
+  dismissReason: string | null;
 }
 
 export interface LinkedTicket {

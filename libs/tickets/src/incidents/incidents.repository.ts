@@ -18,6 +18,9 @@ interface IncidentRow {
   next_update_due_at: Date | null;
   ticket_count: number;
   last_update_at: Date | null;
+  dismissed_at: Date | null;
+  dismissed_by_name: string | null;
+  dismiss_reason: string | null;
 }
 
 export interface IncidentRecord extends IncidentSummary {
@@ -50,7 +53,8 @@ export interface TicketLink {
 
 const SUMMARY_COLUMNS = `
   i.id, i.title, i.status, i.severity, i.opened_at, i.confirmed_at, i.resolved_at, i.resolution,
-  i.detection_reason, i.counts_as_downtime, i.next_update_due_at,
+  i.detection_reason, i.counts_as_downtime, i.next_update_due_at, i.dismissed_at, i.dismiss_reason,
+  (SELECT a.name FROM agents a WHERE a.id = i.dismissed_by) AS dismissed_by_name,
   (SELECT count(*)::int FROM incident_tickets l WHERE l.incident_id = i.id) AS ticket_count,
   (SELECT max(u.created_at) FROM incident_updates u WHERE u.incident_id = i.id) AS last_update_at`;
 
@@ -71,6 +75,9 @@ function toRecord(row: IncidentRow): IncidentRecord {
     countsAsDowntime: row.counts_as_downtime,
     lastUpdateAt: iso(row.last_update_at),
     nextUpdateDueAt: iso(row.next_update_due_at),
+    dismissedAt: iso(row.dismissed_at),
+    dismissedBy: row.dismissed_by_name,
+    dismissReason: row.dismiss_reason,
   };
 }
 
@@ -99,22 +106,27 @@ export class IncidentsRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** Newest first; unresolved ones first of all. */
-  async list(limit: number, em?: EntityManager): Promise<IncidentRecord[]> {
+  /** Newest first; unresolved ones first of all. Dismissed ones only when asked for, and then only them (latest dismissed first). */
+  async list(limit: number, dismissed = false, em?: EntityManager): Promise<IncidentRecord[]> {
     const rows = (await this.db(em).query(
-      `SELECT ${SUMMARY_COLUMNS} FROM incidents i ORDER BY (i.status = 'resolved'), i.opened_at DESC LIMIT $1`,
+      dismissed
+        ? `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.dismissed_at IS NOT NULL ORDER BY i.dismissed_at DESC LIMIT $1`
+        : `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.dismissed_at IS NULL ORDER BY (i.status = 'resolved'), i.opened_at DESC LIMIT $1`,
       [limit],
     )) as IncidentRow[];
     return rows.map(toRecord);
   }
 
-  /** Suspected and open incidents opened since `since`, for detection and the public status. */
-  async unresolved(since: Date | null, em?: EntityManager): Promise<IncidentRecord[]> {
-    const rows = (await this.db(em).query(
-      `SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.status <> 'resolved' AND ($1::timestamptz IS NULL OR i.opened_at >= $1) ORDER BY i.opened_at DESC`,
-      [since],
-    )) as IncidentRow[];
+  /** Confirmed incidents not yet resolved: what the public status shows. */
+  async open(em?: EntityManager): Promise<IncidentRecord[]> {
+    const rows = (await this.db(em).query(`SELECT ${SUMMARY_COLUMNS} FROM incidents i WHERE i.status = 'open' ORDER BY i.opened_at DESC`)) as IncidentRow[];
     return rows.map(toRecord);
+  }
+
+  /** A suspected incident agents found wrong: out of every live view; its links stay as history. */
+  async dismiss(id: string, by: string, reason: string | null, em: EntityManager): Promise<void> {
+    // A false alarm was no downtime either.
+    await em.query(`UPDATE incidents SET dismissed_at = now(), dismissed_by = $2, dismiss_reason = $3, counts_as_downtime = false, updated_at = now() WHERE id = $1`, [id, by, reason]);
   }
 
   async update(
@@ -142,14 +154,19 @@ export class IncidentsRepository {
     await em.query(`UPDATE incidents SET ${sets.join(', ')} WHERE id = $1`, values);
   }
 
-  /** Links tickets that are in no incident yet; returns the ids it linked (a ticket belongs to one incident). */
+  /**
+   * Links tickets that are in no incident yet; returns the ids it linked (a ticket belongs to one
+   * incident). A ticket of a dismissed incident is in none that counts: it moves to this one.
+   */
   async link(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<string[]> {
     if (links.length === 0) return [];
     const rows = (await em.query(
       `INSERT INTO incident_tickets (incident_id, ticket_id, reason, score, linked_by)
        SELECT $1, link.ticket_id, link.reason, link.score, link.linked_by
          FROM unnest($2::uuid[], $3::text[], $4::real[], $5::uuid[]) AS link(ticket_id, reason, score, linked_by)
-       ON CONFLICT (ticket_id) DO NOTHING
+       ON CONFLICT (ticket_id) DO UPDATE
+         SET incident_id = EXCLUDED.incident_id, linked_at = now(), linked_by = EXCLUDED.linked_by, reason = EXCLUDED.reason, score = EXCLUDED.score
+         WHERE EXISTS (SELECT 1 FROM incidents d WHERE d.id = incident_tickets.incident_id AND d.dismissed_at IS NOT NULL)
        RETURNING ticket_id`,
       [incidentId, links.map((link) => link.ticketId), links.map((link) => link.reason), links.map((link) => link.score), links.map((link) => link.linkedBy)],
     )) as Array<{ ticket_id: string }>;
@@ -250,7 +267,7 @@ export class IncidentsRepository {
              FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
              LEFT JOIN LATERAL (SELECT string_agg(text, E'\n\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
             WHERE l.incident_id = i.id ORDER BY l.linked_at DESC LIMIT $1) r ON true
-        WHERE i.status <> 'resolved' AND (NOT $2 OR i.status = 'open')
+        WHERE i.status <> 'resolved' AND i.dismissed_at IS NULL AND (NOT $2 OR i.status = 'open')
         ORDER BY i.opened_at DESC, i.id, r.linked_at DESC`,
       [limit, onlyOpen],
     )) as Array<{ incident: string; title: string; status: IncidentStatus; severity: number; id: string | null; report_severity: number; created_at: Date; subject: string; text: string | null }>;

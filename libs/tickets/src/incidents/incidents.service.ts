@@ -15,6 +15,7 @@ import { PublicStatusService } from './public-status.service.js';
 import { IncidentsRepository, type IncidentRecord } from './incidents.repository.js';
 
 export const INCIDENT_TITLE_MAX_CHARS = 200;
+export const INCIDENT_DISMISS_REASON_MAX_CHARS = 500;
 const LIST_LIMIT = 200;
 
 export class IncidentNotFoundError extends NotFoundError {
@@ -23,7 +24,7 @@ export class IncidentNotFoundError extends NotFoundError {
   }
 }
 
-/** What agents do with incidents: see them, open one by hand, confirm a suspected one, edit it, link and unlink tickets. */
+/** What agents do with incidents: see them, open one by hand, confirm or dismiss a suspected one, edit it, link and unlink tickets. */
 @Injectable()
 export class IncidentsService {
   constructor(
@@ -36,8 +37,9 @@ export class IncidentsService {
     private readonly publicStatus: PublicStatusService,
   ) {}
 
-  async list(): Promise<IncidentSummary[]> {
-    return (await this.incidents.list(LIST_LIMIT)).map(summary);
+  /** Suspected, open and resolved incidents; or, when asked, only those dismissed as false alarms. */
+  async list(dismissed = false): Promise<IncidentSummary[]> {
+    return (await this.incidents.list(LIST_LIMIT, dismissed)).map(summary);
   }
 
   async get(id: string, actor: Actor): Promise<IncidentDetail> {
@@ -87,7 +89,7 @@ export class IncidentsService {
   async confirm(id: string, actor: Actor): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
     const numbers = await this.dataSource.transaction(async (em) => {
-      const incident = await this.locked(id, em);
+      const incident = await this.live(id, em);
       if (incident.status !== 'suspected') throw new ConflictError(`the incident is already ${incident.status}`, {}, 'incident_not_suspected');
       await this.incidents.update(id, { status: 'open', confirmedBy: actor.id }, em);
       await this.severity.restartCadence(id, incident.severity, em);
@@ -98,12 +100,39 @@ export class IncidentsService {
     return this.get(id, actor);
   }
 
+  /**
+   * A suspected incident agents find wrong (unrelated reports grouped together) leaves every live
+   * view at once: the inbox's strip and list, detection and intake. Its links stay as history, so
+   * detection keeps treating its tickets as grouped and does not form the same false incident from
+   * them again; new reports still form a new one among themselves. Each ticket's timeline says so;
+   * the customers are told nothing (a suspected incident was never public).
+   */
+  async dismiss(id: string, actor: Actor, reason: string | undefined): Promise<IncidentDetail> {
+    this.authorize(actor, 'manage');
+    const why = reason?.trim() || null;
+    if (why && why.length > INCIDENT_DISMISS_REASON_MAX_CHARS) throw new InvalidInputError(`reason must be at most ${INCIDENT_DISMISS_REASON_MAX_CHARS} characters`);
+    const numbers = await this.dataSource.transaction(async (em) => {
+      // Detection links under this lock: none joins the incident between reading its links and dismissing it.
+      await this.incidents.lockDetection(em);
+      const incident = await this.live(id, em);
+      if (incident.status !== 'suspected') throw new ConflictError(`only a suspected incident can be dismissed; this one is ${incident.status}`, {}, 'incident_not_suspected');
+      await this.incidents.dismiss(id, actor.id, why, em);
+      const linked = await this.incidents.linkedTickets(id, em);
+      for (const ticket of linked) {
+        await this.events.append(ticket.ticketId, [{ type: 'incident_dismissed', actorType: 'agent', actorId: actor.id, data: { incidentId: id, by: actor.name, ...(why ? { reason: why } : {}) } }], em);
+      }
+      return linked.map((ticket) => ticket.number);
+    });
+    this.publish(numbers);
+    return this.get(id, actor);
+  }
+
   /** Title (what customers read), severity, and whether it counts as downtime (administrators). */
   async edit(id: string, actor: Actor, patch: { title?: string; severity?: Severity; countsAsDowntime?: boolean }): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
     if (patch.countsAsDowntime !== undefined) this.authorize(actor, 'count_downtime');
     const numbers = await this.dataSource.transaction(async (em) => {
-      const incident = await this.locked(id, em);
+      const incident = await this.live(id, em);
       if (incident.status === 'resolved' && (patch.title !== undefined || patch.severity !== undefined)) {
         throw new ConflictError('a resolved incident keeps its title and severity', {}, 'incident_resolved');
       }
@@ -121,7 +150,7 @@ export class IncidentsService {
   async changeLinks(id: string, actor: Actor, change: { add: string[]; remove: string[] }): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
     const numbers = await this.dataSource.transaction(async (em) => {
-      const incident = await this.locked(id, em);
+      const incident = await this.live(id, em);
       if (incident.status === 'resolved') throw new ConflictError('a resolved incident keeps its tickets', {}, 'incident_resolved');
       const removed = await this.unlinkNumbers(id, change.remove, actor, em);
       const added = await this.linkNumbers(id, change.add, actor, em, incident.status);
@@ -176,6 +205,13 @@ export class IncidentsService {
   private async locked(id: string, em: EntityManager): Promise<IncidentRecord> {
     const incident = await this.incidents.find(id, em, true);
     if (!incident) throw new IncidentNotFoundError(id);
+    return incident;
+  }
+
+  /** The incident, locked, unless it was dismissed: a dismissed one is history and changes no more. */
+  private async live(id: string, em: EntityManager): Promise<IncidentRecord> {
+    const incident = await this.locked(id, em);
+    if (incident.dismissedAt) throw new ConflictError('the incident was dismissed as a false alarm', {}, 'incident_dismissed');
     return incident;
   }
 

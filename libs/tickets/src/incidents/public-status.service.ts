@@ -41,7 +41,7 @@ export class PublicStatusService implements OutageBoard {
 
   private async read(): Promise<PublicStatus> {
     const now = new Date();
-    const open = (await this.incidents.unresolved(null)).filter((incident) => incident.status === 'open');
+    const open = await this.incidents.open();
     const incidents = [];
     for (const incident of open) {
       const last = await this.incidents.latestUpdate(incident.id);

@@ -26,7 +26,7 @@ export interface IncidentReport {
   totals: { incidents: number; customers: number; durationMinutes: number; medianFirstUpdateMinutes: number | null };
 }
 
-/** Incidents opened in a month (Mexico City time): how long each lasted, whom it affected, how soon they heard. */
+/** Incidents opened in a month (Mexico City time): how long each lasted, whom it affected, how soon they heard. A suspected one dismissed as a false alarm was none. */
 @Injectable()
 export class IncidentReports {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,7 +42,7 @@ export class IncidentReports {
                    FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
                   WHERE l.incident_id = i.id GROUP BY t.channel) per_channel), '{}') AS customers
          FROM incidents i
-        WHERE to_char(i.opened_at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') = $1
+        WHERE to_char(i.opened_at AT TIME ZONE 'America/Mexico_City', 'YYYY-MM') = $1 AND i.dismissed_at IS NULL
         ORDER BY i.opened_at`,
       [month],
     )) as Array<{

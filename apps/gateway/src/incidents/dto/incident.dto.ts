@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsIn, IsOptional, ValidateBy } from 'class-validator';
-import { INCIDENT_TITLE_MAX_CHARS, INCIDENT_UPDATE_MAX_CHARS, type Severity } from '@app/tickets';
-import { OneOf, OptionalBoolean, OptionalText, RequiredText } from '../../http/dto-fields.js';
+import { INCIDENT_DISMISS_REASON_MAX_CHARS, INCIDENT_TITLE_MAX_CHARS, INCIDENT_UPDATE_MAX_CHARS, type Severity } from '@app/tickets';
+import { OneOf, OptionalBoolean, OptionalText, QueryOneOf, RequiredText } from '../../http/dto-fields.js';
 import { ticketNumbersProblem, toTicketNumbers } from '../incident-fields.js';
 
 const SEVERITY_MESSAGE = '$property must be 0, 1, 2 or 3';
@@ -19,6 +19,12 @@ const TicketNumbers = (description: string) =>
       validator: { validate: (value: unknown) => ticketNumbersProblem(value) === undefined, defaultMessage: (args) => `${args?.property ?? 'tickets'} ${ticketNumbersProblem(args?.value)}` },
     }),
   );
+
+/** GET /api/incidents: `dismissed=true` lists only the suspected incidents agents dismissed as false alarms. */
+export class IncidentListQuery {
+  @QueryOneOf(['true', 'false'], '`true`: only the incidents dismissed as false alarms, latest dismissed first (default: every other one).')
+  dismissed?: 'true' | 'false';
+}
 
 /** POST /api/incidents: an incident opened by hand. */
 export class OpenIncidentDto {
@@ -55,6 +61,12 @@ export class IncidentLinksDto {
 
   @TicketNumbers('Tickets to unlink.')
   remove?: string[];
+}
+
+/** POST /api/incidents/:id/dismiss: a suspected incident that is not one, and optionally why. */
+export class DismissIncidentDto {
+  @OptionalText(INCIDENT_DISMISS_REASON_MAX_CHARS, 'Why the grouped reports are not one failure (shown on the incident and on each ticket\'s timeline).')
+  reason?: string;
 }
 
 /** POST /api/incidents/:id/updates and /resolve: what every linked customer is told. */

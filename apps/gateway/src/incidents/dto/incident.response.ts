@@ -40,6 +40,15 @@ export class IncidentSummaryResponse implements IncidentSummary {
 
   @Time({ nullable: true })
   nextUpdateDueAt!: string | null;
+
+  @Time({ nullable: true, description: 'Set when agents dismissed it as a false alarm (it stays `suspected`).' })
+  dismissedAt!: string | null;
+
+  @Text({ nullable: true, description: 'The agent who dismissed it.' })
+  dismissedBy!: string | null;
+
+  @Text({ nullable: true })
+  dismissReason!: string | null;
 }
 
 export class IncidentListResponse {
