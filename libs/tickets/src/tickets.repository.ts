@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import type { TicketStatus, Tier } from './domain.js';
@@ -125,6 +125,25 @@ export class TicketsRepository {
   }
 
   /** Ticket rows with these ids, locked in number order (so concurrent broadcasts cannot deadlock). */
+  /** The open tickets among `ids` whose severity is not `severity` (an incident's severity is given to them). */
+  findOpenWithOtherSeverity(ids: readonly string[], severity: Severity, em: EntityManager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { id: In([...ids]), status: Not(In(['resolved', 'merged'])), severity: Not(severity) } });
+  }
+
+  /** The severity an agent (or the incident it joined) set, with why; it needs no review any more. */
+  async setSeverity(id: string, severity: Severity, reason: string, em: EntityManager): Promise<void> {
+    await em.update(TicketEntity, { id }, { severity, severitySource: 'agent', severityReasons: [reason], severityReview: false });
+  }
+
+  /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel. */
+  findOpenForPhone(phone: string, em: EntityManager): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, {
+      where: { contact: { phone }, status: Not(In(['resolved', 'merged'])) },
+      relations: { contact: true },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
   findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<TicketEntity[]> {
     return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' } });
   }

@@ -27,6 +27,11 @@ export class OutboundDeliveriesRepository {
     return { id: existing.id, isNew: false };
   }
 
+  /** Makes the counts of one kind of message to one recipient take turns until this transaction ends. */
+  async lockRecipientCount(kind: DeliveryKind, recipient: string, em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
+  }
+
   countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
     return em.count(OutboundDeliveryEntity, {
       where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) },
