@@ -312,6 +312,42 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     await queue.close();
   });
 
+  it('should reopen a resolved ticket when its customer writes again, with the solution clock stopped for the time it was resolved', async () => {
+    const customer = customerAddress('reabre');
+    await dovecot.append(buildMail({ from: customer, subject: 'Complemento de pago', text: 'No puedo timbrar complementos de pago.' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+    // As if opened two hours ago and resolved by an agent for the last 90 minutes.
+    await env.query(`UPDATE tickets SET created_at = now() - interval '2 hours', status = 'resolved', resolved_at = now() - interval '90 minutes' WHERE id = $1`, [ticket.id]);
+    await env.query(
+      `INSERT INTO ticket_events (ticket_id, type, actor_type, data, created_at) VALUES ($1, 'resolved', 'agent', '{}', now() - interval '90 minutes')`,
+      [ticket.id],
+    );
+
+    await dovecot.append(
+      buildMail({
+        from: customer,
+        subject: `RE: ${confirmation.parsed.subject}`,
+        text: 'Sigue fallando, no quedó resuelto.',
+        inReplyTo: confirmation.parsed.messageId!.replace(/[<>]/g, ''),
+      }).raw,
+    );
+
+    const reopened = await eventually(async () => {
+      const [row] = await env.query<{ status: string; created_at: Date; solution_due_at: Date; sla_explanation: string }>(
+        `SELECT status, created_at, solution_due_at, sla_explanation FROM tickets WHERE id = $1`,
+        [ticket.id],
+      );
+      return row!.status === 'open' ? row : undefined;
+    }, { what: 'the ticket reopened' });
+    // 8 h of solution time from its opening, plus the ~90 minutes it spent resolved.
+    const solutionMinutes = (reopened.solution_due_at.getTime() - reopened.created_at.getTime()) / 60_000;
+    expect(solutionMinutes).toBeGreaterThan(480 + 88);
+    expect(solutionMinutes).toBeLessThan(480 + 93);
+    expect(reopened.sla_explanation).toContain('en pausa');
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
   it('should write mails that wait together in one transaction, and when one of them cannot be stored, still ticket and confirm the others at once', async () => {
     await worker.stop();
     // Mails arrive while the intake is stopped (only the mailbox role runs): they wait together.
