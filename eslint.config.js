@@ -32,6 +32,21 @@ export default tseslint.config(
       ],
     },
   },
+  // The same outside services, for every file of the ticket domain that is not a repository: only
+  // the report readers (each report is its query), the migrations and the health pings query.
+  {
+    files: ['libs/tickets/src/**/*.ts'],
+    ignores: ['**/*.repository.ts', '**/*.service.ts', '**/*.spec.ts', 'libs/tickets/src/migrations/**', 'libs/tickets/src/reports/**', 'libs/tickets/src/survey/satisfaction-report.ts', 'libs/tickets/src/health/**', 'libs/tickets/src/infrastructure/system-health.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]', 'SQL and query builders'],
+          ["CallExpression[callee.object.name='em']", 'EntityManager calls (em.find, em.update...)'],
+        ].map(([selector, what]) => ({ selector, message: `${what}: only in *.repository.ts files; other code calls repository methods (passing \`em\` inside a transaction).` })),
+      ],
+    },
+  },
   // Dependencies point one way (STYLE.md, "Layout"): apps → libs; channels → platform; tickets →
   // platform and the channels' contract as types only; platform → nothing of ours.
   ...importBoundaries(),

@@ -18,7 +18,8 @@ import { SlaScheduler } from './sla/sla.scheduler.js';
 @Module({})
 export class WorkerModule {
   static register(config: WorkerConfig): DynamicModule {
-    const poolSize = config.intakeConcurrency + config.outboundConcurrency + 4;
+    // Intake jobs share a few group transactions (InboundPipeline), so they need far fewer connections than jobs.
+    const poolSize = Math.min(config.intakeConcurrency, 8) + config.outboundConcurrency + 4;
     return {
       module: WorkerModule,
       imports: [

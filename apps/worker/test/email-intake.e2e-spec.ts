@@ -312,6 +312,92 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     await queue.close();
   });
 
+  it('should reopen a resolved ticket when its customer writes again, with the solution clock stopped for the time it was resolved', async () => {
+    const customer = customerAddress('reabre');
+    await dovecot.append(buildMail({ from: customer, subject: 'Complemento de pago', text: 'No puedo timbrar complementos de pago.' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+    // As if opened two hours ago and resolved by an agent for the last 90 minutes.
+    await env.query(`UPDATE tickets SET created_at = now() - interval '2 hours', status = 'resolved', resolved_at = now() - interval '90 minutes' WHERE id = $1`, [ticket.id]);
+    await env.query(
+      `INSERT INTO ticket_events (ticket_id, type, actor_type, data, created_at) VALUES ($1, 'resolved', 'agent', '{}', now() - interval '90 minutes')`,
+      [ticket.id],
+    );
+
+    await dovecot.append(
+      buildMail({
+        from: customer,
+        subject: `RE: ${confirmation.parsed.subject}`,
+        text: 'Sigue fallando, no quedó resuelto.',
+        inReplyTo: confirmation.parsed.messageId!.replace(/[<>]/g, ''),
+      }).raw,
+    );
+
+    const reopened = await eventually(async () => {
+      const [row] = await env.query<{ status: string; created_at: Date; solution_due_at: Date; sla_explanation: string }>(
+        `SELECT status, created_at, solution_due_at, sla_explanation FROM tickets WHERE id = $1`,
+        [ticket.id],
+      );
+      return row!.status === 'open' ? row : undefined;
+    }, { what: 'the ticket reopened' });
+    // 8 h of solution time from its opening, plus the ~90 minutes it spent resolved.
+    const solutionMinutes = (reopened.solution_due_at.getTime() - reopened.created_at.getTime()) / 60_000;
+    expect(solutionMinutes).toBeGreaterThan(480 + 88);
+    expect(solutionMinutes).toBeLessThan(480 + 93);
+    expect(reopened.sla_explanation).toContain('en pausa');
+    expect(sink.to(customer)).toHaveLength(1);
+  });
+
+  it('should write mails that wait together in one transaction, and when one of them cannot be stored, still ticket and confirm the others at once', async () => {
+    await worker.stop();
+    // Mails arrive while the intake is stopped (only the mailbox role runs): they wait together.
+    const reader = await new AppProcess('worker', workerEnv()).start({ WORKER_ROLES: 'mailbox' });
+    const customers = Array.from({ length: 6 }, (_, index) => customerAddress(`grupo${index}`));
+    const refused = customers[3]!;
+    // A real Postgres failure for one mail only: a trigger refuses its ticket.
+    await env.query(`CREATE OR REPLACE FUNCTION test_refuse_group_ticket() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.subject = 'Grupo: este falla' THEN RAISE EXCEPTION 'ticket refused by the test'; END IF; RETURN NEW; END $$`);
+    await env.query(`CREATE TRIGGER test_refuse_group_ticket BEFORE INSERT ON tickets FOR EACH ROW EXECUTE FUNCTION test_refuse_group_ticket()`);
+    try {
+      for (const customer of customers) {
+        const subject = customer === refused ? 'Grupo: este falla' : 'Grupo: timbrado lento';
+        await dovecot.append(buildMail({ from: customer, subject, text: 'El timbrado tarda minutos desde la mañana.' }).raw);
+      }
+      await eventually(async () => {
+        const [row] = await env.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM inbound_items WHERE status = 'pending' AND summary->>'subject' LIKE 'Grupo:%'`);
+        return row!.waiting === 6 ? true : undefined;
+      }, { what: 'six mails stored and waiting' });
+      await reader.stop();
+
+      worker = await new AppProcess('worker', workerEnv()).start();
+      for (const customer of customers.filter((customer) => customer !== refused)) {
+        await waitForTicket(customer);
+        await sink.waitFor((sent) => sent.envelopeTo.includes(customer), `the confirmation to ${customer}`);
+      }
+      const [failing] = await eventually(async () => {
+        const rows = await env.query<{ status: string; attempts: number; last_error: string }>(
+          `SELECT status, attempts, last_error FROM inbound_items WHERE summary->>'subject' = 'Grupo: este falla'`,
+        );
+        return rows[0]?.last_error ? rows : undefined;
+      }, { what: 'the refused mail to record its error' });
+      expect(failing!.status).toBe('pending');
+      expect(failing!.last_error).toContain('ticket refused by the test');
+      expect(await ticketsOf(refused)).toHaveLength(0);
+      // The group they were read in was rolled back and its mails went on one by one.
+      expect(worker.log).toMatch(/intake group of \d+ rolled back/);
+    } finally {
+      await env.query(`DROP TRIGGER IF EXISTS test_refuse_group_ticket ON tickets`);
+      await env.query(`DROP FUNCTION IF EXISTS test_refuse_group_ticket()`);
+    }
+    // Nothing is lost: once Postgres takes it, the retried job gives it its ticket and confirmation.
+    await waitForTicket(refused);
+    await sink.waitFor((sent) => sent.envelopeTo.includes(refused), 'the confirmation of the retried mail');
+    for (const customer of customers) {
+      expect(await ticketsOf(customer)).toHaveLength(1);
+      expect(sink.distinctTo(customer)).toHaveLength(1);
+    }
+  });
+
   it('should move a mail that is too big aside without downloading it and keep the reason', async () => {
     await worker.stop();
     worker = await new AppProcess('worker', workerEnv()).start({ MAIL_MAX_BYTES: '20000' });

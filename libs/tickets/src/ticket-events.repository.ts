@@ -14,11 +14,43 @@ export interface TicketEventInput {
 export class TicketEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Events appended through a held transaction, written when it flushes them. */
+  private readonly held = new WeakMap<EntityManager, Array<{ ticketId: string; event: TicketEventInput }>>();
+
   async append(ticketId: string, events: TicketEventInput[], em: EntityManager = this.dataSource.manager): Promise<void> {
     if (events.length === 0) return;
+    const held = this.held.get(em);
+    if (held) held.push(...events.map((event) => ({ ticketId, event })));
+    else await this.insert(events.map((event) => ({ ticketId, event })), em);
+  }
+
+  /**
+   * Keeps the events appended through `em` (a transaction) until `flushHeld`, which writes them all
+   * with one multi-row INSERT, in the order they were appended: an intake group appends several per
+   * ticket. The reads here that can run inside such a transaction flush first.
+   */
+  holdUntilFlush(em: EntityManager): void {
+    this.held.set(em, []);
+  }
+
+  /** Writes the events held for `em` so far; later appends are held again until `stopHolding`. */
+  async flushHeld(em: EntityManager): Promise<void> {
+    const held = this.held.get(em);
+    if (!held || held.length === 0) return;
+    this.held.set(em, []);
+    await this.insert(held, em);
+  }
+
+  async stopHolding(em: EntityManager): Promise<void> {
+    await this.flushHeld(em);
+    this.held.delete(em);
+  }
+
+  private async insert(rows: Array<{ ticketId: string; event: TicketEventInput }>, em: EntityManager): Promise<void> {
+    if (rows.length === 0) return;
     await em.insert(
       TicketEventEntity,
-      events.map((event) => ({
+      rows.map(({ ticketId, event }) => ({
         ticketId,
         type: event.type,
         actorType: event.actorType ?? 'system',
@@ -31,6 +63,8 @@ export class TicketEventsRepository {
 
   /** When the ticket was resolved and reopened, oldest first (the solution clock stands still in between). */
   async resolvedAndReopened(ticketId: string, em: EntityManager): Promise<Array<{ type: 'resolved' | 'reopened'; createdAt: Date }>> {
+    // An intake group holds its events back: a 'reopened' it just appended must be read here.
+    await this.flushHeld(em);
     const rows = (await em.query(
       `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
       [ticketId],
@@ -43,6 +77,7 @@ export class TicketEventsRepository {
    * and the newest event id (the ticket's version).
    */
   async countWrittenByOthersSince(ticketId: string, sinceVersion: string, actorId: string, em: EntityManager): Promise<{ changes: number; version: string | null }> {
+    await this.flushHeld(em);
     const [row] = (await em.query(
       `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
         WHERE ticket_id = $1 AND id > $2

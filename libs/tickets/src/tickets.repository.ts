@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import type { TicketStatus, Tier } from './domain.js';
@@ -82,8 +82,10 @@ export class TicketsRepository {
     return em.create(TicketEntity, { ...ticket, ...(result.generatedMaps[0] as Partial<TicketEntity>) });
   }
 
+  // A query builder's getOne reads ticket and contact in one statement; findOne with a relation
+  // adds a DISTINCT query first (its pagination), and these two run on every intake.
   findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { id }, relations: { contact: true } });
+    return withContact(em).where('t.id = :id', { id }).getOne();
   }
 
   /** The ticket a message for this one belongs to: itself, or the ticket it was merged into. */
@@ -123,6 +125,25 @@ export class TicketsRepository {
   }
 
   /** Ticket rows with these ids, locked in number order (so concurrent broadcasts cannot deadlock). */
+  /** The open tickets among `ids` whose severity is not `severity` (an incident's severity is given to them). */
+  findOpenWithOtherSeverity(ids: readonly string[], severity: Severity, em: EntityManager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { id: In([...ids]), status: Not(In(['resolved', 'merged'])), severity: Not(severity) } });
+  }
+
+  /** The severity an agent (or the incident it joined) set, with why; it needs no review any more. */
+  async setSeverity(id: string, severity: Severity, reason: string, em: EntityManager): Promise<void> {
+    await em.update(TicketEntity, { id }, { severity, severitySource: 'agent', severityReasons: [reason], severityReview: false });
+  }
+
+  /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel. */
+  findOpenForPhone(phone: string, em: EntityManager): Promise<TicketEntity | null> {
+    return em.findOne(TicketEntity, {
+      where: { contact: { phone }, status: Not(In(['resolved', 'merged'])) },
+      relations: { contact: true },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
   findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<TicketEntity[]> {
     return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' } });
   }
@@ -159,7 +180,10 @@ export class TicketsRepository {
   }
 
   findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, { where: { channel, conversationRef }, relations: { contact: true } });
+    return withContact(em)
+      .where('t.channel = :channel AND t.conversation_ref = :conversationRef', { channel, conversationRef })
+      .orderBy('t.created_at', 'ASC')
+      .getOne();
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
@@ -262,4 +286,8 @@ export class TicketsRepository {
     const [items, total] = await query.getManyAndCount();
     return { items, total };
   }
+}
+
+function withContact(em: EntityManager) {
+  return em.createQueryBuilder(TicketEntity, 't').leftJoinAndSelect('t.contact', 'contact');
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { UnprocessableInboundError } from '@app/channels';
-import { FaultInjector, intakeTotal } from '@app/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnprocessableInboundError, type InboundMessage } from '@app/channels';
+import { BatchCollector, FaultInjector, intakeTotal } from '@app/platform';
 import {
   IncidentDetector,
   InboundItemsRepository,
@@ -10,20 +10,39 @@ import {
   type InboundItemEntity,
   type IntakeOutcome,
 } from '@app/tickets';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
+type Result = PipelineOutcome | Error;
+
+interface Normalized {
+  index: number;
+  item: InboundItemEntity;
+  message: InboundMessage;
+}
+
+/** Intake groups in flight at once per worker process; each holds one database connection. */
+const GROUPS_IN_FLIGHT = 2;
+
 /**
- * The worker's handling of one stored inbound item: normalise it with its channel's adapter, let the
+ * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
  * intake service record it, then queue what the customer is owed. The outbox rows are already
  * committed, so a crash before the last step only delays them until the sweeper runs.
+ *
+ * Jobs that run at the same time are handled as one group (group commit): their items are read
+ * with one query and written in one transaction, and what they owe is queued with one call. An
+ * item that must wait for earlier messages of its conversation, and every item of a group whose
+ * transaction failed, goes on alone, so one bad item never holds up or fails the others.
  */
 @Injectable()
 export class InboundPipeline {
   private readonly logger = new Logger(InboundPipeline.name);
+  private readonly groups: BatchCollector<string, PipelineOutcome>;
 
   constructor(
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
     private readonly items: InboundItemsRepository,
     private readonly intake: IntakeService,
     private readonly producer: QueueProducer,
@@ -31,15 +50,64 @@ export class InboundPipeline {
     private readonly faults: FaultInjector,
     private readonly changes: TicketChangePublisher,
     private readonly detector: IncidentDetector,
-  ) {}
+  ) {
+    this.groups = new BatchCollector({
+      maxItems: Math.max(1, Math.ceil(config.intakeConcurrency / GROUPS_IN_FLIGHT)),
+      maxWaitMs: 0,
+      maxConcurrentFlushes: GROUPS_IN_FLIGHT,
+      flush: (ids) => this.processGroup(ids),
+    });
+  }
 
-  async process(inboundId: string): Promise<PipelineOutcome> {
-    const loaded = await this.items.loadForIntake(inboundId, this.channels.inOrderChannels);
-    if (!loaded) return { kind: 'missing' };
-    const { item, earlierPending } = loaded;
-    if (item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
+  process(inboundId: string): Promise<PipelineOutcome> {
+    return this.groups.add(inboundId);
+  }
+
+  private async processGroup(ids: string[]): Promise<Result[]> {
+    const loaded = await this.items.loadForIntake(ids, this.channels.inOrderChannels);
+    const results: Result[] = [];
+    const together: Normalized[] = [];
+    const alone: Array<{ index: number; item: InboundItemEntity; earlierPending: boolean }> = [];
+    for (const [index, id] of ids.entries()) {
+      const found = loaded.get(id);
+      if (!found) results[index] = { kind: 'missing' };
+      else if (found.item.status !== 'pending') results[index] = { kind: 'already_processed', deliveryIds: [] };
+      else if (found.earlierPending || !found.item.raw) alone.push({ index, ...found });
+      else {
+        const normalized = await settle(this.normalize(found.item));
+        if (normalized instanceof UnprocessableInboundError) results[index] = await settle(this.reject(found.item, normalized.reason));
+        else if (normalized instanceof Error) results[index] = normalized;
+        else together.push({ index, item: found.item, message: normalized });
+      }
+    }
+    const committed = await this.ingestTogether(together);
+    for (const [position, { index, item }] of together.entries()) {
+      const outcome = committed?.[position];
+      if (outcome) results[index] = outcome;
+      else alone.push({ index, item, earlierPending: false });
+    }
+    // After the group: an earlier message of a conversation may be in it, and is then done.
+    for (const { index, item, earlierPending } of alone) results[index] = await settle(this.processAlone(item, earlierPending));
+    return ids.map((_, index) => results[index] ?? new Error('no outcome'));
+  }
+
+  /** The group's items in one transaction; undefined when it rolled back (they go on alone). */
+  private async ingestTogether(together: Normalized[]): Promise<IntakeOutcome[] | undefined> {
+    if (together.length === 0) return [];
+    let outcomes: IntakeOutcome[];
+    try {
+      outcomes = await this.intake.ingestMany(together.map(({ item, message }) => ({ inboundId: item.id, message })));
+    } catch (error) {
+      if (together.length > 1) this.logger.warn(`intake group of ${together.length} rolled back (${(error as Error).message}); each item goes on alone`);
+      return undefined;
+    }
+    await this.afterCommit(together.map(({ item }, position) => ({ item, outcome: outcomes[position]! })));
+    return outcomes;
+  }
+
+  /** One item in its own transaction, after the earlier pending messages of its conversation. */
+  private async processAlone(item: InboundItemEntity, earlierPending: boolean): Promise<PipelineOutcome> {
     if (earlierPending) {
-      // Earlier messages of the same conversation first, whichever job got here first.
       for (const earlierId of await this.items.findEarlierPending(item.id)) {
         const earlier = await this.items.loadRaw(earlierId);
         if (earlier?.status === 'pending') await this.processItem(earlier);
@@ -49,41 +117,60 @@ export class InboundPipeline {
   }
 
   private async processItem(item: InboundItemEntity): Promise<PipelineOutcome> {
-    if (!item.raw) {
-      await this.intake.reject(item.id, 'no raw content stored');
-      intakeTotal.inc({ channel: item.channel, outcome: 'rejected' });
-      return { kind: 'rejected', reason: 'no raw content stored' };
-    }
-    let outcome: IntakeOutcome;
+    if (!item.raw) return this.reject(item, 'no raw content stored');
+    let message: InboundMessage;
     try {
-      const message = await this.channels
-        .get(item.channel)
-        .normalize(item.raw, { inboundId: item.id, dedupeKey: item.dedupeKey, receivedAt: item.receivedAt });
-      outcome = await this.intake.ingest(item.id, message);
+      message = await this.normalize(item);
     } catch (error) {
       if (!(error instanceof UnprocessableInboundError)) throw error;
-      await this.intake.reject(item.id, error.reason);
-      intakeTotal.inc({ channel: item.channel, outcome: 'rejected' });
-      return { kind: 'rejected', reason: error.reason };
+      return this.reject(item, error.reason);
     }
-    intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
-    this.faults.crashIfArmed('after-intake-commit');
-    await this.producer.enqueueDeliveries(outcome.deliveryIds);
-    if ('ticketNumber' in outcome) {
-      this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
-    }
-    // A call is compared again once its transcription says what the caller reported.
-    if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') await this.detectIncident(outcome.ticketId);
+    const outcome = await this.intake.ingest(item.id, message);
+    await this.afterCommit([{ item, outcome }]);
     return outcome;
   }
 
-  /** Outage detection runs after the ticket is committed and confirmed: it never holds up or fails an intake. */
-  private async detectIncident(ticketId: string): Promise<void> {
-    try {
-      const outcome = await this.detector.considerTicket(ticketId);
-      for (const number of outcome.changed) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
-    } catch (error) {
-      this.logger.warn(`incident detection skipped for ticket ${ticketId}: ${(error as Error).message}`);
+  private normalize(item: InboundItemEntity): Promise<InboundMessage> {
+    return this.channels.get(item.channel).normalize(item.raw!, { inboundId: item.id, dedupeKey: item.dedupeKey, receivedAt: item.receivedAt });
+  }
+
+  private async reject(item: InboundItemEntity, reason: string): Promise<PipelineOutcome> {
+    await this.intake.reject(item.id, reason);
+    intakeTotal.inc({ channel: item.channel, outcome: 'rejected' });
+    return { kind: 'rejected', reason };
+  }
+
+  /** What committed outcomes owe: their deliveries queued with one call, the inbox told, outage detection. */
+  private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>): Promise<void> {
+    for (const { item, outcome } of done) intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
+    this.faults.crashIfArmed('after-intake-commit');
+    await this.producer.enqueueDeliveries(done.flatMap(({ outcome }) => outcome.deliveryIds));
+    for (const { outcome } of done) {
+      if (!('ticketNumber' in outcome)) continue;
+      this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
     }
+    // A call is compared again once its transcription says what the caller reported.
+    const reports = done.flatMap(({ outcome }) => (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated' ? [outcome.ticketId] : []));
+    await this.detectIncidents(reports);
+  }
+
+  /** Outage detection runs after the tickets are committed and confirmed: it never holds up or fails an intake. */
+  private async detectIncidents(ticketIds: string[]): Promise<void> {
+    if (ticketIds.length === 0) return;
+    try {
+      const outcomes = await this.detector.considerTickets(ticketIds);
+      for (const number of new Set(outcomes.flatMap((outcome) => outcome.changed))) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
+    } catch (error) {
+      this.logger.warn(`incident detection skipped for tickets ${ticketIds.join(', ')}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** The promise's value, or the error it failed with, as a value: one item's failure stays its own. */
+async function settle<T>(promise: Promise<T>): Promise<T | Error> {
+  try {
+    return await promise;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -142,7 +142,9 @@ export class CallIntake {
   /** A later callback of a call already on a ticket: refresh its card, log what is new, keep the flag right. */
   private async update(row: PhoneCallEntity, ticketId: string, before: CallState, state: CallState, em: EntityManager): Promise<IntakeOutcome> {
     // A ticket merged since the call landed on it: the call follows its card to the merged-into ticket.
-    const ticket = await this.tickets.followMerges(await em.findOneByOrFail(TicketEntity, { id: ticketId }), em);
+    const landed = await this.tickets.findById(ticketId, em);
+    if (!landed) throw new Error(`ticket ${ticketId} of call ${row.callSid} does not exist`);
+    const ticket = await this.tickets.followMerges(landed, em);
     await this.save(row, state, em, ticket.id === ticketId ? {} : { ticketId: ticket.id });
     if (row.messageId) await this.messages.updateText(row.messageId, renderCallMessage(state), em);
     await this.recordFacts(row.callSid, ticket.id, before, row.missed, state, em);

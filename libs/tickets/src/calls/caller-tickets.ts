@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CallerTicketFinder } from '@app/channels';
-import { DataSource, In, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { canonicalTicketNumber } from '../threading/ticket-number-references.js';
@@ -29,10 +29,6 @@ export class CallerTickets implements CallerTicketFinder {
 
   /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel. */
   findOpen(caller: string, em: EntityManager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, {
-      where: { contact: { phone: caller }, status: Not(In(['resolved', 'merged'])) },
-      relations: { contact: true },
-      order: { createdAt: 'DESC' },
-    });
+    return this.tickets.findOpenForPhone(caller, em);
   }
 }

@@ -6,6 +6,7 @@ import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { PROCESS_ES, detectIncident, type DetectionDecision, type IncidentView, type Report } from './incident-detection.js';
 import { IncidentSeverityAligner } from './incident-severity-aligner.js';
+import type { IncidentStatus } from './incident-shapes.js';
 import { IncidentsRepository, type ReportRow } from './incidents.repository.js';
 import { reportSignature, type ReportSignature } from './report-signature.js';
 import { builtStemBackground } from './stem-background-file.js';
@@ -27,6 +28,23 @@ export interface DetectionOutcome {
   changed: string[];
 }
 
+type DetectionIncident = { id: string; title: string; status: IncidentStatus; severity: Severity };
+
+/** What detection knows inside one transaction: the unresolved incidents and the window's reports, as decided so far. */
+interface DetectionState {
+  incidents: Map<string, { incident: DetectionIncident; reports: Report[] }>;
+  reports: Map<string, Report>;
+}
+
+function linkInState(state: DetectionState, ticketId: string, entry: { incident: DetectionIncident; reports: Report[] }): void {
+  const report = state.reports.get(ticketId);
+  if (!report) return;
+  const linked = { ...report, incidentId: entry.incident.id };
+  state.reports.set(ticketId, linked);
+  entry.reports.unshift(linked);
+  if (entry.reports.length > INCIDENT_REPORTS) entry.reports.pop();
+}
+
 /**
  * Outage detection after a ticket is opened: the new report joins the incident it resembles, or
  * opens a suspected incident with the recent reports that resemble it. Every link records why.
@@ -46,34 +64,58 @@ export class IncidentDetector {
   ) {}
 
   /**
-   * Statements per new report, BEGIN and COMMIT included: 5 when it matches nothing (lock, the
-   * window's reports, the unresolved incidents with theirs), plus the link and one event per linked
-   * ticket when it joins, and one more about once a minute (the desk's usual rate, for surges).
+   * New reports considered in order, in one transaction: a group of intakes pays for the lock, the
+   * window's reports and the unresolved incidents with theirs once (5 statements with BEGIN and
+   * COMMIT, one more about once a minute for the desk's usual rate), plus one link statement per
+   * decision and one INSERT for all the events. Each report sees what the ones before it decided.
    */
-  async considerTicket(ticketId: string): Promise<DetectionOutcome> {
+  async considerTickets(ticketIds: string[]): Promise<DetectionOutcome[]> {
+    if (ticketIds.length === 0) return [];
     return this.dataSource.transaction(async (em) => {
+      this.events.holdUntilFlush(em);
       await this.incidents.lockDetection(em);
       const settings = this.config.incidents;
       const now = Date.now();
       const recent = await this.incidents.recentReports(new Date(now - settings.windowMs), RECENT_REPORTS, em);
-      const own = recent.find((row) => row.id === ticketId);
-      // Not in the window (merged, or older), or already linked: at intake, by an agent, or by an earlier callback of its call.
-      if (!own || own.incident_id) return { decision: 'none', incidentId: null, changed: [] };
-      const report = this.report(own);
       const unresolved = await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, em);
-      const open = unresolved.map((entry) => entry.incident);
-      const views: IncidentView[] = unresolved.map((entry) => ({ id: entry.incident.id, reports: entry.reports.map((row) => this.report(row)) }));
-      // A dismissed incident's tickets stay linked to it: they do not re-form the false alarm with the next report like them.
-      const unlinked = recent.filter((row) => !row.incident_id && row.id !== ticketId).map((row) => this.report(row));
+      const state: DetectionState = {
+        incidents: new Map(unresolved.map((entry) => [entry.incident.id, { incident: entry.incident, reports: entry.reports.map((row) => this.report(row)) }])),
+        reports: new Map(recent.map((row) => [row.id, this.report(row)])),
+      };
       const surge = await this.isSurge(recent.length, now, em);
-      const decision = detectIncident(report, { incidents: views, unlinked, surge }, settings, builtStemBackground());
-      if (decision.kind === 'join') return this.join(decision, report, open.find((incident) => incident.id === decision.incidentId)!, em);
-      if (decision.kind === 'suspect') return this.suspect(decision, [report, ...unlinked], em);
-      return { decision: 'none', incidentId: null, changed: [] };
+      const outcomes: DetectionOutcome[] = [];
+      for (const ticketId of ticketIds) outcomes.push(await this.considerOne(ticketId, state, surge, em));
+      await this.events.stopHolding(em);
+      return outcomes;
     });
   }
 
-  private async join(decision: Extract<DetectionDecision, { kind: 'join' }>, report: Report, incident: { id: string; status: string; severity: Severity; title: string }, em: EntityManager) {
+  private async considerOne(ticketId: string, state: DetectionState, surge: boolean, em: EntityManager): Promise<DetectionOutcome> {
+    const report = state.reports.get(ticketId);
+    // Not in the window (merged, or older), or already linked: at intake, by an agent, or by an earlier callback of its call.
+    if (!report || report.incidentId) return { decision: 'none', incidentId: null, changed: [] };
+    const views: IncidentView[] = [...state.incidents.values()].map((entry) => ({ id: entry.incident.id, reports: entry.reports }));
+    // A dismissed incident's tickets stay linked to it: they do not re-form the false alarm with the next report like them.
+    const unlinked = [...state.reports.values()].filter((other) => !other.incidentId && other.id !== ticketId);
+    const decision = detectIncident(report, { incidents: views, unlinked, surge }, this.config.incidents, builtStemBackground());
+    if (decision.kind === 'join') {
+      const entry = state.incidents.get(decision.incidentId)!;
+      const outcome = await this.join(decision, report, entry.incident, em);
+      for (const id of [report.id, ...decision.alsoLinked]) linkInState(state, id, entry);
+      return outcome;
+    }
+    if (decision.kind === 'suspect') {
+      const members = [report, ...unlinked].filter((candidate) => decision.reportIds.includes(candidate.id));
+      const outcome = await this.suspect(decision, members, em);
+      const entry = { incident: outcome.incident, reports: [] as Report[] };
+      state.incidents.set(outcome.incidentId, entry);
+      for (const member of members) linkInState(state, member.id, entry);
+      return { decision: outcome.decision, incidentId: outcome.incidentId, changed: outcome.changed };
+    }
+    return { decision: 'none', incidentId: null, changed: [] };
+  }
+
+  private async join(decision: Extract<DetectionDecision, { kind: 'join' }>, report: Report, incident: DetectionIncident, em: EntityManager) {
     const ids = [report.id, ...decision.alsoLinked];
     await this.incidents.link(incident.id, ids.map((ticketId) => ({ ticketId, reason: decision.reason, score: decision.score, linkedBy: null })), em);
     for (const ticketId of ids) await this.events.append(ticketId, [{ type: 'incident_linked', data: { incidentId: incident.id, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
@@ -81,14 +123,15 @@ export class IncidentDetector {
     return { decision: 'join' as const, incidentId: incident.id, changed };
   }
 
-  private async suspect(decision: Extract<DetectionDecision, { kind: 'suspect' }>, reports: Report[], em: EntityManager) {
-    const members = reports.filter((report) => decision.reportIds.includes(report.id));
+  private async suspect(decision: Extract<DetectionDecision, { kind: 'suspect' }>, members: Report[], em: EntityManager) {
     const severity = Math.min(...members.map((report) => report.severity)) as Severity;
-    const incidentId = await this.incidents.insert({ title: suspectedTitle(members), severity, status: 'suspected', openedBy: null, detectionReason: decision.reason }, em);
+    const title = suspectedTitle(members);
+    const incidentId = await this.incidents.insert({ title, severity, status: 'suspected', openedBy: null, detectionReason: decision.reason }, em);
     await this.incidents.link(incidentId, members.map((report) => ({ ticketId: report.id, reason: decision.reason, score: decision.score, linkedBy: null })), em);
     for (const report of members) await this.events.append(report.id, [{ type: 'incident_linked', data: { incidentId, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
     this.logger.log(`suspected incident ${incidentId}: ${members.length} reports (${decision.reason})`);
-    return { decision: 'suspect' as const, incidentId, changed: [] };
+    const incident: DetectionIncident = { id: incidentId, title, status: 'suspected', severity };
+    return { decision: 'suspect' as const, incidentId, changed: [] as string[], incident };
   }
 
   /** The window holds several times the desk's usual number of new tickets: every severity counts. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { In, Not, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
-import { TicketEntity } from '../entities/ticket.entity.js';
 import type { Severity } from '../severity/severity.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { nextStatusUpdateAt } from '../sla/ticket-clocks.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
+import { TicketsRepository } from '../tickets.repository.js';
 import type { Actor } from '../workflow/actor.js';
 import { IncidentsRepository } from './incidents.repository.js';
 
@@ -22,14 +22,15 @@ export class IncidentSeverityAligner {
     private readonly incidents: IncidentsRepository,
     private readonly events: TicketEventsRepository,
     private readonly clocks: SlaClocksService,
+    private readonly tickets: TicketsRepository,
   ) {}
 
   /** Gives the open tickets among `ticketIds` the incident's severity; returns the numbers it changed. */
   async align(ticketIds: readonly string[], severity: Severity, reason: string, actor: Actor | null, em: EntityManager): Promise<string[]> {
     if (ticketIds.length === 0) return [];
-    const tickets = await em.find(TicketEntity, { where: { id: In([...ticketIds]), status: Not(In(['resolved', 'merged'])), severity: Not(severity) } });
+    const tickets = await this.tickets.findOpenWithOtherSeverity(ticketIds, severity, em);
     for (const ticket of tickets) {
-      await em.update(TicketEntity, { id: ticket.id }, { severity, severitySource: 'agent', severityReasons: [reason], severityReview: false });
+      await this.tickets.setSeverity(ticket.id, severity, reason, em);
       await this.events.append(
         ticket.id,
         [{ type: 'severity_changed', actorType: actor ? 'agent' : 'system', actorId: actor?.id ?? null, data: { from: ticket.severity, to: severity, reason, by: actor?.name ?? 'Ventanilla' } }],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
@@ -10,6 +10,14 @@ export interface StoredInbound {
   id: string;
   status: InboundStatus;
   isNew: boolean;
+}
+
+/** How an intake ended for one item. */
+export interface FinishedInbound {
+  id: string;
+  status: Exclude<InboundStatus, 'pending'>;
+  outcome: string;
+  ticketId: string | null;
 }
 
 @Injectable()
@@ -86,17 +94,22 @@ export class InboundItemsRepository {
       .execute();
   }
 
-  /** The item, locked for the intake transaction so retries of one item never run side by side. */
-  lock(id: string, em: EntityManager): Promise<InboundItemEntity | null> {
-    return em.findOne(InboundItemEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * The items, locked for the intake transaction so retries of one item never run side by side;
+   * locked in id order, so two batches sharing items wait for each other instead of deadlocking.
+   */
+  async lockMany(ids: string[], em: EntityManager): Promise<Map<string, InboundItemEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await em.find(InboundItemEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /**
-   * The item with its raw content for the intake, and, for the channels in `inOrderChannels`,
-   * whether earlier items of its source still wait (then see `findEarlierPending`): one round trip
-   * where the common case (nothing earlier) needed two.
+   * The items with their raw content for the intake, and, for the channels in `inOrderChannels`,
+   * whether earlier items of their source still wait (then see `findEarlierPending`): one round
+   * trip for a whole batch of intake jobs. Missing ids are absent from the map.
    */
-  async loadForIntake(id: string, inOrderChannels: readonly Channel[]): Promise<{ item: InboundItemEntity; earlierPending: boolean } | null> {
+  async loadForIntake(ids: string[], inOrderChannels: readonly Channel[]): Promise<Map<string, { item: InboundItemEntity; earlierPending: boolean }>> {
     const rows: Array<Record<string, unknown> & { earlier_pending: boolean }> = await this.dataSource.query(
       `SELECT item.*,
               (item.channel = ANY($2::text[]) AND item.source_ref IS NOT NULL AND item.status = 'pending' AND EXISTS (
@@ -104,14 +117,16 @@ export class InboundItemsRepository {
                  WHERE earlier.channel = item.channel AND earlier.source_ref = item.source_ref AND earlier.status = 'pending'
                    AND (earlier.received_at, earlier.id) < (item.received_at, item.id))) AS earlier_pending
          FROM inbound_items item
-        WHERE item.id = $1`,
-      [id, inOrderChannels],
+        WHERE item.id = ANY($1::uuid[])`,
+      [ids, inOrderChannels],
     );
-    const row = rows[0];
-    if (!row) return null;
     const columns = this.dataSource.getMetadata(InboundItemEntity).columns;
-    const item = this.dataSource.manager.create(InboundItemEntity, Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])));
-    return { item, earlierPending: row.earlier_pending };
+    return new Map(
+      rows.map((row) => {
+        const item = this.dataSource.manager.create(InboundItemEntity, Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])));
+        return [item.id, { item, earlierPending: row.earlier_pending }];
+      }),
+    );
   }
 
   async loadRaw(id: string): Promise<InboundItemEntity | null> {
@@ -129,7 +144,19 @@ export class InboundItemsRepository {
     ticketId: string | null,
     em: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await em.update(InboundItemEntity, { id }, { status, outcome, ticketId, processedAt: new Date() });
+    await this.finishMany([{ id, status, outcome, ticketId }], em);
+  }
+
+  /** Records how each item ended, all in one statement. */
+  async finishMany(finished: FinishedInbound[], em: EntityManager): Promise<void> {
+    if (finished.length === 0) return;
+    await em.query(
+      `UPDATE inbound_items i
+          SET status = f.status, outcome = f.outcome, ticket_id = f.ticket_id, processed_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS f(id, status, outcome, ticket_id)
+        WHERE i.id = f.id`,
+      [finished.map((f) => f.id), finished.map((f) => f.status), finished.map((f) => f.outcome), finished.map((f) => f.ticketId)],
+    );
   }
 
   async recordAttemptError(id: string, error: string, finalAttempt: boolean): Promise<void> {

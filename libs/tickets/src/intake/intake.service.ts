@@ -22,7 +22,7 @@ import { decideThread } from '../threading/thread-decision.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
-import { InboundItemsRepository } from './inbound-items.repository.js';
+import { InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
 import type { IntakeOutcome } from './intake-outcome.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
@@ -59,15 +59,41 @@ export class IntakeService {
   };
 
   async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
+    const [outcome] = await this.ingestMany([{ inboundId, message }]);
+    return outcome!;
+  }
+
+  /**
+   * Group commit: several items in one transaction, one after the other (a later item sees what an
+   * earlier one wrote, e.g. the ticket a second mail of the same sender joins). If any fails,
+   * nothing of the group is kept: the caller runs its items again one by one, so a bad item fails
+   * alone. Outcomes are in the order of `entries`.
+   */
+  async ingestMany(entries: Array<{ inboundId: string; message: InboundMessage }>): Promise<IntakeOutcome[]> {
     return this.dataSource.transaction(async (em) => {
-      const item = await this.items.lock(inboundId, em);
-      if (!item || item.status !== 'pending') return { kind: 'already_processed', deliveryIds: [] };
-      const outcome = await this.decide(item, message, em);
-      const status = outcome.kind === 'skipped' ? 'skipped' : 'done';
-      const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
-      await this.items.finish(item.id, status, description, 'ticketId' in outcome ? (outcome.ticketId ?? null) : null, em);
-      this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
-      return outcome;
+      this.events.holdUntilFlush(em);
+      const locked = await this.items.lockMany(
+        entries.map((entry) => entry.inboundId),
+        em,
+      );
+      const outcomes: IntakeOutcome[] = [];
+      const finished: FinishedInbound[] = [];
+      for (const { inboundId, message } of entries) {
+        const item = locked.get(inboundId);
+        // The same item twice in one group: the second finds the first's work done.
+        if (!item || item.status !== 'pending' || finished.some((done) => done.id === inboundId)) {
+          outcomes.push({ kind: 'already_processed', deliveryIds: [] });
+          continue;
+        }
+        const outcome = await this.decide(item, message, em);
+        const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
+        finished.push({ id: item.id, status: outcome.kind === 'skipped' ? 'skipped' : 'done', outcome: description, ticketId: 'ticketId' in outcome ? (outcome.ticketId ?? null) : null });
+        outcomes.push(outcome);
+        this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
+      }
+      await this.events.stopHolding(em);
+      await this.items.finishMany(finished, em);
+      return outcomes;
     });
   }
 

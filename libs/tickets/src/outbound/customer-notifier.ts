@@ -196,8 +196,10 @@ export class CustomerNotifier {
   ): Promise<string | undefined> {
     if (channel === 'email' && contact.emailUndeliverableAt) return 'address_undeliverable';
     if (kind !== 'confirmation' && kind !== 'verification') return undefined;
+    // A chat conversation opens one ticket and confirms it once: it cannot loop, and counting costs two statements per start.
+    if (channel === 'chat' && kind === 'confirmation') return undefined;
     // Mails from one sender are ingested concurrently: count them one at a time, or all pass the limit.
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
+    await this.deliveries.lockRecipientCount(kind, recipient, em);
     const recent = await this.deliveries.countRecent(recipient, kind, HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }

@@ -27,6 +27,11 @@ export class OutboundDeliveriesRepository {
     return { id: existing.id, isNew: false };
   }
 
+  /** Makes the counts of one kind of message to one recipient take turns until this transaction ends. */
+  async lockRecipientCount(kind: DeliveryKind, recipient: string, em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
+  }
+
   countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
     return em.count(OutboundDeliveryEntity, {
       where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) },
@@ -37,10 +42,19 @@ export class OutboundDeliveriesRepository {
     return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The delivery with the message it sends and its ticket, in one query (the hot path of every send). */
-  async findWithMessageAndTicket(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
+  /**
+   * The delivery with the message it sends and its ticket, and, for a pending delivery not yet
+   * begun, the moment its sending begins is recorded: one statement on the hot path of every send.
+   * The row read is the one before that write, so `sendStartedAt` still says whether an earlier
+   * attempt began (and may have reached the customer).
+   */
+  async startSending(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
     const delivery = await this.dataSource.manager
       .createQueryBuilder(OutboundDeliveryEntity, 'd')
+      .addCommonTableExpression(
+        `UPDATE outbound_deliveries SET send_started_at = now() WHERE id = :id AND status = 'pending' AND send_started_at IS NULL RETURNING id`,
+        'started',
+      )
       .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
       .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
       .where('d.id = :id', { id })

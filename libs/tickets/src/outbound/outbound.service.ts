@@ -35,7 +35,8 @@ export class OutboundService {
     senderFor: (channel: Channel) => ChannelSender,
     attempt: DeliveryAttempt,
   ): Promise<DeliveryResult> {
-    const loaded = await this.deliveries.findWithMessageAndTicket(deliveryId);
+    // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
+    const loaded = await this.deliveries.startSending(deliveryId);
     if (!loaded || loaded.delivery.status !== 'pending') return 'already_done';
     const { delivery, message, ticket } = loaded;
     const outbound: OutboundMessage = {
@@ -57,8 +58,6 @@ export class OutboundService {
       writtenAt: message.createdAt,
       earlierAttemptAt: delivery.sendStartedAt,
     };
-    // Recorded before the provider is called, so whatever happens next, a retry knows to look first.
-    if (!delivery.sendStartedAt) await this.deliveries.update(delivery.id, { sendStartedAt: new Date() });
 
     try {
       // The timeline's copy of a verification mail or a survey has no working link: it is put in only now.
