@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DovecotServer } from '../test/support/dovecot.js';
 import { SmtpSink } from '../test/support/smtp-sink.js';
 import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
@@ -17,9 +18,14 @@ async function main(): Promise<void> {
     TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
     TWILIO_AUTH_TOKEN: 'sandbox-auth-token',
     TWILIO_API_URL: twilio.url,
+    // Nobody can sign in without an administrator; a fresh password each run, never a known one.
+    ADMIN_EMAIL: 'admin@sandbox.example.mx',
+    ADMIN_PASSWORD: randomBytes(9).toString('base64url'),
   };
   console.log('Sandbox ready. In another terminal, start Ventanilla with:\n');
   console.log(`  ${Object.entries(settings).map(([name, value]) => `${name}=${value}`).join(' ')} npm start\n`);
+  console.log(`Sign in at http://localhost:3000/inbox as ${settings.ADMIN_EMAIL} / ${settings.ADMIN_PASSWORD}`);
+  console.log('(the administrator is created only while none is active: after an earlier start, its password stays)\n');
   console.log(`Send a customer mail into the mailbox with:\n\n  IMAP_PORT=${mailbox.port} npm run dev:send-mail -- cliente@ejemplo.mx "Asunto" "Texto del mensaje"\n`);
   console.log('Mail and SMS that Ventanilla sends are printed here. Ctrl+C stops the sandbox.\n');
 
