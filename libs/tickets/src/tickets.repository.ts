@@ -124,7 +124,6 @@ export class TicketsRepository {
     return em.find(TicketEntity, { where: { number: In(numbers) } });
   }
 
-  /** Ticket rows with these ids, locked in number order (so concurrent broadcasts cannot deadlock). */
   /** The open tickets among `ids` whose severity is not `severity` (an incident's severity is given to them). */
   findOpenWithOtherSeverity(ids: readonly string[], severity: Severity, em: EntityManager): Promise<TicketEntity[]> {
     return em.find(TicketEntity, { where: { id: In([...ids]), status: Not(In(['resolved', 'merged'])), severity: Not(severity) } });
@@ -135,21 +134,20 @@ export class TicketsRepository {
     await em.update(TicketEntity, { id }, { severity, severitySource: 'agent', severityReasons: [reason], severityReview: false });
   }
 
-  /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel. */
+  /** The caller's most recent ticket that is still open (not resolved, not merged), on any channel, with its contact. */
   findOpenForPhone(phone: string, em: EntityManager): Promise<TicketEntity | null> {
-    return em.findOne(TicketEntity, {
-      where: { contact: { phone }, status: Not(In(['resolved', 'merged'])) },
-      relations: { contact: true },
-      order: { createdAt: 'DESC' },
-    });
+    return withContact(em)
+      .where(`contact.phone = :phone AND t.status NOT IN ('resolved', 'merged')`, { phone })
+      .orderBy('t.created_at', 'DESC')
+      .getOne();
   }
 
-  findByIds(ids: string[], em: EntityManager = this.dataSource.manager): Promise<TicketEntity[]> {
-    return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' } });
-  }
-
-  lockRowsByIds(ids: string[], em: EntityManager): Promise<TicketEntity[]> {
-    return em.find(TicketEntity, { where: { id: In(ids) }, lock: { mode: 'pessimistic_write' }, order: { number: 'ASC' } });
+  /**
+   * Ticket rows with these ids in number order; with `lock`, locked until the transaction ends (in
+   * that order, so concurrent broadcasts cannot deadlock).
+   */
+  findRowsByIds(ids: string[], options: { lock: boolean }, em: EntityManager = this.dataSource.manager): Promise<TicketEntity[]> {
+    return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** The tier of each of these tickets. */

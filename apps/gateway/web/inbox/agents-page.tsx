@@ -3,6 +3,7 @@ import { api, errorText } from './api.js';
 import { ConfirmInline } from './confirm-inline.js';
 import { TIER_LABEL } from './labels.js';
 import type { Agent, Me } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 const ROLE_LABEL: Record<Agent['role'], string> = { agent: 'Agente', admin: 'Administrador' };
 const PASSWORD_MIN = 10;
@@ -30,11 +31,7 @@ function PasswordReset({ agent, onDone, onCancel }: { agent: Agent; onDone: (tex
       <button type="button" class="link" onClick={onCancel}>
         Cancelar
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }
@@ -203,11 +200,7 @@ export function AgentsPage({ me }: { me: Me }) {
             <option value="admin">Administrador</option>
           </select>
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
         <button type="submit" class="primary">
           Crear agente
         </button>

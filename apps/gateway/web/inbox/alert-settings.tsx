@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { saveAlertPreferences, type AlertPreferences } from './alert-preferences.js';
 import { allowNotifications, beep, notificationsSupported } from './alert-signals.js';
 import type { Me } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 /** The agent's choice of alerts for new tickets (kept in this browser, per agent). */
 export function AlertSettings({ me, preferences, onChange }: { me: Me; preferences: AlertPreferences; onChange: (preferences: AlertPreferences) => void }) {
@@ -38,11 +39,7 @@ export function AlertSettings({ me, preferences, onChange }: { me: Me; preferenc
             <input type="checkbox" checked={preferences.desktop} onChange={(event) => void change('desktop', event.currentTarget.checked)} /> Notificación de escritorio
           </label>
           <p class="hint">Severidad 0 y 1 siempre suenan y notifican. Se guarda en este navegador para tu cuenta.</p>
-          {note && (
-            <p class="error" role="alert">
-              {note}
-            </p>
-          )}
+          <ErrorLine message={note} />
         </fieldset>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
 import { formatTime } from './format.js';
 import type { Me } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 interface MissedCall {
   callSid: string;
@@ -44,11 +45,7 @@ export function CallsPage({ me }: { me: Me }) {
         Quien colgó durante el saludo, antes de elegir una opción y sin dejar mensaje, no recibe ticket ni SMS. Si tenía un ticket abierto, la llamada se agrega a ese
         ticket; si no, aparece aquí para devolverle la llamada.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {calls?.length === 0 && <p>No hay llamadas perdidas sin ticket.</p>}
       {calls && calls.length > 0 && (
         <div class="table-scroll">

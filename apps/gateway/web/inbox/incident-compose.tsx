@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IncidentDetail, IncidentUpdatePreview, IncidentUpdateView } from '@shared/tickets/incidents/incident-shapes.js';
 import { api, errorText } from './api.js';
 import { ConfirmInline } from './confirm-inline.js';
+import { ErrorLine } from './error-line.js';
 
 /** The preview is asked for once typing pauses this long. */
 const PREVIEW_DELAY_MS = 350;
@@ -102,11 +103,7 @@ export function IncidentCompose({ incident, onSent }: { incident: IncidentDetail
           </>
         )}
       </p>
-      {previewError && (
-        <p class="error" role="alert">
-          {previewError}
-        </p>
-      )}
+      <ErrorLine message={previewError} />
       {preview && (
         <div class="incident-previews" aria-label="Vista previa por canal" role="group">
           <section class="preview" aria-labelledby="preview-email-title">
@@ -143,11 +140,7 @@ export function IncidentCompose({ incident, onSent }: { incident: IncidentDetail
           </button>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

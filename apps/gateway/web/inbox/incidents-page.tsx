@@ -6,6 +6,7 @@ import { formatTime } from './format.js';
 import { IncidentDetailView, IncidentStatusBadge, ticketNumbersIn } from './incident-detail.js';
 import { SEVERITY_LABEL } from './labels.js';
 import type { Me } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 /** Resolved incidents shown under the open ones: the latest few are what agents look back at. */
 const RECENT_RESOLVED = 10;
@@ -58,11 +59,7 @@ function IncidentsList({ me, onSelect, onChanged }: { me: Me; onSelect: (id: str
         Cuando varios clientes reportan la misma falla, Ventanilla vincula sus tickets en un incidente sospechado. Confírmalo para hablar por todos: cada
         actualización llega a cada cliente por su propio canal y cuenta como la actualización de estatus de su ticket.
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       <section aria-labelledby="incidents-open-title">
         <h3 id="incidents-open-title">En curso</h3>
         {items === null ? (
@@ -148,11 +145,7 @@ function DismissedIncidents({ onSelect }: { onSelect: (id: string) => void }) {
       ) : (
         <IncidentCards incidents={items} onSelect={onSelect} />
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }
@@ -198,11 +191,7 @@ function OpenIncidentForm({ onOpened }: { onOpened: (incident: IncidentDetail) =
           Abrir incidente
         </button>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   );
 }

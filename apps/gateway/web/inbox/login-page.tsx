@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, ApiError, errorText, session } from './api.js';
 import type { Login, Me } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
@@ -35,11 +36,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           Contraseña
           <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
         <button type="submit" disabled={busy}>
           Entrar
         </button>

@@ -8,6 +8,7 @@ import type { LiveUpdates } from './live-updates.js';
 import { COMPOSE_EVENT } from './shortcut-keys.js';
 import { isSendKey } from './shortcuts.js';
 import type { CannedResponse, Me, TicketDetail } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 /** Where a public reply goes, in words the agent can check before sending. */
 function destination(ticket: TicketDetail): string {
@@ -256,11 +257,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
           </button>
         </div>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       <div class="reply-send">
         <span id="reply-keys" class="hint">
           Ctrl + Enter envía

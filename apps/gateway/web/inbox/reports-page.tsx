@@ -3,6 +3,7 @@ import type { AvailabilityReport, MonthAvailability, SatisfactionReport, SlaRepo
 import { api, download, errorText } from './api.js';
 import { mexicoCityMonth } from './format.js';
 import { reportGroupLabel } from './labels.js';
+import { ErrorLine } from './error-line.js';
 
 const pct = (value: number | null) => (value === null ? '—' : `${value} %`);
 /** Less than a day measured says nothing about a month (three minutes with one down is not "66 %"). */
@@ -124,11 +125,7 @@ export function ReportsPage() {
       <button type="button" onClick={() => void download(`/api/reports/sla?month=${month}&format=csv`, `sla-${month}.csv`)}>
         Descargar CSV
       </button>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       {sla && (
         <>
           <div class="table-scroll">

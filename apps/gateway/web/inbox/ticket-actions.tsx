@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
 import { SeverityOptions } from './confirm-inline.js';
 import type { Agent, Me, TicketDetail } from './types.js';
+import { ErrorLine } from './error-line.js';
 
 type ActionKind = 'called-back' | 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
 
@@ -181,11 +182,7 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
           </button>
         </form>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </div>
   );
 }

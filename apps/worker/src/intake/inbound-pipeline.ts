@@ -67,7 +67,7 @@ export class InboundPipeline {
     const loaded = await this.items.loadForIntake(ids, this.channels.inOrderChannels);
     const results: Result[] = [];
     const together: Normalized[] = [];
-    const alone: Array<{ index: number; item: InboundItemEntity; earlierPending: boolean }> = [];
+    const alone: Array<{ index: number; item: InboundItemEntity; earlierPending: boolean; message?: InboundMessage }> = [];
     for (const [index, id] of ids.entries()) {
       const found = loaded.get(id);
       if (!found) results[index] = { kind: 'missing' };
@@ -81,13 +81,13 @@ export class InboundPipeline {
       }
     }
     const committed = await this.ingestTogether(together);
-    for (const [position, { index, item }] of together.entries()) {
+    for (const [position, { index, item, message }] of together.entries()) {
       const outcome = committed?.[position];
       if (outcome) results[index] = outcome;
-      else alone.push({ index, item, earlierPending: false });
+      else alone.push({ index, item, earlierPending: false, message });
     }
     // After the group: an earlier message of a conversation may be in it, and is then done.
-    for (const { index, item, earlierPending } of alone) results[index] = await settle(this.processAlone(item, earlierPending));
+    for (const { index, item, earlierPending, message } of alone) results[index] = await settle(this.processAlone(item, earlierPending, message));
     return ids.map((_, index) => results[index] ?? new Error('no outcome'));
   }
 
@@ -106,21 +106,22 @@ export class InboundPipeline {
   }
 
   /** One item in its own transaction, after the earlier pending messages of its conversation. */
-  private async processAlone(item: InboundItemEntity, earlierPending: boolean): Promise<PipelineOutcome> {
+  private async processAlone(item: InboundItemEntity, earlierPending: boolean, message?: InboundMessage): Promise<PipelineOutcome> {
     if (earlierPending) {
       for (const earlierId of await this.items.findEarlierPending(item.id)) {
         const earlier = await this.items.loadRaw(earlierId);
         if (earlier?.status === 'pending') await this.processItem(earlier);
       }
     }
-    return this.processItem(item);
+    return this.processItem(item, message);
   }
 
-  private async processItem(item: InboundItemEntity): Promise<PipelineOutcome> {
+  /** `normalized`: the item's message when a rolled-back group already normalised it. */
+  private async processItem(item: InboundItemEntity, normalized?: InboundMessage): Promise<PipelineOutcome> {
     if (!item.raw) return this.reject(item, 'no raw content stored');
     let message: InboundMessage;
     try {
-      message = await this.normalize(item);
+      message = normalized ?? (await this.normalize(item));
     } catch (error) {
       if (!(error instanceof UnprocessableInboundError)) throw error;
       return this.reject(item, error.reason);

@@ -112,7 +112,7 @@ export class IncidentBroadcastService {
     em: EntityManager,
   ): Promise<{ deliveryIds: string[]; numbers: string[] }> {
     const linked = await this.incidents.linkedTickets(incident.id, em);
-    const tickets = await this.tickets.lockRowsByIds(linked.map((ticket) => ticket.ticketId), em);
+    const tickets = await this.tickets.findRowsByIds(linked.map((ticket) => ticket.ticketId), { lock: true }, em);
     const open = tickets.filter(isOpenTicket);
     const contacts = new Map((await this.contacts.findByIds(open.map((ticket) => ticket.contactId), em)).map((contact) => [contact.id, contact]));
     const author = { type: 'agent' as const, name: actor.name, id: actor.id };

@@ -6,8 +6,7 @@ import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { PROCESS_ES, detectIncident, type DetectionDecision, type IncidentView, type Report } from './incident-detection.js';
 import { IncidentSeverityAligner } from './incident-severity-aligner.js';
-import type { IncidentStatus } from './incident-shapes.js';
-import { IncidentsRepository, type ReportRow } from './incidents.repository.js';
+import { IncidentsRepository, type IncidentRecord, type ReportRow } from './incidents.repository.js';
 import { reportSignature, type ReportSignature } from './report-signature.js';
 import { builtStemBackground } from './stem-background-file.js';
 
@@ -28,7 +27,7 @@ export interface DetectionOutcome {
   changed: string[];
 }
 
-type DetectionIncident = { id: string; title: string; status: IncidentStatus; severity: Severity };
+type DetectionIncident = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>;
 
 /** What detection knows inside one transaction: the unresolved incidents and the window's reports, as decided so far. */
 interface DetectionState {

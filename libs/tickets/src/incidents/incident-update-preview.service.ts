@@ -29,7 +29,7 @@ export class IncidentUpdatePreviewService {
     const body = speakerBody(actor, rawBody, kind);
     const incident = speakableIncident(incidentId, await this.incidents.find(incidentId));
     const linked = await this.incidents.linkedTickets(incidentId);
-    const tickets = (await this.tickets.findByIds(linked.map((ticket) => ticket.ticketId))).filter(isOpenTicket);
+    const tickets = (await this.tickets.findRowsByIds(linked.map((ticket) => ticket.ticketId), { lock: false })).filter(isOpenTicket);
     const contacts = new Map((await this.contacts.findByIds(tickets.map((ticket) => ticket.contactId))).map((contact) => [contact.id, contact]));
 
     const reach = { email: 0, chat: 0, sms: 0, total: tickets.length, unreachable: 0 };

@@ -72,10 +72,7 @@ export class IntakeService {
   async ingestMany(entries: Array<{ inboundId: string; message: InboundMessage }>): Promise<IntakeOutcome[]> {
     return this.dataSource.transaction(async (em) => {
       this.events.holdUntilFlush(em);
-      const locked = await this.items.lockMany(
-        entries.map((entry) => entry.inboundId),
-        em,
-      );
+      const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
       for (const { inboundId, message } of entries) {
