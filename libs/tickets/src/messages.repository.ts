@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Channel, InboundAttachment } from '@app/channels';
+import { WriteBehind } from './database/write-behind.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 
@@ -24,9 +25,22 @@ const MESSAGE_DEFAULTS = {
 
 @Injectable()
 export class MessagesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
+  /**
+   * Through a holding transaction (an intake group) a message without files waits for the group's
+   * flush, with its id made here; its `createdAt` is then this moment (the row gets the
+   * transaction's clock, as every message of the transaction does).
+   */
   async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
+    if (attachments.length === 0 && this.writeBehind.isHolding(em)) {
+      const held = em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message, id: randomUUID() });
+      await this.writeBehind.write('messages', [held], (rows, db) => this.insertRows(rows, db), em);
+      return { ...held, createdAt: new Date() };
+    }
     const saved = await em.save(MessageEntity, em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message }));
     if (attachments.length > 0) {
       await em.insert(
@@ -47,28 +61,38 @@ export class MessagesRepository {
     return saved;
   }
 
+  private async insertRows(rows: MessageEntity[], em: EntityManager): Promise<void> {
+    await em.insert(MessageEntity, rows);
+  }
+
   /** Moves every message of one ticket onto another (a merge). */
   async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em);
     await em.update(MessageEntity, { ticketId: fromTicketId }, { ticketId: toTicketId });
   }
 
   /** Re-renders a message that summarises something still changing (a phone call's card). */
   async updateText(id: string, text: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em);
     await em.update(MessageEntity, { id }, { text });
   }
 
-  findByExternalId(channel: Channel, externalId: string, em: EntityManager = this.dataSource.manager): Promise<MessageEntity | null> {
-    return em.findOne(MessageEntity, { where: { channel, externalId } });
+  /** Runs for every item of an intake group: what the group holds is looked at without flushing it. */
+  async findByExternalId(channel: Channel, externalId: string, em: EntityManager = this.dataSource.manager): Promise<MessageEntity | null> {
+    const held = this.writeBehind.pending<MessageEntity>('messages', em).find((message) => message.channel === channel && message.externalId === externalId);
+    return held ?? em.findOne(MessageEntity, { where: { channel, externalId } });
   }
 
   /** The newest message among these external ids (threading looks up what a mail answers). */
   async findNewestByExternalIds(channel: Channel, externalIds: string[], em: EntityManager): Promise<MessageEntity | null> {
     if (externalIds.length === 0) return null;
+    await this.writeBehind.flush(em);
     return em.findOne(MessageEntity, { where: { channel, externalId: In(externalIds) }, order: { createdAt: 'DESC' } });
   }
 
   /** The customer's latest message on a ticket's channel: what a reply answers (email threading). */
-  findLatestInbound(ticketId: string, channel: Channel, em: EntityManager): Promise<MessageEntity | null> {
+  async findLatestInbound(ticketId: string, channel: Channel, em: EntityManager): Promise<MessageEntity | null> {
+    await this.writeBehind.flush(em);
     return em.findOne(MessageEntity, { where: { ticketId, channel, direction: 'inbound', automated: false }, order: { createdAt: 'DESC' } });
   }
 

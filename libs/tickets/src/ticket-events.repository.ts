@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { AuthorType } from './domain.js';
+import { WriteBehind } from './database/write-behind.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 
 export interface TicketEventInput {
@@ -12,42 +13,18 @@ export interface TicketEventInput {
 
 @Injectable()
 export class TicketEventsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
-  /** Events appended through a held transaction, written when it flushes them. */
-  private readonly held = new WeakMap<EntityManager, Array<{ ticketId: string; event: TicketEventInput }>>();
-
+  /** Through a holding transaction (an intake group) the events wait for its flush, in the order appended. */
   async append(ticketId: string, events: TicketEventInput[], em: EntityManager = this.dataSource.manager): Promise<void> {
-    if (events.length === 0) return;
-    const held = this.held.get(em);
-    if (held) held.push(...events.map((event) => ({ ticketId, event })));
-    else await this.insert(events.map((event) => ({ ticketId, event })), em);
-  }
-
-  /**
-   * Keeps the events appended through `em` (a transaction) until `flushHeld`, which writes them all
-   * with one multi-row INSERT, in the order they were appended: an intake group appends several per
-   * ticket. The reads here that can run inside such a transaction flush first.
-   */
-  holdUntilFlush(em: EntityManager): void {
-    this.held.set(em, []);
-  }
-
-  /** Writes the events held for `em` so far; later appends are held again until `stopHolding`. */
-  async flushHeld(em: EntityManager): Promise<void> {
-    const held = this.held.get(em);
-    if (!held || held.length === 0) return;
-    this.held.set(em, []);
-    await this.insert(held, em);
-  }
-
-  async stopHolding(em: EntityManager): Promise<void> {
-    await this.flushHeld(em);
-    this.held.delete(em);
+    const rows = events.map((event) => ({ ticketId, event }));
+    await this.writeBehind.write('ticket_events', rows, (held, db) => this.insert(held, db), em);
   }
 
   private async insert(rows: Array<{ ticketId: string; event: TicketEventInput }>, em: EntityManager): Promise<void> {
-    if (rows.length === 0) return;
     await em.insert(
       TicketEventEntity,
       rows.map(({ ticketId, event }) => ({
@@ -64,7 +41,7 @@ export class TicketEventsRepository {
   /** When the ticket was resolved and reopened, oldest first (the solution clock stands still in between). */
   async resolvedAndReopened(ticketId: string, em: EntityManager): Promise<Array<{ type: 'resolved' | 'reopened'; createdAt: Date }>> {
     // An intake group holds its events back: a 'reopened' it just appended must be read here.
-    await this.flushHeld(em);
+    await this.writeBehind.flush(em);
     const rows = (await em.query(
       `SELECT type, created_at FROM ticket_events WHERE ticket_id = $1 AND type IN ('resolved', 'reopened') ORDER BY id`,
       [ticketId],
@@ -77,7 +54,7 @@ export class TicketEventsRepository {
    * and the newest event id (the ticket's version).
    */
   async countWrittenByOthersSince(ticketId: string, sinceVersion: string, actorId: string, em: EntityManager): Promise<{ changes: number; version: string | null }> {
-    await this.flushHeld(em);
+    await this.writeBehind.flush(em);
     const [row] = (await em.query(
       `SELECT count(*)::int AS changes, max(id)::text AS version FROM ticket_events
         WHERE ticket_id = $1 AND id > $2

@@ -67,8 +67,10 @@ import { ContactScopeRepository } from './privacy/contact-scope.repository.js';
 import { RecordingRetentionRepository } from './privacy/recording-retention.repository.js';
 import { RetentionService } from './privacy/retention.service.js';
 import { TicketEventRedactionRepository } from './privacy/ticket-event-redaction.repository.js';
+import { WriteBehind } from './database/write-behind.js';
 
 const PROVIDERS = [
+  WriteBehind,
   ContactsRepository,
   TicketsRepository,
   MessagesRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
+import { WriteBehind } from './database/write-behind.js';
 import type { TicketStatus, Tier } from './domain.js';
 import { TicketEntity } from './entities/ticket.entity.js';
 import type { Severity } from './severity/severity.js';
@@ -74,7 +75,10 @@ const SLA_CONDITIONS: Record<SlaState, string> = {
 
 @Injectable()
 export class TicketsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
   /** Inserts and returns the ticket with what the database generated (id, number, timestamps) in one round trip. */
   async insert(ticket: NewTicket, em: EntityManager): Promise<TicketEntity> {
@@ -224,6 +228,8 @@ export class TicketsRepository {
   /** Tickets with these numbers, each with the addresses of everyone who has taken part in it. */
   async findThreadCandidates(numbers: string[], em: EntityManager): Promise<ThreadCandidate[]> {
     if (numbers.length === 0) return [];
+    // Who took part includes the senders of messages an intake group still holds.
+    await this.writeBehind.flush(em);
     const rows: Array<{ id: string; participants: string[] }> = await em.query(
       `SELECT t.id,
               array_remove(array_agg(DISTINCT p.address), NULL) AS participants

@@ -31,6 +31,7 @@ import { Incidents1764504000000 } from '../migrations/1764504000000-incidents.js
 import { PendingBySourceIndex1764507600000 } from '../migrations/1764507600000-pending-by-source-index.js';
 import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-satisfaction-surveys.js';
 import { IncidentDismissal1764514800000 } from '../migrations/1764514800000-incident-dismissal.js';
+import { DeferredMessageReferences1764518400000 } from '../migrations/1764518400000-deferred-message-references.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -73,4 +74,5 @@ export const TICKETS_MIGRATIONS = [
   PendingBySourceIndex1764507600000,
   SatisfactionSurveys1764511200000,
   IncidentDismissal1764514800000,
+  DeferredMessageReferences1764518400000,
 ];

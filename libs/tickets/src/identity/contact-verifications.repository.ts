@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { WriteBehind } from '../database/write-behind.js';
 import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 
 export type NewContactVerification = Pick<ContactVerificationEntity, 'id' | 'contactId' | 'ticketId' | 'email' | 'tokenHash' | 'messageId' | 'expiresAt'>;
 
 @Injectable()
 export class ContactVerificationsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
+  /** Through a holding transaction (an intake group) it waits for the group's flush. */
   async insert(verification: NewContactVerification, em: EntityManager): Promise<void> {
-    await em.insert(ContactVerificationEntity, verification);
+    await this.writeBehind.write('contact_verifications', [verification], (rows, db) => this.insertRows(rows, db), em);
+  }
+
+  private async insertRows(rows: NewContactVerification[], em: EntityManager): Promise<void> {
+    await em.insert(ContactVerificationEntity, rows);
   }
 
   findByTokenHash(tokenHash: string, em: EntityManager = this.dataSource.manager): Promise<ContactVerificationEntity | null> {

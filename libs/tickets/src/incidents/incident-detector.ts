@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
+import { WriteBehind } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { PROCESS_ES, detectIncident, type DetectionDecision, type IncidentView, type Report } from './incident-detection.js';
@@ -60,6 +61,7 @@ export class IncidentDetector {
     private readonly incidents: IncidentsRepository,
     private readonly events: TicketEventsRepository,
     private readonly severity: IncidentSeverityAligner,
+    private readonly writeBehind: WriteBehind,
   ) {}
 
   /**
@@ -71,7 +73,7 @@ export class IncidentDetector {
   async considerTickets(ticketIds: string[]): Promise<DetectionOutcome[]> {
     if (ticketIds.length === 0) return [];
     return this.dataSource.transaction(async (em) => {
-      this.events.holdUntilFlush(em);
+      this.writeBehind.hold(em);
       await this.incidents.lockDetection(em);
       const settings = this.config.incidents;
       const now = Date.now();
@@ -84,7 +86,7 @@ export class IncidentDetector {
       const surge = await this.isSurge(recent.length, now, em);
       const outcomes: DetectionOutcome[] = [];
       for (const ticketId of ticketIds) outcomes.push(await this.considerOne(ticketId, state, surge, em));
-      await this.events.stopHolding(em);
+      await this.writeBehind.release(em);
       return outcomes;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
+import { WriteBehind } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
 import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
 
@@ -84,7 +85,10 @@ function toRecord(row: IncidentRow): IncidentRecord {
 /** Incidents, their links to tickets and their updates: the only place their SQL lives. */
 @Injectable()
 export class IncidentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
   private db(em?: EntityManager): EntityManager {
     return em ?? this.dataSource.manager;
@@ -171,6 +175,21 @@ export class IncidentsRepository {
       [incidentId, links.map((link) => link.ticketId), links.map((link) => link.reason), links.map((link) => link.score), links.map((link) => link.linkedBy)],
     )) as Array<{ ticket_id: string }>;
     return rows.map((row) => row.ticket_id);
+  }
+
+  /**
+   * Links tickets this transaction just opened (they cannot be linked already): through a holding
+   * transaction (an intake group) they wait for its flush, one statement per incident.
+   */
+  async linkNew(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<void> {
+    const rows = links.map((link) => ({ incidentId, link }));
+    await this.writeBehind.write('incident_tickets', rows, (held, db) => this.linkRows(held, db), em);
+  }
+
+  private async linkRows(rows: Array<{ incidentId: string; link: TicketLink }>, em: EntityManager): Promise<void> {
+    for (const incidentId of new Set(rows.map((row) => row.incidentId))) {
+      await this.link(incidentId, rows.filter((row) => row.incidentId === incidentId).map((row) => row.link), em);
+    }
   }
 
   async unlink(incidentId: string, ticketIds: readonly string[], em: EntityManager): Promise<string[]> {

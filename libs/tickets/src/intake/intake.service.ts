@@ -4,6 +4,7 @@ import type { InboundMessage } from '@app/channels';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
+import { WriteBehind } from '../database/write-behind.js';
 import { ContactsRepository } from '../contacts.repository.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import type { InboundItemEntity } from '../entities/inbound-item.entity.js';
@@ -51,6 +52,7 @@ export class IntakeService {
     private readonly verification: IdentityVerificationService,
     private readonly openIncidents: OpenIncidentMatcher,
     private readonly incidents: IncidentsRepository,
+    private readonly writeBehind: WriteBehind,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -71,7 +73,7 @@ export class IntakeService {
    */
   async ingestMany(entries: Array<{ inboundId: string; message: InboundMessage }>): Promise<IntakeOutcome[]> {
     return this.dataSource.transaction(async (em) => {
-      this.events.holdUntilFlush(em);
+      this.writeBehind.hold(em);
       const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
@@ -88,7 +90,7 @@ export class IntakeService {
         outcomes.push(outcome);
         this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
       }
-      await this.events.stopHolding(em);
+      await this.writeBehind.release(em);
       await this.items.finishMany(finished, em);
       return outcomes;
     });
@@ -239,7 +241,7 @@ export class IntakeService {
       em,
     );
     if (known) {
-      await this.incidents.link(known.incidentId, [{ ticketId: ticket.id, reason: known.reason, score: known.score, linkedBy: null }], em);
+      await this.incidents.linkNew(known.incidentId, [{ ticketId: ticket.id, reason: known.reason, score: known.score, linkedBy: null }], em);
       await this.events.append(ticket.id, [{ type: 'incident_linked', data: { incidentId: known.incidentId, by: 'Ventanilla', reason: known.reason, atIntake: true } }], em);
     }
     const verification = await this.verification.request(ticket, contact, em);

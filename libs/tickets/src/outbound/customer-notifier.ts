@@ -61,7 +61,8 @@ export class CustomerNotifier {
   ): Promise<QueuedMessage> {
     const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, ticket.channel)), verificationSentTo, knownIncident });
     return this.queue(
-      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, content, author: { type: 'system' } },
+      // Only a ticket opened in this transaction is confirmed so: its key cannot exist yet.
+      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, freshKey: true, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],
       [ticket.channel],
       em,
@@ -70,7 +71,7 @@ export class CustomerNotifier {
 
   /** The mail that asks the owner of a chat's claimed address to confirm it (its link is filled in when sent). */
   queueVerification(ticket: TicketEntity, contact: ContactEntity, email: string, content: RenderedMessage, dedupeKey: string, em: EntityManager): Promise<QueuedMessage> {
-    const draft = { ticket, contact, kind: 'verification' as const, dedupeKey, content, author: { type: 'system' as const }, recipient: email };
+    const draft = { ticket, contact, kind: 'verification' as const, dedupeKey, freshKey: true, content, author: { type: 'system' as const }, recipient: email };
     return this.queue(draft, [], ['email'], em);
   }
 
@@ -128,6 +129,8 @@ export class CustomerNotifier {
       contact: ContactEntity;
       kind: DeliveryKind;
       dedupeKey: string;
+      /** The key names something this transaction made: no delivery can have it yet (one may be held for a group). */
+      freshKey?: boolean;
       content: RenderedMessage;
       author: OutboundAuthor;
       /** Who to reach on the first channel, when not the ticket's own contact point (a call on an email ticket is confirmed by SMS). */
@@ -172,7 +175,8 @@ export class CustomerNotifier {
       }
       // The first channel keeps the plain key (one confirmation per ticket); extra channels derive theirs.
       const dedupeKey = index === 0 ? draft.dedupeKey : `${draft.dedupeKey}-${channel}`;
-      const delivery = await this.deliveries.insertOnce({ ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey, recipient }, em);
+      const row = { ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey, recipient };
+      const delivery = draft.freshKey ? await this.deliveries.insertNew(row, em) : await this.deliveries.insertOnce(row, em);
       await this.events.append(
         ticket.id,
         [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel, recipient } }],

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
+import { WriteBehind } from '../database/write-behind.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
@@ -9,7 +11,24 @@ export type NewDelivery = Pick<OutboundDeliveryEntity, 'ticketId' | 'messageId' 
 
 @Injectable()
 export class OutboundDeliveriesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
+
+  /**
+   * A delivery whose dedupe key cannot exist yet (it names a ticket or a link made in this
+   * transaction): through a holding transaction it waits for the group's flush, with its id made here.
+   */
+  async insertNew(delivery: NewDelivery, em: EntityManager): Promise<{ id: string }> {
+    const row = { ...delivery, id: randomUUID(), status: 'pending' as const };
+    await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => this.insertRows(rows, db), em);
+    return { id: row.id };
+  }
+
+  private async insertRows(rows: Array<NewDelivery & { id: string; status: 'pending' }>, em: EntityManager): Promise<void> {
+    await em.insert(OutboundDeliveryEntity, rows);
+  }
 
   /** Inserts the delivery unless one with the same dedupe key exists; returns the id of either. */
   async insertOnce(delivery: NewDelivery, em: EntityManager): Promise<{ id: string; isNew: boolean }> {
@@ -32,13 +51,17 @@ export class OutboundDeliveriesRepository {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
   }
 
-  countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
-    return em.count(OutboundDeliveryEntity, {
+  /** Counts what an intake group holds too, without flushing it. */
+  async countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
+    const held = this.writeBehind.pending<NewDelivery>('outbound_deliveries', em).filter((row) => row.recipient === recipient && row.kind === kind);
+    const stored = await em.count(OutboundDeliveryEntity, {
       where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) },
     });
+    return stored + held.length;
   }
 
-  lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
+  async lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
+    await this.writeBehind.flush(em);
     return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
@@ -68,8 +91,9 @@ export class OutboundDeliveriesRepository {
    * Our newest email delivery of a message with one of these Message-IDs that actually went out (or
    * began to): the only mail a bounce can be about. Inbound messages never match.
    */
-  findSentEmailByMessageIds(externalIds: string[], em: EntityManager): Promise<OutboundDeliveryEntity | null> {
-    if (externalIds.length === 0) return Promise.resolve(null);
+  async findSentEmailByMessageIds(externalIds: string[], em: EntityManager): Promise<OutboundDeliveryEntity | null> {
+    if (externalIds.length === 0) return null;
+    await this.writeBehind.flush(em);
     return (
       em
         .createQueryBuilder(OutboundDeliveryEntity, 'd')
@@ -111,11 +135,13 @@ export class OutboundDeliveriesRepository {
   }
 
   async update(id: string, patch: Partial<OutboundDeliveryEntity>, em: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.writeBehind.flush(em);
     await em.update(OutboundDeliveryEntity, { id }, patch);
   }
 
   /** Moves every delivery of one ticket onto another (a merge). */
   async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em);
     await em.update(OutboundDeliveryEntity, { ticketId: fromTicketId }, { ticketId: toTicketId });
   }
 
