@@ -77,10 +77,21 @@ export class MessagesRepository {
     await em.update(MessageEntity, { id }, { text });
   }
 
-  /** Runs for every item of an intake group: what the group holds is looked at without flushing it. */
+  /** Looks at what an intake group holds without flushing it, then at the database. */
   async findByExternalId(channel: Channel, externalId: string, em: EntityManager = this.dataSource.manager): Promise<MessageEntity | null> {
-    const held = this.writeBehind.pending<MessageEntity>('messages', em).find((message) => message.channel === channel && message.externalId === externalId);
-    return held ?? em.findOne(MessageEntity, { where: { channel, externalId } });
+    return this.findHeldByExternalId(channel, externalId, em) ?? em.findOne(MessageEntity, { where: { channel, externalId } });
+  }
+
+  /** A message an intake group wrote and still holds. */
+  findHeldByExternalId(channel: Channel, externalId: string, em: EntityManager): MessageEntity | undefined {
+    return this.writeBehind.pending<MessageEntity>('messages', em).find((message) => message.channel === channel && message.externalId === externalId);
+  }
+
+  /** The stored messages of one channel with these external ids, by external id: an intake group asks once for all its items. */
+  async findStoredByExternalIds(channel: Channel, externalIds: string[], em: EntityManager): Promise<Map<string, MessageEntity>> {
+    if (externalIds.length === 0) return new Map();
+    const found = await em.find(MessageEntity, { where: { channel, externalId: In(externalIds) } });
+    return new Map(found.map((message) => [message.externalId, message]));
   }
 
   /** The newest message among these external ids (threading looks up what a mail answers). */

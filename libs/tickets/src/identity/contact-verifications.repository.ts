@@ -30,10 +30,6 @@ export class ContactVerificationsRepository {
     return em.findOne(ContactVerificationEntity, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findByMessageId(messageId: string): Promise<ContactVerificationEntity | null> {
-    return this.dataSource.manager.findOne(ContactVerificationEntity, { where: { messageId } });
-  }
-
   async markUsed(id: string, verifiedContactId: string, em: EntityManager): Promise<void> {
     await em.update(ContactVerificationEntity, { id }, { usedAt: new Date(), verifiedContactId });
   }

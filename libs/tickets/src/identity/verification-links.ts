@@ -5,7 +5,6 @@ import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { DeliveryRefusedError } from '../errors.js';
 import { withVerificationLink } from '../notifications/verification.template.js';
-import { ContactVerificationsRepository } from './contact-verifications.repository.js';
 import { deriveVerificationToken, verificationUrl } from './verification-rules.js';
 
 const KEY_NAME = 'contact-verification-key';
@@ -18,7 +17,6 @@ export class VerificationLinks {
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
     private readonly secrets: AppSecretsRepository,
-    private readonly verifications: ContactVerificationsRepository,
   ) {}
 
   async tokenFor(verificationId: string): Promise<string> {
@@ -29,11 +27,10 @@ export class VerificationLinks {
     return deriveVerificationToken(await this.key, verificationId);
   }
 
-  /** The verification mail as it leaves: its stored copy with the real link put in. */
-  async complete(message: OutboundMessage, messageId: string): Promise<OutboundMessage> {
-    const verification = await this.verifications.findByMessageId(messageId);
-    if (!verification) throw new DeliveryRefusedError(`no verification belongs to message ${messageId}`);
-    const link = verificationUrl(this.config.publicBaseUrl, await this.tokenFor(verification.id));
+  /** The verification mail as it leaves: its stored copy with the real link put in (the outbox read the verification with it). */
+  async complete(message: OutboundMessage, messageId: string, verificationId: string | null): Promise<OutboundMessage> {
+    if (!verificationId) throw new DeliveryRefusedError(`no verification belongs to message ${messageId}`);
+    const link = verificationUrl(this.config.publicBaseUrl, await this.tokenFor(verificationId));
     return { ...message, ...withVerificationLink(message, link) };
   }
 }

@@ -75,6 +75,9 @@ export class IntakeService {
     return this.dataSource.transaction(async (em) => {
       this.writeBehind.hold(em);
       const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
+      const namesakes = await this.storedNamesakes(entries.map((entry) => entry.message), em);
+      // Alone, an item counts only if it is owed a confirmation; in a group, every sender's at once.
+      if (entries.length > 1) await this.notifier.lockSenderCounts(entries.filter((entry) => !entry.message.automated).map((entry) => entry.message.from), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
       for (const { inboundId, message } of entries) {
@@ -84,7 +87,7 @@ export class IntakeService {
           outcomes.push({ kind: 'already_processed', deliveryIds: [] });
           continue;
         }
-        const outcome = await this.decide(item, message, em);
+        const outcome = await this.decide(item, message, namesakes, em);
         const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
         finished.push({ id: item.id, status: outcome.kind === 'skipped' ? 'skipped' : 'done', outcome: description, ticketId: 'ticketId' in outcome ? (outcome.ticketId ?? null) : null });
         outcomes.push(outcome);
@@ -102,13 +105,30 @@ export class IntakeService {
     this.logger.warn(`inbound ${inboundId} rejected: ${reason}`);
   }
 
-  private async decide(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
+  /**
+   * The stored messages whose external ids the group's messages reuse, read with one query per
+   * channel for the whole group (a call's callbacks are matched by the call intake instead).
+   */
+  private async storedNamesakes(messages: InboundMessage[], em: EntityManager): Promise<Map<string, MessageEntity>> {
+    const found = new Map<string, MessageEntity>();
+    const asked = messages.filter((message) => !message.call);
+    for (const channel of new Set(asked.map((message) => message.channel))) {
+      const ids = asked.filter((message) => message.channel === channel).map((message) => message.externalId);
+      for (const [externalId, message] of await this.messages.findStoredByExternalIds(channel, ids, em)) found.set(namesakeKey(channel, externalId), message);
+    }
+    return found;
+  }
+
+  private async decide(item: InboundItemEntity, message: InboundMessage, storedNamesakes: Map<string, MessageEntity>, em: EntityManager): Promise<IntakeOutcome> {
     if (message.call) return this.calls.ingest(item, message, message.call, em, this.writer);
     if (message.automated?.kind === 'own_mail') return { kind: 'skipped', reason: 'own_mail', deliveryIds: [] };
 
     // Stored items are already unique, so a known id here means a different message reusing it
-    // (broken mailers do): keep it, on the ticket of the first one, rather than drop it.
-    const namesake = await this.messages.findByExternalId(message.channel, message.externalId, em);
+    // (broken mailers do): keep it, on the ticket of the first one, rather than drop it. An earlier
+    // item of the group may be that first one (held, or written at once when it had files: then
+    // the unique key fails the group and each item goes on alone, and finds it).
+    const namesake =
+      this.messages.findHeldByExternalId(message.channel, message.externalId, em) ?? storedNamesakes.get(namesakeKey(message.channel, message.externalId));
     if (namesake) {
       const ticket = await this.tickets.findById(namesake.ticketId, em);
       const renamed = { ...message, externalId: `${message.externalId}#${item.dedupeKey.slice(0, 16)}` };
@@ -362,6 +382,10 @@ export class IntakeService {
       em,
     );
   }
+}
+
+function namesakeKey(channel: string, externalId: string): string {
+  return `${channel}\n${externalId}`;
 }
 
 /** What the customer's message says about invoices, in its text and its attached CFDI XML. */

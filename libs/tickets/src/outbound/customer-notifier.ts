@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Channel, InboundAttachment } from '@app/channels';
+import type { Channel, InboundAttachment, InboundMessage } from '@app/channels';
 import { newMessageId } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
@@ -188,6 +188,18 @@ export class CustomerNotifier {
   }
 
   /**
+   * Locks and reads, for a group of messages being ingested together, the counts the limits below may
+   * need for their senders' addresses: two statements for the group instead of two per confirmation.
+   */
+  async lockSenderCounts(senders: Array<InboundMessage['from']>, em: EntityManager): Promise<void> {
+    const pairs = senders.flatMap((from): Array<{ kind: DeliveryKind; recipient: string }> => [
+      ...(from.email ? [{ kind: from.unverified ? ('verification' as const) : ('confirmation' as const), recipient: from.email.toLowerCase() }] : []),
+      ...(from.phone ? [{ kind: 'confirmation' as const, recipient: from.phone }] : []),
+    ]);
+    await this.deliveries.lockRecentCounts(pairs, HOUR_MS, em);
+  }
+
+  /**
    * Why nothing may go out: a dead address, or (confirmations) a sender we answered too often: a
    * loop; or (verification mails) an address someone keeps claiming: a way to flood a stranger.
    */
@@ -203,8 +215,7 @@ export class CustomerNotifier {
     // A chat conversation opens one ticket and confirms it once: it cannot loop, and counting costs two statements per start.
     if (channel === 'chat' && kind === 'confirmation') return undefined;
     // Mails from one sender are ingested concurrently: count them one at a time, or all pass the limit.
-    await this.deliveries.lockRecipientCount(kind, recipient, em);
-    const recent = await this.deliveries.countRecent(recipient, kind, HOUR_MS, em);
+    const recent = await this.deliveries.lockAndCountRecent(kind, recipient, HOUR_MS, em);
     return recent >= this.config.confirmationsPerSenderPerHour ? 'rate_limited' : undefined;
   }
 

@@ -3,9 +3,32 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
 import { WriteBehind } from '../database/write-behind.js';
+import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
 import { OutboundDeliveryEntity, type DeliveryKind } from '../entities/outbound-delivery.entity.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
+
+/** A delivery about to be sent, with the message it sends and its ticket. */
+export interface DeliveryToSend {
+  delivery: OutboundDeliveryEntity;
+  message: MessageEntity;
+  ticket: TicketEntity;
+  /** A verification mail's link (its token is derived from this id). */
+  verificationId: string | null;
+}
+
+/** How a send ended, and the event that says so on its ticket. */
+export interface FinishedDelivery {
+  id: string;
+  ticketId: string;
+  status: 'sent' | 'held';
+  event: { type: string; data: Record<string, unknown> };
+}
+
+/** The advisory lock key (and count key) of one kind of message to one recipient. */
+function countKey(kind: DeliveryKind, recipient: string): string {
+  return `${kind}-rate:${recipient}`;
+}
 
 export type NewDelivery = Pick<OutboundDeliveryEntity, 'ticketId' | 'messageId' | 'channel' | 'kind' | 'dedupeKey' | 'recipient'>;
 
@@ -16,12 +39,16 @@ export class OutboundDeliveriesRepository {
     private readonly writeBehind: WriteBehind,
   ) {}
 
+  /** Per transaction, the recipient counts it locked and read up front, plus what it queued since. */
+  private readonly lockedCounts = new WeakMap<EntityManager, Map<string, number>>();
+
   /**
    * A delivery whose dedupe key cannot exist yet (it names a ticket or a link made in this
    * transaction): through a holding transaction it waits for the group's flush, with its id made here.
    */
   async insertNew(delivery: NewDelivery, em: EntityManager): Promise<{ id: string }> {
     const row = { ...delivery, id: randomUUID(), status: 'pending' as const };
+    this.countQueued(delivery, em);
     await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => this.insertRows(rows, db), em);
     return { id: row.id };
   }
@@ -41,23 +68,58 @@ export class OutboundDeliveriesRepository {
       .returning(['id'])
       .execute();
     const raw = result.raw as Array<{ id: string }>;
-    if (raw.length > 0) return { id: raw[0]!.id, isNew: true };
+    if (raw.length > 0) {
+      this.countQueued(delivery, em);
+      return { id: raw[0]!.id, isNew: true };
+    }
     const existing = await em.findOneOrFail(OutboundDeliveryEntity, { where: { dedupeKey: delivery.dedupeKey } });
     return { id: existing.id, isNew: false };
   }
 
-  /** Makes the counts of one kind of message to one recipient take turns until this transaction ends. */
-  async lockRecipientCount(kind: DeliveryKind, recipient: string, em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${kind}-rate:${recipient}`]);
+  /**
+   * How many deliveries of one kind went to one recipient within `sinceMs`, counting what this
+   * transaction queued, with the count locked until the transaction ends: concurrent intakes of one
+   * sender take turns, or all would pass a limit. A count the transaction's group already locked
+   * (`lockRecentCounts`) costs no statement.
+   */
+  async lockAndCountRecent(kind: DeliveryKind, recipient: string, sinceMs: number, em: EntityManager): Promise<number> {
+    const key = countKey(kind, recipient);
+    const counted = this.lockedCounts.get(em)?.get(key);
+    if (counted !== undefined) return counted;
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+    const stored = await em.count(OutboundDeliveryEntity, { where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) } });
+    const held = this.writeBehind.pending<NewDelivery>('outbound_deliveries', em).filter((row) => countKey(row.kind, row.recipient) === key);
+    return stored + held.length;
   }
 
-  /** Counts what an intake group holds too, without flushing it. */
-  async countRecent(recipient: string, kind: DeliveryKind, sinceMs: number, em: EntityManager): Promise<number> {
-    const held = this.writeBehind.pending<NewDelivery>('outbound_deliveries', em).filter((row) => row.recipient === recipient && row.kind === kind);
-    const stored = await em.count(OutboundDeliveryEntity, {
-      where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) },
-    });
-    return stored + held.length;
+  /**
+   * Locks and reads, with two statements, the counts an intake group may need (`lockAndCountRecent`)
+   * for every address its items came from, instead of one lock and one count per item. Locks are
+   * taken in key order, so two groups wait for each other instead of deadlocking.
+   */
+  async lockRecentCounts(pairs: Array<{ kind: DeliveryKind; recipient: string }>, sinceMs: number, em: EntityManager): Promise<void> {
+    const unique = new Map(pairs.map((pair) => [countKey(pair.kind, pair.recipient), pair]));
+    if (unique.size === 0) return;
+    const keys = [...unique.keys()].sort();
+    await em.query(`SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, [keys]);
+    const rows = (await em.query(
+      `SELECT d.kind, d.recipient, count(*)::int AS count
+         FROM outbound_deliveries d JOIN unnest($1::text[], $2::text[]) AS p(kind, recipient) ON d.kind = p.kind AND d.recipient = p.recipient
+        WHERE d.created_at > $3
+        GROUP BY d.kind, d.recipient`,
+      [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
+    )) as Array<{ kind: DeliveryKind; recipient: string; count: number }>;
+    const counts = new Map(keys.map((key) => [key, 0]));
+    for (const row of rows) counts.set(countKey(row.kind, row.recipient), row.count);
+    this.lockedCounts.set(em, counts);
+  }
+
+  /** A delivery this transaction queued counts in its locked counts from now on. */
+  private countQueued(delivery: NewDelivery, em: EntityManager): void {
+    const counts = this.lockedCounts.get(em);
+    const key = countKey(delivery.kind, delivery.recipient);
+    const counted = counts?.get(key);
+    if (counts && counted !== undefined) counts.set(key, counted + 1);
   }
 
   async lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
@@ -66,25 +128,34 @@ export class OutboundDeliveriesRepository {
   }
 
   /**
-   * The delivery with the message it sends and its ticket, and, for a pending delivery not yet
-   * begun, the moment its sending begins is recorded: one statement on the hot path of every send.
-   * The row read is the one before that write, so `sendStartedAt` still says whether an earlier
+   * The deliveries with the messages they send and their tickets, and, for each pending delivery not
+   * yet begun, the moment its sending begins is recorded: one statement for a group of sends. The
+   * rows read are the ones before that write, so `sendStartedAt` still says whether an earlier
    * attempt began (and may have reached the customer).
    */
-  async startSending(id: string): Promise<{ delivery: OutboundDeliveryEntity; message: MessageEntity; ticket: TicketEntity } | null> {
-    const delivery = await this.dataSource.manager
+  async startSending(ids: string[]): Promise<Map<string, DeliveryToSend>> {
+    if (ids.length === 0) return new Map();
+    const deliveries = await this.dataSource.manager
       .createQueryBuilder(OutboundDeliveryEntity, 'd')
       .addCommonTableExpression(
-        `UPDATE outbound_deliveries SET send_started_at = now() WHERE id = :id AND status = 'pending' AND send_started_at IS NULL RETURNING id`,
+        `UPDATE outbound_deliveries SET send_started_at = now() WHERE id IN (:...ids) AND status = 'pending' AND send_started_at IS NULL RETURNING id`,
         'started',
       )
       .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
       .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
-      .where('d.id = :id', { id })
-      .getOne();
-    if (!delivery) return null;
-    const { message, ticket } = delivery as OutboundDeliveryEntity & { message: MessageEntity; ticket: TicketEntity };
-    return { delivery, message, ticket };
+      .leftJoinAndMapOne('d.verification', ContactVerificationEntity, 'v', `v.message_id = d.message_id AND d.kind = 'verification'`)
+      .where('d.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(
+      deliveries.map((delivery) => {
+        const { message, ticket, verification } = delivery as OutboundDeliveryEntity & {
+          message: MessageEntity;
+          ticket: TicketEntity;
+          verification?: ContactVerificationEntity | null;
+        };
+        return [delivery.id, { delivery, message, ticket, verificationId: verification?.id ?? null }];
+      }),
+    );
   }
 
   /**
@@ -112,25 +183,36 @@ export class OutboundDeliveriesRepository {
   }
 
   /**
-   * One statement: the delivery's final status and its event on the ticket are written together, or
-   * neither. An email the server accepted also lifts its address's undeliverable mark (with an event):
-   * a bounce marked it, and this later send went through.
+   * One statement for a group of sends: each delivery's final status and its event on the ticket are
+   * written together, or none. An email the server accepted also lifts its address's undeliverable
+   * mark (with an event): a bounce marked it, and this later send went through.
    */
-  async finish(id: string, ticketId: string, status: 'sent' | 'held', event: { type: string; data: Record<string, unknown> }): Promise<void> {
+  async finish(results: FinishedDelivery[]): Promise<void> {
+    if (results.length === 0) return;
     await this.dataSource.query(
-      `WITH done AS (
-         UPDATE outbound_deliveries SET status = $2, sent_at = CASE WHEN $2 = 'sent' THEN now() END WHERE id = $1 RETURNING id, channel, recipient
+      `WITH result AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[]) AS r(id, status, ticket_id, type, data)
+       ), done AS (
+         UPDATE outbound_deliveries d SET status = r.status, sent_at = CASE WHEN r.status = 'sent' THEN now() END
+           FROM result r WHERE d.id = r.id
+         RETURNING d.id, d.channel, d.recipient, r.status, r.ticket_id, r.type, r.data
        ), cleared AS (
          UPDATE contacts SET email_undeliverable_at = NULL, email_undeliverable_reason = NULL, updated_at = now()
-          WHERE email_undeliverable_at IS NOT NULL AND email IN (SELECT lower(recipient) FROM done WHERE $2 = 'sent' AND channel = 'email')
+          WHERE email_undeliverable_at IS NOT NULL AND email IN (SELECT lower(recipient) FROM done WHERE status = 'sent' AND channel = 'email')
           RETURNING email
        ), recorded AS (
-         INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT $3, $4, 'system', $5::jsonb FROM done
+         INSERT INTO ticket_events (ticket_id, type, actor_type, data) SELECT ticket_id, type, 'system', data::jsonb FROM done
        )
        INSERT INTO ticket_events (ticket_id, type, actor_type, data)
-       SELECT $3, 'email_mark_cleared', 'system', jsonb_build_object('address', cleared.email, 'reason', 'delivered_send', 'deliveryId', done.id)
-         FROM cleared, done`,
-      [id, status, ticketId, event.type, JSON.stringify(event.data)],
+       SELECT done.ticket_id, 'email_mark_cleared', 'system', jsonb_build_object('address', cleared.email, 'reason', 'delivered_send', 'deliveryId', done.id)
+         FROM cleared JOIN done ON lower(done.recipient) = cleared.email AND done.status = 'sent' AND done.channel = 'email'`,
+      [
+        results.map((result) => result.id),
+        results.map((result) => result.status),
+        results.map((result) => result.ticketId),
+        results.map((result) => result.event.type),
+        results.map((result) => JSON.stringify(result.event.data)),
+      ],
     );
   }
 

@@ -7,7 +7,7 @@ import { VerificationLinks } from '../identity/verification-links.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SEVERITY_MEANINGS_ES, SEVERITY_NAMES_ES } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
-import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
+import { OutboundDeliveriesRepository, type DeliveryToSend, type FinishedDelivery } from './outbound-deliveries.repository.js';
 
 export interface DeliveryAttempt {
   number: number;
@@ -16,7 +16,18 @@ export interface DeliveryAttempt {
 
 export type DeliveryResult = 'sent' | 'held' | 'already_done';
 
-/** Sends one delivery of the outbox through its channel and records the result on the ticket. */
+/** One delivery to send, on which attempt. */
+export interface DeliveryRequest {
+  deliveryId: string;
+  attempt: DeliveryAttempt;
+}
+
+/**
+ * Sends deliveries of the outbox through their channels and records the results on the tickets. A
+ * group of deliveries (the jobs the worker runs at the same time) is read and marked begun with one
+ * statement and recorded with one more, while each is sent on its own: one failing send fails only
+ * itself (its failure is recorded alone, as the rare case it is).
+ */
 @Injectable()
 export class OutboundService {
   private readonly logger = new Logger(OutboundService.name);
@@ -30,15 +41,42 @@ export class OutboundService {
     private readonly surveyLinks: SurveyLinks,
   ) {}
 
-  async deliver(
-    deliveryId: string,
-    senderFor: (channel: Channel) => ChannelSender,
-    attempt: DeliveryAttempt,
-  ): Promise<DeliveryResult> {
+  async deliver(deliveryId: string, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<DeliveryResult> {
+    const [result] = await this.deliverMany([{ deliveryId, attempt }], senderFor);
+    if (result instanceof Error) throw result;
+    return result!;
+  }
+
+  /** One result per request, in order: what happened, or the error its send failed with (the job retries it). */
+  async deliverMany(requests: DeliveryRequest[], senderFor: (channel: Channel) => ChannelSender): Promise<Array<DeliveryResult | Error>> {
     // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
-    const loaded = await this.deliveries.startSending(deliveryId);
-    if (!loaded || loaded.delivery.status !== 'pending') return 'already_done';
-    const { delivery, message, ticket } = loaded;
+    const loaded = await this.deliveries.startSending([...new Set(requests.map((request) => request.deliveryId))]);
+    const finished: FinishedDelivery[] = [];
+    const claimed = new Set<string>();
+    const results = await Promise.all(
+      requests.map(async ({ deliveryId, attempt }): Promise<DeliveryResult | Error> => {
+        const toSend = loaded.get(deliveryId);
+        // A delivery asked for twice in one group is sent by the first request.
+        if (!toSend || toSend.delivery.status !== 'pending' || claimed.has(deliveryId)) return 'already_done';
+        claimed.add(deliveryId);
+        try {
+          const result = await this.send(toSend, senderFor, attempt);
+          finished.push(result);
+          return result.status;
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
+    await this.deliveries.finish(finished);
+    const changed = new Map(finished.map((done) => [loaded.get(done.id)!.ticket.number, loaded.get(done.id)!.ticket.tier]));
+    for (const [number, tier] of changed) this.changes.publish({ number, tiers: [tier], kind: 'delivery' });
+    return results;
+  }
+
+  /** Sends one delivery; how it ended is recorded by the caller with the others of its group, a failure here. */
+  private async send({ delivery, message, ticket, verificationId }: DeliveryToSend, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<FinishedDelivery> {
+    const deliveryId = delivery.id;
     const outbound: OutboundMessage = {
       channel: delivery.channel,
       kind: delivery.kind,
@@ -63,14 +101,13 @@ export class OutboundService {
       // The timeline's copy of a verification mail or a survey has no working link: it is put in only now.
       const ready =
         delivery.kind === 'verification'
-          ? await this.verificationLinks.complete(outbound, message.id)
+          ? await this.verificationLinks.complete(outbound, message.id, verificationId)
           : delivery.kind === 'survey'
             ? await this.surveyLinks.complete(outbound, message.id)
             : await this.withFiles(outbound, message.id);
       const result = await senderFor(delivery.channel).send(ready);
       if (result.status === 'held') {
-        await this.deliveries.finish(delivery.id, ticket.id, 'held', { type: 'delivery_held', data: { deliveryId, reason: result.reason } });
-        return 'held';
+        return { id: deliveryId, ticketId: ticket.id, status: 'held', event: { type: 'delivery_held', data: { deliveryId, reason: result.reason } } };
       }
     } catch (error) {
       const permanent = error instanceof DeliveryRefusedError;
@@ -88,13 +125,12 @@ export class OutboundService {
       this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
       throw error;
     }
-
-    await this.deliveries.finish(delivery.id, ticket.id, 'sent', {
-      type: `${delivery.kind}_sent`,
-      data: { deliveryId, channel: delivery.channel, recipient: delivery.recipient, externalId: message.externalId },
-    });
-    this.changes.publish({ number: ticket.number, tiers: [ticket.tier], kind: 'delivery' });
-    return 'sent';
+    return {
+      id: deliveryId,
+      ticketId: ticket.id,
+      status: 'sent',
+      event: { type: `${delivery.kind}_sent`, data: { deliveryId, channel: delivery.channel, recipient: delivery.recipient, externalId: message.externalId } },
+    };
   }
 
   /** An agent's files go with the reply: attached to mail, linked in chat (links are made fresh on each attempt). */
