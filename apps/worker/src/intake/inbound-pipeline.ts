@@ -40,6 +40,8 @@ const GROUPS_IN_FLIGHT = 2;
 export class InboundPipeline {
   private readonly logger = new Logger(InboundPipeline.name);
   private readonly groups: BatchCollector<string, PipelineOutcome>;
+  /** Outage detection, one run at a time for the reports of the moment: it frees the intake groups' slots meanwhile. */
+  private readonly detections = new BatchCollector<string, void>({ maxItems: 256, maxWaitMs: 0, maxConcurrentFlushes: 1, flush: (ids) => this.detectIncidents(ids) });
 
   constructor(
     @Inject(WORKER_CONFIG) config: WorkerConfig,
@@ -59,8 +61,12 @@ export class InboundPipeline {
     });
   }
 
-  process(inboundId: string): Promise<PipelineOutcome> {
-    return this.groups.add(inboundId);
+  /** Ends once the item is ingested, its deliveries queued, and outage detection has seen its report. */
+  async process(inboundId: string): Promise<PipelineOutcome> {
+    const outcome = await this.groups.add(inboundId);
+    // A call is compared again once its transcription says what the caller reported.
+    if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') await this.detections.add(outcome.ticketId);
+    return outcome;
   }
 
   private async processGroup(ids: string[]): Promise<Result[]> {
@@ -141,7 +147,7 @@ export class InboundPipeline {
     return { kind: 'rejected', reason };
   }
 
-  /** What committed outcomes owe: their deliveries queued with one call, the inbox told, outage detection. */
+  /** What committed outcomes owe: their deliveries queued with one call, the inbox told. */
   private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>): Promise<void> {
     for (const { item, outcome } of done) intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
     this.faults.crashIfArmed('after-intake-commit');
@@ -150,20 +156,18 @@ export class InboundPipeline {
       if (!('ticketNumber' in outcome)) continue;
       this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });
     }
-    // A call is compared again once its transcription says what the caller reported.
-    const reports = done.flatMap(({ outcome }) => (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated' ? [outcome.ticketId] : []));
-    await this.detectIncidents(reports);
   }
 
   /** Outage detection runs after the tickets are committed and confirmed: it never holds up or fails an intake. */
-  private async detectIncidents(ticketIds: string[]): Promise<void> {
-    if (ticketIds.length === 0) return;
+  private async detectIncidents(ticketIds: string[]): Promise<void[]> {
+    const unique = [...new Set(ticketIds)];
     try {
-      const outcomes = await this.detector.considerTickets(ticketIds);
+      const outcomes = await this.detector.considerTickets(unique);
       for (const number of new Set(outcomes.flatMap((outcome) => outcome.changed))) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
     } catch (error) {
-      this.logger.warn(`incident detection skipped for tickets ${ticketIds.join(', ')}: ${(error as Error).message}`);
+      this.logger.warn(`incident detection skipped for tickets ${unique.join(', ')}: ${(error as Error).message}`);
     }
+    return ticketIds.map(() => undefined);
   }
 }
 

@@ -76,8 +76,9 @@ export class IntakeService {
       this.writeBehind.hold(em);
       const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
       const namesakes = await this.storedNamesakes(entries.map((entry) => entry.message), em);
-      // Alone, an item counts only if it is owed a confirmation; in a group, every sender's at once.
-      if (entries.length > 1) await this.notifier.lockSenderCounts(entries.filter((entry) => !entry.message.automated).map((entry) => entry.message.from), em);
+      // Before any shared row (a call's, a contact's) is locked: a transaction that locked a call's
+      // row and then waited for its caller's count would deadlock with one that did the reverse.
+      await this.notifier.lockSenderCounts(entries.filter((entry) => !entry.message.automated).map((entry) => entry.message.from), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
       for (const { inboundId, message } of entries) {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Channel, ChannelSender, OutboundMessage } from '@app/channels';
+import { BatchCollector } from '@app/platform';
 import { SharedFiles } from '../attachments/shared-files.js';
 import { SurveyLinks } from '../survey/survey-links.js';
 import { DeliveryRefusedError } from '../errors.js';
@@ -16,21 +17,21 @@ export interface DeliveryAttempt {
 
 export type DeliveryResult = 'sent' | 'held' | 'already_done';
 
-/** One delivery to send, on which attempt. */
-export interface DeliveryRequest {
-  deliveryId: string;
-  attempt: DeliveryAttempt;
-}
+// The two database steps of a send are shared by the sends that reach them at the same time: the
+// busier the outbox, the fewer statements per delivery. A lone send waits one event-loop turn.
+const DATABASE_STEP = { maxItems: 64, maxWaitMs: 0, maxConcurrentFlushes: 2 };
 
 /**
- * Sends deliveries of the outbox through their channels and records the results on the tickets. A
- * group of deliveries (the jobs the worker runs at the same time) is read and marked begun with one
- * statement and recorded with one more, while each is sent on its own: one failing send fails only
- * itself (its failure is recorded alone, as the rare case it is).
+ * Sends one delivery of the outbox through its channel and records the result on the ticket. Reading
+ * it and marking it begun, and recording how it ended, go with the other sends of the moment (one
+ * statement each for all of them); the send itself is each delivery's own, so a slow provider holds
+ * up nobody else, and a failed send is recorded alone, as the rare case it is.
  */
 @Injectable()
 export class OutboundService {
   private readonly logger = new Logger(OutboundService.name);
+  private readonly starts = new BatchCollector<string, DeliveryToSend | null>({ ...DATABASE_STEP, flush: (ids) => this.startSending(ids) });
+  private readonly finishes = new BatchCollector<FinishedDelivery, void>({ ...DATABASE_STEP, flush: (results) => this.finishSending(results) });
 
   constructor(
     private readonly deliveries: OutboundDeliveriesRepository,
@@ -42,36 +43,24 @@ export class OutboundService {
   ) {}
 
   async deliver(deliveryId: string, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<DeliveryResult> {
-    const [result] = await this.deliverMany([{ deliveryId, attempt }], senderFor);
-    if (result instanceof Error) throw result;
-    return result!;
+    // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
+    const toSend = await this.starts.add(deliveryId);
+    if (!toSend || toSend.delivery.status !== 'pending') return 'already_done';
+    const finished = await this.send(toSend, senderFor, attempt);
+    await this.finishes.add(finished);
+    this.changes.publish({ number: toSend.ticket.number, tiers: [toSend.ticket.tier], kind: 'delivery' });
+    return finished.status;
   }
 
-  /** One result per request, in order: what happened, or the error its send failed with (the job retries it). */
-  async deliverMany(requests: DeliveryRequest[], senderFor: (channel: Channel) => ChannelSender): Promise<Array<DeliveryResult | Error>> {
-    // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
-    const loaded = await this.deliveries.startSending([...new Set(requests.map((request) => request.deliveryId))]);
-    const finished: FinishedDelivery[] = [];
-    const claimed = new Set<string>();
-    const results = await Promise.all(
-      requests.map(async ({ deliveryId, attempt }): Promise<DeliveryResult | Error> => {
-        const toSend = loaded.get(deliveryId);
-        // A delivery asked for twice in one group is sent by the first request.
-        if (!toSend || toSend.delivery.status !== 'pending' || claimed.has(deliveryId)) return 'already_done';
-        claimed.add(deliveryId);
-        try {
-          const result = await this.send(toSend, senderFor, attempt);
-          finished.push(result);
-          return result.status;
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    );
-    await this.deliveries.finish(finished);
-    const changed = new Map(finished.map((done) => [loaded.get(done.id)!.ticket.number, loaded.get(done.id)!.ticket.tier]));
-    for (const [number, tier] of changed) this.changes.publish({ number, tiers: [tier], kind: 'delivery' });
-    return results;
+  private async startSending(ids: string[]): Promise<Array<DeliveryToSend | null>> {
+    const loaded = await this.deliveries.startSending([...new Set(ids)]);
+    // The same delivery asked for twice at once is sent by the first asker only.
+    return ids.map((id, index) => (ids.indexOf(id) === index ? (loaded.get(id) ?? null) : null));
+  }
+
+  private async finishSending(results: FinishedDelivery[]): Promise<void[]> {
+    await this.deliveries.finish(results);
+    return results.map(() => undefined);
   }
 
   /** Sends one delivery; how it ended is recorded by the caller with the others of its group, a failure here. */
