@@ -181,11 +181,13 @@ export class TicketsRepository {
     );
   }
 
-  findByConversation(channel: Channel, conversationRef: string, em: EntityManager): Promise<TicketEntity | null> {
-    return withContact(em)
-      .where('t.channel = :channel AND t.conversation_ref = :conversationRef', { channel, conversationRef })
-      .orderBy('t.created_at', 'ASC')
-      .getOne();
+  /** The tickets of these conversations of one channel, by conversation: an intake group asks once for all its items. */
+  async findByConversations(channel: Channel, conversationRefs: string[], em: EntityManager): Promise<Map<string, TicketEntity>> {
+    if (conversationRefs.length === 0) return new Map();
+    const tickets = await withContact(em)
+      .where('t.channel = :channel AND t.conversation_ref IN (:...conversationRefs)', { channel, conversationRefs })
+      .getMany();
+    return new Map(tickets.map((ticket) => [ticket.conversationRef!, ticket]));
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {

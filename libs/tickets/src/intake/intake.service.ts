@@ -75,7 +75,7 @@ export class IntakeService {
     return this.dataSource.transaction(async (em) => {
       this.writeBehind.hold(em);
       const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
-      const namesakes = await this.storedNamesakes(entries.map((entry) => entry.message), em);
+      const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
       // Before any shared row (a call's, a contact's) is locked: a transaction that locked a call's
       // row and then waited for its caller's count would deadlock with one that did the reverse.
       await this.notifier.lockSenderCounts(entries.filter((entry) => !entry.message.automated).map((entry) => entry.message.from), em);
@@ -88,7 +88,7 @@ export class IntakeService {
           outcomes.push({ kind: 'already_processed', deliveryIds: [] });
           continue;
         }
-        const outcome = await this.decide(item, message, namesakes, em);
+        const outcome = await this.decide(item, message, reads, em);
         const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
         finished.push({ id: item.id, status: outcome.kind === 'skipped' ? 'skipped' : 'done', outcome: description, ticketId: 'ticketId' in outcome ? (outcome.ticketId ?? null) : null });
         outcomes.push(outcome);
@@ -107,20 +107,26 @@ export class IntakeService {
   }
 
   /**
-   * The stored messages whose external ids the group's messages reuse, read with one query per
-   * channel for the whole group (a call's callbacks are matched by the call intake instead).
+   * What deciding the group's items reads, read once for all of them (one query per channel each):
+   * the stored messages whose external ids they reuse (a call's callbacks are matched by the call
+   * intake instead), and the tickets of their conversations. A group never holds two messages of one
+   * conversation (InboundPipeline sends a later one on alone, after the earlier), so no item of the
+   * group opens a ticket another item's conversation lookup would miss.
    */
-  private async storedNamesakes(messages: InboundMessage[], em: EntityManager): Promise<Map<string, MessageEntity>> {
-    const found = new Map<string, MessageEntity>();
+  private async readForGroup(messages: InboundMessage[], em: EntityManager): Promise<GroupReads> {
+    const reads: GroupReads = { namesakes: new Map(), conversations: new Map() };
     const asked = messages.filter((message) => !message.call);
     for (const channel of new Set(asked.map((message) => message.channel))) {
-      const ids = asked.filter((message) => message.channel === channel).map((message) => message.externalId);
-      for (const [externalId, message] of await this.messages.findStoredByExternalIds(channel, ids, em)) found.set(namesakeKey(channel, externalId), message);
+      const ofChannel = asked.filter((message) => message.channel === channel);
+      const ids = ofChannel.map((message) => message.externalId);
+      for (const [externalId, message] of await this.messages.findStoredByExternalIds(channel, ids, em)) reads.namesakes.set(channelKey(channel, externalId), message);
+      const refs = ofChannel.flatMap((message) => (message.conversationRef ? [message.conversationRef] : []));
+      for (const [ref, ticket] of await this.tickets.findByConversations(channel, refs, em)) reads.conversations.set(channelKey(channel, ref), ticket);
     }
-    return found;
+    return reads;
   }
 
-  private async decide(item: InboundItemEntity, message: InboundMessage, storedNamesakes: Map<string, MessageEntity>, em: EntityManager): Promise<IntakeOutcome> {
+  private async decide(item: InboundItemEntity, message: InboundMessage, reads: GroupReads, em: EntityManager): Promise<IntakeOutcome> {
     if (message.call) return this.calls.ingest(item, message, message.call, em, this.writer);
     if (message.automated?.kind === 'own_mail') return { kind: 'skipped', reason: 'own_mail', deliveryIds: [] };
 
@@ -129,7 +135,7 @@ export class IntakeService {
     // item of the group may be that first one (held, or written at once when it had files: then
     // the unique key fails the group and each item goes on alone, and finds it).
     const namesake =
-      this.messages.findHeldByExternalId(message.channel, message.externalId, em) ?? storedNamesakes.get(namesakeKey(message.channel, message.externalId));
+      this.messages.findHeldByExternalId(message.channel, message.externalId, em) ?? reads.namesakes.get(channelKey(message.channel, message.externalId));
     if (namesake) {
       const ticket = await this.tickets.findById(namesake.ticketId, em);
       const renamed = { ...message, externalId: `${message.externalId}#${item.dedupeKey.slice(0, 16)}` };
@@ -138,7 +144,7 @@ export class IntakeService {
 
     if (message.bounce) return this.attachBounce(item, message, em);
 
-    const thread = await this.findThread(message, em);
+    const thread = await this.findThread(message, reads, em);
     if (thread) return this.addToTicket(thread, item, message, em);
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
@@ -188,9 +194,9 @@ export class IntakeService {
     };
   }
 
-  private async findThread(message: InboundMessage, em: EntityManager): Promise<TicketEntity | null> {
+  private async findThread(message: InboundMessage, reads: GroupReads, em: EntityManager): Promise<TicketEntity | null> {
     if (message.conversationRef) {
-      const conversation = await this.tickets.findByConversation(message.channel, message.conversationRef, em);
+      const conversation = reads.conversations.get(channelKey(message.channel, message.conversationRef));
       if (conversation) return this.tickets.followMerges(conversation, em);
     }
     const answered = await this.messages.findNewestByExternalIds(message.channel, message.threadRefs, em);
@@ -385,8 +391,14 @@ export class IntakeService {
   }
 }
 
-function namesakeKey(channel: string, externalId: string): string {
-  return `${channel}\n${externalId}`;
+/** What an intake group read before deciding its items, by `channelKey`. */
+interface GroupReads {
+  namesakes: Map<string, MessageEntity>;
+  conversations: Map<string, TicketEntity>;
+}
+
+function channelKey(channel: string, key: string): string {
+  return `${channel}\n${key}`;
 }
 
 /** What the customer's message says about invoices, in its text and its attached CFDI XML. */
