@@ -31,6 +31,8 @@ const DATABASE_STEP = { maxItems: 64, maxWaitMs: 0, maxConcurrentFlushes: 2 };
 export class OutboundService {
   private readonly logger = new Logger(OutboundService.name);
   private readonly starts = new BatchCollector<string, DeliveryToSend | null>({ ...DATABASE_STEP, flush: (ids) => this.startSending(ids) });
+  /** Per recipient, the end of the last send begun (see `inTurn`). */
+  private readonly lanes = new Map<string, Promise<void>>();
   private readonly finishes = new BatchCollector<FinishedDelivery, void>({ ...DATABASE_STEP, flush: (results) => this.finishSending(results) });
 
   constructor(
@@ -46,10 +48,29 @@ export class OutboundService {
     // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
     const toSend = await this.starts.add(deliveryId);
     if (!toSend || toSend.delivery.status !== 'pending') return 'already_done';
-    const finished = await this.send(toSend, senderFor, attempt);
+    const { channel, recipient } = toSend.delivery;
+    const finished = await this.inTurn(`${channel}:${recipient}`, () => this.send(toSend, senderFor, attempt));
     await this.finishes.add(finished);
     this.changes.publish({ number: toSend.ticket.number, tiers: [toSend.ticket.tier], kind: 'delivery' });
     return finished.status;
+  }
+
+  /**
+   * Sends to one recipient on one channel go one after the other, in the order their jobs started
+   * (the order they were queued): a resolution reaches the customer before the survey queued with it.
+   */
+  private async inTurn<T>(lane: string, send: () => Promise<T>): Promise<T> {
+    const mine = (this.lanes.get(lane) ?? Promise.resolve()).then(send);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.lanes.set(lane, settled);
+    try {
+      return await mine;
+    } finally {
+      if (this.lanes.get(lane) === settled) this.lanes.delete(lane);
+    }
   }
 
   private async startSending(ids: string[]): Promise<Array<DeliveryToSend | null>> {
