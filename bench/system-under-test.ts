@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { AppProcess } from '../test/support/app-process.js';
 import { freePort } from '../test/support/ports.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
@@ -19,8 +20,8 @@ export function withProductionTimers(settings: Record<string, string>): Record<s
 }
 
 /**
- * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, 1 by
- * default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake and a statement
+ * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, one
+ * per core by default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake and a statement
  * counter between the processes and Postgres.
  */
 export class SystemUnderTest {
@@ -59,7 +60,7 @@ export class SystemUnderTest {
       OUTBOUND_CONCURRENCY: '16',
     }));
     const gateway = new AppProcess('gateway', settings);
-    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? 1) }, () => new AppProcess('worker', { ...settings, ...worker }));
+    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? availableParallelism()) }, () => new AppProcess('worker', { ...settings, ...worker }));
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
     if (profile) for (const app of [gateway, ...workers]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
