@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
-import { isUuid } from '@app/platform';
+import { entityFromRow, isUuid } from '@app/platform';
 import type { Tier } from './domain.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import { contactGaps } from './identity/verification-rules.js';
@@ -25,22 +25,34 @@ export class ContactsRepository {
     const email = party.email?.toLowerCase() ?? null;
     const phone = party.phone ?? null;
     if (!email && !phone) throw new Error('A contact needs an email or a phone number');
-    const existing = await this.findByAddress(email, phone, em);
-    if (existing) {
-      const patch: Partial<ContactEntity> = contactGaps(existing, party);
-      if (!existing.email && email) patch.email = email;
-      if (!existing.phone && phone) patch.phone = phone;
-      if (Object.keys(patch).length === 0) return existing;
-      await em.update(ContactEntity, { id: existing.id }, patch);
-      return { ...existing, ...patch };
+    // One statement whether the contact exists or not (the email's contact before the phone's).
+    const rows = (await em.query(
+      `WITH existing AS (
+         SELECT * FROM contacts WHERE email = $1::text OR phone = $2::text ORDER BY (email = $1::text) IS TRUE DESC LIMIT 1
+       ), inserted AS (
+         INSERT INTO contacts (email, phone, name, rfc)
+         SELECT $1::text, $2::text, $3::text, $4::text WHERE NOT EXISTS (SELECT 1 FROM existing)
+         ON CONFLICT DO NOTHING
+         RETURNING *
+       )
+       SELECT *, false AS is_new FROM existing UNION ALL SELECT *, true AS is_new FROM inserted`,
+      [email, phone, party.name ?? null, party.rfc ?? null],
+    )) as Array<Record<string, unknown> & { is_new: boolean }>;
+    const [row] = rows;
+    if (!row) {
+      // Concurrent first contacts from one address raced on the unique index: this one re-reads.
+      const created = await this.findByAddress(email, phone, em);
+      if (!created) throw new Error(`Contact for ${email ?? phone} could not be created`);
+      return created;
     }
-    // Concurrent first contacts from one address race on the unique index: the loser re-reads.
-    const values = { email, phone, name: party.name ?? null, rfc: party.rfc ?? null };
-    const inserted = await em.createQueryBuilder().insert().into(ContactEntity).values(values).orIgnore().returning('*').execute();
-    if ((inserted.raw as unknown[]).length > 0) return em.create(ContactEntity, { ...values, ...(inserted.generatedMaps[0] as Partial<ContactEntity>) });
-    const created = await this.findByAddress(email, phone, em);
-    if (!created) throw new Error(`Contact for ${email ?? phone} could not be created`);
-    return created;
+    const existing = entityFromRow(em.dataSource, ContactEntity, row);
+    if (row.is_new) return existing;
+    const patch: Partial<ContactEntity> = contactGaps(existing, party);
+    if (!existing.email && email) patch.email = email;
+    if (!existing.phone && phone) patch.phone = phone;
+    if (Object.keys(patch).length === 0) return existing;
+    await em.update(ContactEntity, { id: existing.id }, patch);
+    return { ...existing, ...patch };
   }
 
   private async findByAddress(email: string | null, phone: string | null, em: EntityManager): Promise<ContactEntity | null> {

@@ -46,13 +46,12 @@ export class TicketsService {
     await this.workflow.authorize(number, actor, 'view');
     const ticket = await this.tickets.findByNumber(number);
     if (!ticket) throw new TicketNotFoundError(number);
+    // Events first: a delivery's status and its event commit together, so what the events say was
+    // sent is sent in the deliveries read after them (read side by side, the two could disagree).
+    const events = await this.events.listForTicket(ticket.id);
     const messages = await this.messages.listForTicket(ticket.id);
     const messageIds = messages.map((message) => message.id);
-    const [attachments, deliveries, events] = await Promise.all([
-      this.messages.listAttachments(messageIds),
-      this.deliveries.listForMessages(messageIds),
-      this.events.listForTicket(ticket.id),
-    ]);
+    const [attachments, deliveries] = await Promise.all([this.messages.listAttachments(messageIds), this.deliveries.listForMessages(messageIds)]);
     const mergedInto = ticket.mergedIntoId ? await this.tickets.findById(ticket.mergedIntoId) : null;
     return {
       ticket,

@@ -1,20 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { entityFromRow } from '@app/platform';
 import { ChatConversationEntity } from './chat-conversation.entity.js';
 
 export type NewConversation = Pick<ChatConversationEntity, 'tokenHash' | 'startKey' | 'name' | 'email' | 'rfc'>;
-
-interface ConversationRow {
-  id: string;
-  token_hash: string;
-  start_key: string;
-  name: string;
-  email: string;
-  rfc: string | null;
-  last_seq: number;
-  created_at: Date;
-  last_activity_at: Date;
-  is_new: boolean;
-}
 
 const INSERT_ONCE = `
   WITH inserted AS (
@@ -27,20 +15,6 @@ const INSERT_ONCE = `
   UNION ALL
   SELECT *, false AS is_new FROM chat_conversations WHERE start_key = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`;
 
-function fromRow(row: ConversationRow): ChatConversationEntity {
-  return Object.assign(new ChatConversationEntity(), {
-    id: row.id,
-    tokenHash: row.token_hash,
-    startKey: row.start_key,
-    name: row.name,
-    email: row.email,
-    rfc: row.rfc,
-    lastSeq: row.last_seq,
-    createdAt: row.created_at,
-    lastActivityAt: row.last_activity_at,
-  });
-}
-
 /** Chat conversations in Postgres: created once per start, found again by the hash of their token. */
 export class ChatConversationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -51,14 +25,14 @@ export class ChatConversationsRepository {
    * that row in the statement's snapshot, so it is read once more.
    */
   async insertOnce(conversation: NewConversation): Promise<{ conversation: ChatConversationEntity; isNew: boolean }> {
-    const rows: ConversationRow[] = await this.dataSource.query(INSERT_ONCE, [
+    const rows: Array<Record<string, unknown> & { is_new: boolean }> = await this.dataSource.query(INSERT_ONCE, [
       conversation.tokenHash,
       conversation.startKey,
       conversation.name,
       conversation.email,
       conversation.rfc,
     ]);
-    if (rows[0]) return { conversation: fromRow(rows[0]), isNew: rows[0].is_new };
+    if (rows[0]) return { conversation: entityFromRow(this.dataSource, ChatConversationEntity, rows[0]), isNew: rows[0].is_new };
     const stored = await this.dataSource.manager.findOneByOrFail(ChatConversationEntity, { startKey: conversation.startKey });
     return { conversation: stored, isNew: false };
   }
