@@ -38,7 +38,7 @@ export class MessagesRepository {
   async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
     if (attachments.length === 0 && this.writeBehind.isHolding(em)) {
       const held = em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message, id: randomUUID() });
-      await this.writeBehind.write('messages', [held], (rows, db) => this.insertRows(rows, db), em);
+      await this.writeBehind.write('messages', [held], (rows, db) => db.insert(MessageEntity, rows), em);
       return { ...held, createdAt: new Date() };
     }
     const saved = await em.save(MessageEntity, em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message }));
@@ -59,10 +59,6 @@ export class MessagesRepository {
       );
     }
     return saved;
-  }
-
-  private async insertRows(rows: MessageEntity[], em: EntityManager): Promise<void> {
-    await em.insert(MessageEntity, rows);
   }
 
   /** Moves every message of one ticket onto another (a merge). */

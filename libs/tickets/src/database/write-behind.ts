@@ -5,8 +5,8 @@ import type { EntityManager } from 'typeorm';
 const HELD_TABLES = ['messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'ticket_events'] as const;
 export type HeldTable = (typeof HELD_TABLES)[number];
 
-/** Writes rows of one table, all at once. */
-export type RowsWriter<Row> = (rows: Row[], em: EntityManager) => Promise<void>;
+/** Writes rows of one table, all at once (what it resolves with is not used). */
+export type RowsWriter<Row> = (rows: Row[], em: EntityManager) => Promise<unknown>;
 
 interface HeldRows {
   rows: unknown[];
@@ -41,7 +41,10 @@ export class WriteBehind {
   async write<Row>(table: HeldTable, rows: Row[], write: RowsWriter<Row>, em: EntityManager): Promise<void> {
     if (rows.length === 0) return;
     const tables = this.held.get(em);
-    if (!tables) return write(rows, em);
+    if (!tables) {
+      await write(rows, em);
+      return;
+    }
     const entry = tables.get(table) ?? { rows: [], write: write as RowsWriter<unknown> };
     entry.rows.push(...rows);
     tables.set(table, entry);

@@ -14,11 +14,7 @@ export class ContactVerificationsRepository {
 
   /** Through a holding transaction (an intake group) it waits for the group's flush. */
   async insert(verification: NewContactVerification, em: EntityManager): Promise<void> {
-    await this.writeBehind.write('contact_verifications', [verification], (rows, db) => this.insertRows(rows, db), em);
-  }
-
-  private async insertRows(rows: NewContactVerification[], em: EntityManager): Promise<void> {
-    await em.insert(ContactVerificationEntity, rows);
+    await this.writeBehind.write('contact_verifications', [verification], (rows, db) => db.insert(ContactVerificationEntity, rows), em);
   }
 
   findByTokenHash(tokenHash: string, em: EntityManager = this.dataSource.manager): Promise<ContactVerificationEntity | null> {

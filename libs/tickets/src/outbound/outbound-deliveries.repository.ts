@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
 import { WriteBehind } from '../database/write-behind.js';
 import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
@@ -49,12 +49,8 @@ export class OutboundDeliveriesRepository {
   async insertNew(delivery: NewDelivery, em: EntityManager): Promise<{ id: string }> {
     const row = { ...delivery, id: randomUUID(), status: 'pending' as const };
     this.countQueued(delivery, em);
-    await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => this.insertRows(rows, db), em);
+    await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => db.insert(OutboundDeliveryEntity, rows), em);
     return { id: row.id };
-  }
-
-  private async insertRows(rows: Array<NewDelivery & { id: string; status: 'pending' }>, em: EntityManager): Promise<void> {
-    await em.insert(OutboundDeliveryEntity, rows);
   }
 
   /** Inserts the delivery unless one with the same dedupe key exists; returns the id of either. */
@@ -84,21 +80,24 @@ export class OutboundDeliveriesRepository {
    */
   async lockAndCountRecent(kind: DeliveryKind, recipient: string, sinceMs: number, em: EntityManager): Promise<number> {
     const key = countKey(kind, recipient);
-    const counted = this.lockedCounts.get(em)?.get(key);
-    if (counted !== undefined) return counted;
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
-    const stored = await em.count(OutboundDeliveryEntity, { where: { recipient, kind, createdAt: MoreThan(new Date(Date.now() - sinceMs)) } });
-    const held = this.writeBehind.pending<NewDelivery>('outbound_deliveries', em).filter((row) => countKey(row.kind, row.recipient) === key);
-    return stored + held.length;
+    if (!this.lockedCounts.get(em)?.has(key)) await this.lockRecentCounts([{ kind, recipient }], sinceMs, em);
+    return this.lockedCounts.get(em)!.get(key)!;
   }
 
   /**
-   * Locks and reads, with two statements, the counts an intake group may need (`lockAndCountRecent`)
-   * for every address its items came from, instead of one lock and one count per item. Locks are
-   * taken in key order, so two groups wait for each other instead of deadlocking.
+   * Locks and reads, with two statements, the counts (`lockAndCountRecent`) of every (kind,
+   * recipient) not counted yet in this transaction: an intake group asks for all its senders' at
+   * once instead of one lock and one count per item. Locks are taken in key order, so two groups
+   * wait for each other instead of deadlocking.
    */
   async lockRecentCounts(pairs: Array<{ kind: DeliveryKind; recipient: string }>, sinceMs: number, em: EntityManager): Promise<void> {
-    const unique = new Map(pairs.map((pair) => [countKey(pair.kind, pair.recipient), pair]));
+    const counts = this.lockedCounts.get(em) ?? new Map<string, number>();
+    this.lockedCounts.set(em, counts);
+    const unique = new Map<string, { kind: DeliveryKind; recipient: string }>();
+    for (const pair of pairs) {
+      const key = countKey(pair.kind, pair.recipient);
+      if (!counts.has(key)) unique.set(key, pair);
+    }
     if (unique.size === 0) return;
     const keys = [...unique.keys()].sort();
     await em.query(`SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, [keys]);
@@ -109,9 +108,16 @@ export class OutboundDeliveriesRepository {
         GROUP BY d.kind, d.recipient`,
       [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
     )) as Array<{ kind: DeliveryKind; recipient: string; count: number }>;
-    const counts = new Map(keys.map((key) => [key, 0]));
-    for (const row of rows) counts.set(countKey(row.kind, row.recipient), row.count);
-    this.lockedCounts.set(em, counts);
+    // What this transaction still holds is not in the table yet; from now on `countQueued` adds it.
+    for (const key of keys) counts.set(key, 0);
+    for (const row of this.writeBehind.pending<NewDelivery>('outbound_deliveries', em)) {
+      const key = countKey(row.kind, row.recipient);
+      if (unique.has(key)) counts.set(key, counts.get(key)! + 1);
+    }
+    for (const row of rows) {
+      const key = countKey(row.kind, row.recipient);
+      counts.set(key, counts.get(key)! + row.count);
+    }
   }
 
   /** A delivery this transaction queued counts in its locked counts from now on. */
@@ -120,11 +126,6 @@ export class OutboundDeliveriesRepository {
     const key = countKey(delivery.kind, delivery.recipient);
     const counted = counts?.get(key);
     if (counts && counted !== undefined) counts.set(key, counted + 1);
-  }
-
-  async lock(id: string, em: EntityManager): Promise<OutboundDeliveryEntity | null> {
-    await this.writeBehind.flush(em);
-    return em.findOne(OutboundDeliveryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
