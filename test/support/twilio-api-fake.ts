@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eventually } from './eventually.js';
 
 export interface FakeTwilioRequest {
@@ -17,13 +18,14 @@ export interface FakeTwilioRequest {
  * Twilio's REST API cannot be reached from here: this local HTTP server stands in for it (point
  * TWILIO_API_URL at `url`), records every request, and answers the Messages API like Twilio, or
  * with the statuses queued by `failNext` (e.g. a 500, to see the SMS retried), or with `failWith`
- * while it is set.
+ * while it is set; `delayNext` makes it slow.
  */
 export class TwilioApiFake {
   readonly requests: FakeTwilioRequest[] = [];
   /** While set, every request is answered with this HTTP status (e.g. 500: Twilio is failing). */
   failWith?: number;
   private readonly failures: number[] = [];
+  private readonly delays: number[] = [];
 
   private readonly server: Server;
   private port = 0;
@@ -31,7 +33,9 @@ export class TwilioApiFake {
   private constructor() {
     this.server = createServer((request, response) => {
       readForm(request)
-        .then((form) => {
+        .then(async (form) => {
+          const delay = request.method === 'POST' ? this.delays.shift() : undefined;
+          if (delay) await sleep(delay);
           const answer = this.record(request, form);
           response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
         })
@@ -54,6 +58,11 @@ export class TwilioApiFake {
   /** The next requests are answered with these HTTP statuses, in order (then normally again). */
   failNext(...statuses: number[]): void {
     this.failures.push(...statuses);
+  }
+
+  /** The next POSTs are taken and answered only after these many milliseconds each (a slow Twilio). */
+  delayNext(...milliseconds: number[]): void {
+    this.delays.push(...milliseconds);
   }
 
   /** SMS that Twilio accepted (answered 201), in order. */

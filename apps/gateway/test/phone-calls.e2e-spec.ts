@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
@@ -484,6 +485,19 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(failed?.data).toMatchObject({ attempt: 1, willRetry: true });
     expect(failed?.data.error).toContain('500');
     expect(view.messages.find((message) => message.direction === 'outbound')?.delivery).toMatchObject({ status: 'sent', recipient: call.from });
+  });
+
+  it('should send the confirmation SMS once when Twilio answers slower than the recovery sweep waits for it', async () => {
+    // The worker sends it right after the ticket's commit; the sweep (every 500 ms, 1 s grace here)
+    // sees it still owed while Twilio takes 2.5 s to answer.
+    fake.delayNext(2_500);
+    const call = newCall();
+    await call.press(await call.dial(), '2');
+    await fake.waitForMessage((message) => message.form.To === call.from, 'the slow SMS');
+    // Past several sweeps and the backstop job (due one job lock, 3 s, after it was queued).
+    await sleep(4_000);
+    expect(fake.requests.filter((request) => request.method === 'POST' && request.form.To === call.from)).toHaveLength(1);
+    expect(smsTo(call.from)).toHaveLength(1);
   });
 
   it('should answer 503 saying so while the phone channel is not configured', async () => {

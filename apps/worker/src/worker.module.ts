@@ -5,9 +5,11 @@ import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule }
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
 import { ChannelRegistry } from './intake/channel-registry.js';
+import { DirectDeliveries } from './intake/direct-deliveries.js';
 import { InboundPipeline } from './intake/inbound-pipeline.js';
 import { MailboxIntake } from './mailbox/mailbox-intake.js';
 import { IntakeProcessor } from './processors/intake.processor.js';
+import { ChannelSenders } from './processors/channel-senders.js';
 import { OutboundProcessor } from './processors/outbound.processor.js';
 import { QueueWorkers } from './processors/queue-workers.js';
 import { SlaProcessor } from './processors/sla.processor.js';
@@ -44,6 +46,8 @@ export class WorkerModule {
         },
         { provide: FaultInjector, useFactory: () => new FaultInjector(config.core.faultPoints) },
         { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
+        ChannelSenders,
+        DirectDeliveries,
         InboundPipeline,
         IntakeProcessor,
         OutboundProcessor,

@@ -21,6 +21,7 @@ export * from './entities/phone-call.entity.js';
 export * from './entities/ticket-event.entity.js';
 export * from './entities/ticket.entity.js';
 export * from './intake/inbound-acceptor.js';
+export * from './intake/inbound-item-taken.error.js';
 export * from './intake/inbound-items.repository.js';
 export * from './intake/intake-cursors.repository.js';
 export * from './intake/intake-outcome.js';

@@ -19,12 +19,14 @@ import {
 export interface EnqueueOptions {
   /** Run again a job that failed for good (see `add`). */
   retryFailed?: boolean;
+  /** Run it this long from now, not at once. */
+  delayMs?: number;
 }
 
 interface IdentifiedJob {
   name: string;
   data: IngestJob | DeliverJob | DeliverNoticeJob;
-  opts: { jobId: string };
+  opts: { jobId: string; delay?: number };
 }
 
 /** The one place that puts work on BullMQ. */
@@ -48,7 +50,7 @@ export class QueueProducer {
   enqueueDeliveries(deliveryIds: string[], options: EnqueueOptions = {}): Promise<number> {
     return this.add(
       this.outbound,
-      deliveryIds.map((deliveryId) => ({ name: JOBS.deliver, data: { deliveryId }, opts: { jobId: deliverJobId(deliveryId) } })),
+      deliveryIds.map((deliveryId) => ({ name: JOBS.deliver, data: { deliveryId }, opts: { jobId: deliverJobId(deliveryId), delay: options.delayMs } })),
       options,
     );
   }

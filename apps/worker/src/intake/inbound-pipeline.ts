@@ -3,15 +3,16 @@ import { UnprocessableInboundError, type InboundMessage } from '@app/channels';
 import { BatchCollector, FaultInjector, intakeTotal } from '@app/platform';
 import {
   IncidentDetector,
+  InboundItemTakenError,
   InboundItemsRepository,
   IntakeService,
-  QueueProducer,
   TicketChangePublisher,
   type InboundItemEntity,
   type IntakeOutcome,
 } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
+import { DirectDeliveries } from './direct-deliveries.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
@@ -26,10 +27,13 @@ interface Normalized {
 /** Intake groups in flight at once per worker process; each holds one database connection. */
 const GROUPS_IN_FLIGHT = 2;
 
+/** How long outage detection gathers new reports before a run: well under the time anyone could act on an incident. */
+const DETECTION_GATHER_MS = 250;
+
 /**
  * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
- * intake service record it, then queue what the customer is owed. The outbox rows are already
- * committed, so a crash before the last step only delays them until the sweeper runs.
+ * intake service record it, then send what the customer is owed (`DirectDeliveries`). The outbox
+ * rows are already committed, so a crash before the last step only delays them until the sweeper runs.
  *
  * Jobs that run at the same time are handled as one group (group commit): their items are read
  * with one query and written in one transaction, and what they owe is queued with one call. An
@@ -40,14 +44,23 @@ const GROUPS_IN_FLIGHT = 2;
 export class InboundPipeline {
   private readonly logger = new Logger(InboundPipeline.name);
   private readonly groups: BatchCollector<string, PipelineOutcome>;
-  /** Outage detection, one run at a time for the reports of the moment: it frees the intake groups' slots meanwhile. */
-  private readonly detections = new BatchCollector<string, void>({ maxItems: 256, maxWaitMs: 0, maxConcurrentFlushes: 1, flush: (ids) => this.detectIncidents(ids) });
+  /**
+   * Outage detection, one run at a time for the reports of a moment: it frees the intake groups'
+   * slots meanwhile. A run costs five statements and a lock shared by every worker however few
+   * reports it sees, so it gathers them for a moment; the customer is confirmed before it starts.
+   */
+  private readonly detections = new BatchCollector<string, void>({
+    maxItems: 256,
+    maxWaitMs: DETECTION_GATHER_MS,
+    maxConcurrentFlushes: 1,
+    flush: (ids) => this.detectIncidents(ids),
+  });
 
   constructor(
     @Inject(WORKER_CONFIG) config: WorkerConfig,
     private readonly items: InboundItemsRepository,
     private readonly intake: IntakeService,
-    private readonly producer: QueueProducer,
+    private readonly deliveries: DirectDeliveries,
     private readonly channels: ChannelRegistry,
     private readonly faults: FaultInjector,
     private readonly changes: TicketChangePublisher,
@@ -102,7 +115,7 @@ export class InboundPipeline {
     if (together.length === 0) return [];
     let outcomes: IntakeOutcome[];
     try {
-      outcomes = await this.intake.ingestMany(together.map(({ item, message }) => ({ inboundId: item.id, message })));
+      outcomes = await this.intake.ingestMany(together.map(({ item, message }) => ({ item, message })));
     } catch (error) {
       if (together.length > 1) this.logger.warn(`intake group of ${together.length} rolled back (${(error as Error).message}); each item goes on alone`);
       return undefined;
@@ -132,7 +145,13 @@ export class InboundPipeline {
       if (!(error instanceof UnprocessableInboundError)) throw error;
       return this.reject(item, error.reason);
     }
-    const outcome = await this.intake.ingest(item.id, message);
+    let outcome: IntakeOutcome;
+    try {
+      outcome = await this.intake.ingest(item, message);
+    } catch (error) {
+      if (error instanceof InboundItemTakenError) return { kind: 'already_processed', deliveryIds: [] };
+      throw error;
+    }
     await this.afterCommit([{ item, outcome }]);
     return outcome;
   }
@@ -147,11 +166,11 @@ export class InboundPipeline {
     return { kind: 'rejected', reason };
   }
 
-  /** What committed outcomes owe: their deliveries queued with one call, the inbox told. */
+  /** What committed outcomes owe: their deliveries sent from here (or queued with one call), the inbox told. */
   private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>): Promise<void> {
     for (const { item, outcome } of done) intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
     this.faults.crashIfArmed('after-intake-commit');
-    await this.producer.enqueueDeliveries(done.flatMap(({ outcome }) => outcome.deliveryIds));
+    await this.deliveries.start(done.flatMap(({ outcome }) => outcome.deliveryIds));
     for (const { outcome } of done) {
       if (!('ticketNumber' in outcome)) continue;
       this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CallFacts } from '@app/channels';
 import { RECORDING_DELETED_TEXT, renderCallMessage } from './call-message.js';
-import { EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, RECORDING_DELETED, type CallState } from './call-state.js';
+import { callbackMayPlaceCall, EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, RECORDING_DELETED, type CallState } from './call-state.js';
 
 const SID = 'CA0001';
 const KEYS = { all: `call-${SID}-`, status: `call-${SID}-status-` };
@@ -98,5 +98,15 @@ describe('a recording deleted by retention', () => {
   it('should stay deleted when a retried callback repeats the recording’s status', () => {
     const state = mergeCallFacts(forgotten(apply([started, menu, recorded, recordingStatus, ended])), recordingStatus);
     expect(state).toMatchObject({ recordingStatus: RECORDING_DELETED, recordingUrl: null });
+  });
+});
+
+describe('callbackMayPlaceCall', () => {
+  it('should say only the answer of a call, with nothing but who calls, can never put it on a ticket', () => {
+    expect(callbackMayPlaceCall(started)).toBe(false);
+    expect(callbackMayPlaceCall({ ...started, choice: { kind: 'none' } })).toBe(true);
+    expect(callbackMayPlaceCall({ ...started, ticketDigits: '1234' })).toBe(true);
+    expect(callbackMayPlaceCall({ ...started, status: { value: 'completed' } })).toBe(true);
+    for (const later of [menu, recorded, recordingStatus, transcription, ended, ringing]) expect(callbackMayPlaceCall(later)).toBe(true);
   });
 });

@@ -79,6 +79,16 @@ export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
 }
 
 /** The caller left a message (we can listen to it, or could until it was deleted). */
+/**
+ * Whether applying this callback could put its call on a ticket, and so owe the caller an SMS. The
+ * answer of a call is applied first (a call's callbacks go in order) and says no more than who
+ * calls: it never does. The intake spares it the caller's confirmation-count lock; were this wrong,
+ * the confirmation would take that lock itself, only later.
+ */
+export function callbackMayPlaceCall(facts: CallFacts): boolean {
+  return facts.step !== 'started' || Boolean(facts.choice || facts.ticketDigits || facts.status);
+}
+
 export function hasRecording(state: CallState): boolean {
   if (state.recordingStatus === RECORDING_DELETED) return true;
   return state.recordingUrl !== null && state.recordingStatus !== 'absent' && state.recordingStatus !== 'failed';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
+import { InboundItemTakenError } from './inbound-item-taken.error.js';
 
 /** A raw input as stored: its row, and whether this call stored it. */
 export interface StoredInbound {
@@ -98,12 +99,6 @@ export class InboundItemsRepository {
    * The items, locked for the intake transaction so retries of one item never run side by side;
    * locked in id order, so two batches sharing items wait for each other instead of deadlocking.
    */
-  async lockMany(ids: string[], em: EntityManager): Promise<Map<string, InboundItemEntity>> {
-    if (ids.length === 0) return new Map();
-    const rows = await em.find(InboundItemEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
   /**
    * The items with their raw content for the intake, and, for the channels in `inOrderChannels`,
    * whether earlier items of their source still wait (then see `findEarlierPending`): one round
@@ -147,16 +142,24 @@ export class InboundItemsRepository {
     await this.finishMany([{ id, status, outcome, ticketId }], em);
   }
 
-  /** Records how each item ended, all in one statement. */
+  /**
+   * Records how each item ended, all in one statement, if it is still pending: the intake locks its
+   * items only here, at the end, and a transaction that finds one already recorded (the same job run
+   * twice at once) fails with `InboundItemTakenError` and rolls back.
+   */
   async finishMany(finished: FinishedInbound[], em: EntityManager): Promise<void> {
     if (finished.length === 0) return;
-    await em.query(
+    const [rows]: [Array<{ id: string }>, number] = await em.query(
       `UPDATE inbound_items i
           SET status = f.status, outcome = f.outcome, ticket_id = f.ticket_id, processed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS f(id, status, outcome, ticket_id)
-        WHERE i.id = f.id`,
+        WHERE i.id = f.id AND i.status = 'pending'
+        RETURNING i.id`,
       [finished.map((f) => f.id), finished.map((f) => f.status), finished.map((f) => f.outcome), finished.map((f) => f.ticketId)],
     );
+    const recorded = new Set(rows.map((row) => row.id));
+    const taken = finished.filter((f) => !recorded.has(f.id)).map((f) => f.id);
+    if (taken.length > 0) throw new InboundItemTakenError(taken);
   }
 
   async recordAttemptError(id: string, error: string, finalAttempt: boolean): Promise<void> {

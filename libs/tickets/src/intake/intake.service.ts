@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InboundMessage } from '@app/channels';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
+import { callbackMayPlaceCall } from '../calls/call-state.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { WriteBehind } from '../database/write-behind.js';
@@ -60,8 +61,8 @@ export class IntakeService {
     join: (ticket, item, message, em) => this.addToTicket(ticket, item, message, em),
   };
 
-  async ingest(inboundId: string, message: InboundMessage): Promise<IntakeOutcome> {
-    const [outcome] = await this.ingestMany([{ inboundId, message }]);
+  async ingest(item: InboundItemEntity, message: InboundMessage): Promise<IntakeOutcome> {
+    const [outcome] = await this.ingestMany([{ item, message }]);
     return outcome!;
   }
 
@@ -69,22 +70,23 @@ export class IntakeService {
    * Group commit: several items in one transaction, one after the other (a later item sees what an
    * earlier one wrote, e.g. the ticket a second mail of the same sender joins). If any fails,
    * nothing of the group is kept: the caller runs its items again one by one, so a bad item fails
-   * alone. Outcomes are in the order of `entries`.
+   * alone. Outcomes are in the order of `entries`. The items are as the caller read them; whether
+   * another worker recorded one meanwhile is checked when they are recorded, at the end
+   * (`InboundItemTakenError`), which saves the group a locking read at the start.
    */
-  async ingestMany(entries: Array<{ inboundId: string; message: InboundMessage }>): Promise<IntakeOutcome[]> {
+  async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>): Promise<IntakeOutcome[]> {
     return this.dataSource.transaction(async (em) => {
       this.writeBehind.hold(em);
-      const locked = await this.items.lockMany(entries.map((entry) => entry.inboundId), em);
       const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
       // Before any shared row (a call's, a contact's) is locked: a transaction that locked a call's
       // row and then waited for its caller's count would deadlock with one that did the reverse.
-      await this.notifier.lockSenderCounts(entries.filter((entry) => !entry.message.automated).map((entry) => entry.message.from), em);
+      const mayConfirm = entries.filter(({ message }) => !message.automated && (!message.call || callbackMayPlaceCall(message.call)));
+      await this.notifier.lockSenderCounts(mayConfirm.map((entry) => entry.message.from), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
-      for (const { inboundId, message } of entries) {
-        const item = locked.get(inboundId);
+      for (const { item, message } of entries) {
         // The same item twice in one group: the second finds the first's work done.
-        if (!item || item.status !== 'pending' || finished.some((done) => done.id === inboundId)) {
+        if (item.status !== 'pending' || finished.some((done) => done.id === item.id)) {
           outcomes.push({ kind: 'already_processed', deliveryIds: [] });
           continue;
         }
