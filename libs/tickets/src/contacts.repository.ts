@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
 import { entityFromRow, isUuid } from '@app/platform';
 import type { Tier } from './domain.js';
+import { WriteBehind } from './database/write-behind.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import { contactGaps } from './identity/verification-rules.js';
 
@@ -14,7 +16,10 @@ export interface MovedTicket {
 
 @Injectable()
 export class ContactsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
   /**
    * The contact for this email or phone, created on first contact. A name or RFC we did not know
@@ -67,10 +72,27 @@ export class ContactsRepository {
    * A contact of its own for an address someone only typed (a chat's email): it keeps the claim
    * apart from the contact that owns the address, so it neither sees nor changes that history.
    */
+  /**
+   * A new contact for an address someone claims (a chat's), which nobody can race for: its id is
+   * made here, and through a holding transaction (an intake group) it waits for the group's flush.
+   */
   async createUnverified(party: InboundParty & { email: string }, em: EntityManager): Promise<ContactEntity> {
-    const values = { email: null, phone: null, claimedEmail: party.email.toLowerCase(), name: party.name ?? null, rfc: party.rfc ?? null };
-    const inserted = await em.insert(ContactEntity, values);
-    return em.create(ContactEntity, { ...values, ...(inserted.generatedMaps[0] as Partial<ContactEntity>) });
+    const now = new Date();
+    const contact = em.create(ContactEntity, {
+      id: randomUUID(),
+      email: null,
+      phone: null,
+      claimedEmail: party.email.toLowerCase(),
+      name: party.name ?? null,
+      rfc: party.rfc ?? null,
+      emailUndeliverableAt: null,
+      emailUndeliverableReason: null,
+      erasedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.writeBehind.write('contacts', [contact], (rows, db) => db.insert(ContactEntity, rows), em);
+    return contact;
   }
 
   /** The contact that owns this (proven) address, locked until the transaction ends. */

@@ -88,7 +88,9 @@ export class TicketsRepository {
 
   // A query builder's getOne reads ticket and contact in one statement; findOne with a relation
   // adds a DISTINCT query first (its pagination), and these two run on every intake.
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
+  async findById(id: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {
+    // Its contact may be one the group holds back (a claim).
+    await this.writeBehind.flush(em, ['contacts']);
     return withContact(em).where('t.id = :id', { id }).getOne();
   }
 
@@ -184,6 +186,7 @@ export class TicketsRepository {
   /** The tickets of these conversations of one channel, by conversation: an intake group asks once for all its items. */
   async findByConversations(channel: Channel, conversationRefs: string[], em: EntityManager): Promise<Map<string, TicketEntity>> {
     if (conversationRefs.length === 0) return new Map();
+    await this.writeBehind.flush(em, ['contacts']);
     const tickets = await withContact(em)
       .where('t.channel = :channel AND t.conversation_ref IN (:...conversationRefs)', { channel, conversationRefs })
       .getMany();

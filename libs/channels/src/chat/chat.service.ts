@@ -6,7 +6,7 @@ import { ChatConversationsRepository } from './chat-conversations.repository.js'
 import { ChatInputError, type ChatStartInput } from './chat-input.js';
 import type { ChatEntry, ChatSyncAck } from './chat-protocol.js';
 import { chatSubject, encodeChatRaw } from './chat-raw-message.js';
-import { ChatTranscriptRepository } from './chat-transcript.repository.js';
+import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
 import { hashSecret, newChatToken } from './chat-token.js';
 
 /** How long after a start its retransmission (same client id, same email) may still claim the conversation. */
@@ -41,17 +41,17 @@ export class ChatService {
   /**
    * Opens a conversation with its first message; a retransmitted start gets the same one with a new
    * token. `listen` runs once the conversation exists and before the message is queued: the worker
-   * may confirm within milliseconds, and a socket that joins the room afterwards misses it.
+   * may confirm within milliseconds, and a socket that joins the room afterwards misses it. The
+   * conversation and its first transcript entry are one statement; the message is stored for the
+   * intake before the start is answered, as every message is.
    */
   async start(input: ChatStartInput, listen?: (conversation: ChatConversationEntity) => Promise<void>): Promise<StartedChat> {
     const token = newChatToken();
-    const { conversation, isNew } = await this.conversations.insertOnce({
-      tokenHash: hashSecret(token),
-      startKey: hashSecret(input.clientId),
-      name: input.name,
-      email: input.email,
-      rfc: input.rfc ?? null,
-    });
+    const sentAt = new Date().toISOString();
+    const { conversation, isNew, entry } = await this.conversations.insertOnce(
+      { tokenHash: hashSecret(token), startKey: hashSecret(input.clientId), name: input.name, email: input.email, rfc: input.rfc ?? null },
+      customerEntry(input.clientId, input.text, sentAt, []),
+    );
     if (!isNew) {
       // Only the one who sent the start knows its client id; still, bound the claim to its author and to minutes.
       const recent = Date.now() - conversation.createdAt.getTime() < START_RETRY_WINDOW_MS;
@@ -59,7 +59,9 @@ export class ChatService {
       await this.conversations.replaceToken(conversation.id, hashSecret(token));
     }
     await listen?.(conversation);
-    const entry = await this.post(conversation, input.clientId, input.text);
+    if (!entry) return { conversation, token, entry: await this.post(conversation, input.clientId, input.text) };
+    await this.store(conversation, input.clientId, input.text, sentAt, []);
+    await this.echo(conversation.id, entry);
     return { conversation, token, entry };
   }
 
@@ -75,6 +77,15 @@ export class ChatService {
    */
   async post(conversation: ChatConversationEntity, clientId: string, text: string, files: ChatUploadedFile[] = []): Promise<ChatEntry> {
     const sentAt = new Date().toISOString();
+    await this.store(conversation, clientId, text, sentAt, files);
+    const appended = await this.transcript.append(conversation.id, customerEntry(clientId, text, sentAt, files));
+    if (!appended) throw new Error(`chat conversation ${conversation.id} vanished`);
+    if (appended.isNew) await this.echo(conversation.id, appended.entry);
+    return appended.entry;
+  }
+
+  /** Stores the message as an inbound item for the intake (idempotent on the client id). */
+  private async store(conversation: ChatConversationEntity, clientId: string, text: string, sentAt: string, files: ChatUploadedFile[]): Promise<void> {
     const customer = { name: conversation.name, email: conversation.email, ...(conversation.rfc ? { rfc: conversation.rfc } : {}) };
     const rawFiles = files.map((file) => ({ filename: file.filename, contentType: file.contentType, contentBase64: file.content.toString('base64') }));
     await this.inbound.accept({
@@ -93,24 +104,13 @@ export class ChatService {
       }),
       summary: { from: conversation.email, subject: chatSubject(text || files.map((file) => file.filename).join(', ')) },
     });
-    const appended = await this.transcript.append(conversation.id, {
-      type: 'customer:message',
-      sourceKey: `client:${clientId}`,
-      payload: {
-        text,
-        clientId,
-        sentAt,
-        ...(files.length > 0 ? { attachments: files.map((file) => ({ filename: file.filename, contentType: file.contentType, sizeBytes: file.content.length })) } : {}),
-      },
+  }
+
+  /** The customer's other tabs show it too; the message is safe already, so a failure here only delays that. */
+  private async echo(conversationId: string, entry: ChatEntry): Promise<void> {
+    await this.broadcaster.entry(conversationId, entry).catch((error: Error) => {
+      this.logger.warn(`could not echo a message of ${conversationId}: ${error.message}`);
     });
-    if (!appended) throw new Error(`chat conversation ${conversation.id} vanished`);
-    if (appended.isNew) {
-      // The customer's other tabs show it too; the message is safe already, so a failure here only delays that.
-      await this.broadcaster.entry(conversation.id, appended.entry).catch((error: Error) => {
-        this.logger.warn(`could not echo a message of ${conversation.id}: ${error.message}`);
-      });
-    }
-    return appended.entry;
   }
 
   /** A file from the customer, with an optional line of text: a customer message like any other. */
@@ -123,4 +123,18 @@ export class ChatService {
     const entries = await this.transcript.listAfter(conversationId, afterSeq, HISTORY_PAGE + 1);
     return { entries: entries.slice(0, HISTORY_PAGE), more: entries.length > HISTORY_PAGE };
   }
+}
+
+/** The transcript entry of a customer's message (the same source is stored once). */
+function customerEntry(clientId: string, text: string, sentAt: string, files: ChatUploadedFile[]): NewChatEntry {
+  return {
+    type: 'customer:message',
+    sourceKey: `client:${clientId}`,
+    payload: {
+      text,
+      clientId,
+      sentAt,
+      ...(files.length > 0 ? { attachments: files.map((file) => ({ filename: file.filename, contentType: file.contentType, sizeBytes: file.content.length })) } : {}),
+    },
+  };
 }

@@ -32,6 +32,7 @@ import { PendingBySourceIndex1764507600000 } from '../migrations/1764507600000-p
 import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-satisfaction-surveys.js';
 import { IncidentDismissal1764514800000 } from '../migrations/1764514800000-incident-dismissal.js';
 import { DeferredMessageReferences1764518400000 } from '../migrations/1764518400000-deferred-message-references.js';
+import { DeferredContactReferences1764522000000 } from '../migrations/1764522000000-deferred-contact-references.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -75,4 +76,5 @@ export const TICKETS_MIGRATIONS = [
   SatisfactionSurveys1764511200000,
   IncidentDismissal1764514800000,
   DeferredMessageReferences1764518400000,
+  DeferredContactReferences1764522000000,
 ];

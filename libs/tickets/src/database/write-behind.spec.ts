@@ -40,6 +40,23 @@ describe('WriteBehind', () => {
     expect(writeBehind.pending('messages', em)).toEqual([]);
   });
 
+  it('should write only the tables asked for when a read needs just those, and keep holding the rest', async () => {
+    const { writeBehind, em, written, write } = setup();
+    writeBehind.hold(em);
+    await write('messages', ['m1']);
+    await write('contacts', ['c1']);
+
+    await writeBehind.flush(em, ['contacts']);
+
+    expect(written).toEqual([{ table: 'contacts', rows: ['c1'] }]);
+    expect(writeBehind.pending('messages', em)).toEqual(['m1']);
+    await writeBehind.release(em);
+    expect(written).toEqual([
+      { table: 'contacts', rows: ['c1'] },
+      { table: 'messages', rows: ['m1'] },
+    ]);
+  });
+
   it('should hold again after a flush in the middle of a group, and write directly once released', async () => {
     const { writeBehind, em, written, write } = setup();
     writeBehind.hold(em);

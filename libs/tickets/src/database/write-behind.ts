@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** The tables whose rows a holding transaction keeps back, in the order a flush writes them. */
-const HELD_TABLES = ['messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'ticket_events'] as const;
+const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'ticket_events'] as const;
 export type HeldTable = (typeof HELD_TABLES)[number];
 
 /** Writes rows of one table, all at once (what it resolves with is not used). */
@@ -16,9 +16,10 @@ interface HeldRows {
 /**
  * Group commit's write-behind: rows written through a holding transaction (an intake group) wait
  * here and go to Postgres with one multi-row INSERT per table when it flushes, so a group of N items
- * pays one statement per table instead of N. Only rows nobody else can race for are held (new
- * messages, deliveries with fresh keys, links of new tickets, events); the references to them are
- * checked at commit (migration DeferredMessageReferences).
+ * pays one statement per table instead of N. Only rows nobody else can race for are held (the
+ * contacts of claimed addresses, new messages, deliveries with fresh keys, links of new tickets,
+ * events); the references to them are checked at commit (migrations DeferredMessageReferences and
+ * DeferredContactReferences).
  *
  * A read that could need what the group wrote flushes first; the lookups that run for every item
  * (a message by its external id, a recipient's recent deliveries) look at `pending` and the
@@ -55,11 +56,12 @@ export class WriteBehind {
     return (this.held.get(em)?.get(table)?.rows ?? []) as Row[];
   }
 
-  /** Writes what is held for `em` so far; later writes are held again until `release`. */
-  async flush(em: EntityManager): Promise<void> {
+  /** Writes what is held for `em` so far (of `only` these tables); later writes are held again until `release`. */
+  async flush(em: EntityManager, only: readonly HeldTable[] = HELD_TABLES): Promise<void> {
     const tables = this.held.get(em);
     if (!tables) return;
     for (const table of HELD_TABLES) {
+      if (!only.includes(table)) continue;
       const entry = tables.get(table);
       if (!entry || entry.rows.length === 0) continue;
       const rows = entry.rows;

@@ -68,7 +68,9 @@ export class IncidentDetector {
    * New reports considered in order, in one transaction: a group of intakes pays for the lock, the
    * window's reports and the unresolved incidents with theirs once (5 statements with BEGIN and
    * COMMIT, one more about once a minute for the desk's usual rate), plus one link statement per
-   * decision and one INSERT for all the events. Each report sees what the ones before it decided.
+   * incident the run linked reports to and one INSERT for all the events (both held until the end:
+   * on the outage day each run links dozens of reports). Each report sees what the ones before it
+   * decided.
    */
   async considerTickets(ticketIds: string[]): Promise<DetectionOutcome[]> {
     if (ticketIds.length === 0) return [];
@@ -118,7 +120,7 @@ export class IncidentDetector {
 
   private async join(decision: Extract<DetectionDecision, { kind: 'join' }>, report: Report, incident: DetectionIncident, em: EntityManager) {
     const ids = [report.id, ...decision.alsoLinked];
-    await this.incidents.link(incident.id, ids.map((ticketId) => ({ ticketId, reason: decision.reason, score: decision.score, linkedBy: null })), em);
+    await this.incidents.linkNew(incident.id, ids.map((ticketId) => ({ ticketId, reason: decision.reason, score: decision.score, linkedBy: null })), em);
     for (const ticketId of ids) await this.events.append(ticketId, [{ type: 'incident_linked', data: { incidentId: incident.id, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
     const changed = incident.status === 'open' ? await this.severity.align(ids, incident.severity, `incidente: ${incident.title}`, null, em) : [];
     return { decision: 'join' as const, incidentId: incident.id, changed };
@@ -128,7 +130,7 @@ export class IncidentDetector {
     const severity = Math.min(...members.map((report) => report.severity)) as Severity;
     const title = suspectedTitle(members);
     const incidentId = await this.incidents.insert({ title, severity, status: 'suspected', openedBy: null, detectionReason: decision.reason }, em);
-    await this.incidents.link(incidentId, members.map((report) => ({ ticketId: report.id, reason: decision.reason, score: decision.score, linkedBy: null })), em);
+    await this.incidents.linkNew(incidentId, members.map((report) => ({ ticketId: report.id, reason: decision.reason, score: decision.score, linkedBy: null })), em);
     for (const report of members) await this.events.append(report.id, [{ type: 'incident_linked', data: { incidentId, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
     this.logger.log(`suspected incident ${incidentId}: ${members.length} reports (${decision.reason})`);
     const incident: DetectionIncident = { id: incidentId, title, status: 'suspected', severity };

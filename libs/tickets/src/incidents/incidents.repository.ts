@@ -178,8 +178,9 @@ export class IncidentsRepository {
   }
 
   /**
-   * Links tickets this transaction just opened (they cannot be linked already): through a holding
-   * transaction (an intake group) they wait for its flush, one statement per incident.
+   * Links tickets as `link` does, but through a holding transaction (an intake group, a detection
+   * run) they wait for its flush: one statement per incident for all of them. For tickets the
+   * transaction knows no incident holds (just opened, or unlinked in what it read).
    */
   async linkNew(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<void> {
     const rows = links.map((link) => ({ incidentId, link }));
