@@ -1,13 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { deferConstraints, undeferConstraints, type Constraints } from './constraint-deferral.js';
 
 /** The references to messages and deliveries, which an intake group writes last (WriteBehind). */
-const DEFERRED = [
+const DEFERRED: Constraints = [
   ['attachments', 'attachments_message_id_fkey'],
   ['outbound_deliveries', 'outbound_deliveries_message_id_fkey'],
   ['phone_calls', 'phone_calls_message_id_fkey'],
   ['contact_verifications', 'contact_verifications_message_id_fkey'],
   ['incident_update_recipients', 'incident_update_recipients_delivery_id_fkey'],
-] as const;
+];
 
 /**
  * An intake group holds its messages and deliveries back and writes each table with one multi-row
@@ -18,10 +19,10 @@ export class DeferredMessageReferences1764518400000 implements MigrationInterfac
   name = 'DeferredMessageReferences1764518400000';
 
   async up(db: QueryRunner): Promise<void> {
-    for (const [table, constraint] of DEFERRED) await db.query(`ALTER TABLE ${table} ALTER CONSTRAINT ${constraint} DEFERRABLE INITIALLY DEFERRED`);
+    await deferConstraints(db, DEFERRED);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const [table, constraint] of DEFERRED) await db.query(`ALTER TABLE ${table} ALTER CONSTRAINT ${constraint} NOT DEFERRABLE`);
+    await undeferConstraints(db, DEFERRED);
   }
 }

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { deferConstraints, undeferConstraints, type Constraints } from './constraint-deferral.js';
 
 /** The references to contacts: a chat's claimed contact is written last by its intake group (WriteBehind). */
-const DEFERRED = [
+const DEFERRED: Constraints = [
   ['tickets', 'tickets_contact_id_fkey'],
   ['messages', 'messages_author_contact_id_fkey'],
-] as const;
+];
 
 /**
  * An intake group holds the contacts it creates for claimed addresses (each chat start makes one)
@@ -16,10 +17,10 @@ export class DeferredContactReferences1764522000000 implements MigrationInterfac
   name = 'DeferredContactReferences1764522000000';
 
   async up(db: QueryRunner): Promise<void> {
-    for (const [table, constraint] of DEFERRED) await db.query(`ALTER TABLE ${table} ALTER CONSTRAINT ${constraint} DEFERRABLE INITIALLY DEFERRED`);
+    await deferConstraints(db, DEFERRED);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const [table, constraint] of DEFERRED) await db.query(`ALTER TABLE ${table} ALTER CONSTRAINT ${constraint} NOT DEFERRABLE`);
+    await undeferConstraints(db, DEFERRED);
   }
 }
