@@ -52,8 +52,10 @@ export class CallIntake {
   ) {}
 
   async ingest(item: InboundItemEntity, message: InboundMessage, facts: CallFacts, em: EntityManager, writer: TicketWriter): Promise<IntakeOutcome> {
-    const row = await this.calls.lock(facts.callSid, em);
-    const before = stateOf(row);
+    const firstState = mergeCallFacts(EMPTY_CALL_STATE, facts);
+    const { row, inserted } = await this.calls.lock(facts.callSid, storedFields(firstState, null), em);
+    // A row this callback created already holds what it says: what was known before it is nothing.
+    const before = inserted ? EMPTY_CALL_STATE : stateOf(row);
     let state = mergeCallFacts(before, facts);
     if (!state.choice && facts.ticketDigits && state.caller) {
       // The menu answered the caller with this same rule; a number that is not theirs is no choice yet.
@@ -167,18 +169,28 @@ export class CallIntake {
     if (missed !== wasMissed || events.length > 0) await this.calls.refreshCallbackFlag(ticketId, em);
   }
 
+  /** Writes the merged state (and where the call was placed), unless the row already holds exactly that. */
   private async save(row: PhoneCallEntity, state: CallState, em: EntityManager, placed: Partial<PhoneCallEntity> = {}): Promise<void> {
-    await this.calls.update(
-      row.callSid,
-      {
-        ...state,
-        endedAt: isTerminalStatus(state.callStatus) ? (row.endedAt ?? new Date()) : null,
-        missed: isMissedCall(state),
-        ...placed,
-      },
-      em,
-    );
+    const patch: Partial<PhoneCallEntity> = { ...storedFields(state, row.endedAt), ...placed };
+    if (holdsAlready(row, patch)) return;
+    await this.calls.update(row.callSid, patch, em);
   }
+}
+
+/** The row's columns for a merged state: it ended when its status first said so; missed as the state says. */
+function storedFields(state: CallState, endedAt: Date | null): Partial<PhoneCallEntity> {
+  return { ...state, endedAt: isTerminalStatus(state.callStatus) ? (endedAt ?? new Date()) : null, missed: isMissedCall(state) };
+}
+
+function holdsAlready(row: PhoneCallEntity, patch: Partial<PhoneCallEntity>): boolean {
+  return Object.entries(patch).every(([key, value]) => sameValue(row[key as keyof PhoneCallEntity], value));
+}
+
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (stored instanceof Date || value instanceof Date) return stored instanceof Date && value instanceof Date && stored.getTime() === value.getTime();
+  // The choice is JSON: compared by what it says.
+  if (typeof stored === 'object' && stored !== null) return JSON.stringify(stored) === JSON.stringify(value);
+  return stored === value;
 }
 
 function stateOf(row: PhoneCallEntity): CallState {

@@ -11,17 +11,25 @@ export class PhoneCallsRepository implements CallTicketFinder {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */
-  async lock(callSid: string, em: EntityManager): Promise<PhoneCallEntity> {
+  /**
+   * The call's row, locked until the transaction ends; a call not seen yet is inserted with `initial`
+   * (what its first callback says), so that callback need not update it. `inserted` tells which.
+   */
+  async lock(callSid: string, initial: Partial<PhoneCallEntity>, em: EntityManager): Promise<{ row: PhoneCallEntity; inserted: boolean }> {
     // One round trip: ON CONFLICT DO UPDATE row-locks the existing row as SELECT ... FOR UPDATE
     // would (waiting for a concurrent callback's transaction), and returns the row, new or not.
-    const rows: Array<Record<string, unknown>> = await em.query(
-      `INSERT INTO phone_calls (call_sid) VALUES ($1)
-       ON CONFLICT (call_sid) DO UPDATE SET call_sid = EXCLUDED.call_sid
-       RETURNING *`,
-      [callSid],
-    );
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(PhoneCallEntity)
+      .values({ ...initial, callSid })
+      .orUpdate(['call_sid'], ['call_sid'])
+      .returning('*, (xmax = 0) AS inserted')
+      .execute();
+    const raw = (result.raw as Array<Record<string, unknown> & { inserted: boolean }>)[0]!;
     const columns = em.connection.getMetadata(PhoneCallEntity).columns;
-    return em.create(PhoneCallEntity, Object.fromEntries(columns.map((column) => [column.propertyName, rows[0]![column.databaseName]])));
+    const row = em.create(PhoneCallEntity, Object.fromEntries(columns.map((column) => [column.propertyName, raw[column.databaseName]])));
+    return { row, inserted: raw.inserted };
   }
 
   async update(callSid: string, patch: Partial<PhoneCallEntity>, em: EntityManager): Promise<void> {
