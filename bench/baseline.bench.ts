@@ -5,7 +5,7 @@ import { repoRoot } from '../test/support/repo-root.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import { HttpSink } from './support/http-sink.js';
 import { MonitoredProcesses, type ProcessFigures } from './support/monitored-processes.js';
-import { OpenLoop, type OpenLoopRun } from './support/open-loop.js';
+import { OpenLoop, warmupEvents, type OpenLoopRun } from './support/open-loop.js';
 import { PgStatementCounter } from './support/pg-statement-counter.js';
 
 export interface ScenarioResult extends OpenLoopRun {
@@ -42,6 +42,7 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
       count,
       ratePerSecond,
       drainSeconds: 60,
+      warmup: warmupEvents(ratePerSecond),
       fire: async (index) => {
         const response = await fetch(`http://127.0.0.1:${port}/events`, { method: 'POST', body: `${runId}-${index}` });
         if (response.status !== 202) throw new Error(`baseline answered ${response.status}`);

@@ -3,7 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import type { ScenarioResult } from './baseline.bench.js';
 import { MonitoredProcesses } from './support/monitored-processes.js';
-import { OpenLoop } from './support/open-loop.js';
+import { OpenLoop, warmupEvents } from './support/open-loop.js';
 import { SystemUnderTest } from './system-under-test.js';
 
 /**
@@ -17,9 +17,11 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
   const monitors = new MonitoredProcesses(system.processes, system.postgres);
   const disconnects: Record<string, number> = {};
   try {
-    // Customers are on the page before they write: connect them all first (not measured).
-    for (let offset = 0; offset < count; offset += 200) {
-      const batch = Array.from({ length: Math.min(200, count - offset) }, (_, index) => {
+    // Customers are on the page before they write: connect them all first (not measured), the
+    // warm-up's too (their indexes follow the measured ones).
+    const warmup = warmupEvents(ratePerSecond);
+    for (let offset = 0; offset < count + warmup; offset += 200) {
+      const batch = Array.from({ length: Math.min(200, count + warmup - offset) }, (_, index) => {
         const socket = io(`${system.base}/chat`, { transports: ['websocket'], forceNew: true, reconnection: false });
         const event = offset + index;
         socket.on('ticket:confirmed', () => loop.complete(event, performance.now()));
@@ -39,6 +41,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
       count,
       ratePerSecond,
       drainSeconds: 60,
+      warmup,
       fire: async (index) => {
         const ack = (await sockets[index]!.timeout(30_000).emitWithAck('chat:start', {
           clientId: `bench-${String(index).padStart(8, '0')}`,

@@ -22,6 +22,7 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak, text,
  * surge), BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
  * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run,
+ * BENCH_WARMUP_SECONDS (3: events sent first at the scenario's rate, at most 200, and not counted),
  * BENCH_WORKER_PROCESSES (one per core: worker processes of the system under test, as WORKER_PROCESSES),
  * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
  * for the last confirmations) for the outage day.

@@ -2,7 +2,7 @@ import { SimulatedCall, TwilioWebhookClient } from '../test/support/simulated-ca
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import type { ScenarioResult } from './baseline.bench.js';
 import { MonitoredProcesses } from './support/monitored-processes.js';
-import { OpenLoop } from './support/open-loop.js';
+import { OpenLoop, warmupEvents } from './support/open-loop.js';
 import { BENCH_TWILIO, SystemUnderTest } from './system-under-test.js';
 
 /**
@@ -30,6 +30,7 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
       count,
       ratePerSecond,
       drainSeconds: 60,
+      warmup: warmupEvents(ratePerSecond),
       fire: async (index) => {
         const caller = `+5281${String(10_000_000 + index).padStart(8, '0')}`;
         callers.set(caller, index);

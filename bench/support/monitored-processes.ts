@@ -36,9 +36,10 @@ export class MonitoredProcesses {
     loop: OpenLoop,
     options: OpenLoopOptions,
   ): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures>; postgresStatementsPerEvent?: number }> {
-    await this.statements?.reset();
-    this.start();
-    const run = await loop.run(options);
+    const run = await loop.run(options, async () => {
+      await this.statements?.reset();
+      this.start();
+    });
     const statements = this.statements ? { postgresStatementsPerEvent: round((await this.statements.count()) / Math.max(1, run.completed), 1) } : {};
     return { ...run, processes: this.stop(run.completed), ...statements };
   }

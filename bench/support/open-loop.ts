@@ -13,6 +13,11 @@ export interface OpenLoopOptions {
   fire: (index: number) => Promise<void>;
   /** Names event `index`'s kind (its channel, say), to report latencies per kind too. */
   groupOf?: (index: number) => string;
+  /**
+   * Events sent first, at the same rate, and left out of every figure (indexes `count` onwards): the
+   * first second of a fresh process (cold code paths, connections still opening) is not how it runs.
+   */
+  warmup?: number;
 }
 
 export interface OpenLoopRun {
@@ -31,6 +36,15 @@ export interface OpenLoopRun {
   wallSeconds: number;
 }
 
+/** Most warm-up events a scenario sends, however high its rate: enough to start every path. */
+const MAX_WARMUP_EVENTS = 200;
+
+/** Warm-up events for a scenario at this rate: `BENCH_WARMUP_SECONDS` (default 3, 0 for none) of it. */
+export function warmupEvents(ratePerSecond: number): number {
+  const seconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+  return Math.min(MAX_WARMUP_EVENTS, Math.round(seconds * ratePerSecond));
+}
+
 /**
  * An open-loop load: arrivals follow a fixed schedule (a real crowd does not wait for us), and each
  * event's latency runs from its scheduled arrival to its completion, so queueing delay counts.
@@ -41,12 +55,43 @@ export class OpenLoop {
   private failed = 0;
   private readonly sendErrors: Record<string, number> = {};
 
+  /** While measuring: the events that count are those below this index. */
+  private measuring = Number.POSITIVE_INFINITY;
+
   /** Call when event `index`'s confirmation is seen at its sink. */
   complete(index: number, at = performance.now()): void {
+    if (index >= this.measuring) return;
     if (!this.completions.has(index)) this.completions.set(index, at);
   }
 
-  async run(options: OpenLoopOptions): Promise<OpenLoopRun> {
+  /** `beforeMeasuring` runs after the warm-up, right before the measured events (to reset counters). */
+  async run(options: OpenLoopOptions, beforeMeasuring?: () => Promise<void>): Promise<OpenLoopRun> {
+    await this.warmUp(options);
+    await beforeMeasuring?.();
+    return this.measured(options);
+  }
+
+  /** Sends the warm-up events and waits for them (at most `drainSeconds`); nothing of them is counted. */
+  private async warmUp(options: OpenLoopOptions): Promise<void> {
+    const warmup = options.warmup ?? 0;
+    if (warmup === 0) return;
+    const started = performance.now();
+    const sends: Array<Promise<void>> = [];
+    for (let offset = 0; offset < warmup; offset += 1) {
+      const wait = started + (offset * 1_000) / options.ratePerSecond - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      sends.push(options.fire(options.count + offset).catch(() => undefined));
+    }
+    await Promise.all(sends);
+    const deadline = performance.now() + options.drainSeconds * 1_000;
+    const done = () => [...this.completions.keys()].filter((index) => index >= options.count).length;
+    while (done() < warmup && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+
+  private async measured(options: OpenLoopOptions): Promise<OpenLoopRun> {
+    // Late warm-up completions are not the measured events'.
+    for (const index of [...this.completions.keys()]) if (index >= options.count) this.completions.delete(index);
+    this.measuring = options.count;
     const started = performance.now();
     const inFlight: Array<Promise<void>> = [];
     for (let index = 0; index < options.count; index += 1) {
