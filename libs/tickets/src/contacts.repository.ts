@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
 import { entityFromRow, isUuid } from '@app/platform';
 import type { Tier } from './domain.js';
+import { insertStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import { ContactEntity } from './entities/contact.entity.js';
 import { contactGaps } from './identity/verification-rules.js';
@@ -91,7 +92,7 @@ export class ContactsRepository {
       createdAt: now,
       updatedAt: now,
     });
-    await this.writeBehind.write('contacts', [contact], (rows, db) => db.insert(ContactEntity, rows), em);
+    await this.writeBehind.write('contacts', [contact], (rows, db) => [insertStatement(db, ContactEntity, rows)], em);
     return contact;
   }
 

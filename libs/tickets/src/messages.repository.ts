@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Channel, InboundAttachment } from '@app/channels';
+import { insertStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
@@ -38,7 +39,7 @@ export class MessagesRepository {
   async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
     if (attachments.length === 0 && this.writeBehind.isHolding(em)) {
       const held = em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message, id: randomUUID() });
-      await this.writeBehind.write('messages', [held], (rows, db) => db.insert(MessageEntity, rows), em);
+      await this.writeBehind.write('messages', [held], (rows, db) => [insertStatement(db, MessageEntity, rows)], em);
       return { ...held, createdAt: new Date() };
     }
     const saved = await em.save(MessageEntity, em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message }));

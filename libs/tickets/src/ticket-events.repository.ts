@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { AuthorType } from './domain.js';
+import { insertStatement, type SqlStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
 
@@ -21,11 +22,12 @@ export class TicketEventsRepository {
   /** Through a holding transaction (an intake group) the events wait for its flush, in the order appended. */
   async append(ticketId: string, events: TicketEventInput[], em: EntityManager = this.dataSource.manager): Promise<void> {
     const rows = events.map((event) => ({ ticketId, event }));
-    await this.writeBehind.write('ticket_events', rows, (held, db) => this.insert(held, db), em);
+    await this.writeBehind.write('ticket_events', rows, (held, db) => [this.insertStatement(held, db)], em);
   }
 
-  private async insert(rows: Array<{ ticketId: string; event: TicketEventInput }>, em: EntityManager): Promise<void> {
-    await em.insert(
+  private insertStatement(rows: Array<{ ticketId: string; event: TicketEventInput }>, em: EntityManager): SqlStatement {
+    return insertStatement(
+      em,
       TicketEventEntity,
       rows.map(({ ticketId, event }) => ({
         ticketId,

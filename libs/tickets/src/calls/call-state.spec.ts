@@ -102,7 +102,7 @@ describe('a recording deleted by retention', () => {
 });
 
 describe('callbackMayPlaceCall', () => {
-  it('should say only the answer of a call, with nothing but who calls, can never put it on a ticket', () => {
+  it('should say only the answer of a call, with nothing but who calls, need not lock the caller’s confirmation count', () => {
     expect(callbackMayPlaceCall(started)).toBe(false);
     expect(callbackMayPlaceCall({ ...started, choice: { kind: 'none' } })).toBe(true);
     expect(callbackMayPlaceCall({ ...started, ticketDigits: '1234' })).toBe(true);

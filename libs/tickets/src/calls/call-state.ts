@@ -80,10 +80,12 @@ export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
 
 /** The caller left a message (we can listen to it, or could until it was deleted). */
 /**
- * Whether applying this callback could put its call on a ticket, and so owe the caller an SMS. The
- * answer of a call is applied first (a call's callbacks go in order) and says no more than who
- * calls: it never does. The intake spares it the caller's confirmation-count lock; were this wrong,
- * the confirmation would take that lock itself, only later.
+ * Whether this callback is likely to put its call on a ticket, and so owe the caller an SMS: the
+ * intake spares the others the caller's confirmation-count lock. The answer of a call says no more
+ * than who calls; a call is placed by a choice, typed digits or its end. Applied after an end that
+ * placed nothing (callbacks can arrive out of order), an answer can still join a ticket the caller
+ * opened meanwhile: that confirmation then takes the count lock itself, later (a deadlock there
+ * rolls the group back and its items go on alone).
  */
 export function callbackMayPlaceCall(facts: CallFacts): boolean {
   return facts.step !== 'started' || Boolean(facts.choice || facts.ticketDigits || facts.status);

@@ -1,25 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { runTogether, type SqlStatement } from './combined-statements.repository.js';
+
+export type { SqlStatement } from './combined-statements.repository.js';
 
 /** The tables whose rows a holding transaction keeps back, in the order a flush writes them. */
 const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'ticket_events'] as const;
 export type HeldTable = (typeof HELD_TABLES)[number];
 
-/** Writes rows of one table, all at once (what it resolves with is not used). */
-export type RowsWriter<Row> = (rows: Row[], em: EntityManager) => Promise<unknown>;
+/** The statements that write rows of one table, all at once (what they return is not used). */
+export type RowsStatements<Row> = (rows: Row[], em: EntityManager) => SqlStatement[];
 
 interface HeldRows {
   rows: unknown[];
-  write: RowsWriter<unknown>;
+  statements: RowsStatements<unknown>;
 }
 
 /**
  * Group commit's write-behind: rows written through a holding transaction (an intake group) wait
- * here and go to Postgres with one multi-row INSERT per table when it flushes, so a group of N items
- * pays one statement per table instead of N. Only rows nobody else can race for are held (the
- * contacts of claimed addresses, new messages, deliveries with fresh keys, links of new tickets,
- * events); the references to them are checked at commit (migrations DeferredMessageReferences and
- * DeferredContactReferences).
+ * here and go to Postgres when it flushes, every held table in one statement (one data-modifying
+ * CTE each), so a group of N items pays one round trip for what would be N per table. Only rows
+ * nobody else can race for are held (the contacts of claimed addresses, new messages, deliveries
+ * with fresh keys, links of new tickets, events); the references to them are checked at commit
+ * (migrations DeferredMessageReferences and DeferredContactReferences).
  *
  * A read that could need what the group wrote flushes first; the lookups that run for every item
  * (a message by its external id, a recipient's recent deliveries) look at `pending` and the
@@ -39,14 +42,14 @@ export class WriteBehind {
   }
 
   /** Holds the rows when `em` holds, else writes them now. */
-  async write<Row>(table: HeldTable, rows: Row[], write: RowsWriter<Row>, em: EntityManager): Promise<void> {
+  async write<Row>(table: HeldTable, rows: Row[], statements: RowsStatements<Row>, em: EntityManager): Promise<void> {
     if (rows.length === 0) return;
     const tables = this.held.get(em);
     if (!tables) {
-      await write(rows, em);
+      await runTogether(statements(rows, em), em, false);
       return;
     }
-    const entry = tables.get(table) ?? { rows: [], write: write as RowsWriter<unknown> };
+    const entry = tables.get(table) ?? { rows: [], statements: statements as RowsStatements<unknown> };
     entry.rows.push(...rows);
     tables.set(table, entry);
   }
@@ -58,21 +61,29 @@ export class WriteBehind {
 
   /** Writes what is held for `em` so far (of `only` these tables); later writes are held again until `release`. */
   async flush(em: EntityManager, only: readonly HeldTable[] = HELD_TABLES): Promise<void> {
-    const tables = this.held.get(em);
-    if (!tables) return;
-    for (const table of HELD_TABLES) {
-      if (!only.includes(table)) continue;
-      const entry = tables.get(table);
-      if (!entry || entry.rows.length === 0) continue;
-      const rows = entry.rows;
-      entry.rows = [];
-      await entry.write(rows, em);
-    }
+    await runTogether(this.take(em, only), em, false);
   }
 
-  /** Writes what is held and stops holding: call it before the transaction commits. */
-  async release(em: EntityManager): Promise<void> {
-    await this.flush(em);
+  /**
+   * Writes what is held, with `last` in the same statement, and stops holding: call it before the
+   * transaction commits. Resolves with the rows `last` returns.
+   */
+  async release(em: EntityManager, last?: SqlStatement): Promise<Array<Record<string, unknown>>> {
+    const statements = [...this.take(em, HELD_TABLES), ...(last ? [last] : [])];
     this.held.delete(em);
+    return runTogether(statements, em, last !== undefined);
+  }
+
+  private take(em: EntityManager, only: readonly HeldTable[]): SqlStatement[] {
+    const tables = this.held.get(em);
+    if (!tables) return [];
+    const statements: SqlStatement[] = [];
+    for (const table of HELD_TABLES) {
+      const entry = tables.get(table);
+      if (!only.includes(table) || !entry || entry.rows.length === 0) continue;
+      statements.push(...entry.statements(entry.rows, em));
+      entry.rows = [];
+    }
+    return statements;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 
@@ -14,7 +15,7 @@ export class ContactVerificationsRepository {
 
   /** Through a holding transaction (an intake group) it waits for the group's flush. */
   async insert(verification: NewContactVerification, em: EntityManager): Promise<void> {
-    await this.writeBehind.write('contact_verifications', [verification], (rows, db) => db.insert(ContactVerificationEntity, rows), em);
+    await this.writeBehind.write('contact_verifications', [verification], (rows, db) => [insertStatement(db, ContactVerificationEntity, rows)], em);
   }
 
   findByTokenHash(tokenHash: string, em: EntityManager = this.dataSource.manager): Promise<ContactVerificationEntity | null> {

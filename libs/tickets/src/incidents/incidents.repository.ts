@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { WriteBehind } from '../database/write-behind.js';
+import { WriteBehind, type SqlStatement } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
 import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
 
@@ -164,16 +164,8 @@ export class IncidentsRepository {
    */
   async link(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<string[]> {
     if (links.length === 0) return [];
-    const rows = (await em.query(
-      `INSERT INTO incident_tickets (incident_id, ticket_id, reason, score, linked_by)
-       SELECT $1, link.ticket_id, link.reason, link.score, link.linked_by
-         FROM unnest($2::uuid[], $3::text[], $4::real[], $5::uuid[]) AS link(ticket_id, reason, score, linked_by)
-       ON CONFLICT (ticket_id) DO UPDATE
-         SET incident_id = EXCLUDED.incident_id, linked_at = now(), linked_by = EXCLUDED.linked_by, reason = EXCLUDED.reason, score = EXCLUDED.score
-         WHERE EXISTS (SELECT 1 FROM incidents d WHERE d.id = incident_tickets.incident_id AND d.dismissed_at IS NOT NULL)
-       RETURNING ticket_id`,
-      [incidentId, links.map((link) => link.ticketId), links.map((link) => link.reason), links.map((link) => link.score), links.map((link) => link.linkedBy)],
-    )) as Array<{ ticket_id: string }>;
+    const { sql, params } = linkStatement(incidentId, links);
+    const rows = (await em.query(sql, params)) as Array<{ ticket_id: string }>;
     return rows.map((row) => row.ticket_id);
   }
 
@@ -184,13 +176,7 @@ export class IncidentsRepository {
    */
   async linkNew(incidentId: string, links: readonly TicketLink[], em: EntityManager): Promise<void> {
     const rows = links.map((link) => ({ incidentId, link }));
-    await this.writeBehind.write('incident_tickets', rows, (held, db) => this.linkRows(held, db), em);
-  }
-
-  private async linkRows(rows: Array<{ incidentId: string; link: TicketLink }>, em: EntityManager): Promise<void> {
-    for (const incidentId of new Set(rows.map((row) => row.incidentId))) {
-      await this.link(incidentId, rows.filter((row) => row.incidentId === incidentId).map((row) => row.link), em);
-    }
+    await this.writeBehind.write('incident_tickets', rows, (held) => linkStatements(held), em);
   }
 
   async unlink(incidentId: string, ticketIds: readonly string[], em: EntityManager): Promise<string[]> {
@@ -349,4 +335,31 @@ export class IncidentsRepository {
       notReached: row.not_reached,
     }));
   }
+}
+
+/**
+ * Links tickets to an incident; a ticket already linked moves only from a dismissed one (its false
+ * alarm), and stays where it is otherwise. Returns the ids of the tickets it linked.
+ */
+function linkStatement(incidentId: string, links: readonly TicketLink[]): SqlStatement {
+  return {
+    sql: `INSERT INTO incident_tickets (incident_id, ticket_id, reason, score, linked_by)
+          SELECT $1, link.ticket_id, link.reason, link.score, link.linked_by
+            FROM unnest($2::uuid[], $3::text[], $4::real[], $5::uuid[]) AS link(ticket_id, reason, score, linked_by)
+          ON CONFLICT (ticket_id) DO UPDATE
+            SET incident_id = EXCLUDED.incident_id, linked_at = now(), linked_by = EXCLUDED.linked_by, reason = EXCLUDED.reason, score = EXCLUDED.score
+            WHERE EXISTS (SELECT 1 FROM incidents d WHERE d.id = incident_tickets.incident_id AND d.dismissed_at IS NOT NULL)
+          RETURNING ticket_id`,
+    params: [incidentId, links.map((link) => link.ticketId), links.map((link) => link.reason), links.map((link) => link.score), links.map((link) => link.linkedBy)],
+  };
+}
+
+/** One link statement per incident for held links. */
+function linkStatements(rows: Array<{ incidentId: string; link: TicketLink }>): SqlStatement[] {
+  return [...new Set(rows.map((row) => row.incidentId))].map((incidentId) =>
+    linkStatement(
+      incidentId,
+      rows.filter((row) => row.incidentId === incidentId).map((row) => row.link),
+    ),
+  );
 }

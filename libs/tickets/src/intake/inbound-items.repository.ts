@@ -3,6 +3,7 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
+import { returnedRows, type SqlStatement } from '../database/combined-statements.repository.js';
 import { InboundItemEntity, type InboundStatus } from '../entities/inbound-item.entity.js';
 import { InboundItemTakenError } from './inbound-item-taken.error.js';
 
@@ -149,17 +150,7 @@ export class InboundItemsRepository {
    */
   async finishMany(finished: FinishedInbound[], em: EntityManager): Promise<void> {
     if (finished.length === 0) return;
-    const [rows]: [Array<{ id: string }>, number] = await em.query(
-      `UPDATE inbound_items i
-          SET status = f.status, outcome = f.outcome, ticket_id = f.ticket_id, processed_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS f(id, status, outcome, ticket_id)
-        WHERE i.id = f.id AND i.status = 'pending'
-        RETURNING i.id`,
-      [finished.map((f) => f.id), finished.map((f) => f.status), finished.map((f) => f.outcome), finished.map((f) => f.ticketId)],
-    );
-    const recorded = new Set(rows.map((row) => row.id));
-    const taken = finished.filter((f) => !recorded.has(f.id)).map((f) => f.id);
-    if (taken.length > 0) throw new InboundItemTakenError(taken);
+    assertRecorded(finished, await returnedRows(em, finishStatement(finished)));
   }
 
   async recordAttemptError(id: string, error: string, finalAttempt: boolean): Promise<void> {
@@ -215,4 +206,23 @@ export class InboundItemsRepository {
     }
     return query.getManyAndCount();
   }
+}
+
+/** The statement of `finishMany`, for a caller that runs it with others (it returns the ids it recorded). */
+export function finishStatement(finished: FinishedInbound[]): SqlStatement {
+  return {
+    sql: `UPDATE inbound_items i
+             SET status = f.status, outcome = f.outcome, ticket_id = f.ticket_id, processed_at = now()
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[]) AS f(id, status, outcome, ticket_id)
+           WHERE i.id = f.id AND i.status = 'pending'
+          RETURNING i.id`,
+    params: [finished.map((f) => f.id), finished.map((f) => f.status), finished.map((f) => f.outcome), finished.map((f) => f.ticketId)],
+  };
+}
+
+/** Fails with `InboundItemTakenError` unless every item was recorded (`rows`: what `finishStatement` returned). */
+export function assertRecorded(finished: FinishedInbound[], rows: Array<Record<string, unknown>>): void {
+  const recorded = new Set(rows.map((row) => row.id as string));
+  const taken = finished.filter((f) => !recorded.has(f.id)).map((f) => f.id);
+  if (taken.length > 0) throw new InboundItemTakenError(taken);
 }

@@ -24,7 +24,7 @@ import { decideThread } from '../threading/thread-decision.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
-import { InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
+import { assertRecorded, finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
 import type { IntakeOutcome } from './intake-outcome.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
@@ -96,8 +96,9 @@ export class IntakeService {
         outcomes.push(outcome);
         this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
       }
-      await this.writeBehind.release(em);
-      await this.items.finishMany(finished, em);
+      // What the group held and how its items ended: one statement.
+      const recorded = await this.writeBehind.release(em, finishStatement(finished));
+      assertRecorded(finished, recorded);
       return outcomes;
     });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
+import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { ContactVerificationEntity } from '../entities/contact-verification.entity.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -49,7 +50,7 @@ export class OutboundDeliveriesRepository {
   async insertNew(delivery: NewDelivery, em: EntityManager): Promise<{ id: string }> {
     const row = { ...delivery, id: randomUUID(), status: 'pending' as const };
     this.countQueued(delivery, em);
-    await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => db.insert(OutboundDeliveryEntity, rows), em);
+    await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => [insertStatement(db, OutboundDeliveryEntity, rows)], em);
     return { id: row.id };
   }
 
