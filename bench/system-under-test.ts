@@ -56,7 +56,6 @@ export class SystemUnderTest {
       CHAT_RATE_LIMIT: '1000',
       // Every benchmark customer is new; the loop guard would hold back nothing here.
       CONFIRMATIONS_PER_SENDER_PER_HOUR: '1000',
-      INTAKE_CONCURRENCY: '32',
       OUTBOUND_CONCURRENCY: '16',
     }));
     const gateway = new AppProcess('gateway', settings);

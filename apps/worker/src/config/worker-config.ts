@@ -43,7 +43,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     email: readEmailSettings(reader, core.supportEmail),
     phone: readPhoneSettings(reader, core.publicBaseUrl),
     roles: new Set(roles as WorkerRole[]),
-    intakeConcurrency: reader.int('INTAKE_CONCURRENCY', 32, { min: 1, max: 200 }),
+    intakeConcurrency: reader.int('INTAKE_CONCURRENCY', 64, { min: 1, max: 200 }),
     outboundConcurrency: reader.int('OUTBOUND_CONCURRENCY', 8, { min: 1, max: 200 }),
     jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 1_000 }),
     sweepIntervalMs: reader.int('SWEEP_INTERVAL_MS', 30_000, { min: 100 }),

@@ -67,7 +67,9 @@ export class InboundPipeline {
     private readonly detector: IncidentDetector,
   ) {
     this.groups = new BatchCollector({
-      maxItems: Math.max(1, Math.ceil(config.intakeConcurrency / GROUPS_IN_FLIGHT)),
+      // Half the jobs a worker runs at once fill the groups in flight; the other half are fetched
+      // and waiting, so the next group starts full the moment one ends (jobs are fetched one by one).
+      maxItems: Math.max(1, Math.ceil(config.intakeConcurrency / (2 * GROUPS_IN_FLIGHT))),
       maxWaitMs: 0,
       maxConcurrentFlushes: GROUPS_IN_FLIGHT,
       flush: (ids) => this.processGroup(ids),
