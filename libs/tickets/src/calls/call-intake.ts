@@ -166,7 +166,9 @@ export class CallIntake {
     if (missed && !wasMissed) events.push({ type: 'missed_call', data: { callSid, status: after.callStatus, callBack: after.caller } });
     if (!missed && wasMissed) events.push({ type: 'missed_call_cleared', data: { callSid, reason: 'recording_arrived' } });
     await this.events.append(ticketId, events, em);
-    if (missed !== wasMissed || events.length > 0) await this.calls.refreshCallbackFlag(ticketId, em);
+    // The ticket's flag says whether any of its calls is a missed one not returned: a call that is
+    // not missed and was not cannot change it.
+    if ((missed || wasMissed) && (missed !== wasMissed || events.length > 0)) await this.calls.refreshCallbackFlag(ticketId, em);
   }
 
   /** Writes the merged state (and where the call was placed), unless the row already holds exactly that. */

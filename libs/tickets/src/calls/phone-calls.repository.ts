@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CallTicket, CallTicketFinder } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
+import { updateStatement, type SqlStatement } from '../database/combined-statements.repository.js';
+import { WriteBehind } from '../database/write-behind.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 
@@ -8,14 +10,19 @@ const likePrefix = (prefix: string): string => `${prefix.replace(/[%_\\]/g, (cha
 
 @Injectable()
 export class PhoneCallsRepository implements CallTicketFinder {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writeBehind: WriteBehind,
+  ) {}
 
-  /** The call's row, created by its first callback and locked, so one call's callbacks apply one at a time. */
   /**
-   * The call's row, locked until the transaction ends; a call not seen yet is inserted with `initial`
-   * (what its first callback says), so that callback need not update it. `inserted` tells which.
+   * The call's row, locked until the transaction ends (one call's callbacks apply one at a time); a
+   * call not seen yet is inserted with `initial` (what its first callback says), so that callback
+   * need not update it. `inserted` tells which.
    */
   async lock(callSid: string, initial: Partial<PhoneCallEntity>, em: EntityManager): Promise<{ row: PhoneCallEntity; inserted: boolean }> {
+    // An earlier callback of the call in the same group may hold its update.
+    await this.writeBehind.flush(em, ['phone_calls']);
     // One round trip: ON CONFLICT DO UPDATE row-locks the existing row as SELECT ... FOR UPDATE
     // would (waiting for a concurrent callback's transaction), and returns the row, new or not.
     const result = await em
@@ -32,8 +39,9 @@ export class PhoneCallsRepository implements CallTicketFinder {
     return { row, inserted: raw.inserted };
   }
 
+  /** Through a holding transaction (an intake group) the update waits for the group's flush. */
   async update(callSid: string, patch: Partial<PhoneCallEntity>, em: EntityManager): Promise<void> {
-    await em.update(PhoneCallEntity, { callSid }, patch);
+    await this.writeBehind.write('phone_calls', [{ callSid, patch }], (rows, db) => updateStatements(db, rows), em);
   }
 
   /**
@@ -66,6 +74,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
 
   /** The customer must be called back while any call on the ticket is a missed one nobody returned. */
   async refreshCallbackFlag(ticketId: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em, ['phone_calls']);
     await em.query(
       `UPDATE tickets SET callback_requested = EXISTS (SELECT 1 FROM phone_calls WHERE ticket_id = $1 AND missed AND called_back_at IS NULL),
               updated_at = now()
@@ -76,6 +85,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
 
   /** A merge: the calls of `fromTicketId` now belong to `toTicketId`, and so does any call back owed. */
   async moveToTicket(fromTicketId: string, toTicketId: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em, ['phone_calls']);
     await em.query(`UPDATE phone_calls SET ticket_id = $2 WHERE ticket_id = $1`, [fromTicketId, toTicketId]);
     await this.refreshCallbackFlag(fromTicketId, em);
     await this.refreshCallbackFlag(toTicketId, em);
@@ -86,6 +96,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
    * the column is not on the entity, so the intake's saves of a call never write it back as null.
    */
   async markCalledBack(ticketId: string, em: EntityManager): Promise<void> {
+    await this.writeBehind.flush(em, ['phone_calls']);
     await em.query(`UPDATE phone_calls SET called_back_at = now() WHERE ticket_id = $1 AND missed AND called_back_at IS NULL`, [ticketId]);
     await this.refreshCallbackFlag(ticketId, em);
   }
@@ -122,4 +133,11 @@ export interface UnplacedMissedCall {
   startedAt: Date;
   endedAt: Date | null;
   calledBackAt: Date | null;
+}
+
+/** One UPDATE per call, its held patches merged in order (a later value wins). */
+function updateStatements(em: EntityManager, rows: Array<{ callSid: string; patch: Partial<PhoneCallEntity> }>): SqlStatement[] {
+  const merged = new Map<string, Partial<PhoneCallEntity>>();
+  for (const { callSid, patch } of rows) merged.set(callSid, { ...merged.get(callSid), ...patch });
+  return [...merged].map(([callSid, patch]) => updateStatement(em, PhoneCallEntity, patch, { callSid }));
 }

@@ -20,6 +20,17 @@ export function returnedRows(em: EntityManager, statement: SqlStatement): Promis
   return runTogether([statement], em, true);
 }
 
+/** An UPDATE of the rows `where` selects (entity property names), as TypeORM would run it, not run yet. */
+export function updateStatement<Entity extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<Entity>,
+  patch: QueryDeepPartialEntity<Entity>,
+  where: Partial<Entity>,
+): SqlStatement {
+  const [sql, params] = em.createQueryBuilder().update(target).set(patch).where(where).getQueryAndParameters();
+  return { sql, params };
+}
+
 /**
  * Runs the statements as one: each a data-modifying CTE of one query (every one runs to completion
  * whether read or not), whose result is, with `returnLast`, the last statement's rows (it must have

@@ -5,7 +5,7 @@ import { runTogether, type SqlStatement } from './combined-statements.repository
 export type { SqlStatement } from './combined-statements.repository.js';
 
 /** The tables whose rows a holding transaction keeps back, in the order a flush writes them. */
-const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'ticket_events'] as const;
+const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'phone_calls', 'ticket_events'] as const;
 export type HeldTable = (typeof HELD_TABLES)[number];
 
 /** The statements that write rows of one table, all at once (what they return is not used). */
@@ -21,8 +21,9 @@ interface HeldRows {
  * here and go to Postgres when it flushes, every held table in one statement (one data-modifying
  * CTE each), so a group of N items pays one round trip for what would be N per table. Only rows
  * nobody else can race for are held (the contacts of claimed addresses, new messages, deliveries
- * with fresh keys, links of new tickets, events); the references to them are checked at commit
- * (migrations DeferredMessageReferences and DeferredContactReferences).
+ * with fresh keys, links of new tickets, events, and the update of a call's row, which the group
+ * has locked); the references to them are checked at commit (migrations DeferredMessageReferences
+ * and DeferredContactReferences).
  *
  * A read that could need what the group wrote flushes first; the lookups that run for every item
  * (a message by its external id, a recipient's recent deliveries) look at `pending` and the
