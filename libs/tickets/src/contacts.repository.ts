@@ -31,6 +31,8 @@ export class ContactsRepository {
     const email = party.email?.toLowerCase() ?? null;
     const phone = party.phone ?? null;
     if (!email && !phone) throw new Error('A contact needs an email or a phone number');
+    const known = this.fetched(em, email, phone);
+    if (known) return this.fillGaps(known, party, email, phone, em);
     // One statement whether the contact exists or not (the email's contact before the phone's).
     const rows = (await em.query(
       `WITH existing AS (
@@ -53,12 +55,59 @@ export class ContactsRepository {
     }
     const existing = entityFromRow(em.dataSource, ContactEntity, row);
     if (row.is_new) return existing;
+    return this.fillGaps(existing, party, email, phone, em);
+  }
+
+  /**
+   * Finds or creates, with one statement, the contacts of several callers an intake group is about
+   * to need: `upsert` then answers from them without a statement of its own. A number another
+   * transaction is creating at the same moment is left to `upsert`.
+   */
+  async fetchCallers(callers: Array<InboundParty & { phone: string }>, em: EntityManager): Promise<void> {
+    const byPhone = new Map(callers.map((caller) => [caller.phone, caller]));
+    const phones = [...byPhone.keys()].sort();
+    if (phones.length === 0) return;
+    const rows = (await em.query(
+      `WITH existing AS (
+         SELECT * FROM contacts WHERE phone = ANY($1::text[])
+       ), inserted AS (
+         INSERT INTO contacts (phone, name, rfc)
+         SELECT p.phone, p.name, p.rfc FROM unnest($1::text[], $2::text[], $3::text[]) AS p(phone, name, rfc)
+          WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.phone = p.phone)
+         ON CONFLICT DO NOTHING
+         RETURNING *
+       )
+       SELECT * FROM existing UNION ALL SELECT * FROM inserted`,
+      [phones, phones.map((phone) => byPhone.get(phone)!.name ?? null), phones.map((phone) => byPhone.get(phone)!.rfc ?? null)],
+    )) as Array<Record<string, unknown>>;
+    const fetched = this.fetchedByTransaction.get(em) ?? new Map<string, ContactEntity>();
+    for (const row of rows) {
+      const contact = entityFromRow(em.dataSource, ContactEntity, row);
+      if (contact.phone) fetched.set(contact.phone, contact);
+    }
+    this.fetchedByTransaction.set(em, fetched);
+  }
+
+  /** Contacts `fetchCallers` read for a transaction, by phone. */
+  private readonly fetchedByTransaction = new WeakMap<EntityManager, Map<string, ContactEntity>>();
+
+  /** A fetched contact for a party that has a phone and no email (a caller), if any. */
+  private fetched(em: EntityManager, email: string | null, phone: string | null): ContactEntity | undefined {
+    if (email || !phone) return undefined;
+    return this.fetchedByTransaction.get(em)?.get(phone);
+  }
+
+  /** A name, RFC or address we did not know yet is filled in; one we knew is kept. */
+  private async fillGaps(existing: ContactEntity, party: InboundParty, email: string | null, phone: string | null, em: EntityManager): Promise<ContactEntity> {
     const patch: Partial<ContactEntity> = contactGaps(existing, party);
     if (!existing.email && email) patch.email = email;
     if (!existing.phone && phone) patch.phone = phone;
     if (Object.keys(patch).length === 0) return existing;
     await em.update(ContactEntity, { id: existing.id }, patch);
-    return { ...existing, ...patch };
+    const updated = { ...existing, ...patch };
+    const fetched = this.fetchedByTransaction.get(em);
+    if (phone && fetched?.has(phone)) fetched.set(phone, updated);
+    return updated;
   }
 
   private async findByAddress(email: string | null, phone: string | null, em: EntityManager): Promise<ContactEntity | null> {

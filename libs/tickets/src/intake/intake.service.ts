@@ -82,6 +82,11 @@ export class IntakeService {
       // row and then waited for its caller's count would deadlock with one that did the reverse.
       const mayConfirm = entries.filter(({ message }) => !message.automated && (!message.call || callbackMayPlaceCall(message.call)));
       await this.notifier.lockSenderCounts(mayConfirm.map((entry) => entry.message.from), em);
+      // A caller who chose on the menu gets a ticket (new or theirs): their contacts, all at once.
+      await this.contacts.fetchCallers(
+        entries.flatMap(({ message }) => (message.call?.choice && message.from.phone && !message.automated ? [{ ...message.from, phone: message.from.phone }] : [])),
+        em,
+      );
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
       for (const { item, message } of entries) {
