@@ -17,6 +17,9 @@ export interface MovedTicket {
 
 @Injectable()
 export class ContactsRepository {
+  /** Contacts `fetchCallers` read for a transaction, by phone. */
+  private readonly fetchedByTransaction = new WeakMap<EntityManager, Map<string, ContactEntity>>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writeBehind: WriteBehind,
@@ -88,9 +91,6 @@ export class ContactsRepository {
     this.fetchedByTransaction.set(em, fetched);
   }
 
-  /** Contacts `fetchCallers` read for a transaction, by phone. */
-  private readonly fetchedByTransaction = new WeakMap<EntityManager, Map<string, ContactEntity>>();
-
   /** A fetched contact for a party that has a phone and no email (a caller), if any. */
   private fetched(em: EntityManager, email: string | null, phone: string | null): ContactEntity | undefined {
     if (email || !phone) return undefined;
@@ -121,10 +121,8 @@ export class ContactsRepository {
   /**
    * A contact of its own for an address someone only typed (a chat's email): it keeps the claim
    * apart from the contact that owns the address, so it neither sees nor changes that history.
-   */
-  /**
-   * A new contact for an address someone claims (a chat's), which nobody can race for: its id is
-   * made here, and through a holding transaction (an intake group) it waits for the group's flush.
+   * Nobody can race for it: its id is made here, and through a holding transaction (an intake
+   * group) it waits for the group's flush.
    */
   async createUnverified(party: InboundParty & { email: string }, em: EntityManager): Promise<ContactEntity> {
     const now = new Date();

@@ -36,7 +36,7 @@ const DETECTION_GATHER_MS = 250;
  * rows are already committed, so a crash before the last step only delays them until the sweeper runs.
  *
  * Jobs that run at the same time are handled as one group (group commit): their items are read
- * with one query and written in one transaction, and what they owe is queued with one call. An
+ * with one query and written in one transaction, and what they owe is sent right after. An
  * item that must wait for earlier messages of its conversation, and every item of a group whose
  * transaction failed, goes on alone, so one bad item never holds up or fails the others.
  */

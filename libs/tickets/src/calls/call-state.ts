@@ -78,7 +78,6 @@ export function mergeCallFacts(state: CallState, facts: CallFacts): CallState {
   return next;
 }
 
-/** The caller left a message (we can listen to it, or could until it was deleted). */
 /**
  * Whether this callback is likely to put its call on a ticket, and so owe the caller an SMS: the
  * intake spares the others the caller's confirmation-count lock. The answer of a call says no more
@@ -91,6 +90,7 @@ export function callbackMayPlaceCall(facts: CallFacts): boolean {
   return facts.step !== 'started' || Boolean(facts.choice || facts.ticketDigits || facts.status);
 }
 
+/** The caller left a message (we can listen to it, or could until it was deleted). */
 export function hasRecording(state: CallState): boolean {
   if (state.recordingStatus === RECORDING_DELETED) return true;
   return state.recordingUrl !== null && state.recordingStatus !== 'absent' && state.recordingStatus !== 'failed';

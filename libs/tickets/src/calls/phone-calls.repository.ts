@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CallTicket, CallTicketFinder } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
+import { entityFromRow } from '@app/platform';
 import { updateStatement, type SqlStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
@@ -34,9 +35,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
       .returning('*, (xmax = 0) AS inserted')
       .execute();
     const raw = (result.raw as Array<Record<string, unknown> & { inserted: boolean }>)[0]!;
-    const columns = em.connection.getMetadata(PhoneCallEntity).columns;
-    const row = em.create(PhoneCallEntity, Object.fromEntries(columns.map((column) => [column.propertyName, raw[column.databaseName]])));
-    return { row, inserted: raw.inserted };
+    return { row: entityFromRow(em.connection, PhoneCallEntity, raw), inserted: raw.inserted };
   }
 
   /** Through a holding transaction (an intake group) the update waits for the group's flush. */

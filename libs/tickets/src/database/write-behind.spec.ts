@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
-import { WriteBehind, type HeldTable, type SqlStatement } from './write-behind.js';
+import type { SqlStatement } from './combined-statements.repository.js';
+import { WriteBehind, type HeldTable } from './write-behind.js';
 
 /** A transaction stand-in that records the queries it is sent, and a writer per table (`INSERT INTO <table> VALUES ($1), ($2)...`). */
 function setup() {

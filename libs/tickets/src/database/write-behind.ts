@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { runTogether, type SqlStatement } from './combined-statements.repository.js';
 
-export type { SqlStatement } from './combined-statements.repository.js';
-
 /** The tables whose rows a holding transaction keeps back, in the order a flush writes them. */
 const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'phone_calls', 'ticket_events'] as const;
 export type HeldTable = (typeof HELD_TABLES)[number];

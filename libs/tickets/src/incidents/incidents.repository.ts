@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { WriteBehind, type SqlStatement } from '../database/write-behind.js';
+import type { SqlStatement } from '../database/combined-statements.repository.js';
+import { WriteBehind } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
 import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
+import { entityFromRow } from '@app/platform';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { returnedRows, type SqlStatement } from '../database/combined-statements.repository.js';
@@ -97,10 +98,6 @@ export class InboundItemsRepository {
   }
 
   /**
-   * The items, locked for the intake transaction so retries of one item never run side by side;
-   * locked in id order, so two batches sharing items wait for each other instead of deadlocking.
-   */
-  /**
    * The items with their raw content for the intake, and, for the channels in `inOrderChannels`,
    * whether earlier items of their source still wait (then see `findEarlierPending`): one round
    * trip for a whole batch of intake jobs. Missing ids are absent from the map.
@@ -116,10 +113,9 @@ export class InboundItemsRepository {
         WHERE item.id = ANY($1::uuid[])`,
       [ids, inOrderChannels],
     );
-    const columns = this.dataSource.getMetadata(InboundItemEntity).columns;
     return new Map(
       rows.map((row) => {
-        const item = this.dataSource.manager.create(InboundItemEntity, Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])));
+        const item = entityFromRow(this.dataSource, InboundItemEntity, row);
         return [item.id, { item, earlierPending: row.earlier_pending }];
       }),
     );
