@@ -6,6 +6,7 @@ import { DovecotServer } from './dovecot.js';
 import { eventually } from './eventually.js';
 import { buildMail, type TestMail } from './mail-builder.js';
 import { freePort } from './ports.js';
+import { QueueJobs } from './queue-jobs.js';
 import { SimulatedCall, TwilioWebhookClient } from './simulated-call.js';
 import { SmtpSink } from './smtp-sink.js';
 import { TestEnvironment } from './test-environment.js';
@@ -32,6 +33,8 @@ export class CustomerStack {
   api!: ApiClient;
   webhooks!: TwilioWebhookClient;
   private readonly chats: ChatTestClient[] = [];
+  private queuePrefix!: string;
+  private readonly jobs = new QueueJobs(() => this.env.redisUrl, () => this.queuePrefix);
 
   private constructor(
     readonly env: TestEnvironment,
@@ -51,6 +54,8 @@ export class CustomerStack {
 
   /** Starts (again) a gateway and a worker on `databaseUrl`, with a queue prefix of their own. */
   async startApps(databaseUrl: string, queuePrefix = this.env.queuePrefix): Promise<void> {
+    await this.jobs.close();
+    this.queuePrefix = queuePrefix;
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
     const settings = this.env.processEnv({
@@ -119,8 +124,17 @@ export class CustomerStack {
     return { call, ticketNumber };
   }
 
+  /**
+   * Resolves once every intake job has ended. A job ends after outage detection has seen its
+   * report, which comes after the customer's confirmation (what `mail`, `chat` and `call` wait for).
+   */
+  async intakeSettled(): Promise<void> {
+    await eventually(async () => (await this.jobs.unfinished('intake')) === 0, { what: 'every intake job to end' });
+  }
+
   async stop(): Promise<void> {
     await this.stopApps();
+    await this.jobs.close();
     await this.sink.close();
     await this.twilioApi.close();
     await this.dovecot.destroy();

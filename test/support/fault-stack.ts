@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import { AppProcess } from './app-process.js';
 import { DovecotServer } from './dovecot.js';
 import { eventually } from './eventually.js';
@@ -8,6 +7,7 @@ import { FaultProxy } from './fault-proxy.js';
 import { freePort } from './ports.js';
 import { RedisServer } from './redis-server.js';
 import { repoRoot } from './repo-root.js';
+import { QueueJobs } from './queue-jobs.js';
 import { SmtpSink } from './smtp-sink.js';
 import { TestEnvironment } from './test-environment.js';
 import { TwilioApiFake } from './twilio-api-fake.js';
@@ -40,7 +40,7 @@ export class FaultStack {
   worker?: AppProcess;
   /** Workers beyond the first (scale-out). */
   readonly moreWorkers: AppProcess[] = [];
-  private readonly queues = new Map<string, Queue>();
+  private readonly jobs = new QueueJobs(() => this.redis.url, () => this.env.queuePrefix);
   /** Every process started, for their logs. */
   private readonly started: AppProcess[] = [];
 
@@ -173,21 +173,14 @@ export class FaultStack {
   }
 
   /** Jobs not finished in a queue (waiting, active, delayed for a retry). */
-  async unfinishedJobs(name: 'intake' | 'outbound'): Promise<number> {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      queue = new Queue(name, { connection: { url: this.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix: this.env.queuePrefix });
-      queue.on('error', () => undefined);
-      this.queues.set(name, queue);
-    }
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    return Object.values(counts).reduce((sum, count) => sum + count, 0);
+  unfinishedJobs(name: 'intake' | 'outbound'): Promise<number> {
+    return this.jobs.unfinished(name);
   }
 
   async stop(): Promise<void> {
     await Promise.all(this.processes.map(stopOrKill));
     this.writeLogs();
-    await Promise.all([...this.queues.values()].map((queue) => queue.close().catch(() => undefined)));
+    await this.jobs.close();
     await this.imap.close();
     await this.postgres.close();
     await this.sink.close();
