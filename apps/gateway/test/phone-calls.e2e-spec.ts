@@ -472,8 +472,9 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(view.messages.find((message) => message.text.includes('Ya revisamos'))!.delivery).toMatchObject({ recipient: call.from });
   });
 
-  it('should retry an SMS that Twilio fails with a 500 and show the failed attempt on the ticket', async () => {
-    fake.failNext(500);
+  it('should retry an SMS that Twilio fails with a 500 and show each failed attempt on the ticket, numbered in order', async () => {
+    // The worker's own first try, then the first of the queue's retries.
+    fake.failNext(500, 500);
     const call = newCall();
     const { number } = await callWithSeverity(call, '2');
     await fake.waitForMessage((message) => message.form.To === call.from, 'the SMS after the retry');
@@ -481,9 +482,11 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       const current = await ticket(number);
       return eventTypes(current).includes('confirmation_sent') ? current : undefined;
     });
-    const failed = view.events.find((event) => event.type === 'delivery_failed');
-    expect(failed?.data).toMatchObject({ attempt: 1, willRetry: true });
-    expect(failed?.data.error).toContain('500');
+    const failed = view.events.filter((event) => event.type === 'delivery_failed');
+    expect(failed.map((event) => event.data)).toEqual([
+      expect.objectContaining({ attempt: 1, willRetry: true, error: expect.stringContaining('500') }),
+      expect.objectContaining({ attempt: 2, willRetry: true, error: expect.stringContaining('500') }),
+    ]);
     expect(view.messages.find((message) => message.direction === 'outbound')?.delivery).toMatchObject({ status: 'sent', recipient: call.from });
   });
 

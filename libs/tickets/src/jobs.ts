@@ -25,6 +25,8 @@ export interface IngestJob {
 
 export interface DeliverJob {
   deliveryId: string;
+  /** Attempts made before the job existed (the intake worker's direct send): the job's are numbered after them. */
+  attemptsBefore?: number;
 }
 
 export interface DeliverNoticeJob {

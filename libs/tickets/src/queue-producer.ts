@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
   JOBS,
+  OUTBOUND_JOB_OPTIONS,
   QUEUES,
   deliverJobId,
   ingestJobId,
@@ -21,12 +22,14 @@ export interface EnqueueOptions {
   retryFailed?: boolean;
   /** Run it this long from now, not at once. */
   delayMs?: number;
+  /** Deliveries: attempts already made outside the queue, taken from the queue's own so the total stays the same. */
+  attemptsBefore?: number;
 }
 
 interface IdentifiedJob {
   name: string;
   data: IngestJob | DeliverJob | DeliverNoticeJob;
-  opts: { jobId: string; delay?: number };
+  opts: { jobId: string; delay?: number; attempts?: number };
 }
 
 /** The one place that puts work on BullMQ. */
@@ -48,9 +51,17 @@ export class QueueProducer {
   }
 
   enqueueDeliveries(deliveryIds: string[], options: EnqueueOptions = {}): Promise<number> {
+    const { delayMs: delay, attemptsBefore } = options;
+    // Only what the queue's defaults do not say: BullMQ lets a key given as undefined replace them.
+    // At least one attempt is the queue's, so that a failure is recorded for good by its last one.
+    const attempts = attemptsBefore ? { attempts: Math.max(1, (OUTBOUND_JOB_OPTIONS.attempts ?? 1) - attemptsBefore) } : {};
     return this.add(
       this.outbound,
-      deliveryIds.map((deliveryId) => ({ name: JOBS.deliver, data: { deliveryId }, opts: { jobId: deliverJobId(deliveryId), delay: options.delayMs } })),
+      deliveryIds.map((deliveryId) => ({
+        name: JOBS.deliver,
+        data: attemptsBefore ? { deliveryId, attemptsBefore } : { deliveryId },
+        opts: { jobId: deliverJobId(deliveryId), ...(delay === undefined ? {} : { delay }), ...attempts },
+      })),
       options,
     );
   }

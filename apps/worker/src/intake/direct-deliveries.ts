@@ -55,18 +55,18 @@ export class DirectDeliveries implements OnApplicationShutdown {
     // job now, delayed: the sweep's re-queueing is then a no-op instead of a second send, and the job
     // finds the delivery sent, or sends it if this process died.
     const backstop = setTimeout(() => {
-      this.producer.enqueueDeliveries([deliveryId], { delayMs: this.config.jobLockMs }).catch((error: Error) => {
+      this.producer.enqueueDeliveries([deliveryId], { delayMs: this.config.jobLockMs, attemptsBefore: 1 }).catch((error: Error) => {
         this.logger.warn(`delivery ${deliveryId}: its backstop job could not be queued (${error.message})`);
       });
     }, this.config.sweepGraceMs / 2);
     try {
-      // Never the last attempt: a failure here leaves the queue's attempts, with their backoff, to follow.
+      // The first attempt, never the last: after a failure the queue makes the others, with their backoff.
       await this.outbound.deliver(deliveryId, this.senders.senderFor, { number: 1, isLast: false });
     } catch (error) {
       // Refused for good: recorded as failed already, nothing to retry.
       if (error instanceof DeliveryRefusedError) return;
       this.logger.warn(`delivery ${deliveryId}: direct send failed (${(error as Error).message}); queued for retries`);
-      await this.producer.enqueueDeliveries([deliveryId]).catch((queueError: Error) => {
+      await this.producer.enqueueDeliveries([deliveryId], { attemptsBefore: 1 }).catch((queueError: Error) => {
         this.logger.warn(`delivery ${deliveryId} could not be queued (${queueError.message}); the recovery sweep will`);
       });
     } finally {

@@ -14,7 +14,8 @@ export class OutboundProcessor implements JobProcessor<DeliverJob | DeliverNotic
   ) {}
 
   async process(job: Job<DeliverJob | DeliverNoticeJob>): Promise<string> {
-    const attempt = { number: job.attemptsMade + 1, isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
+    const attemptsBefore = job.name === JOBS.deliver ? ((job.data as DeliverJob).attemptsBefore ?? 0) : 0;
+    const attempt = { number: attemptsBefore + job.attemptsMade + 1, isLast: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
     try {
       if (job.name === JOBS.deliverNotice) return await this.notices.deliver((job.data as DeliverNoticeJob).noticeId, this.senders.senderFor, attempt);
       return await this.outbound.deliver((job.data as DeliverJob).deliveryId, this.senders.senderFor, attempt);
