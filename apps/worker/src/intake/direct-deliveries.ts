@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { withTimeout } from '@app/platform';
-import { DeliveryRefusedError, OutboundService, QueueProducer } from '@app/tickets';
+import { DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelSenders } from '../processors/channel-senders.js';
 
@@ -61,7 +61,9 @@ export class DirectDeliveries implements OnApplicationShutdown {
     }, this.config.sweepGraceMs / 2);
     try {
       // The first attempt, never the last: after a failure the queue makes the others, with their backoff.
-      await this.outbound.deliver(deliveryId, this.senders.senderFor, { number: 1, isLast: false });
+      const result = await this.outbound.deliver(deliveryId, this.senders.senderFor, { number: 1, isLast: false });
+      // Not begun: the queue asks again once what it follows has gone.
+      if (result === 'waiting') await this.producer.enqueueDeliveries([deliveryId], { delayMs: DELIVERY_WAIT_MS });
     } catch (error) {
       // Refused for good: recorded as failed already, nothing to retry.
       if (error instanceof DeliveryRefusedError) return;

@@ -2,7 +2,8 @@ import type { Job } from 'bullmq';
 
 /** The handler of one queue's jobs. */
 export interface JobProcessor<T> {
-  process(job: Job<T>): Promise<string>;
+  /** `token` is the worker's lock on the job, which moving it (e.g. to delayed) needs. */
+  process(job: Job<T>, token?: string): Promise<string>;
   /** Called after every failed attempt; `finalAttempt` when BullMQ will not try again. */
   failed?(job: Job<T>, error: Error, finalAttempt: boolean): Promise<void>;
 }

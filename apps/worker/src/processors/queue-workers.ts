@@ -49,7 +49,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private consume<T>(queue: string, processor: JobProcessor<T>, concurrency: number): void {
-    const worker = new Worker<T, string>(queue, (job) => processor.process(job), {
+    const worker = new Worker<T, string>(queue, (job, token) => processor.process(job, token), {
       connection: { url: this.config.core.redisUrl, connectionName: `ventanilla-worker-${queue}` },
       prefix: this.config.core.queuePrefix,
       concurrency,

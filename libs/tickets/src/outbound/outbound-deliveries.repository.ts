@@ -16,7 +16,18 @@ export interface DeliveryToSend {
   ticket: TicketEntity;
   /** A verification mail's link (its token is derived from this id). */
   verificationId: string | null;
+  /** An earlier delivery this one must not overtake, still pending: this one is not begun (see `mustFollow`). */
+  waitingFor: string | null;
 }
+
+/**
+ * The SQL condition under which delivery `later` must wait for `earlier`: a satisfaction survey
+ * follows what its ticket sent the same recipient on the same channel before it (the resolution).
+ * Within one worker the sends to a recipient already go in order; this holds across workers.
+ */
+const mustFollow = (later: string, earlier: string): string =>
+  `${later}.kind = 'survey' AND ${earlier}.ticket_id = ${later}.ticket_id AND ${earlier}.recipient = ${later}.recipient
+   AND ${earlier}.channel = ${later}.channel AND ${earlier}.kind <> 'survey' AND ${earlier}.status = 'pending' AND ${earlier}.created_at <= ${later}.created_at`;
 
 /** How a send ended, and the event that says so on its ticket. */
 export interface FinishedDelivery {
@@ -131,32 +142,37 @@ export class OutboundDeliveriesRepository {
 
   /**
    * The deliveries with the messages they send and their tickets, and, for each pending delivery not
-   * yet begun, the moment its sending begins is recorded: one statement for a group of sends. The
-   * rows read are the ones before that write, so `sendStartedAt` still says whether an earlier
-   * attempt began (and may have reached the customer).
+   * yet begun and not waiting for an earlier one, the moment its sending begins is recorded: one
+   * statement for a group of sends. The rows read are the ones before that write, so
+   * `sendStartedAt` still says whether an earlier attempt began (and may have reached the customer).
    */
   async startSending(ids: string[]): Promise<Map<string, DeliveryToSend>> {
     if (ids.length === 0) return new Map();
     const deliveries = await this.dataSource.manager
       .createQueryBuilder(OutboundDeliveryEntity, 'd')
       .addCommonTableExpression(
-        `UPDATE outbound_deliveries SET send_started_at = now() WHERE id = ANY(:ids) AND status = 'pending' AND send_started_at IS NULL RETURNING id`,
+        `UPDATE outbound_deliveries later SET send_started_at = now()
+          WHERE later.id = ANY(:ids) AND later.status = 'pending' AND later.send_started_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM outbound_deliveries earlier WHERE ${mustFollow('later', 'earlier')})
+          RETURNING later.id`,
         'started',
       )
       .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
       .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
       .leftJoinAndMapOne('d.verification', ContactVerificationEntity, 'v', `v.message_id = d.message_id AND d.kind = 'verification'`)
+      .leftJoinAndMapOne('d.waitingFor', OutboundDeliveryEntity, 'e', mustFollow('d', 'e'))
       // One array parameter, not one per id: TypeORM's cost grows with the parameters of a query.
       .where('d.id = ANY(:ids)', { ids })
       .getMany();
     return new Map(
       deliveries.map((delivery) => {
-        const { message, ticket, verification } = delivery as OutboundDeliveryEntity & {
+        const { message, ticket, verification, waitingFor } = delivery as OutboundDeliveryEntity & {
           message: MessageEntity;
           ticket: TicketEntity;
           verification?: ContactVerificationEntity | null;
+          waitingFor?: OutboundDeliveryEntity | null;
         };
-        return [delivery.id, { delivery, message, ticket, verificationId: verification?.id ?? null }];
+        return [delivery.id, { delivery, message, ticket, verificationId: verification?.id ?? null, waitingFor: waitingFor?.id ?? null }];
       }),
     );
   }

@@ -15,7 +15,11 @@ export interface DeliveryAttempt {
   isLast: boolean;
 }
 
-export type DeliveryResult = 'sent' | 'held' | 'already_done';
+/** `waiting`: not begun, an earlier delivery it must follow is still pending; ask again later. */
+export type DeliveryResult = 'sent' | 'held' | 'already_done' | 'waiting';
+
+/** How long a delivery that must wait for an earlier one waits before it is tried again. */
+export const DELIVERY_WAIT_MS = 5_000;
 
 // The two database steps of a send are shared by the sends that reach them at the same time: the
 // busier the outbox, the fewer statements per delivery. A lone send waits one event-loop turn.
@@ -48,6 +52,7 @@ export class OutboundService {
     // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
     const toSend = await this.starts.add(deliveryId);
     if (!toSend || toSend.delivery.status !== 'pending') return 'already_done';
+    if (toSend.waitingFor) return 'waiting';
     const { channel, recipient } = toSend.delivery;
     const finished = await this.inTurn(`${channel}:${recipient}`, () => this.send(toSend, senderFor, attempt));
     await this.finishes.add(finished);
@@ -58,6 +63,7 @@ export class OutboundService {
   /**
    * Sends to one recipient on one channel go one after the other, in the order their jobs started
    * (the order they were queued): a resolution reaches the customer before the survey queued with it.
+   * Across worker processes the survey waits for it in `startSending` instead.
    */
   private async inTurn<T>(lane: string, send: () => Promise<T>): Promise<T> {
     const mine = (this.lanes.get(lane) ?? Promise.resolve()).then(send);
