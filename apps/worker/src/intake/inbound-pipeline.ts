@@ -86,6 +86,8 @@ export class InboundPipeline {
 
   private async processGroup(ids: string[]): Promise<Result[]> {
     const loaded = await this.items.loadForIntake(ids, this.channels.inOrderChannels);
+    // A fault test freezes the worker here: its jobs stall and another worker takes them.
+    this.faults.stallIfArmed('stall-before-intake');
     const results: Result[] = [];
     const together: Normalized[] = [];
     const alone: Array<{ index: number; item: InboundItemEntity; earlierPending: boolean; message?: InboundMessage }> = [];
@@ -151,7 +153,11 @@ export class InboundPipeline {
     try {
       outcome = await this.intake.ingest(item, message);
     } catch (error) {
-      if (error instanceof InboundItemTakenError) return { kind: 'already_processed', deliveryIds: [] };
+      if (error instanceof InboundItemTakenError) {
+        // The same job ran twice at once (it stalled here and another worker took it): theirs counts.
+        this.logger.log(`inbound ${item.id} was recorded by another worker meanwhile; this run's work is rolled back`);
+        return { kind: 'already_processed', deliveryIds: [] };
+      }
       throw error;
     }
     await this.afterCommit([{ item, outcome }]);

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 
 /**
- * Named crash points for the fault tests (FAULT_INJECT=after-intake-commit,...). Off unless
- * configured; each point fires once per process, then the process exits as if killed.
+ * Named fault points for the fault tests (FAULT_INJECT=after-intake-commit,...). Off unless
+ * configured; each point fires once per process: a crash point exits as if killed, a stall point
+ * (`name:milliseconds`) freezes the process for that long.
  */
 export class FaultInjector {
   private readonly logger = new Logger(FaultInjector.name);
@@ -16,5 +17,18 @@ export class FaultInjector {
     if (!this.armed.delete(point)) return;
     this.logger.error(`fault injection: crashing at "${point}"`);
     process.kill(process.pid, 'SIGKILL');
+  }
+
+  /**
+   * Blocks the whole process (its event loop: no job-lock renewals, no timers, no I/O) for the
+   * milliseconds the point names, as a long garbage collection or a frozen VM would.
+   */
+  stallIfArmed(point: string): void {
+    const armed = [...this.armed].find((entry) => entry.startsWith(`${point}:`));
+    if (!armed) return;
+    this.armed.delete(armed);
+    const milliseconds = Number(armed.slice(point.length + 1));
+    this.logger.error(`fault injection: stalling ${milliseconds} ms at "${point}"`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
   }
 }
