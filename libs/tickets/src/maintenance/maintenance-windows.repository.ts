@@ -9,7 +9,8 @@ const LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 @Injectable()
 export class MaintenanceWindowsRepository {
-  private cache?: { readAt: number; windows: MaintenanceWindowEntity[] };
+  /** The last read, or the one in flight: callers that find the cache stale at once share one query. */
+  private cache?: { readAt: number; windows: Promise<MaintenanceWindowEntity[]> };
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -68,13 +69,22 @@ export class MaintenanceWindowsRepository {
     this.cache = undefined;
   }
 
-  private async windows(em?: EntityManager): Promise<MaintenanceWindowEntity[]> {
-    if (!em && this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.windows;
-    const windows = await (em ?? this.dataSource.manager).find(MaintenanceWindowEntity, {
+  private windows(em?: EntityManager): Promise<MaintenanceWindowEntity[]> {
+    if (em) return this.read(em);
+    if (this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.windows;
+    const cache = { readAt: Date.now(), windows: this.read(this.dataSource.manager) };
+    this.cache = cache;
+    // A failed read is not kept: the next caller tries again.
+    cache.windows.catch(() => {
+      if (this.cache === cache) this.cache = undefined;
+    });
+    return cache.windows;
+  }
+
+  private read(em: EntityManager): Promise<MaintenanceWindowEntity[]> {
+    return em.find(MaintenanceWindowEntity, {
       where: { cancelledAt: IsNull(), endsAt: MoreThan(new Date(Date.now() - LOOKBACK_MS)) },
       order: { startsAt: 'ASC' },
     });
-    if (!em) this.cache = { readAt: Date.now(), windows };
-    return windows;
   }
 }
