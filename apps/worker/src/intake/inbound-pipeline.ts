@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnprocessableInboundError, type InboundMessage } from '@app/channels';
-import { BatchCollector, FaultInjector, intakeTotal } from '@app/platform';
+import { BatchCollector, FaultInjector, intakeTotal, settle } from '@app/platform';
 import {
   IncidentDetector,
   InboundItemTakenError,
@@ -195,14 +195,5 @@ export class InboundPipeline {
       this.logger.warn(`incident detection skipped for tickets ${unique.join(', ')}: ${(error as Error).message}`);
     }
     return ticketIds.map(() => undefined);
-  }
-}
-
-/** The promise's value, or the error it failed with, as a value: one item's failure stays its own. */
-async function settle<T>(promise: Promise<T>): Promise<T | Error> {
-  try {
-    return await promise;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
   }
 }

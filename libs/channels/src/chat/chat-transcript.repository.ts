@@ -1,3 +1,4 @@
+import { BatchCollector, settle } from '@app/platform';
 import { MoreThan, type DataSource } from 'typeorm';
 import { ChatConversationEntity } from './chat-conversation.entity.js';
 import { ChatEntryEntity, type ChatEntryType } from './chat-entry.entity.js';
@@ -10,10 +11,6 @@ export interface NewChatEntry {
   payload: Record<string, unknown>;
 }
 
-/**
- * The transcript the widget shows, numbered by one sequence per conversation. Appends lock the
- * conversation row, so numbers have no gaps and follow the order of the appends.
- */
 const UNIQUE_VIOLATION = '23505';
 
 interface AppendRow {
@@ -41,21 +38,101 @@ const APPEND_IN_ONE_STATEMENT = `
   UNION ALL
   SELECT seq, type, payload, false AS is_new FROM existing`;
 
+/**
+ * The same for several conversations, each once: their rows are locked in id order first, so two
+ * such statements never wait for each other in a cycle.
+ */
+const APPEND_TO_MANY_IN_ONE_STATEMENT = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS i(conversation_id, source_key, type, payload)
+  ), existing AS (
+    SELECT i.conversation_id, e.seq, e.type, e.payload
+      FROM input i JOIN chat_entries e ON e.conversation_id = i.conversation_id AND e.source_key = i.source_key
+  ), locked AS (
+    SELECT c.id FROM chat_conversations c
+     WHERE c.id IN (SELECT conversation_id FROM input EXCEPT SELECT conversation_id FROM existing)
+     ORDER BY c.id FOR UPDATE
+  ), numbered AS (
+    UPDATE chat_conversations c SET last_seq = c.last_seq + 1, last_activity_at = now()
+      FROM locked WHERE c.id = locked.id
+    RETURNING c.id, c.last_seq
+  ), inserted AS (
+    INSERT INTO chat_entries (conversation_id, seq, type, source_key, payload)
+    SELECT i.conversation_id, n.last_seq, i.type, i.source_key, i.payload FROM numbered n JOIN input i ON i.conversation_id = n.id
+    RETURNING conversation_id, seq, type, payload
+  )
+  SELECT conversation_id, seq, type, payload, true AS is_new FROM inserted
+  UNION ALL
+  SELECT conversation_id, seq, type, payload, false AS is_new FROM existing`;
+
+type Appended = { entry: ChatEntry; isNew: boolean } | null;
+
+interface Append {
+  conversationId: string;
+  entry: NewChatEntry;
+}
+
+/**
+ * The transcript the widget shows, numbered by one sequence per conversation. Appends lock the
+ * conversation row, so numbers have no gaps and follow the order of the appends.
+ */
 export class ChatTranscriptRepository {
+  /** Appends of the same moment (a group's confirmations, busy customers) share one statement. */
+  private readonly appends = new BatchCollector<Append, Appended>({
+    maxItems: 64,
+    maxWaitMs: 0,
+    maxConcurrentFlushes: 2,
+    flush: (batch) => this.appendBatch(batch),
+  });
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Appends an entry, or returns the one already stored for the same source; null for an unknown
-   * conversation. One statement on the hot path (a chat start appends twice: the customer's message
-   * and the confirmation); two appends of one source at the same moment make it fail on the unique
-   * source key without numbering anything, and the locked path below then finds the stored entry.
+   * conversation. One statement, shared with the other appends of the moment; two appends of one
+   * source at the same moment make it fail on the unique source key without numbering anything, and
+   * each of its entries is then appended alone, the locked path finding the stored one.
    */
-  async append(conversationId: string, entry: NewChatEntry): Promise<{ entry: ChatEntry; isNew: boolean } | null> {
+  append(conversationId: string, entry: NewChatEntry): Promise<Appended> {
+    return this.appends.add({ conversationId, entry });
+  }
+
+  /**
+   * One statement for the first append of each conversation; a second append of a conversation in
+   * the same batch goes after it, alone (entries of one conversation keep the order they came in).
+   */
+  private async appendBatch(batch: Append[]): Promise<Array<Appended | Error>> {
+    const first = new Map<string, number>();
+    for (const [index, { conversationId }] of batch.entries()) if (!first.has(conversationId)) first.set(conversationId, index);
+    const results: Array<Appended | Error> = [];
+    const together = [...first.values()].map((index) => batch[index]!);
+    try {
+      const appended = await this.appendToMany(together);
+      for (const [conversationId, index] of first) results[index] = appended.get(conversationId) ?? null;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      for (const index of first.values()) results[index] = await settle(this.appendAlone(batch[index]!));
+    }
+    for (const [index, append] of batch.entries()) {
+      if (first.get(append.conversationId) !== index) results[index] = await settle(this.appendAlone(append));
+    }
+    return results;
+  }
+
+  private async appendToMany(appends: Append[]): Promise<Map<string, Appended>> {
+    const rows: Array<AppendRow & { conversation_id: string }> = await this.dataSource.query(APPEND_TO_MANY_IN_ONE_STATEMENT, [
+      appends.map((append) => append.conversationId),
+      appends.map((append) => append.entry.sourceKey),
+      appends.map((append) => append.entry.type),
+      appends.map((append) => JSON.stringify(append.entry.payload)),
+    ]);
+    return new Map(rows.map((row) => [row.conversation_id, appendedFromRow(row)]));
+  }
+
+  private async appendAlone({ conversationId, entry }: Append): Promise<Appended> {
     try {
       const rows: AppendRow[] = await this.dataSource.query(APPEND_IN_ONE_STATEMENT, [conversationId, entry.sourceKey, entry.type, entry.payload]);
-      const row = rows[0];
-      if (!row) return null;
-      return { entry: { ...row.payload, seq: row.seq, type: row.type } as ChatEntry, isNew: row.is_new };
+      return rows[0] ? appendedFromRow(rows[0]) : null;
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       return this.appendLocked(conversationId, entry);
@@ -84,6 +161,10 @@ export class ChatTranscriptRepository {
     });
     return rows.map(toChatEntry);
   }
+}
+
+function appendedFromRow(row: AppendRow): Appended {
+  return { entry: { ...row.payload, seq: row.seq, type: row.type } as ChatEntry, isNew: row.is_new };
 }
 
 function toChatEntry(row: ChatEntryEntity): ChatEntry {
