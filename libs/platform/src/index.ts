@@ -1,4 +1,5 @@
 export * from './async/batch-collector.js';
+export * from './async/cached-read.js';
 export * from './async/settle.js';
 export * from './async/sleep.js';
 export * from './async/with-timeout.js';

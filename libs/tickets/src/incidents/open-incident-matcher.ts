@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CachedRead } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
@@ -28,7 +29,7 @@ export interface OpenIncidentMatch {
  */
 @Injectable()
 export class OpenIncidentMatcher {
-  private snapshot?: { readAt: number; incidents: Array<IncidentView & { title: string; severity: Severity }> };
+  private readonly snapshot = new CachedRead(REFRESH_MS, () => this.readOpenIncidents());
 
   constructor(
     @Inject(CORE_CONFIG) private readonly config: CoreConfig,
@@ -37,7 +38,7 @@ export class OpenIncidentMatcher {
   ) {}
 
   async match(subject: string, text: string): Promise<OpenIncidentMatch | null> {
-    const open = await this.openIncidents();
+    const open = await this.snapshot.get();
     if (open.length === 0) return null;
     const report = { id: 'new', at: Date.now(), severity: 3 as Severity, signature: reportSignature(subject, text), incidentId: null };
     const decision = detectIncident(report, { incidents: open, unlinked: [], surge: false }, this.config.incidents, builtStemBackground());
@@ -46,15 +47,12 @@ export class OpenIncidentMatcher {
     return { incidentId: incident.id, title: incident.title, severity: incident.severity, score: decision.score, reason: decision.reason };
   }
 
-  private async openIncidents() {
-    if (this.snapshot && Date.now() - this.snapshot.readAt < REFRESH_MS) return this.snapshot.incidents;
-    const incidents = (await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, this.dataSource.manager, true)).map(({ incident, reports }) => ({
+  private async readOpenIncidents(): Promise<Array<IncidentView & { title: string; severity: Severity }>> {
+    return (await this.incidents.unresolvedWithReports(INCIDENT_REPORTS, this.dataSource.manager, true)).map(({ incident, reports }) => ({
       id: incident.id,
       title: incident.title,
       severity: incident.severity,
       reports: reports.map((row) => ({ id: row.id, at: row.created_at.getTime(), severity: row.severity as Severity, signature: reportSignature(row.subject, row.text ?? ''), incidentId: incident.id })),
     }));
-    this.snapshot = { readAt: Date.now(), incidents };
-    return incidents;
   }
 }

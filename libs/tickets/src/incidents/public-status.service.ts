@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CachedRead } from '@app/platform';
 import type { KnownOutage, OutageBoard } from '@app/channels';
 import { MaintenanceWindowsRepository } from '../maintenance/maintenance-windows.repository.js';
 import type { Severity } from '../severity/severity.js';
@@ -15,18 +16,15 @@ const CACHE_MS = 5_000;
 
 @Injectable()
 export class PublicStatusService implements OutageBoard {
-  private cache?: { readAt: number; status: PublicStatus };
+  private readonly cache = new CachedRead(CACHE_MS, () => this.read());
 
   constructor(
     private readonly incidents: IncidentsRepository,
     private readonly windows: MaintenanceWindowsRepository,
   ) {}
 
-  async current(): Promise<PublicStatus> {
-    if (this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.status;
-    const status = await this.read();
-    this.cache = { readAt: Date.now(), status };
-    return status;
+  current(): Promise<PublicStatus> {
+    return this.cache.get();
   }
 
   /** The open incidents, for the chat widget's banner and the phone menu's announcement. */
@@ -36,7 +34,7 @@ export class PublicStatusService implements OutageBoard {
 
   /** Forget the cached answer (this process just changed an incident). */
   invalidate(): void {
-    this.cache = undefined;
+    this.cache.invalidate();
   }
 
   private async read(): Promise<PublicStatus> {

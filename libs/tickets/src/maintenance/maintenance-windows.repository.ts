@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CachedRead } from '@app/platform';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { MaintenanceWindowEntity } from './maintenance-window.entity.js';
 
@@ -9,8 +10,7 @@ const LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 @Injectable()
 export class MaintenanceWindowsRepository {
-  /** The last read, or the one in flight: callers that find the cache stale at once share one query. */
-  private cache?: { readAt: number; windows: Promise<MaintenanceWindowEntity[]> };
+  private readonly cache = new CachedRead(CACHE_MS, () => this.read(this.dataSource.manager));
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -66,19 +66,11 @@ export class MaintenanceWindowsRepository {
 
   /** Forget what was read (this process just scheduled or cancelled a window). */
   invalidate(): void {
-    this.cache = undefined;
+    this.cache.invalidate();
   }
 
   private windows(em?: EntityManager): Promise<MaintenanceWindowEntity[]> {
-    if (em) return this.read(em);
-    if (this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.windows;
-    const cache = { readAt: Date.now(), windows: this.read(this.dataSource.manager) };
-    this.cache = cache;
-    // A failed read is not kept: the next caller tries again.
-    cache.windows.catch(() => {
-      if (this.cache === cache) this.cache = undefined;
-    });
-    return cache.windows;
+    return em ? this.read(em) : this.cache.get();
   }
 
   private read(em: EntityManager): Promise<MaintenanceWindowEntity[]> {
