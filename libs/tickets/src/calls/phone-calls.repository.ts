@@ -7,6 +7,12 @@ import { WriteBehind } from '../database/write-behind.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 
+/** A call's update held with its intake group's other writes. */
+interface HeldCallUpdate {
+  callSid: string;
+  patch: Partial<PhoneCallEntity>;
+}
+
 const likePrefix = (prefix: string): string => `${prefix.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
 
 @Injectable()
@@ -22,8 +28,8 @@ export class PhoneCallsRepository implements CallTicketFinder {
    * need not update it. `inserted` tells which.
    */
   async lock(callSid: string, initial: Partial<PhoneCallEntity>, em: EntityManager): Promise<{ row: PhoneCallEntity; inserted: boolean }> {
-    // An earlier callback of the call in the same group may hold its update.
-    await this.writeBehind.flush(em, ['phone_calls']);
+    // An earlier callback of this call in the same group may hold its update (other calls' stay held).
+    if (this.writeBehind.pending<HeldCallUpdate>('phone_calls', em).some((held) => held.callSid === callSid)) await this.writeBehind.flush(em, ['phone_calls']);
     // One round trip: ON CONFLICT DO UPDATE row-locks the existing row as SELECT ... FOR UPDATE
     // would (waiting for a concurrent callback's transaction), and returns the row, new or not.
     const result = await em
@@ -40,7 +46,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
 
   /** Through a holding transaction (an intake group) the update waits for the group's flush. */
   async update(callSid: string, patch: Partial<PhoneCallEntity>, em: EntityManager): Promise<void> {
-    await this.writeBehind.write('phone_calls', [{ callSid, patch }], (rows, db) => updateStatements(db, rows), em);
+    await this.writeBehind.write<HeldCallUpdate>('phone_calls', [{ callSid, patch }], (rows, db) => updateStatements(db, rows), em);
   }
 
   /**
@@ -135,7 +141,7 @@ export interface UnplacedMissedCall {
 }
 
 /** One UPDATE per call, its held patches merged in order (a later value wins). */
-function updateStatements(em: EntityManager, rows: Array<{ callSid: string; patch: Partial<PhoneCallEntity> }>): SqlStatement[] {
+function updateStatements(em: EntityManager, rows: HeldCallUpdate[]): SqlStatement[] {
   const merged = new Map<string, Partial<PhoneCallEntity>>();
   for (const { callSid, patch } of rows) merged.set(callSid, { ...merged.get(callSid), ...patch });
   return [...merged].map(([callSid, patch]) => updateStatement(em, PhoneCallEntity, patch, { callSid }));
