@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { announceReady, CONFIG_ERROR_EXIT_CODE, ConfigError, loadDotEnv } from '@app/platform';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { createGatewayApp } from './gateway-app.js';
+import { applyConnectionSettings, listenOptions } from './http/connection-settings.js';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
@@ -18,7 +20,9 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
   });
-  await app.listen(config.port);
+  applyConnectionSettings(app.getHttpServer() as Server);
+  // Nest's typings name a port and a host only; it hands its arguments to Node's server.listen as they are.
+  await app.listen(listenOptions(config.port) as unknown as number);
   const address = app.getHttpServer().address() as { port: number };
   announceReady('gateway', ` on port ${address.port}`);
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { Agent, get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
@@ -247,6 +248,27 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
       await call.deliver(call.statusCallback('busy', 0));
       expect(await storedItems()).toBe(before + 1);
     });
+  });
+
+  it('should keep an idle connection open past a load balancer\'s idle minute, so webhooks that reuse it are not reset', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const ask = () =>
+      new Promise<{ keepAlive: string | undefined; reused: boolean }>((resolve, reject) => {
+        const request = get(`${base}/health`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve({ keepAlive: response.headers['keep-alive'], reused: request.reusedSocket }));
+        });
+        request.on('error', reject);
+      });
+    try {
+      // What clients and balancers size their pools by.
+      expect((await ask()).keepAlive).toBe('timeout=65');
+      // Past Node's default of 5 s, after which the gateway used to close it.
+      await sleep(6_000);
+      expect((await ask()).reused).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   describe('signatures and bad input', () => {
