@@ -253,7 +253,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
   it('should keep an idle connection open past a load balancer\'s idle minute, so webhooks that reuse it are not reset', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const ask = () =>
-      new Promise<{ keepAlive: string | undefined; reused: boolean }>((resolve, reject) => {
+      new Promise<{ keepAlive: string | string[] | undefined; reused: boolean }>((resolve, reject) => {
         const request = get(`${base}/health`, { agent }, (response) => {
           response.resume();
           response.on('end', () => resolve({ keepAlive: response.headers['keep-alive'], reused: request.reusedSocket }));

@@ -148,7 +148,7 @@ export class OutboundDeliveriesRepository {
    */
   async startSending(ids: string[]): Promise<Map<string, DeliveryToSend>> {
     if (ids.length === 0) return new Map();
-    const deliveries = await this.dataSource.manager
+    const { entities, raw } = await this.dataSource.manager
       .createQueryBuilder(OutboundDeliveryEntity, 'd')
       .addCommonTableExpression(
         `UPDATE outbound_deliveries later SET send_started_at = now()
@@ -160,19 +160,20 @@ export class OutboundDeliveriesRepository {
       .innerJoinAndMapOne('d.message', MessageEntity, 'm', 'm.id = d.message_id')
       .innerJoinAndMapOne('d.ticket', TicketEntity, 't', 't.id = d.ticket_id')
       .leftJoinAndMapOne('d.verification', ContactVerificationEntity, 'v', `v.message_id = d.message_id AND d.kind = 'verification'`)
-      .leftJoinAndMapOne('d.waitingFor', OutboundDeliveryEntity, 'e', mustFollow('d', 'e'))
+      // A subquery, not a join: its condition on d alone skips it for every delivery but a survey.
+      .addSelect(`(SELECT earlier.id FROM outbound_deliveries earlier WHERE ${mustFollow('d', 'earlier')} LIMIT 1)`, 'waiting_for')
       // One array parameter, not one per id: TypeORM's cost grows with the parameters of a query.
       .where('d.id = ANY(:ids)', { ids })
-      .getMany();
+      .getRawAndEntities();
+    const waitingFor = new Map((raw as Array<{ d_id: string; waiting_for: string | null }>).map((row) => [row.d_id, row.waiting_for]));
     return new Map(
-      deliveries.map((delivery) => {
-        const { message, ticket, verification, waitingFor } = delivery as OutboundDeliveryEntity & {
+      entities.map((delivery) => {
+        const { message, ticket, verification } = delivery as OutboundDeliveryEntity & {
           message: MessageEntity;
           ticket: TicketEntity;
           verification?: ContactVerificationEntity | null;
-          waitingFor?: OutboundDeliveryEntity | null;
         };
-        return [delivery.id, { delivery, message, ticket, verificationId: verification?.id ?? null, waitingFor: waitingFor?.id ?? null }];
+        return [delivery.id, { delivery, message, ticket, verificationId: verification?.id ?? null, waitingFor: waitingFor.get(delivery.id) ?? null }];
       }),
     );
   }
