@@ -23,6 +23,7 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * surge), BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
  * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run,
  * BENCH_WARMUP_SECONDS (3: events sent first at the scenario's rate, at most 200, and not counted),
+ * BENCH_ROUNDS (1: baseline, webhooks and chat run this many times, interleaved, with the spread),
  * BENCH_WORKER_PROCESSES (one per core: worker processes of the system under test, as WORKER_PROCESSES),
  * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
  * for the last confirmations) for the outage day.
@@ -35,21 +36,29 @@ async function main(): Promise<void> {
   process.env.VENTANILLA_TEST_REDIS_DB ??= '10';
   const env = await TestEnvironment.create('bench');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const rounds = number('BENCH_ROUNDS', 1);
   const results: Array<ScenarioResult | object> = [];
-  const scenarios: Record<string, ScenarioResult> = {};
+  // Per round, the sustained scenarios of that round (a ratio compares runs of the same round).
+  const roundsRun: Array<Record<string, ScenarioResult>> = [];
   try {
-    for (const [name, run] of [
-      ['baseline', () => runBaseline(env, events, rate)],
-      ['webhooks', () => runWebhooks(env, events, rate)],
-      ['chat', () => runChatLoad(env, events, rate)],
-    ] as const) {
-      if (!only.has(name)) continue;
-      await env.reset();
-      const result = await run();
-      scenarios[name] = result;
-      results.push(result);
-      console.log(summaryLine(result));
+    // Rounds interleave the scenarios, so a noisy stretch of the machine touches each of them alike.
+    for (let roundNumber = 1; roundNumber <= rounds; roundNumber += 1) {
+      const scenarios: Record<string, ScenarioResult> = {};
+      for (const [name, run] of [
+        ['baseline', () => runBaseline(env, events, rate)],
+        ['webhooks', () => runWebhooks(env, events, rate)],
+        ['chat', () => runChatLoad(env, events, rate)],
+      ] as const) {
+        if (!only.has(name)) continue;
+        await env.reset();
+        const result = await run();
+        scenarios[name] = result;
+        results.push(rounds > 1 ? { ...result, round: roundNumber } : result);
+        console.log(`${rounds > 1 ? `round ${roundNumber}: ` : ''}${summaryLine(result)}`);
+      }
+      roundsRun.push(scenarios);
     }
+    if (rounds > 1) for (const line of spreadLines(roundsRun)) console.log(line);
     if (only.has('email')) results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
     if (only.has('chat-latency')) results.push(await runChatLatency(env, number('BENCH_CHAT_CONVERSATIONS', 50)));
     if (only.has('chat-connections')) results.push(await runChatConnections(env, number('BENCH_CHAT_CONNECTIONS', 2_000)));
@@ -70,14 +79,8 @@ async function main(): Promise<void> {
       const soak = await runWebhooks(env, number('BENCH_SOAK_EVENTS', 100_000), number('BENCH_SOAK_RATE', 100));
       results.push({ ...soak, scenario: 'soak-webhooks', workerRss: flatness(soak.processes.worker?.rssSeriesMiB ?? []) });
     }
-    const baseline = scenarios.baseline?.sustainedPerSecond;
-    const ratios = baseline
-      ? Object.fromEntries(
-          Object.entries(scenarios)
-            .filter(([name]) => name !== 'baseline')
-            .map(([name, result]) => [name, round(result.sustainedPerSecond / baseline)]),
-        )
-      : {};
+    const ratioRounds = roundsRun.map(ratiosOf);
+    const ratios = rounds > 1 ? Object.fromEntries(Object.keys(ratioRounds[0] ?? {}).map((name) => [name, ratioRounds.map((ratio) => ratio[name]!)])) : (ratioRounds[0] ?? {});
     const report = { at: new Date().toISOString(), machine, offered: { events, ratePerSecond: rate }, ratiosToBaseline: ratios, results: results.map(trimSeries) };
     console.log(JSON.stringify(report, null, 2));
     const dir = join(repoRoot(), 'bench-results');
@@ -88,6 +91,36 @@ async function main(): Promise<void> {
   } finally {
     await env.close();
   }
+}
+
+/** Each scenario's throughput against the bare baseline of the same round. */
+function ratiosOf(scenarios: Record<string, ScenarioResult>): Record<string, number> {
+  const baseline = scenarios.baseline?.sustainedPerSecond;
+  if (!baseline) return {};
+  return Object.fromEntries(
+    Object.entries(scenarios)
+      .filter(([name]) => name !== 'baseline')
+      .map(([name, result]) => [name, round(result.sustainedPerSecond / baseline)]),
+  );
+}
+
+/** Median, lowest and highest over the rounds of each scenario's main figures: how far one run may be off. */
+function spreadLines(roundsRun: Array<Record<string, ScenarioResult>>): string[] {
+  const spread = (values: number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = round((sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2);
+    return `${median} (${sorted[0]}-${sorted[sorted.length - 1]})`;
+  };
+  const lines: string[] = [];
+  for (const name of Object.keys(roundsRun[0] ?? {})) {
+    const runs = roundsRun.flatMap((scenarios) => (scenarios[name] ? [scenarios[name]] : []));
+    const ratios = roundsRun.flatMap((scenarios) => ratiosOf(scenarios)[name] ?? []);
+    lines.push(
+      `${name} over ${runs.length} rounds, median (lowest-highest): ${spread(runs.map((run) => run.sustainedPerSecond))}/s sustained` +
+        `${ratios.length > 0 ? `, ${spread(ratios)} of the baseline` : ''}, p50 ${spread(runs.map((run) => run.latency.p50Ms))} ms, p99 ${spread(runs.map((run) => run.latency.p99Ms))} ms`,
+    );
+  }
+  return lines;
 }
 
 function summaryLine(result: ScenarioResult): string {
