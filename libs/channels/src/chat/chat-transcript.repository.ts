@@ -20,27 +20,10 @@ interface AppendRow {
   is_new: boolean;
 }
 
-// The conversation's row lock (taken by the UPDATE) orders appends; an entry already stored for
-// the source is returned as it is and numbers nothing.
-const APPEND_IN_ONE_STATEMENT = `
-  WITH existing AS (
-    SELECT seq, type, payload FROM chat_entries WHERE conversation_id = $1 AND source_key = $2
-  ), numbered AS (
-    UPDATE chat_conversations SET last_seq = last_seq + 1, last_activity_at = now()
-     WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM existing)
-    RETURNING last_seq
-  ), inserted AS (
-    INSERT INTO chat_entries (conversation_id, seq, type, source_key, payload)
-    SELECT $1, last_seq, $3, $2, $4 FROM numbered
-    RETURNING seq, type, payload
-  )
-  SELECT seq, type, payload, true AS is_new FROM inserted
-  UNION ALL
-  SELECT seq, type, payload, false AS is_new FROM existing`;
-
 /**
- * The same for several conversations, each once: their rows are locked in id order first, so two
- * such statements never wait for each other in a cycle.
+ * Appends an entry to each of several conversations (each once). The conversation's row lock orders
+ * appends, and the rows are locked in id order first, so two such statements never wait for each
+ * other in a cycle; an entry already stored for its source is returned as it is and numbers nothing.
  */
 const APPEND_TO_MANY_IN_ONE_STATEMENT = `
   WITH input AS (
@@ -129,10 +112,10 @@ export class ChatTranscriptRepository {
     return new Map(rows.map((row) => [row.conversation_id, appendedFromRow(row)]));
   }
 
-  private async appendAlone({ conversationId, entry }: Append): Promise<Appended> {
+  private async appendAlone(append: Append): Promise<Appended> {
+    const { conversationId, entry } = append;
     try {
-      const rows: AppendRow[] = await this.dataSource.query(APPEND_IN_ONE_STATEMENT, [conversationId, entry.sourceKey, entry.type, entry.payload]);
-      return rows[0] ? appendedFromRow(rows[0]) : null;
+      return (await this.appendToMany([append])).get(conversationId) ?? null;
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       return this.appendLocked(conversationId, entry);
