@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { withCustomers } from '../support/customer-load.js';
 import { eventually } from '../support/eventually.js';
@@ -18,6 +18,25 @@ const refusesConnections = (port: number): Promise<boolean> =>
       resolve(false);
     });
     socket.once('error', () => resolve(true));
+  });
+
+/** Sends a GET for `path` on an open connection and resolves with the raw answer (head and body) or the error. */
+const getOn = (socket: Socket, path: string): Promise<string> =>
+  new Promise((resolve) => {
+    if (socket.destroyed) return resolve('the gateway had closed the connection');
+    let answer = '';
+    const onData = (chunk: Buffer): void => {
+      answer += chunk.toString('latin1');
+      if (/\r\n\r\n/.test(answer) && /"status"/.test(answer)) finish(answer);
+    };
+    const finish = (result: string): void => {
+      socket.off('data', onData);
+      resolve(result);
+    };
+    socket.on('data', onData);
+    socket.once('error', (error) => finish(`error: ${error.message}`));
+    socket.once('close', () => finish(answer || 'closed without an answer'));
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
   });
 
 describe('faults: a gateway is stopped under load', () => {
@@ -80,4 +99,23 @@ describe('faults: a gateway is stopped under load', () => {
         refusals: load.refusals,
       });
     }));
+
+  it('should answer, and then close, a request a client sends on its kept-alive connection after the signal', async () => {
+    const gateway = stack.gateways[0]!;
+    const port = Number(new URL(stack.gatewayUrls[0]!).port);
+    const connection = connect(port, '127.0.0.1');
+    await new Promise((resolve) => connection.once('connect', resolve));
+    expect(await getOn(connection, '/health')).toMatch(/^HTTP\/1\.1 200/);
+
+    process.kill(gateway.pid!, 'SIGTERM');
+    // The gateway has begun draining once it refuses new connections; the kept-alive one is idle.
+    await eventually(() => refusesConnections(port), { intervalMs: 10, what: 'the gateway to refuse new connections' });
+    const lastAnswer = await getOn(connection, '/health');
+    connection.destroy();
+
+    expect(lastAnswer).toMatch(/^HTTP\/1\.1 200/);
+    expect(lastAnswer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(await gateway.waitForExit()).toBe(0);
+    await stack.startGateway(port);
+  });
 });
