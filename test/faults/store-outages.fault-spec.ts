@@ -52,7 +52,7 @@ describe('faults: Redis and Postgres go away', () => {
       const sending = load.wave('redis-down', { mails: 3, chats: 3, calls: 2 });
 
       await eventually(() => load.refusals.chat > 0 && load.refusals.call > 0, { what: 'chat and phone to refuse' });
-      expect([...load.refusalReasons.call]).toEqual(['/webhooks/twilio/… answered 503: The callback could not be stored; try again']);
+      expect([...load.refusalReasons.call]).toEqual(['/webhooks/twilio/… answered 503: No se pudo guardar la llamada de Twilio; intenta de nuevo.']);
       expect([...load.refusalReasons.chat]).toEqual(['ack error unavailable']);
       expect(load.chats.length + load.calls.length).toBe(0);
       // The worker reads the first mail and stores it, cannot queue it, and stops there (in order).

@@ -7,6 +7,15 @@ import { freePort } from '../../../test/support/ports.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket, type SeededTicket } from '../../../test/support/ticket-fixtures.js';
 
+/** Words an English refusal is made of ("must", "is not", "already", "Cannot GET"). */
+const ENGLISH = /\b(must|the|is|not|only|already|does|cannot|Cannot|invalid|Unexpected|required|should)\b/;
+const SPANISH = /[áéíóúñ]|\b(el|la|los|debe|ya|no|es|de)\b/i;
+
+const jsonOf = async (answer: Promise<Response>): Promise<{ status: number; body: Record<string, unknown> }> => {
+  const response = await answer;
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
 describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
   let env: TestEnvironment;
   let gateway: AppProcess;
@@ -91,7 +100,36 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
   it('should answer 404 for a ticket that does not exist', async () => {
     const { status, json } = await getJson('/api/tickets/IF-999999');
     expect(status).toBe(404);
-    expect(json.message).toContain('IF-999999');
+    expect(json.message).toBe('El ticket IF-999999 no existe.');
+  });
+
+  it('should say in Spanish why it refuses a request, whichever layer refuses it', async () => {
+    const raw = (path: string, init: RequestInit = {}) =>
+      fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${api.accessToken!}`, ...(init.headers as Record<string, string>) } });
+    const refusals: Array<[string, { status: number; body: Record<string, unknown> }]> = [
+      ['unknown route', await api.get('/api/no-existe')],
+      ['malformed JSON', await jsonOf(raw(`/api/tickets/${outage.number}/escalate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"reason": ' }))],
+      ['DTO rule', await api.post(`/api/tickets/${outage.number}/escalate`, { reason: 42 })],
+      ['query rule', await api.get('/api/tickets?severity=9')],
+      ['domain rule', await api.patch(`/api/tickets/${outage.number}`, { severity: 0 })],
+      ['workflow rule', await api.post(`/api/tickets/${outage.number}/merge`, { into: outage.number })],
+      ['missing parameter', await api.patch(`/api/tickets/${outage.number}`, {})],
+      ['bad ticket number', await api.get('/api/tickets/no-es-numero')],
+    ];
+    // Spanish, and none of the words an English refusal is made of.
+    const messages = refusals.map(([what, refusal]) => ({ what, message: String(refusal.body.message) }));
+    expect(messages.filter(({ message }) => ENGLISH.test(message) || !SPANISH.test(message))).toEqual([]);
+    expect(Object.fromEntries(refusals.map(([what, refusal]) => [what, refusal.status]))).toEqual({
+      'unknown route': 404,
+      'malformed JSON': 400,
+      'DTO rule': 400,
+      'query rule': 400,
+      'domain rule': 409,
+      'workflow rule': 400,
+      'missing parameter': 400,
+      'bad ticket number': 400,
+    });
+    expect(refusals.find(([what]) => what === 'domain rule')![1].body.message).toBe('La severidad ya es 0.');
   });
 
   it('should serve an attachment that claims to be HTML only as a sandboxed download', async () => {

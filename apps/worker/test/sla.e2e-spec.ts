@@ -188,10 +188,10 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       const inHours = (hours: number) => new Date(Date.now() + hours * HOUR_MS).toISOString();
       const tooLong = await admin.post<{ message: string }>('/api/maintenance', { startsAt: inHours(10), endsAt: inHours(35), description: 'Larga' });
       expect(tooLong.status).toBe(400);
-      expect(tooLong.body.message).toContain('24 hours');
+      expect(tooLong.body.message).toBe('Un mantenimiento dura como máximo 24 horas.');
       const tooSoon = await admin.post<{ message: string }>('/api/maintenance', { startsAt: inHours(1), endsAt: inHours(2), description: 'Pronto' });
       expect(tooSoon.status).toBe(400);
-      expect(tooSoon.body.message).toContain('announced at least');
+      expect(tooSoon.body.message).toMatch(/^Un mantenimiento se anuncia con al menos [\d.]+ días de anticipación\.$/);
     });
 
     it('should announce, remind, pause the clocks, show a chat banner, mention it in confirmations and warn of a second one', async () => {
@@ -221,7 +221,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
         description: 'Otra',
       });
       expect(second.status).toBe(201);
-      expect(second.body.warnings.join(' ')).toContain('quarterly');
+      expect(second.body.warnings.join(' ')).toContain('se espera uno por trimestre');
 
       // During the window: the banner, the mention in confirmations, and clocks that wait for its end.
       await eventually(() => (Date.now() > startsAt.getTime() + 100 ? true : undefined), { timeoutMs: 20_000 });

@@ -5,7 +5,7 @@ export class NotFoundError extends DomainError {}
 
 export class TicketNotFoundError extends NotFoundError {
   constructor(readonly ticketNumber: string) {
-    super(`Ticket ${ticketNumber} does not exist`);
+    super(`El ticket ${ticketNumber} no existe.`);
   }
 }
 

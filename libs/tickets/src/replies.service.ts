@@ -66,18 +66,18 @@ export class RepliesService {
     const files: InboundAttachment[] = (request.files ?? []).map((file) => ({ ...file, sizeBytes: file.content.length, inline: false }));
     // A file alone is a reply too: its text says what it is.
     const body = request.body.trim() || (files.length > 0 ? `Archivo adjunto: ${files.map((file) => file.filename).join(', ')}` : '');
-    if (!body) throw new InvalidInputError('body must not be empty');
-    if (body.length > REPLY_MAX_CHARS) throw new InvalidInputError(`body must be at most ${REPLY_MAX_CHARS} characters`);
+    if (!body) throw new InvalidInputError('Escribe el mensaje (body).');
+    if (body.length > REPLY_MAX_CHARS) throw new InvalidInputError(`El mensaje (body) debe tener como máximo ${REPLY_MAX_CHARS} caracteres.`);
 
     const result = await this.dataSource.transaction(async (em) => {
       const ticket = await this.tickets.findRowByNumber(ticketNumber, { lock: true }, em);
       if (!ticket) throw new TicketNotFoundError(ticketNumber);
       const denied = deniedReason(actor, request.internal ? 'note' : 'reply', ticket);
       if (denied) throw new ForbiddenActionError(denied);
-      if (ticket.status === 'merged') throw new ConflictError('the ticket was merged; write on the ticket it was merged into');
+      if (ticket.status === 'merged') throw new ConflictError('El ticket se fusionó: escribe en el ticket en el que quedó.');
       // An SMS carries no file, and a link in an SMS to an unknown number is what phishing looks like.
       if (files.length > 0 && !request.internal && ticket.channel === 'phone') {
-        throw new InvalidInputError('files cannot be sent on a phone ticket (SMS carries none); attach it to an internal note or write to the customer by mail', 'attachment_phone');
+        throw new InvalidInputError('Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.', 'attachment_phone');
       }
       if (request.baseVersion !== undefined && !request.force) await this.refuseIfChanged(ticket.id, actor, request.baseVersion, em);
       const author = { actorType: 'agent' as const, actorId: actor.id };
@@ -136,11 +136,11 @@ export class RepliesService {
 
   /** Collision check: someone else wrote on the ticket (customer or agent) since the agent loaded it. */
   private async refuseIfChanged(ticketId: string, actor: Actor, baseVersion: string, em: EntityManager): Promise<void> {
-    if (!/^\d+$/.test(baseVersion)) throw new InvalidInputError('baseVersion must be the version number of the ticket');
+    if (!/^\d+$/.test(baseVersion)) throw new InvalidInputError('baseVersion debe ser el número de versión del ticket.');
     const row = await this.events.countWrittenByOthersSince(ticketId, baseVersion, actor.id, em);
     if (row.changes > 0) {
       throw new ConflictError(
-        `the timeline changed since you opened it (${row.changes} new entries); read them, then send again`,
+        `El ticket cambió mientras escribías (${row.changes} entradas nuevas): revisa el historial antes de enviar.`,
         { reason: 'timeline_changed', newEntries: row.changes },
         'timeline_changed',
       );

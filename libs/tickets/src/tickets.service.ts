@@ -74,7 +74,7 @@ export class TicketsService {
     const contact = await this.contacts.findById(contactId);
     const { items } = contact ? await this.list(actor, { contactId, sort: 'newest', limit: 200, offset: 0 }) : { items: [] };
     const seesEveryTier = tiersVisibleTo(actor).length === TIERS.length;
-    if (!contact || (items.length === 0 && !seesEveryTier)) throw new NotFoundError(`Contact ${contactId} does not exist`);
+    if (!contact || (items.length === 0 && !seesEveryTier)) throw new NotFoundError(`El contacto ${contactId} no existe.`);
     return { contact, tickets: items };
   }
 

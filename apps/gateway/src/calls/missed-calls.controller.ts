@@ -18,7 +18,7 @@ export class MissedCallsController {
   @Post(':callSid/called-back')
   @HttpCode(204)
   async calledBack(@CurrentActor() actor: Actor, @Param('callSid') callSid: string): Promise<void> {
-    if (!CALL_SID.test(callSid)) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'invalid_call_sid', message: 'callSid must be a Twilio call SID (CA + 32 hex digits)' });
+    if (!CALL_SID.test(callSid)) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'invalid_call_sid', message: 'callSid debe ser un identificador de llamada de Twilio (CA y 32 dígitos hexadecimales).' });
     await this.missed.markCalledBack(callSid, actor);
   }
 }

@@ -14,7 +14,7 @@ export class AgentTypingService {
   async show(ticketNumber: string, typing: boolean, agentName: string): Promise<void> {
     const ticket = await this.tickets.findByNumber(ticketNumber);
     if (!ticket) throw new TicketNotFoundError(ticketNumber);
-    if (ticket.channel !== 'chat' || !ticket.conversationRef) throw new InvalidInputError(`${ticketNumber} is not a chat ticket`);
+    if (ticket.channel !== 'chat' || !ticket.conversationRef) throw new InvalidInputError(`${ticketNumber} no es un ticket de chat.`);
     await this.broadcaster.typing(ticket.conversationRef, { typing, agentName });
   }
 }

@@ -42,7 +42,7 @@ export class ChatFilesController {
   @Post()
   @HttpCode(201)
   @UseGuards(ChatTokenGuard)
-  @UseInterceptors(FileUpload('es'))
+  @UseInterceptors(FileUpload())
   async upload(
     @Req() request: ChatRequest,
     @Res({ passthrough: true }) response: Response,
@@ -58,7 +58,7 @@ export class ChatFilesController {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'text_too_long', message: `El mensaje es demasiado largo (máximo ${this.config.chat.maxTextChars} caracteres).` });
     }
     const clientId = typeof fields.clientId === 'string' && CLIENT_ID.test(fields.clientId) ? fields.clientId : randomUUID();
-    const file = checkedUpload(upload, this.config.core.attachmentMaxBytes, 'es');
+    const file = checkedUpload(upload, this.config.core.attachmentMaxBytes);
     const verdict = await this.limit.consume(conversation.id);
     if (!verdict.allowed) {
       throw new RateLimitedException(`Enviaste muchos archivos en poco tiempo; intenta de nuevo en ${waitText(verdict.retryAfterMs)}.`, verdict.retryAfterMs);

@@ -174,11 +174,11 @@ export class ChatGateway
    */
   private answer<T>(socket: ChatSocket, work: () => Promise<T | ChatErrorAck>): Promise<T | ChatErrorAck> {
     if (this.shuttingDown) {
-      return Promise.resolve({ error: 'unavailable', message: 'this server is shutting down; send it again', retryable: true });
+      return Promise.resolve({ error: 'unavailable', message: 'Este servidor se está apagando; envía tu mensaje de nuevo.', retryable: true });
     }
     const allowed = socket.data.rateLimit.take(Date.now());
     if (!allowed.ok) {
-      return Promise.resolve({ error: 'rate_limited', message: 'too many requests on this connection', retryable: true, retryAfterMs: allowed.retryAfterMs });
+      return Promise.resolve({ error: 'rate_limited', message: 'Demasiados mensajes seguidos desde esta conexión; espera un momento.', retryable: true, retryAfterMs: allowed.retryAfterMs });
     }
     const result = socket.data.queue.then(() => this.attempt(work));
     socket.data.queue = result.then(() => undefined);
@@ -193,7 +193,7 @@ export class ChatGateway
     } catch (error) {
       if (error instanceof ChatInputError) return { error: error.code, message: error.message, retryable: false };
       this.logger.warn(`chat request failed: ${error instanceof Error ? error.message : String(error)}`);
-      return { error: 'unavailable', message: 'the message could not be stored; send it again', retryable: true };
+      return { error: 'unavailable', message: 'No pudimos guardar tu mensaje; envíalo de nuevo.', retryable: true };
     }
   }
 
@@ -216,5 +216,5 @@ function tooManyStarts(retryAfterMs: number, supportEmail: string): ChatErrorAck
 }
 
 function noConversation(): ChatErrorAck {
-  return { error: 'no_conversation', message: 'start a conversation (chat:start) or connect with its token first', retryable: false };
+  return { error: 'no_conversation', message: 'Primero inicia una conversación (chat:start) o conéctate con su token.', retryable: false };
 }

@@ -27,11 +27,10 @@ const FIELD_LIMITS = { files: 1, fields: 8, fieldSize: 100_000, parts: 10 };
 /**
  * Reads a multipart upload (field `file`, at most ATTACHMENT_MAX_BYTES) before the handler; other
  * content types pass untouched. A file over the limit is cut off at the limit and answered 413 with
- * the code `attachment_too_large` and a message in English (`en`, the API) or Spanish (`es`, the
- * customer's widget). A form's fields are text: `booleanFields` "true"/"false" become booleans
+ * the code `attachment_too_large` and its Spanish message. A form's fields are text: `booleanFields` "true"/"false" become booleans
  * before the body's DTO is validated.
  */
-export function FileUpload(language: 'en' | 'es', booleanFields: readonly string[] = []): Type<NestInterceptor> {
+export function FileUpload(booleanFields: readonly string[] = []): Type<NestInterceptor> {
   @Injectable()
   class FileUploadInterceptor implements NestInterceptor {
     private readonly multer: NestInterceptor;
@@ -61,7 +60,7 @@ export function FileUpload(language: 'en' | 'es', booleanFields: readonly string
           statusCode: 413,
           error: 'Payload Too Large',
           code: refusal.code,
-          message: language === 'es' ? refusal.messageEs : refusal.message,
+          message: refusal.message,
         });
       }
     }

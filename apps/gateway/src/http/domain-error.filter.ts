@@ -3,10 +3,12 @@ import { DomainError } from '@app/platform';
 import { ConflictError, ForbiddenActionError, GoneError, InvalidInputError, NotFoundError } from '@app/tickets';
 import type { Response } from 'express';
 import { RateLimitedException } from '../security/rate-limited.exception.js';
+import { frameworkRefusalEs } from './framework-refusals-es.js';
 
 /**
  * The one place errors become HTTP answers: domain errors get their status, Nest's HTTP errors
- * keep theirs, and anything unexpected is a logged 500 without internals.
+ * keep theirs (with Spanish for the ones the framework made), and anything unexpected is a logged
+ * 500 without internals. Every message is Spanish: agents and customers read it.
  */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
@@ -17,7 +19,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       if (error instanceof RateLimitedException) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1_000))));
       const body = error.getResponse();
-      response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      const spanish = frameworkRefusalEs(error);
+      if (spanish) response.status(error.getStatus()).json({ statusCode: error.getStatus(), message: spanish });
+      else response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
     const mapped = mapDomainError(error);
@@ -28,7 +32,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (error instanceof DomainError) this.logger.warn(`unmapped domain error: ${error.message}`);
     else this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
+    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'Algo falló de nuestro lado; inténtalo de nuevo en un momento.' });
   }
 }
 

@@ -13,10 +13,10 @@ import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, 
 export const RequiredText = (maxLength: number, description?: string) =>
   applyDecorators(
     ApiProperty({ type: String, maxLength, description }),
-    IsDefined({ message: '$property is required and must be text' }),
-    IsString({ message: '$property is required and must be text' }),
-    Matches(/\S/, { message: '$property is required and must be text' }),
-    MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
+    IsDefined({ message: '$property es obligatorio y debe ser texto' }),
+    IsString({ message: '$property es obligatorio y debe ser texto' }),
+    Matches(/\S/, { message: '$property es obligatorio y debe ser texto' }),
+    MaxLength(maxLength, { message: `$property debe tener como máximo ${maxLength} caracteres` }),
   );
 
 /** Text that may be left out (or null), with a size cap. */
@@ -24,19 +24,19 @@ export const OptionalText = (maxLength: number, description?: string) =>
   applyDecorators(
     ApiPropertyOptional({ type: String, maxLength, description }),
     IsOptional(),
-    IsString({ message: '$property must be text' }),
-    MaxLength(maxLength, { message: `$property must be at most ${maxLength} characters` }),
+    IsString({ message: '$property debe ser texto' }),
+    MaxLength(maxLength, { message: `$property debe tener como máximo ${maxLength} caracteres` }),
   );
 
 export const OptionalBoolean = (description?: string) =>
-  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean({ message: '$property must be true or false' }));
+  applyDecorators(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean({ message: '$property debe ser true o false' }));
 
 /** One of a list of words. */
 export const OneOf = (values: readonly string[], { required = false, description }: { required?: boolean; description?: string } = {}) =>
   applyDecorators(
     (required ? ApiProperty : ApiPropertyOptional)({ enum: [...values], description }),
-    ...(required ? [IsDefined({ message: `$property must be one of ${values.join(', ')}` })] : [IsOptional()]),
-    IsIn([...values], { message: `$property must be one of ${values.join(', ')}` }),
+    ...(required ? [IsDefined({ message: `$property debe ser uno de: ${values.join(', ')}` })] : [IsOptional()]),
+    IsIn([...values], { message: `$property debe ser uno de: ${values.join(', ')}` }),
   );
 
 /** A query parameter left empty (`?status=`) counts as left out. */
@@ -52,9 +52,9 @@ export const QueryInt = (min: number, max: number, description?: string) =>
     ApiPropertyOptional({ type: Number, minimum: min, maximum: max, description }),
     Transform(({ value }: { value: unknown }) => (value === '' || value === undefined ? undefined : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN)),
     IsOptional(),
-    IsInt({ message: `$property must be an integer from ${min} to ${max}` }),
-    Min(min, { message: `$property must be an integer from ${min} to ${max}` }),
-    Max(max, { message: `$property must be an integer from ${min} to ${max}` }),
+    IsInt({ message: `$property debe ser un número entero de ${min} a ${max}` }),
+    Min(min, { message: `$property debe ser un número entero de ${min} a ${max}` }),
+    Max(max, { message: `$property debe ser un número entero de ${min} a ${max}` }),
   );
 
 /** Free text in a query, trimmed (empty: absent). */
@@ -63,6 +63,6 @@ export const QueryText = (maxLength: number, description?: string) =>
     ApiPropertyOptional({ type: String, maxLength, description }),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value)),
     IsOptional(),
-    IsString({ message: `$property must be text of at most ${maxLength} characters` }),
-    MaxLength(maxLength, { message: `$property must be text of at most ${maxLength} characters` }),
+    IsString({ message: `$property debe ser texto de como máximo ${maxLength} caracteres` }),
+    MaxLength(maxLength, { message: `$property debe ser texto de como máximo ${maxLength} caracteres` }),
   );

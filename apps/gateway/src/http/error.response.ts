@@ -18,7 +18,7 @@ export class ErrorResponse {
   @Text({ optional: true, description: 'Why, machine-readable: `invalid_input` for bad bodies and queries; domain refusals have their own (`last_admin`, `timeline_changed`...).' })
   code?: string;
 
-  @Dict('object', { optional: true, description: 'Bad input: each field that was refused, with the reasons (`{ "severity": ["severity must be an integer from 0 to 3"] }`).' })
+  @Dict('object', { optional: true, description: 'Bad input: each field that was refused, with the reasons (`{ "severity": ["severity debe ser un número entero de 0 a 3"] }`).' })
   fields?: Record<string, string[]>;
 
   @Dict('object', { optional: true, description: 'A conflict\'s particulars (`{ "reason": "timeline_changed", "newEntries": 2 }`).' })

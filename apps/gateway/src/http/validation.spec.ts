@@ -21,15 +21,15 @@ describe('dtoValidation', () => {
   it('should refuse a missing or blank required text with a 400 naming the field and its code', async () => {
     for (const body of [undefined, {}, { body: '   ' }, { body: 42 }]) {
       const answer = await refusal(body, CreateReplyDto);
-      expect(answer).toMatchObject({ code: 'invalid_input', message: 'body is required and must be text' });
+      expect(answer).toMatchObject({ code: 'invalid_input', message: 'body es obligatorio y debe ser texto' });
       expect(Object.keys(answer.fields)).toEqual(['body']);
     }
   });
 
   it('should name every bad field in one message, with what each accepts', async () => {
     const answer = await refusal({ body: 'x'.repeat(20_001), internal: 'sí' }, CreateReplyDto);
-    expect(answer.message).toContain('body must be at most 20000 characters');
-    expect(answer.message).toContain('internal must be true or false');
+    expect(answer.message).toContain('body debe tener como máximo 20000 caracteres');
+    expect(answer.message).toContain('internal debe ser true o false');
   });
 
   it('should keep the declared fields, drop the others, and leave optional ones out', async () => {
@@ -42,22 +42,22 @@ describe('dtoValidation', () => {
     const query = (await pipe.transform({ severity: '2', limit: '', q: '  IF-3 ' }, { type: 'query', metatype: TicketListQuery })) as TicketListQuery;
     expect({ ...query }).toEqual({ severity: 2, q: 'IF-3' });
     for (const severity of ['4', '1.5', '2x', '-0x1']) {
-      expect((await refusal({ severity }, TicketListQuery, 'query')).message).toBe('severity must be an integer from 0 to 3');
+      expect((await refusal({ severity }, TicketListQuery, 'query')).message).toBe('severity debe ser un número entero de 0 a 3');
     }
-    expect((await refusal({ status: 'lost' }, TicketListQuery, 'query')).message).toMatch(/^status must be one of new, /);
-    expect((await refusal({ assignee: 'alguien' }, TicketListQuery, 'query')).message).toBe('assignee must be an id or one of me, none');
+    expect((await refusal({ status: 'lost' }, TicketListQuery, 'query')).message).toMatch(/^status debe ser uno de: new, /);
+    expect((await refusal({ assignee: 'alguien' }, TicketListQuery, 'query')).message).toBe('assignee debe ser un id o uno de: me, none');
   });
 
   it('should take null for an assignee to clear, and refuse anything else that is not an id', async () => {
     await expect(pipe.transform({ agentId: null }, { type: 'body', metatype: AssignDto })).resolves.toEqual({ agentId: null });
-    for (const body of [{}, { agentId: 'x' }, { agentId: 7 }]) expect((await refusal(body, AssignDto)).message).toBe('agentId must be an agent id or null');
+    for (const body of [{}, { agentId: 'x' }, { agentId: 7 }]) expect((await refusal(body, AssignDto)).message).toBe('agentId debe ser el id de un agente o null');
   });
 
   it('should read ticket numbers in full or short, and name the one that is not', async () => {
     const links = (await pipe.transform({ add: ['4', 'IF-000005'] }, { type: 'body', metatype: IncidentLinksDto })) as IncidentLinksDto;
     expect(links.add).toEqual(['IF-000004', 'IF-000005']);
-    expect((await refusal({ add: ['4', 'hola'] }, IncidentLinksDto)).message).toBe('add holds "hola", which is not a ticket number');
-    expect((await refusal({ remove: 'IF-4' }, IncidentLinksDto)).message).toBe('remove must be a list of ticket numbers');
-    expect((await refusal({ title: 'Falla', severity: 5 }, OpenIncidentDto)).message).toBe('severity must be 0, 1, 2 or 3');
+    expect((await refusal({ add: ['4', 'hola'] }, IncidentLinksDto)).message).toBe('add tiene "hola", que no es un número de ticket');
+    expect((await refusal({ remove: 'IF-4' }, IncidentLinksDto)).message).toBe('remove debe ser una lista de números de ticket');
+    expect((await refusal({ title: 'Falla', severity: 5 }, OpenIncidentDto)).message).toBe('severity debe ser 0, 1, 2 o 3');
   });
 });

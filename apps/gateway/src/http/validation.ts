@@ -18,7 +18,7 @@ export function dtoValidation(): ValidationPipe {
         statusCode: 400,
         error: 'Bad Request',
         code: 'invalid_input',
-        message: reasons.length > 0 ? reasons.join('; ') : 'the request is not valid',
+        message: reasons.length > 0 ? reasons.join('; ') : 'La solicitud no es válida.',
         fields,
       });
     },

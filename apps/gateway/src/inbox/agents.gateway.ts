@@ -65,10 +65,10 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   @SubscribeMessage('ticket:watch')
   async watch(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: { number?: unknown }): Promise<{ ok: boolean; error?: string }> {
     const actor = socket.data.actor;
-    if (!actor) return { ok: false, error: 'not signed in' };
+    if (!actor) return { ok: false, error: 'No has iniciado sesión.' };
     const previous = socket.data.viewing;
     const number = typeof body?.number === 'string' ? body.number.toUpperCase() : null;
-    if (number !== null && !TICKET_NUMBER.test(number)) return { ok: false, error: 'number must be a ticket number' };
+    if (number !== null && !TICKET_NUMBER.test(number)) return { ok: false, error: 'number debe ser un número de ticket' };
     if (number) {
       try {
         await this.workflow.authorize(number, actor, 'view');

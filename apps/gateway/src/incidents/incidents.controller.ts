@@ -61,7 +61,7 @@ export class IncidentsController {
   changeLinks(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Body() fields: IncidentLinksDto) {
     const add = fields.add ?? [];
     const remove = fields.remove ?? [];
-    if (add.length === 0 && remove.length === 0) throw new BadRequestException('name tickets to add or remove');
+    if (add.length === 0 && remove.length === 0) throw new BadRequestException('Escribe el número de al menos un ticket para vincular (add) o desvincular (remove).');
     return this.incidents.changeLinks(id, actor, { add, remove });
   }
 

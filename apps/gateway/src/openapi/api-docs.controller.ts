@@ -30,7 +30,7 @@ export class ApiDocsController {
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res({ passthrough: true }) response: Response): StreamableFile {
     const asset = apiDocsAsset(name);
-    if (!asset) throw new NotFoundException(`No such file: ${name}`);
+    if (!asset) throw new NotFoundException(`No existe el archivo ${name}.`);
     response.setHeader('Cache-Control', 'private, max-age=300');
     return new StreamableFile(asset.content, { type: asset.type });
   }

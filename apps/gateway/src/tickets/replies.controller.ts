@@ -28,14 +28,14 @@ export class RepliesController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateReplyDto })
   @ApiCreatedResponse({ type: ReplyCreatedResponse })
-  @UseInterceptors(FileUpload('en', ['internal', 'force']))
+  @UseInterceptors(FileUpload(['internal', 'force']))
   async create(
     @CurrentActor() actor: Actor,
     @Param('number', TicketNumberPipe) number: string,
     @Body() reply: CreateReplyDto,
     @UploadedFile() upload: UploadedFileData | undefined,
   ): Promise<ReplyCreatedJson> {
-    const file = upload ? checkedUpload(upload, this.config.core.attachmentMaxBytes, 'en') : undefined;
+    const file = upload ? checkedUpload(upload, this.config.core.attachmentMaxBytes) : undefined;
     const result = await this.replies.reply(number, actor, {
       body: reply.body,
       internal: reply.internal ?? false,

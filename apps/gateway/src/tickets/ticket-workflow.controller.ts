@@ -28,7 +28,7 @@ export class TicketWorkflowController {
   async update(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() fields: UpdateTicketDto) {
     // null counts as left out.
     const severity = fields.severity ?? undefined;
-    if (severity === undefined && !fields.status) throw new BadRequestException('give severity or status');
+    if (severity === undefined && !fields.status) throw new BadRequestException('Indica la severidad (severity) o el estado (status).');
     const ticketNumber = number;
     let ticket: TicketEntity | undefined;
     if (severity !== undefined) {

@@ -18,7 +18,7 @@ export class WebAssetsController {
   @Header('X-Content-Type-Options', 'nosniff')
   widget(): string {
     const asset = this.assets.get('widget.js');
-    if (!asset) throw new NotFoundException('widget.js is not built; run npm run build');
+    if (!asset) throw new NotFoundException('El widget (widget.js) no está compilado; ejecuta npm run build.');
     return asset.body.toString('utf8');
   }
 

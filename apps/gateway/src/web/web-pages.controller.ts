@@ -36,7 +36,7 @@ export class WebPagesController {
   @Get('assets/:name')
   asset(@Param('name') name: string, @Res() response: Response): void {
     const asset = this.assets.get(name);
-    if (!asset) throw new NotFoundException(`no asset ${name}`);
+    if (!asset) throw new NotFoundException(`No existe el archivo ${name}.`);
     response.setHeader('Content-Type', asset.contentType);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-cache');

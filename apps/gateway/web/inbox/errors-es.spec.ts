@@ -16,7 +16,7 @@ describe('refusalText', () => {
     ['already linked to another incident: IF-000004, IF-000009', 'Ya están en otro incidente: IF-000004, IF-000009. Desvincúlalos de ese incidente primero.'],
     ['no such tickets: IF-999999', 'No existen estos tickets: IF-999999.'],
     ['L1 Help Desk or L2 Operations handle incidents; L3 follows them', 'Los incidentes los atienden L1 (Help Desk) y L2 (Operaciones); L3 los sigue.'],
-  ])('should translate %p when the server sends it in English', (message, text) => {
+  ])('should translate %p, an English text an older server wrote', (message, text) => {
     expect(refusalText({ status: 400, message })).toBe(text);
   });
 
@@ -24,8 +24,16 @@ describe('refusalText', () => {
     expect(refusalText({ status: 409, message: 'confirm the incident before speaking for it', code: 'incident_not_confirmed' })).toBe('Confirma el incidente antes de escribir a los clientes.');
   });
 
-  it('should pass a Spanish message through when the server already wrote it in Spanish', () => {
-    expect(refusalText({ status: 400, message: 'el número de ticket debe tener la forma IF-000123' })).toBe('el número de ticket debe tener la forma IF-000123');
+  it('should pass the server Spanish message through as it came', () => {
+    for (const message of [
+      'el número de ticket debe tener la forma IF-000123',
+      'body es obligatorio y debe ser texto',
+      'Solo L1 o L2 resuelve este ticket ahora.',
+      'Un mantenimiento dura como máximo 24 horas.',
+      'Variable desconocida: {{clienta}}. Usa {{cliente}}, {{agente}}, {{ticket}}.',
+    ]) {
+      expect(refusalText({ status: 400, message })).toBe(message);
+    }
   });
 
   it('should fall back to a Spanish text for the status when the message is unknown English', () => {

@@ -1,7 +1,11 @@
+import { TICKET_STATUSES, type TicketStatus } from '@shared/tickets/domain.js';
+import { ticketStatusEs } from '@shared/tickets/status-words-es.js';
+
 /**
  * What the inbox tells an agent when the API refuses something, always in Spanish: by the error's
- * `code` when the server sends one; until every error carries one, by the server's known English
- * messages; otherwise by the HTTP status. An English message is never shown as it came.
+ * `code` when the server sends one, else the server's own message (the server writes Spanish),
+ * else by the HTTP status. Texts recorded in English before the server wrote Spanish (reasons in a
+ * ticket's history) are translated when known. An English message is never shown as it came.
  */
 export interface RefusalLike {
   status: number;
@@ -32,18 +36,10 @@ export const ERROR_CODES_ES: Record<string, string> = {
   attachment_phone: 'Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.',
 };
 
-/** A status as the refusals name it ("the ticket is already resolved"). */
-const STATUS_WORD: Record<string, string> = {
-  new: 'nuevo',
-  open: 'abierto',
-  waiting_customer: 'esperando al cliente',
-  pending_release: 'pendiente de liberación',
-  resolved: 'resuelto',
-  merged: 'fusionado',
-};
-const status = (name: string): string => STATUS_WORD[name] ?? name;
+/** A status as the older English refusals named it ("the ticket is already resolved"). */
+const status = (name: string): string => ((TICKET_STATUSES as readonly string[]).includes(name) ? ticketStatusEs(name as TicketStatus) : name);
 
-/** Today's English messages, matched until the server sends codes for them. */
+/** English texts the server wrote before it wrote Spanish; they stay in older tickets' histories. */
 const KNOWN_MESSAGES: Array<[RegExp, (...groups: string[]) => string]> = [
   [/^L3 Development is the last tier/, () => 'L3 (Desarrollo) es el último nivel: no se escala más.'],
   [/^a (\w+) ticket is not escalated/, (state) => `Un ticket ${status(state)} no se escala.`],
@@ -106,23 +102,24 @@ const STATUS_TEXT: Record<number, string> = {
   429: ERROR_CODES_ES.rate_limited!,
 };
 
-// The server's own Spanish messages (ticket number pipe, canned responses) pass through as they are.
-const SPANISH = /[áéíóúñ¿¡]|^(El|La|Los|Las|Ya|Un|Una|Solo|No|Revisa|Escribe|Falta|Variable)\b/;
+// The server's Spanish messages pass through as they are; a proxy's English page does not.
+const SPANISH = /[áéíóúñ¿¡]|\b(el|la|los|las|ya|un|una|uno|solo|es|debe|que|para|por|del|al|se|su|tu|revisa|escribe|falta|usa|variable)\b/i;
 
-/** The Spanish for one of the server's known English messages (also its warnings), or undefined. */
+/** A text of the server in Spanish: as it came when it is Spanish, translated when it is a known older English one. */
 export function knownMessageText(message: string): string | undefined {
   for (const [pattern, text] of KNOWN_MESSAGES) {
     const match = pattern.exec(message);
     if (match) return text(...match.slice(1));
   }
-  return undefined;
+  return SPANISH.test(message) ? message : undefined;
 }
 
 export function refusalText(refusal: RefusalLike): string {
   if (refusal.code && ERROR_CODES_ES[refusal.code]) return ERROR_CODES_ES[refusal.code]!;
-  const known = knownMessageText(refusal.message);
-  if (known) return known;
-  if (SPANISH.test(refusal.message)) return refusal.message;
+  if (refusal.status > 0 && refusal.status < 500) {
+    const text = knownMessageText(refusal.message);
+    if (text) return text;
+  }
   if (refusal.status >= 500 || refusal.status === 0) return 'El servidor no pudo completar la acción; inténtalo de nuevo en un momento.';
   return STATUS_TEXT[refusal.status] ?? 'No se pudo completar la acción.';
 }

@@ -38,7 +38,7 @@ export const CLOCK_LABEL: Record<Clock, string> = {
   stopped: 'detenido',
 };
 
-/** A reason the server wrote in English (held deliveries, refused escalations) in Spanish when known. */
+/** A reason in a ticket's history in Spanish (older ones were written in English: translated when known). */
 const inSpanish = (reason: unknown): string => knownMessageText(String(reason)) ?? String(reason);
 
 const who = (event: TicketEvent): string => String(event.data.by ?? (event.actorType === 'system' ? 'Sistema' : event.actorType === 'contact' ? 'Cliente' : 'Agente'));

@@ -37,11 +37,11 @@ export function parseChatStart(payload: unknown, maxTextChars: number): ChatStar
   const fields = asObject(payload);
   const name = requiredString(fields, 'name', NAME_MAX);
   const email = requiredString(fields, 'email', EMAIL_MAX).toLowerCase();
-  if (!EMAIL.test(email)) throw new ChatInputError('invalid_payload', 'email must be an email address');
+  if (!EMAIL.test(email)) throw new ChatInputError('invalid_payload', 'email debe ser un correo electrónico válido');
   const rfcValue = fields.rfc === undefined || fields.rfc === null ? '' : fields.rfc;
-  if (typeof rfcValue !== 'string') throw new ChatInputError('invalid_payload', 'rfc must be text');
+  if (typeof rfcValue !== 'string') throw new ChatInputError('invalid_payload', 'rfc debe ser texto');
   const rfc = rfcValue.trim().toUpperCase();
-  if (rfc && !RFC.test(rfc)) throw new ChatInputError('invalid_payload', 'rfc must be a valid RFC (e.g. XAXX010101000)');
+  if (rfc && !RFC.test(rfc)) throw new ChatInputError('invalid_payload', 'rfc debe ser un RFC válido (por ejemplo, XAXX010101000)');
   return { name, email, ...(rfc ? { rfc } : {}), text: chatText(fields, 'message', maxTextChars), clientId: clientId(fields) };
 }
 
@@ -56,31 +56,31 @@ export function parseChatSync(payload: unknown): number {
   const afterSeq = payload === undefined ? 0 : asObject(payload).afterSeq;
   if (afterSeq === undefined) return 0;
   if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq) || afterSeq < 0) {
-    throw new ChatInputError('invalid_payload', 'afterSeq must be an integer of 0 or more');
+    throw new ChatInputError('invalid_payload', 'afterSeq debe ser un número entero de 0 o más');
   }
   return afterSeq;
 }
 
 function asObject(payload: unknown): Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new ChatInputError('invalid_payload', 'the payload must be an object');
+    throw new ChatInputError('invalid_payload', 'el mensaje debe ser un objeto');
   }
   return payload as Record<string, unknown>;
 }
 
 function requiredString(fields: Record<string, unknown>, name: string, max: number): string {
   const value = fields[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} is required and must be text`);
-  if (value.trim().length > max) throw new ChatInputError('invalid_payload', `${name} must be at most ${max} characters`);
+  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
+  if (value.trim().length > max) throw new ChatInputError('invalid_payload', `${name} debe tener como máximo ${max} caracteres`);
   return value.trim();
 }
 
 /** The customer's text, kept as text: line breaks normalised, surrounding blanks trimmed. */
 function chatText(fields: Record<string, unknown>, name: string, max: number): string {
   const value = fields[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} is required and must be text`);
+  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
   const text = value.replace(/\r\n?/g, '\n').trim();
-  if (text.length > max) throw new ChatInputError('text_too_long', `${name} must be at most ${max} characters`);
+  if (text.length > max) throw new ChatInputError('text_too_long', `${name} debe tener como máximo ${max} caracteres`);
   return text;
 }
 
@@ -89,7 +89,7 @@ function clientId(fields: Record<string, unknown>): string {
   const value = fields.clientId;
   if (value === undefined) return randomUUID();
   if (typeof value !== 'string' || !CLIENT_ID.test(value)) {
-    throw new ChatInputError('invalid_payload', 'clientId must be 8 to 64 letters, digits, "-" or "_"');
+    throw new ChatInputError('invalid_payload', 'clientId debe tener de 8 a 64 letras, dígitos, "-" o "_"');
   }
   return value;
 }

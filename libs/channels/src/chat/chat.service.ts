@@ -55,7 +55,7 @@ export class ChatService {
     if (!isNew) {
       // Only the one who sent the start knows its client id; still, bound the claim to its author and to minutes.
       const recent = Date.now() - conversation.createdAt.getTime() < START_RETRY_WINDOW_MS;
-      if (conversation.email !== input.email || !recent) throw new ChatInputError('invalid_payload', 'clientId was already used');
+      if (conversation.email !== input.email || !recent) throw new ChatInputError('invalid_payload', 'clientId ya se usó en otro mensaje');
       await this.conversations.replaceToken(conversation.id, hashSecret(token));
     }
     await listen?.(conversation);

@@ -39,7 +39,7 @@ describe('checkUpload', () => {
   it('should refuse a file whose name says PDF when its content is HTML, saying so in Spanish', () => {
     const verdict = checkUpload({ filename: 'factura.pdf', content: HTML }, 1_000);
     expect(verdict).toMatchObject({ ok: false, code: 'attachment_type' });
-    expect(!verdict.ok && verdict.messageEs).toContain('Solo se aceptan imágenes (PNG, JPG, GIF, WebP), PDF, XML y ZIP');
+    expect(!verdict.ok && verdict.message).toContain('Solo se aceptan imágenes (PNG, JPG, GIF, WebP), PDF, XML y ZIP');
   });
 
   it('should refuse a real PDF named as an image (the extension must match the content)', () => {
@@ -50,7 +50,7 @@ describe('checkUpload', () => {
     expect(checkUpload({ filename: 'vacio.pdf', content: Buffer.alloc(0) }, 1_000)).toMatchObject({ ok: false, code: 'attachment_empty' });
     expect(checkUpload({ filename: '\u0000', content: PDF }, 1_000)).toMatchObject({ ok: false, code: 'attachment_name' });
     const big = checkUpload({ filename: 'grande.pdf', content: Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024)]) }, 2 * 1024 * 1024);
-    expect(big).toMatchObject({ ok: false, code: 'attachment_too_large', messageEs: 'El archivo pesa más de 2 MB, el máximo permitido.' });
+    expect(big).toMatchObject({ ok: false, code: 'attachment_too_large', message: 'El archivo pesa más de 2 MB, el máximo permitido.' });
   });
 
   it('should shorten a very long name and keep its extension', () => {

@@ -5,28 +5,27 @@
  * `application/octet-stream`). Pure rules: the gateway applies them to every upload.
  */
 
-import { UPLOAD_EXTENSIONS, UPLOAD_KINDS, type UploadKind } from './upload-kinds.js';
+import { UPLOAD_KINDS, type UploadKind } from './upload-kinds.js';
 
 export type UploadRefusalCode = 'attachment_empty' | 'attachment_too_large' | 'attachment_type' | 'attachment_name';
 
 export type UploadVerdict =
   | { ok: true; kind: UploadKind; contentType: string; filename: string }
-  | { ok: false; code: UploadRefusalCode; message: string; messageEs: string };
+  | { ok: false; code: UploadRefusalCode; message: string };
 
 const FILENAME_MAX = 200;
 
 /** Checks one file; `filename` comes back cleaned (no folders, no control characters, bounded). */
 export function checkUpload(file: { filename: string; content: Buffer }, maxBytes: number): UploadVerdict {
   const filename = cleanFilename(file.filename);
-  if (!filename) return refuse('attachment_name', 'the file needs a name', 'El archivo no tiene nombre.');
-  if (file.content.length === 0) return refuse('attachment_empty', 'the file is empty', `El archivo ${filename} está vacío.`);
+  if (!filename) return refuse('attachment_name', 'El archivo no tiene nombre.');
+  if (file.content.length === 0) return refuse('attachment_empty', `El archivo ${filename} está vacío.`);
   if (file.content.length > maxBytes) return tooLarge(maxBytes);
   const kind = sniffKind(file.content);
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase();
   if (!kind || !extension || !UPLOAD_KINDS[kind].extensions.includes(extension)) {
     return refuse(
       'attachment_type',
-      `only ${UPLOAD_EXTENSIONS.join(', ')} files are accepted, and the name must match the content`,
       `Solo se aceptan imágenes (PNG, JPG, GIF, WebP), PDF, XML y ZIP; ${filename} no es uno de ellos o su extensión no corresponde a su contenido.`,
     );
   }
@@ -35,7 +34,7 @@ export function checkUpload(file: { filename: string; content: Buffer }, maxByte
 
 /** The refusal of a file over the limit (also what the gateway answers when the upload is cut short). */
 export function tooLarge(maxBytes: number): Extract<UploadVerdict, { ok: false }> {
-  return refuse('attachment_too_large', `the file is larger than ${maxBytes} bytes`, `El archivo pesa más de ${sizeEs(maxBytes)}, el máximo permitido.`);
+  return refuse('attachment_too_large', `El archivo pesa más de ${sizeEs(maxBytes)}, el máximo permitido.`);
 }
 
 /** "10 MB", "512 KB": sizes as a person reads them. */
@@ -74,6 +73,7 @@ function cleanFilename(raw: string): string {
   return `${clean.slice(0, FILENAME_MAX - extension.length)}${extension}`;
 }
 
-function refuse(code: UploadRefusalCode, message: string, messageEs: string): Extract<UploadVerdict, { ok: false }> {
-  return { ok: false, code, message, messageEs };
+/** `message` is what the person who sent the file reads: Spanish. */
+function refuse(code: UploadRefusalCode, message: string): Extract<UploadVerdict, { ok: false }> {
+  return { ok: false, code, message };
 }

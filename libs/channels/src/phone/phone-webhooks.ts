@@ -36,16 +36,16 @@ export class PhoneWebhooks {
   ) {}
 
   async handle(request: WebhookRequest): Promise<WebhookAnswer> {
-    if (!this.configured) return plain(503, 'The phone channel is not configured: TWILIO_AUTH_TOKEN is unset');
+    if (!this.configured) return plain(503, 'El canal telefónico no está configurado: falta TWILIO_AUTH_TOKEN.');
     const body = isRecord(request.body) ? request.body : {};
     if (!this.configured.verifier.isValid(request.pathAndQuery, body as Record<string, string>, request.signature)) {
-      return plain(403, 'X-Twilio-Signature is missing or does not match this request');
+      return plain(403, 'Falta X-Twilio-Signature o no corresponde a esta solicitud.');
     }
     if (!/^application\/x-www-form-urlencoded\b/i.test(request.contentType ?? '')) {
-      return plain(400, 'Twilio webhooks must be posted as application/x-www-form-urlencoded');
+      return plain(400, 'Los webhooks de Twilio se envían como application/x-www-form-urlencoded.');
     }
     const params = flatFields(body);
-    if (!params) return plain(400, 'form fields must be plain name=value pairs');
+    if (!params) return plain(400, 'Los campos del formulario deben ser pares nombre=valor simples.');
     const callback = parseTwilioCallback(request.pathAndQuery, params);
     if ('error' in callback) return plain(400, callback.error);
 
@@ -60,13 +60,13 @@ export class PhoneWebhooks {
       });
     } catch (error) {
       this.logger.warn(`could not store a Twilio ${callback.kind} callback of ${callback.callSid}: ${(error as Error).message}`);
-      return plain(503, 'The callback could not be stored; try again');
+      return plain(503, 'No se pudo guardar la llamada de Twilio; intenta de nuevo.');
     }
     try {
       return { status: 200, contentType: 'text/xml', body: await this.configured.flow.answer(callback) };
     } catch (error) {
       this.logger.warn(`could not answer a Twilio ${callback.kind} callback of ${callback.callSid}: ${(error as Error).message}`);
-      return plain(503, 'The call could not be answered right now; try again');
+      return plain(503, 'No se pudo contestar la llamada en este momento; intenta de nuevo.');
     }
   }
 }

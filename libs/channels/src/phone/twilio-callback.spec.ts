@@ -15,10 +15,10 @@ describe('parseTwilioCallback', () => {
   it('should say what is wrong with a callback it cannot use', () => {
     expect(parseTwilioCallback('/webhooks/twilio/voice', { From: '+528112345678' })).toEqual({ error: expect.stringContaining('CallSid') });
     expect(parseTwilioCallback('/webhooks/twilio/status', { CallSid: CALL, CallStatus: 'exploded' })).toEqual({
-      error: expect.stringContaining('CallStatus must be one of'),
+      error: expect.stringContaining('CallStatus debe ser uno de'),
     });
     expect(parseTwilioCallback('/webhooks/twilio/recorded?severity=7', { CallSid: CALL })).toEqual({ error: expect.stringContaining('severity') });
-    expect(parseTwilioCallback('/webhooks/twilio/nope', { CallSid: CALL })).toEqual({ error: expect.stringContaining('unknown') });
+    expect(parseTwilioCallback('/webhooks/twilio/nope', { CallSid: CALL })).toEqual({ error: expect.stringContaining('desconocida') });
   });
 });
 

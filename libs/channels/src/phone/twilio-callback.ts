@@ -43,24 +43,24 @@ const STEP_OF: Record<TwilioCallbackKind, CallStep> = {
 export function parseTwilioCallback(pathAndQuery: string, params: Record<string, string>): TwilioCallback | { error: string } {
   const url = new URL(pathAndQuery, 'http://callback.invalid');
   const kind = url.pathname.startsWith(TWILIO_WEBHOOK_PATH) ? url.pathname.slice(TWILIO_WEBHOOK_PATH.length) : '';
-  if (!isTwilioCallbackKind(kind)) return { error: `unknown Twilio callback "${url.pathname}"` };
+  if (!isTwilioCallbackKind(kind)) return { error: `Llamada de Twilio desconocida: "${url.pathname}"` };
   const field = (name: string) => params[name];
   const problems: string[] = [];
   const expect = (name: string, ok: boolean, what: string) => ok || problems.push(`${name} ${what}`);
 
-  expect('CallSid', SID('CA').test(field('CallSid') ?? ''), 'must be a call SID (CA + 32 hex digits)');
-  if (field('Digits') !== undefined) expect('Digits', /^([0-9*#]{0,20}|hangup)$/.test(field('Digits')!), 'must be keypad digits');
+  expect('CallSid', SID('CA').test(field('CallSid') ?? ''), 'debe ser un identificador de llamada (CA y 32 dígitos hexadecimales)');
+  if (field('Digits') !== undefined) expect('Digits', /^([0-9*#]{0,20}|hangup)$/.test(field('Digits')!), 'debe tener solo teclas del teléfono');
   if (kind === 'recording-status' || (kind === 'recorded' && field('RecordingSid') !== undefined)) {
-    expect('RecordingSid', SID('RE').test(field('RecordingSid') ?? ''), 'must be a recording SID (RE + 32 hex digits)');
+    expect('RecordingSid', SID('RE').test(field('RecordingSid') ?? ''), 'debe ser un identificador de grabación (RE y 32 dígitos hexadecimales)');
   }
-  if (kind === 'recording-status') expect('RecordingStatus', Boolean(field('RecordingStatus')), 'is required');
+  if (kind === 'recording-status') expect('RecordingStatus', Boolean(field('RecordingStatus')), 'es obligatorio');
   if (kind === 'transcription') {
-    expect('TranscriptionSid', SID('TR').test(field('TranscriptionSid') ?? ''), 'must be a transcription SID (TR + 32 hex digits)');
-    expect('TranscriptionStatus', Boolean(field('TranscriptionStatus')), 'is required');
+    expect('TranscriptionSid', SID('TR').test(field('TranscriptionSid') ?? ''), 'debe ser un identificador de transcripción (TR y 32 dígitos hexadecimales)');
+    expect('TranscriptionStatus', Boolean(field('TranscriptionStatus')), 'es obligatorio');
   }
-  if (kind === 'status') expect('CallStatus', CALL_STATUSES.includes(field('CallStatus') ?? ''), `must be one of ${CALL_STATUSES.join(', ')}`);
+  if (kind === 'status') expect('CallStatus', CALL_STATUSES.includes(field('CallStatus') ?? ''), `debe ser uno de: ${CALL_STATUSES.join(', ')}`);
   for (const name of ['RecordingDuration', 'CallDuration']) {
-    if (field(name) !== undefined) expect(name, /^\d{1,6}$/.test(field(name)!), 'must be a whole number of seconds');
+    if (field(name) !== undefined) expect(name, /^\d{1,6}$/.test(field(name)!), 'debe ser un número entero de segundos');
   }
   const choice = choiceFromQuery(url.searchParams);
   if (choice && 'error' in choice) problems.push(choice.error);

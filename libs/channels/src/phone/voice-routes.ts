@@ -35,13 +35,13 @@ export function choiceFromQuery(query: URLSearchParams): CallChoice | undefined 
   const severity = query.get('severity');
   const ticket = query.get('ticket');
   if (ticket !== null) {
-    return TICKET_NUMBER.test(ticket) ? { kind: 'ticket', ticketNumber: ticket } : { error: `ticket "${ticket}" is not a ticket number` };
+    return TICKET_NUMBER.test(ticket) ? { kind: 'ticket', ticketNumber: ticket } : { error: `ticket "${ticket}" no es un número de ticket` };
   }
   if (severity === null) return undefined;
   if (severity === 'none') return { kind: 'none' };
   return /^[0-3]$/.test(severity)
     ? { kind: 'severity', severity: Number(severity) as Severity }
-    : { error: `severity must be 0 to 3 or "none", got "${severity}"` };
+    : { error: `severity debe ser de 0 a 3 o "none", no "${severity}"` };
 }
 
 /** Builds the absolute URLs Twilio is told to call (they are what its signatures are computed over). */

@@ -35,7 +35,7 @@ export class AgentsService {
 
   async get(id: string): Promise<AgentEntity> {
     const agent = isUuid(id) ? await this.agents.findById(id) : null;
-    if (!agent) throw new NotFoundError(`Agent ${id} does not exist`);
+    if (!agent) throw new NotFoundError(`El agente ${id} no existe.`);
     return agent;
   }
 
@@ -48,7 +48,7 @@ export class AgentsService {
   async create(input: NewAgent, em?: EntityManager): Promise<AgentEntity> {
     const email = validEmail(input.email);
     validateAgentFields(input);
-    if (await this.agents.existsWithEmail(email, em)) throw new InvalidInputError(`an agent with email ${email} already exists`, 'agent_email_taken');
+    if (await this.agents.existsWithEmail(email, em)) throw new InvalidInputError(`Ya existe un agente con el correo ${email}.`, 'agent_email_taken');
     return this.agents.insert(
       { name: input.name.trim(), email, passwordHash: await hashPassword(input.password), tier: input.tier, role: input.role, active: true },
       em,
@@ -60,7 +60,7 @@ export class AgentsService {
     const agent = await this.get(id);
     const losesAdmin = agent.role === 'admin' && agent.active && (patch.role === 'agent' || patch.active === false);
     if (losesAdmin && (await this.agents.countActiveAdmins()) <= 1) {
-      throw new ConflictError('this is the last active administrator; make another one first', {}, 'last_admin');
+      throw new ConflictError('Es el último administrador activo: nombra a otro administrador antes.', {}, 'last_admin');
     }
     await this.agents.update(
       id,
@@ -122,18 +122,18 @@ const EMAIL_MAX_CHARS = 254;
 function validEmail(email: string): string {
   const normalised = email.trim().toLowerCase();
   if (normalised.length > EMAIL_MAX_CHARS || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(normalised)) {
-    throw new InvalidInputError(`email must be an email address of at most ${EMAIL_MAX_CHARS} characters`);
+    throw new InvalidInputError(`Escribe un correo electrónico válido (email, de hasta ${EMAIL_MAX_CHARS} caracteres).`);
   }
   return normalised;
 }
 
 function validateAgentFields(fields: AgentPatch): void {
   if (fields.name !== undefined && (fields.name.trim() === '' || fields.name.length > 120)) {
-    throw new InvalidInputError('name must be 1 to 120 characters');
+    throw new InvalidInputError('El nombre (name) debe tener de 1 a 120 caracteres.');
   }
   if (fields.password !== undefined && fields.password.length < PASSWORD_MIN_LENGTH) {
-    throw new InvalidInputError(`password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+    throw new InvalidInputError(`La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`);
   }
-  if (fields.tier !== undefined && !TIERS.includes(fields.tier)) throw new InvalidInputError(`tier must be one of ${TIERS.join(', ')}`);
-  if (fields.role !== undefined && !AGENT_ROLES.includes(fields.role)) throw new InvalidInputError(`role must be one of ${AGENT_ROLES.join(', ')}`);
+  if (fields.tier !== undefined && !TIERS.includes(fields.tier)) throw new InvalidInputError(`El nivel (tier) debe ser uno de: ${TIERS.join(', ')}.`);
+  if (fields.role !== undefined && !AGENT_ROLES.includes(fields.role)) throw new InvalidInputError(`El rol (role) debe ser uno de: ${AGENT_ROLES.join(', ')}.`);
 }

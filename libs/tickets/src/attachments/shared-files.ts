@@ -44,9 +44,9 @@ export class SharedFiles {
   /** The file behind a link a chat customer followed: 404 for a wrong link or file, 410 once it expired. */
   async open(attachmentId: string, exp: unknown, sig: unknown, now = new Date()): Promise<AttachmentEntity> {
     const state = sharedLinkState(await this.signingKey(), attachmentId, exp, sig, now);
-    if (state === 'expired') throw new GoneError('this link expired; ask support for the file again', 'file_link_expired');
+    if (state === 'expired') throw new GoneError('Este enlace expiró; pide el archivo de nuevo a soporte.', 'file_link_expired');
     const file = state === 'valid' ? await this.messages.findSharedChatFile(attachmentId) : null;
-    if (!file?.content) throw new NotFoundError(`no file behind this link`, 'file_link_invalid');
+    if (!file?.content) throw new NotFoundError('Este enlace no lleva a ningún archivo.', 'file_link_invalid');
     return file;
   }
 

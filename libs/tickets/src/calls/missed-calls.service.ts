@@ -19,9 +19,9 @@ export class MissedCallsService {
   }
 
   async markCalledBack(callSid: string, actor: Actor): Promise<void> {
-    if (actor.tier === 'L3' && actor.role !== 'admin') throw new ForbiddenActionError('L3 does not return calls; L1 or L2 do', 'call_back_not_l3');
+    if (actor.tier === 'L3' && actor.role !== 'admin') throw new ForbiddenActionError('L3 no devuelve llamadas; lo hacen L1 o L2.', 'call_back_not_l3');
     if (!(await this.calls.markUnplacedCalledBack(callSid))) {
-      throw new ConflictError(`call ${callSid} is not a missed call waiting to be returned`, {}, 'missed_call_not_pending');
+      throw new ConflictError(`La llamada ${callSid} ya se devolvió o no está pendiente.`, {}, 'missed_call_not_pending');
     }
   }
 }

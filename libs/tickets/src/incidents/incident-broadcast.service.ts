@@ -31,17 +31,17 @@ export function speakerBody(actor: Actor, rawBody: string, kind: 'update' | 'res
   const denied = incidentDeniedReason(actor, 'speak');
   if (denied) throw new ForbiddenActionError(denied);
   const body = rawBody.trim();
-  if (!body) throw new InvalidInputError(kind === 'resolution' ? 'a resolution tells the customers what was done' : 'body must not be empty');
-  if (body.length > INCIDENT_UPDATE_MAX_CHARS) throw new InvalidInputError(`body must be at most ${INCIDENT_UPDATE_MAX_CHARS} characters`);
+  if (!body) throw new InvalidInputError(kind === 'resolution' ? 'Escribe la solución: es lo que reciben todos los clientes vinculados.' : 'Escribe el mensaje (body).');
+  if (body.length > INCIDENT_UPDATE_MAX_CHARS) throw new InvalidInputError(`El mensaje (body) debe tener como máximo ${INCIDENT_UPDATE_MAX_CHARS} caracteres.`);
   return body;
 }
 
 /** The incident, when customers may be told about it: confirmed and not yet resolved. */
 export function speakableIncident(incidentId: string, incident: IncidentRecord | null): IncidentRecord {
   if (!incident) throw new IncidentNotFoundError(incidentId);
-  if (incident.status === 'resolved') throw new ConflictError('the incident is already resolved', {}, 'incident_resolved');
-  if (incident.dismissedAt) throw new ConflictError('the incident was dismissed as a false alarm', {}, 'incident_dismissed');
-  if (incident.status === 'suspected') throw new ConflictError('confirm the incident before speaking for it', {}, 'incident_not_confirmed');
+  if (incident.status === 'resolved') throw new ConflictError('El incidente ya está resuelto: no cambia ni se envían más mensajes.', {}, 'incident_resolved');
+  if (incident.dismissedAt) throw new ConflictError('El incidente fue descartado como falsa alarma: ya no cambia ni se envían mensajes por él.', {}, 'incident_dismissed');
+  if (incident.status === 'suspected') throw new ConflictError('Confirma el incidente antes de escribir a los clientes.', {}, 'incident_not_confirmed');
   return incident;
 }
 

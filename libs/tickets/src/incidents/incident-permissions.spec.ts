@@ -11,11 +11,11 @@ describe('who handles an incident', () => {
       expect(incidentDeniedReason(agent(tier), 'speak')).toBeUndefined();
     }
     expect(incidentDeniedReason(agent('L3'), 'view')).toBeUndefined();
-    expect(incidentDeniedReason(agent('L3'), 'speak')).toMatch(/L3 follows/);
+    expect(incidentDeniedReason(agent('L3'), 'speak')).toMatch(/L3 los sigue/);
   });
 
   it('should leave counting an incident as downtime to administrators', () => {
-    expect(incidentDeniedReason(agent('L1'), 'count_downtime')).toMatch(/administrator/);
+    expect(incidentDeniedReason(agent('L1'), 'count_downtime')).toMatch(/Solo un administrador/);
     expect(incidentDeniedReason(agent('L3', 'admin'), 'count_downtime')).toBeUndefined();
   });
 });

@@ -10,6 +10,6 @@ export type IncidentAction = 'view' | 'manage' | 'speak' | 'count_downtime';
  */
 export function incidentDeniedReason(actor: Actor, action: IncidentAction): string | undefined {
   if (actor.role === 'admin' || action === 'view') return undefined;
-  if (action === 'count_downtime') return 'only an administrator decides what counts as downtime';
-  return actor.tier === 'L3' ? 'L1 Help Desk or L2 Operations handle incidents; L3 follows them' : undefined;
+  if (action === 'count_downtime') return 'Solo un administrador decide qué cuenta como tiempo fuera de servicio.';
+  return actor.tier === 'L3' ? 'Los incidentes los atienden L1 (Help Desk) y L2 (Operaciones); L3 los sigue.' : undefined;
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '../errors.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { incidentStatusEs } from '../status-words-es.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
@@ -20,7 +21,7 @@ const LIST_LIMIT = 200;
 
 export class IncidentNotFoundError extends NotFoundError {
   constructor(id: string) {
-    super(`incident ${id} does not exist`);
+    super(`El incidente ${id} no existe.`);
   }
 }
 
@@ -90,7 +91,7 @@ export class IncidentsService {
     this.authorize(actor, 'manage');
     const numbers = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
-      if (incident.status !== 'suspected') throw new ConflictError(`the incident is already ${incident.status}`, {}, 'incident_not_suspected');
+      if (incident.status !== 'suspected') throw new ConflictError(`El incidente ya está ${incidentStatusEs(incident.status)}.`, {}, 'incident_not_suspected');
       await this.incidents.update(id, { status: 'open', confirmedBy: actor.id }, em);
       await this.severity.restartCadence(id, incident.severity, em);
       const linked = await this.incidents.linkedTickets(id, em);
@@ -110,12 +111,12 @@ export class IncidentsService {
   async dismiss(id: string, actor: Actor, reason: string | undefined): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
     const why = reason?.trim() || null;
-    if (why && why.length > INCIDENT_DISMISS_REASON_MAX_CHARS) throw new InvalidInputError(`reason must be at most ${INCIDENT_DISMISS_REASON_MAX_CHARS} characters`);
+    if (why && why.length > INCIDENT_DISMISS_REASON_MAX_CHARS) throw new InvalidInputError(`El motivo (reason) debe tener como máximo ${INCIDENT_DISMISS_REASON_MAX_CHARS} caracteres.`);
     const numbers = await this.dataSource.transaction(async (em) => {
       // Detection links under this lock: none joins the incident between reading its links and dismissing it.
       await this.incidents.lockDetection(em);
       const incident = await this.live(id, em);
-      if (incident.status !== 'suspected') throw new ConflictError(`only a suspected incident can be dismissed; this one is ${incident.status}`, {}, 'incident_not_suspected');
+      if (incident.status !== 'suspected') throw new ConflictError(`Solo se descarta un incidente sospechado; este ya está ${incidentStatusEs(incident.status)}.`, {}, 'incident_not_suspected');
       await this.incidents.dismiss(id, actor.id, why, em);
       const linked = await this.incidents.linkedTickets(id, em);
       for (const ticket of linked) {
@@ -134,7 +135,7 @@ export class IncidentsService {
     const numbers = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
       if (incident.status === 'resolved' && (patch.title !== undefined || patch.severity !== undefined)) {
-        throw new ConflictError('a resolved incident keeps its title and severity', {}, 'incident_resolved');
+        throw new ConflictError('Un incidente resuelto conserva su título y su severidad.', {}, 'incident_resolved');
       }
       await this.incidents.update(id, { ...(patch.title !== undefined ? { title: validTitle(patch.title) } : {}), severity: patch.severity, countsAsDowntime: patch.countsAsDowntime }, em);
       if (patch.severity === undefined || patch.severity === incident.severity || incident.status !== 'open') return [];
@@ -151,7 +152,7 @@ export class IncidentsService {
     this.authorize(actor, 'manage');
     const numbers = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
-      if (incident.status === 'resolved') throw new ConflictError('a resolved incident keeps its tickets', {}, 'incident_resolved');
+      if (incident.status === 'resolved') throw new ConflictError('Un incidente resuelto conserva sus tickets.', {}, 'incident_resolved');
       const removed = await this.unlinkNumbers(id, change.remove, actor, em);
       const added = await this.linkNumbers(id, change.add, actor, em, incident.status);
       return [...removed, ...added];
@@ -170,7 +171,7 @@ export class IncidentsService {
       const inThis = await this.incidents.linkedTickets(incidentId, em);
       const already = new Set(inThis.map((ticket) => ticket.ticketId));
       const others = elsewhere.filter((ticket) => !already.has(ticket.id));
-      if (others.length > 0) throw new ConflictError(`already linked to another incident: ${others.map((ticket) => ticket.number).join(', ')}`, {}, 'ticket_in_other_incident');
+      if (others.length > 0) throw new ConflictError(`Ya están en otro incidente: ${others.map((ticket) => ticket.number).join(', ')}. Desvincúlalos de ese incidente primero.`, {}, 'ticket_in_other_incident');
     }
     for (const ticket of tickets.filter((ticket) => linked.has(ticket.id))) {
       await this.events.append(ticket.id, [{ type: 'incident_linked', actorType: 'agent', actorId: actor.id, data: { incidentId, by: actor.name, reason } }], em);
@@ -196,9 +197,9 @@ export class IncidentsService {
     const unique = [...new Set(numbers)];
     const tickets = await this.tickets.findRowsByNumbers(unique, em);
     const missing = unique.filter((number) => !tickets.some((ticket) => ticket.number === number));
-    if (missing.length > 0) throw new InvalidInputError(`no such tickets: ${missing.join(', ')}`);
+    if (missing.length > 0) throw new InvalidInputError(`No existen estos tickets: ${missing.join(', ')}.`);
     const merged = tickets.filter((ticket) => ticket.status === 'merged');
-    if (merged.length > 0) throw new ConflictError(`merged tickets are not linked (link the ticket they were merged into): ${merged.map((ticket) => ticket.number).join(', ')}`);
+    if (merged.length > 0) throw new ConflictError(`Estos tickets están fusionados: ${merged.map((ticket) => ticket.number).join(', ')}. Vincula el ticket en el que quedaron.`);
     return tickets;
   }
 
@@ -211,7 +212,7 @@ export class IncidentsService {
   /** The incident, locked, unless it was dismissed: a dismissed one is history and changes no more. */
   private async live(id: string, em: EntityManager): Promise<IncidentRecord> {
     const incident = await this.locked(id, em);
-    if (incident.dismissedAt) throw new ConflictError('the incident was dismissed as a false alarm', {}, 'incident_dismissed');
+    if (incident.dismissedAt) throw new ConflictError('El incidente fue descartado como falsa alarma: ya no cambia ni se envían mensajes por él.', {}, 'incident_dismissed');
     return incident;
   }
 
@@ -235,7 +236,7 @@ function summary(incident: IncidentRecord): IncidentSummary {
 
 function validTitle(title: string): string {
   const trimmed = title.trim();
-  if (!trimmed) throw new InvalidInputError('title must not be empty');
-  if (trimmed.length > INCIDENT_TITLE_MAX_CHARS) throw new InvalidInputError(`title must be at most ${INCIDENT_TITLE_MAX_CHARS} characters`);
+  if (!trimmed) throw new InvalidInputError('Escribe el título del incidente.');
+  if (trimmed.length > INCIDENT_TITLE_MAX_CHARS) throw new InvalidInputError(`El título debe tener como máximo ${INCIDENT_TITLE_MAX_CHARS} caracteres.`);
   return trimmed;
 }

@@ -14,7 +14,7 @@ describe('checkWindow', () => {
   it('should refuse a window longer than 24 hours', () => {
     expect(checkWindow(window('2026-01-18T06:00:00Z', '2026-01-19T06:01:00Z'), [], policy, MINUTE, now)).toEqual({
       ok: false,
-      reason: 'a maintenance window lasts at most 24 hours',
+      reason: 'Un mantenimiento dura como máximo 24 horas.',
       code: 'maintenance_too_long',
     });
   });
@@ -22,7 +22,7 @@ describe('checkWindow', () => {
   it('should refuse a window announced less than 7 days before it starts', () => {
     expect(checkWindow(window('2026-01-17T11:59:00Z', '2026-01-17T13:00:00Z'), [], policy, MINUTE, now)).toEqual({
       ok: false,
-      reason: 'a maintenance window must be announced at least 7 days before it starts',
+      reason: 'Un mantenimiento se anuncia con al menos 7 días de anticipación.',
       code: 'maintenance_notice_too_short',
     });
   });
@@ -35,7 +35,7 @@ describe('checkWindow', () => {
     const first = window('2026-02-01T06:00:00Z', '2026-02-01T10:00:00Z');
     expect(checkWindow(window('2026-03-15T06:00:00Z', '2026-03-15T08:00:00Z'), [first], policy, MINUTE, now)).toEqual({
       ok: true,
-      warnings: ['there is already a maintenance window in 2026-Q1; maintenance is meant to be quarterly'],
+      warnings: ['Ya hay un mantenimiento en 2026-Q1; se espera uno por trimestre.'],
     });
     expect(checkWindow(window('2026-02-01T08:00:00Z', '2026-02-01T12:00:00Z'), [first], policy, MINUTE, now).ok && true).toBe(true);
     expect(checkWindow(window('2026-04-05T06:00:00Z', '2026-04-05T08:00:00Z'), [first], policy, MINUTE, now)).toEqual({ ok: true, warnings: [] });

@@ -23,19 +23,19 @@ export function quarterOf(date: Date): string {
  */
 export function checkWindow(request: WindowRequest, existing: WindowRequest[], policy: MaintenancePolicy, minuteMs: number, now: Date): WindowCheck {
   const durationMs = request.endsAt.getTime() - request.startsAt.getTime();
-  if (durationMs <= 0) return { ok: false, reason: 'the window must end after it starts' };
+  if (durationMs <= 0) return { ok: false, reason: 'El fin del mantenimiento debe ser posterior a su inicio.' };
   if (durationMs > policy.maxMinutes * minuteMs) {
-    return { ok: false, reason: `a maintenance window lasts at most ${policy.maxMinutes / 60} hours`, code: 'maintenance_too_long' };
+    return { ok: false, reason: `Un mantenimiento dura como máximo ${policy.maxMinutes / 60} horas.`, code: 'maintenance_too_long' };
   }
   if (request.startsAt.getTime() - now.getTime() < policy.noticeMinutes * minuteMs) {
-    return { ok: false, reason: `a maintenance window must be announced at least ${policy.noticeMinutes / (60 * 24)} days before it starts`, code: 'maintenance_notice_too_short' };
+    return { ok: false, reason: `Un mantenimiento se anuncia con al menos ${policy.noticeMinutes / (60 * 24)} días de anticipación.`, code: 'maintenance_notice_too_short' };
   }
   const quarter = quarterOf(request.startsAt);
   const sameQuarter = existing.filter((window) => quarterOf(window.startsAt) === quarter);
   const overlapping = existing.filter((window) => window.startsAt < request.endsAt && window.endsAt > request.startsAt);
   const warnings = [
-    ...(sameQuarter.length > 0 ? [`there is already a maintenance window in ${quarter}; maintenance is meant to be quarterly`] : []),
-    ...(overlapping.length > 0 ? ['it overlaps another maintenance window'] : []),
+    ...(sameQuarter.length > 0 ? [`Ya hay un mantenimiento en ${quarter}; se espera uno por trimestre.`] : []),
+    ...(overlapping.length > 0 ? ['Se empalma con otro mantenimiento.'] : []),
   ];
   return { ok: true, warnings };
 }

@@ -54,7 +54,7 @@ export class MaintenanceService implements MaintenanceCalendar {
 
   async schedule(request: { startsAt: Date; endsAt: Date; description: string }, actor: Actor): Promise<ScheduledWindow> {
     const description = request.description.trim();
-    if (!description) throw new InvalidInputError('description says what the maintenance is for');
+    if (!description) throw new InvalidInputError('Escribe la descripción: para qué es el mantenimiento.');
     const { window, warnings, noticeIds } = await this.dataSource.transaction(async (em) => {
       await this.windows.lockScheduling(em);
       const existing = await this.windows.findNotCancelled(em);
@@ -77,7 +77,7 @@ export class MaintenanceService implements MaintenanceCalendar {
   async cancel(windowId: string): Promise<MaintenanceWindowEntity> {
     const noticeIds = await this.dataSource.transaction(async (em) => {
       const window = await this.windows.lock(windowId, em);
-      if (!window) throw new NotFoundError(`Maintenance window ${windowId} does not exist`);
+      if (!window) throw new NotFoundError(`El mantenimiento ${windowId} no existe.`);
       if (window.cancelledAt) return [];
       await this.windows.update(windowId, { cancelledAt: new Date() }, em);
       const ids = await this.queueNotices(windowId, 'cancellation', em);

@@ -15,7 +15,7 @@ export class SatisfactionReports {
   constructor(private readonly dataSource: DataSource) {}
 
   async forMonth(month: string): Promise<SatisfactionReport> {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InvalidInputError('month must look like 2026-11');
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new InvalidInputError('El mes (month) debe tener la forma 2026-11.');
     const rows = (await this.dataSource.query(
       `SELECT d.dimension, d.key, d.label, count(*)::int AS sent, count(s.rating)::int AS answered,
               coalesce(sum(s.rating), 0)::int AS rating_sum, count(*) FILTER (WHERE s.rating >= 4)::int AS satisfied

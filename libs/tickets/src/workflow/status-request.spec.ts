@@ -17,6 +17,6 @@ describe('a requested status as the transition it means', () => {
   it('should refuse a resolution without the text the customer will read, and a missing status', () => {
     expect(() => transitionForStatus('open', { status: 'resolved', resolution: '  ' })).toThrow(InvalidInputError);
     expect(transitionForStatus('open', { status: 'resolved', resolution: 'Listo' })).toEqual({ kind: 'resolve', resolution: 'Listo' });
-    expect(() => transitionForStatus('open', {})).toThrow(/status must be/);
+    expect(() => transitionForStatus('open', {})).toThrow(/El estado \(status\) debe ser/);
   });
 });

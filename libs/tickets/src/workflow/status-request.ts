@@ -19,7 +19,7 @@ export function transitionForStatus(current: TicketStatus, request: StatusReques
   const note = request.note ?? request.reason ?? '';
   switch (request.status) {
     case 'resolved':
-      if (!request.resolution?.trim()) throw new InvalidInputError('resolution is required and must be text');
+      if (!request.resolution?.trim()) throw new InvalidInputError('Escribe la solución (resolution): es lo que recibe el cliente.');
       return { kind: 'resolve', resolution: request.resolution };
     case 'pending_release':
       return { kind: 'mark_fix_ready', note };
@@ -30,6 +30,6 @@ export function transitionForStatus(current: TicketStatus, request: StatusReques
     case 'waiting_customer':
       return { kind: 'set_status', status: 'waiting_customer' };
     case undefined:
-      throw new InvalidInputError('status must be open, waiting_customer, pending_release or resolved');
+      throw new InvalidInputError('El estado (status) debe ser open, waiting_customer, pending_release o resolved.');
   }
 }

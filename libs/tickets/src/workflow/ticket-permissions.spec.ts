@@ -58,6 +58,6 @@ describe('deniedReason', () => {
   });
 
   it('should explain a refusal in words', () => {
-    expect(deniedReason(agent('L3'), 'resolve', { tier: 'L3', status: 'open' })).toContain('resolves');
+    expect(deniedReason(agent('L3'), 'resolve', { tier: 'L3', status: 'open' })).toBe('Solo L1 o L2 resuelve este ticket ahora.');
   });
 });

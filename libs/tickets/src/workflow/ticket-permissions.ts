@@ -36,7 +36,7 @@ export function tiersVisibleTo(actor: Actor): Tier[] {
  * only while the ticket is with them. Returns the reason it is not allowed, or undefined.
  */
 export function deniedReason(actor: Actor, action: TicketAction, ticket: TicketScope): string | undefined {
-  if (!tiersVisibleTo(actor).includes(ticket.tier)) return `tickets at ${ticket.tier} are not visible to ${actor.tier}`;
+  if (!tiersVisibleTo(actor).includes(ticket.tier)) return `Los tickets de ${ticket.tier} no son visibles para ${actor.tier}.`;
   if (actor.role === 'admin') return undefined;
   const ownsTicket = actor.tier === ticket.tier;
   switch (action) {
@@ -45,21 +45,21 @@ export function deniedReason(actor: Actor, action: TicketAction, ticket: TicketS
     case 'assign':
       return undefined;
     case 'reply':
-      return actor.tier === 'L1' || ownsTicket ? undefined : `${actor.tier} may write to the customer only while the ticket is at ${actor.tier}`;
+      return actor.tier === 'L1' || ownsTicket ? undefined : `${actor.tier} escribe al cliente solo mientras el ticket está en ${actor.tier}.`;
     case 'change_severity':
-      return actor.tier === 'L3' ? 'severity is set by L1 Help Desk or L2 Operations' : undefined;
+      return actor.tier === 'L3' ? 'La severidad la fijan L1 (Help Desk) o L2 (Operaciones).' : undefined;
     case 'set_status':
-      return ownsTicket || actor.tier === 'L1' ? undefined : `the ticket is at ${ticket.tier}`;
+      return ownsTicket || actor.tier === 'L1' ? undefined : `El ticket está en ${ticket.tier}.`;
     case 'escalate':
-      return ownsTicket ? undefined : `only ${ticket.tier} escalates a ticket that is at ${ticket.tier}`;
+      return ownsTicket ? undefined : `Solo ${ticket.tier} escala un ticket que está en ${ticket.tier}.`;
     case 'mark_fix_ready':
-      return actor.tier === 'L3' ? undefined : 'only L3 Development hands a fix back for release';
+      return actor.tier === 'L3' ? undefined : 'Solo L3 (Desarrollo) entrega una corrección para liberarla.';
     case 'release':
-      return actor.tier === 'L2' ? undefined : 'only L2 Operations releases a fix to production';
+      return actor.tier === 'L2' ? undefined : 'Solo L2 (Operaciones) libera una corrección a producción.';
     case 'resolve':
-      return actor.tier !== 'L3' && ownsTicket ? undefined : `only ${ticket.tier === 'L3' ? 'L1 or L2' : ticket.tier} resolves this ticket now`;
+      return actor.tier !== 'L3' && ownsTicket ? undefined : `Solo ${ticket.tier === 'L3' ? 'L1 o L2' : ticket.tier} resuelve este ticket ahora.`;
     case 'reopen':
     case 'merge':
-      return actor.tier === 'L1' ? undefined : 'only L1 Help Desk does this';
+      return actor.tier === 'L1' ? undefined : 'Solo L1 (Help Desk) puede hacer esto.';
   }
 }

@@ -16,7 +16,7 @@ describe('applyTransition', () => {
   });
 
   it('should refuse to escalate without a reason, beyond L3, or a closed or pending-release ticket', () => {
-    expect(apply(open(), { kind: 'escalate', reason: '  ' })).toEqual({ ok: false, reason: 'an escalation needs a reason' });
+    expect(apply(open(), { kind: 'escalate', reason: '  ' })).toEqual({ ok: false, reason: 'Escribe el motivo de la escalación.' });
     expect(apply(open({ tier: 'L3' }), { kind: 'escalate', reason: 'x' }).ok).toBe(false);
     expect(apply(open({ status: 'resolved' }), { kind: 'escalate', reason: 'x' }).ok).toBe(false);
     expect(apply(open({ status: 'pending_release', tier: 'L2' }), { kind: 'escalate', reason: 'x' }).ok).toBe(false);

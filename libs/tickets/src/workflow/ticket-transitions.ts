@@ -1,5 +1,6 @@
 import type { TicketStatus, Tier } from '../domain.js';
 import type { Severity } from '../severity/severity.js';
+import { ticketStatusEs } from '../status-words-es.js';
 
 /** The part of a ticket the transitions read and change. */
 export interface TicketState {
@@ -34,9 +35,9 @@ export function applyTransition(state: TicketState, transition: Transition, now:
   switch (transition.kind) {
     case 'escalate': {
       const next = NEXT_TIER[state.tier];
-      if (!next) return { ok: false, reason: 'L3 Development is the last tier' };
-      if (closed || state.status === 'pending_release') return { ok: false, reason: `a ${state.status} ticket is not escalated` };
-      if (!transition.reason.trim()) return { ok: false, reason: 'an escalation needs a reason' };
+      if (!next) return { ok: false, reason: 'L3 (Desarrollo) es el último nivel: no se escala más.' };
+      if (closed || state.status === 'pending_release') return { ok: false, reason: `Un ticket ${ticketStatusEs(state.status)} no se escala.` };
+      if (!transition.reason.trim()) return { ok: false, reason: 'Escribe el motivo de la escalación.' };
       return {
         ok: true,
         // The new tier picks it up from its own queue, so nobody is assigned yet.
@@ -45,14 +46,14 @@ export function applyTransition(state: TicketState, transition: Transition, now:
       };
     }
     case 'mark_fix_ready':
-      if (state.tier !== 'L3' || closed) return { ok: false, reason: 'only an open ticket at L3 can have a fix ready' };
+      if (state.tier !== 'L3' || closed) return { ok: false, reason: 'Solo un ticket abierto en L3 puede tener una corrección lista.' };
       return {
         ok: true,
         patch: { status: 'pending_release', tier: 'L2', assigneeId: null },
         event: { type: 'fix_ready', data: { note: transition.note.trim() } },
       };
     case 'release':
-      if (state.status !== 'pending_release') return { ok: false, reason: 'only a ticket pending release can be released' };
+      if (state.status !== 'pending_release') return { ok: false, reason: 'Solo se libera un ticket pendiente de liberación.' };
       return {
         ok: true,
         // Operations tells Help Desk, the formal contact, who confirms the solution to the customer.
@@ -60,24 +61,24 @@ export function applyTransition(state: TicketState, transition: Transition, now:
         event: { type: 'released', data: { note: transition.note.trim() } },
       };
     case 'resolve':
-      if (closed) return { ok: false, reason: `the ticket is already ${state.status}` };
-      if (state.status === 'pending_release') return { ok: false, reason: 'the fix must be released before the ticket is resolved' };
-      if (!transition.resolution.trim()) return { ok: false, reason: 'a resolution tells the customer what was done' };
+      if (closed) return { ok: false, reason: `El ticket ya está ${ticketStatusEs(state.status)}.` };
+      if (state.status === 'pending_release') return { ok: false, reason: 'Primero hay que liberar la corrección; después se resuelve el ticket.' };
+      if (!transition.resolution.trim()) return { ok: false, reason: 'Escribe la solución: es lo que recibe el cliente.' };
       return {
         ok: true,
         patch: { status: 'resolved', resolvedAt: now },
         event: { type: 'resolved', data: { resolution: transition.resolution.trim() } },
       };
     case 'reopen':
-      if (state.status !== 'resolved') return { ok: false, reason: 'only a resolved ticket can be reopened' };
+      if (state.status !== 'resolved') return { ok: false, reason: 'Solo se reabre un ticket resuelto.' };
       return { ok: true, patch: { status: 'open', resolvedAt: null }, event: { type: 'reopened', data: { reason: transition.reason.trim() } } };
     case 'set_status':
-      if (closed || state.status === 'pending_release') return { ok: false, reason: `a ${state.status} ticket keeps its status` };
-      if (state.status === transition.status) return { ok: false, reason: `the ticket is already ${state.status}` };
+      if (closed || state.status === 'pending_release') return { ok: false, reason: `Un ticket ${ticketStatusEs(state.status)} conserva su estado.` };
+      if (state.status === transition.status) return { ok: false, reason: `El ticket ya está ${ticketStatusEs(state.status)}.` };
       return { ok: true, patch: { status: transition.status }, event: { type: 'status_changed', data: { from: state.status, to: transition.status } } };
     case 'change_severity':
-      if (closed) return { ok: false, reason: `a ${state.status} ticket keeps its severity` };
-      if (state.severity === transition.severity) return { ok: false, reason: `the severity is already ${state.severity}` };
+      if (closed) return { ok: false, reason: `Un ticket ${ticketStatusEs(state.status)} conserva su severidad.` };
+      if (state.severity === transition.severity) return { ok: false, reason: `La severidad ya es ${state.severity}.` };
       return {
         ok: true,
         patch: { severity: transition.severity },

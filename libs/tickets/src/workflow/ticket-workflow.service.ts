@@ -72,7 +72,7 @@ export class TicketWorkflowService {
   /** L1 agrees with the severity the classifier proposed: the ticket leaves the review list, and the decision is an example. */
   async confirmSeverity(number: string, actor: Actor): Promise<TicketEntity> {
     return this.change(number, actor, 'change_severity', async (ticket, em) => {
-      if (ticket.status === 'merged') throw new ConflictError('a merged ticket keeps its severity');
+      if (ticket.status === 'merged') throw new ConflictError('Un ticket fusionado conserva su severidad.');
       await this.tickets.update(ticket.id, { severityReview: false }, em);
       await this.events.append(ticket.id, [{ type: 'severity_confirmed', actorType: 'agent', actorId: actor.id, data: { severity: ticket.severity, by: actor.name } }], em);
       await this.severityExamples.record(ticket.id, ticket.severity, actor, em);
@@ -83,14 +83,14 @@ export class TicketWorkflowService {
   /** Assigns the ticket to an agent of its tier (or to nobody); taking it is assigning it to oneself. */
   async assign(number: string, actor: Actor, assigneeId: string | null): Promise<TicketEntity> {
     return this.change(number, actor, 'assign', async (ticket, em) => {
-      if (ticket.status === 'merged') throw new ConflictError('a merged ticket cannot be assigned');
+      if (ticket.status === 'merged') throw new ConflictError('Un ticket fusionado no se puede asignar.');
       const assignee = assigneeId ? await this.agents.findActive(assigneeId, em) : null;
-      if (assigneeId && !assignee) throw new InvalidInputError(`agent ${assigneeId} does not exist or is inactive`);
+      if (assigneeId && !assignee) throw new InvalidInputError(`El agente ${assigneeId} no existe o está inactivo.`);
       if (assignee && assignee.role !== 'admin' && assignee.tier !== ticket.tier) {
-        throw new ConflictError(`${assignee.name} is ${assignee.tier}; the ticket is at ${ticket.tier}`);
+        throw new ConflictError(`${assignee.name} es de ${assignee.tier} y el ticket está en ${ticket.tier}: solo se asigna a alguien de ${ticket.tier} o a un administrador.`);
       }
       if (assignee && assignee.id !== actor.id && actor.role !== 'admin' && actor.tier !== ticket.tier) {
-        throw new ForbiddenActionError(`only ${ticket.tier} or an administrator assigns this ticket to someone else`);
+        throw new ForbiddenActionError(`Solo ${ticket.tier} o un administrador asigna este ticket a otra persona.`);
       }
       await this.tickets.update(ticket.id, { assigneeId: assignee?.id ?? null }, em);
       await this.events.append(
@@ -104,7 +104,7 @@ export class TicketWorkflowService {
 
   /** The progress the customer reads in the next status update (public text; not sent on its own). */
   async setProgressNote(number: string, actor: Actor, note: string): Promise<TicketEntity> {
-    if (note.trim().length > 2_000) throw new InvalidInputError('a progress note has at most 2000 characters');
+    if (note.trim().length > 2_000) throw new InvalidInputError('Una nota de avance tiene como máximo 2000 caracteres.');
     return this.change(number, actor, 'reply', async (ticket, em) => {
       await this.tickets.update(ticket.id, { progressNote: note.trim() || null, progressNoteAt: new Date() }, em);
       await this.events.append(ticket.id, [{ type: 'progress_note_set', actorType: 'agent', actorId: actor.id, data: { note: note.trim(), by: actor.name } }], em);
@@ -117,9 +117,9 @@ export class TicketWorkflowService {
    * later missed call asks again). Calling back attends the customer, so it counts as the first response.
    */
   async markCalledBack(number: string, actor: Actor, note: string): Promise<TicketEntity> {
-    if (note.trim().length > 2_000) throw new InvalidInputError('a call-back note has at most 2000 characters');
+    if (note.trim().length > 2_000) throw new InvalidInputError('Una nota de llamada devuelta tiene como máximo 2000 caracteres.');
     return this.change(number, actor, 'reply', async (ticket, em) => {
-      if (!ticket.callbackRequested) throw new ConflictError('no call back is pending on this ticket');
+      if (!ticket.callbackRequested) throw new ConflictError('No hay una llamada por devolver en este ticket.');
       await this.calls.markCalledBack(ticket.id, em);
       if (ticket.firstResponseAt === null) await this.tickets.update(ticket.id, { firstResponseAt: new Date() }, em);
       await this.events.append(ticket.id, [{ type: 'called_back', actorType: 'agent', actorId: actor.id, data: { note: note.trim() || null, by: actor.name } }], em);
@@ -129,11 +129,11 @@ export class TicketWorkflowService {
 
   /** Folds `number` into `intoNumber` (same customer): its messages move, it ends as merged. */
   async merge(number: string, actor: Actor, intoNumber: string): Promise<TicketEntity> {
-    if (number === intoNumber) throw new InvalidInputError('a ticket cannot be merged into itself');
+    if (number === intoNumber) throw new InvalidInputError('Un ticket no se puede fusionar consigo mismo.');
     return this.change(number, actor, 'merge', async (source, em) => {
       const target = await this.authorized(intoNumber, actor, 'merge', true, em);
-      if (source.contactId !== target.contactId) throw new ConflictError('only tickets of the same customer can be merged', {}, 'merge_other_customer');
-      if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('a merged ticket cannot be merged again');
+      if (source.contactId !== target.contactId) throw new ConflictError('Solo se pueden fusionar tickets del mismo cliente.', {}, 'merge_other_customer');
+      if (source.status === 'merged' || target.status === 'merged') throw new ConflictError('Un ticket fusionado no se puede volver a fusionar.');
       await this.messages.moveToTicket(source.id, target.id, em);
       await this.deliveries.moveToTicket(source.id, target.id, em);
       // Calls move too, with any call back still owed.

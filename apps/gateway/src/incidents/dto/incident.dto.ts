@@ -6,7 +6,7 @@ import { INCIDENT_DISMISS_REASON_MAX_CHARS, INCIDENT_TITLE_MAX_CHARS, INCIDENT_U
 import { OneOf, OptionalBoolean, OptionalText, QueryOneOf, RequiredText } from '../../http/dto-fields.js';
 import { ticketNumbersProblem, toTicketNumbers } from '../incident-fields.js';
 
-const SEVERITY_MESSAGE = '$property must be 0, 1, 2 or 3';
+const SEVERITY_MESSAGE = '$property debe ser 0, 1, 2 o 3';
 
 /** A list of ticket numbers, each in full or short (`IF-000004`, `IF-4`, `4`), read as full numbers. */
 const TicketNumbers = (description: string) =>

@@ -4,7 +4,7 @@ import { IsDate } from 'class-validator';
 import { FIELD_MAX } from '../../http/field-limits.js';
 import { RequiredText } from '../../http/dto-fields.js';
 
-const DATE_MESSAGE = '$property must be an ISO 8601 date-time with its offset';
+const DATE_MESSAGE = '$property debe ser una fecha y hora ISO 8601 con su desfase horario (por ejemplo, 2027-01-10T02:00:00-06:00)';
 
 /** An ISO 8601 date-time (with its time part) as a Date; anything else stays invalid for @IsDate. */
 const IsoDateTime = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : value));

@@ -26,7 +26,7 @@ export class TicketListQuery {
   @ApiPropertyOptional({ description: '`me`, `none` or an agent id.' })
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
-  @ValidateBy({ name: 'assignee', validator: { validate: (value: unknown) => value === 'me' || value === 'none' || isUuid(value), defaultMessage: () => '$property must be an id or one of me, none' } })
+  @ValidateBy({ name: 'assignee', validator: { validate: (value: unknown) => value === 'me' || value === 'none' || isUuid(value), defaultMessage: () => '$property debe ser un id o uno de: me, none' } })
   assignee?: string;
 
   @QueryOneOf(['severity'], '`severity`: only proposals waiting for L1.')

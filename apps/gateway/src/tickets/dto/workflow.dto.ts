@@ -12,7 +12,7 @@ export const PATCHABLE_STATUSES = ['open', 'waiting_customer', 'pending_release'
 export class UpdateTicketDto {
   @ApiPropertyOptional({ enum: [0, 1, 2, 3] })
   @IsOptional()
-  @IsIn([0, 1, 2, 3], { message: 'severity must be 0, 1, 2 or 3' })
+  @IsIn([0, 1, 2, 3], { message: 'severity debe ser 0, 1, 2 o 3' })
   severity?: number;
 
   @OneOf(PATCHABLE_STATUSES, { description: '`resolved` needs `resolution`.' })
@@ -52,7 +52,7 @@ export class NoteDto {
 /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
 export class AssignDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  @ValidateBy({ name: 'agentId', validator: { validate: (value: unknown) => value === null || isUuid(value), defaultMessage: () => 'agentId must be an agent id or null' } })
+  @ValidateBy({ name: 'agentId', validator: { validate: (value: unknown) => value === null || isUuid(value), defaultMessage: () => 'agentId debe ser el id de un agente o null' } })
   agentId!: string | null;
 }
 
