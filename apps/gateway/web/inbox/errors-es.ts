@@ -103,7 +103,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 // The server's Spanish messages pass through as they are; a proxy's English page does not.
-const SPANISH = /[áéíóúñ¿¡]|\b(el|la|los|las|ya|un|una|uno|solo|es|debe|que|para|por|del|al|se|su|tu|revisa|escribe|falta|usa|variable)\b/i;
+const SPANISH = /[áéíóúñ¿¡]|\b(el|la|los|las|ya|un|una|uno|solo|es|de|en|con|hay|debe|que|para|por|del|al|se|su|tu|revisa|escribe|falta|usa|variable)\b/i;
 
 /** A text of the server in Spanish: as it came when it is Spanish, translated when it is a known older English one. */
 export function knownMessageText(message: string): string | undefined {

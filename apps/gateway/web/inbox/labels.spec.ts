@@ -46,6 +46,9 @@ describe('Spanish wording', () => {
 
   it('should say in Spanish why a delivery was held or a breach not escalated when the server said it in English', () => {
     expect(describeEvent(event('delivery_held', { reason: 'SMTP_URL is not set' }))).toBe('Envío retenido: no hay servidor de correo configurado (SMTP_URL)');
+    expect(describeEvent(event('delivery_held', { reason: 'no hay cuenta de Twilio configurada (TWILIO_AUTH_TOKEN)' }))).toBe(
+      'Envío retenido: no hay cuenta de Twilio configurada (TWILIO_AUTH_TOKEN)',
+    );
     expect(describeEvent(event('sla_breach_not_escalated', { reason: 'L3 Development is the last tier' }))).toBe(
       'Venció el plazo de solución; no se escaló (L3 (Desarrollo) es el último nivel: no se escala más.)',
     );

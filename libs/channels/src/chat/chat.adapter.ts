@@ -48,7 +48,7 @@ export class ChatAdapter implements ChannelAdapter {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     const appended = await this.transcript.append(message.recipient, transcriptEntry(message));
-    if (!appended) throw new PermanentDeliveryError(`chat conversation ${message.recipient} does not exist`);
+    if (!appended) throw new PermanentDeliveryError(`La conversación de chat ${message.recipient} no existe.`);
     // Published on every attempt: a retry after a Redis failure sends the same entry (same seq) again.
     await this.broadcaster.entry(message.recipient, appended.entry);
     return { status: 'sent' };
@@ -79,11 +79,11 @@ function transcriptEntry(message: OutboundMessage): NewChatEntry {
     case 'status_update':
       return { type: 'agent:message', sourceKey, payload: { text: message.text, agentName: message.authorName ?? TEAM_NAME, sentAt, ...fileLinks(message) } };
     case 'survey':
-      if (!message.surveyUrl) throw new PermanentDeliveryError('a survey without its link cannot be shown');
+      if (!message.surveyUrl) throw new PermanentDeliveryError('Una encuesta sin su enlace no se puede mostrar.');
       return { type: 'survey:request', sourceKey, payload: { ticketNumber: message.ticketNumber, url: message.surveyUrl, sentAt } };
     // Verification links go only to the mailbox they prove.
     case 'verification':
-      throw new PermanentDeliveryError('a verification link is never sent by chat');
+      throw new PermanentDeliveryError('Un enlace de verificación nunca se envía por chat.');
   }
 }
 

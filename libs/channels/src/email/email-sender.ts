@@ -22,7 +22,7 @@ export class EmailSender {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    if (!this.transport) return { status: 'held', reason: 'SMTP_URL is not set' };
+    if (!this.transport) return { status: 'held', reason: 'no hay servidor de correo configurado (SMTP_URL)' };
     const [inReplyTo] = message.threadRefs;
     try {
       await this.transport.sendMail({
@@ -48,7 +48,7 @@ export class EmailSender {
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       if (code !== undefined && code >= 500 && code < 600) {
-        throw new PermanentDeliveryError(`SMTP refused the mail for good: ${(error as Error).message}`);
+        throw new PermanentDeliveryError(`El servidor de correo rechazó el mensaje de forma definitiva: ${(error as Error).message}`);
       }
       throw error;
     }

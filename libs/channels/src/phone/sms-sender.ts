@@ -31,7 +31,7 @@ export class SmsSender {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    if (!this.client) return { status: 'held', reason: 'TWILIO_AUTH_TOKEN is not set' };
+    if (!this.client) return { status: 'held', reason: 'no hay cuenta de Twilio configurada (TWILIO_AUTH_TOKEN)' };
     const body = message.text.slice(0, SMS_MAX_CHARS);
     if (message.earlierAttemptAt && (await this.alreadyAccepted(this.client, message.recipient, body, message.earlierAttemptAt))) {
       this.logger.log(`SMS to ${message.recipient} for ${message.ticketNumber} was already accepted by Twilio; not sent again`);
@@ -42,7 +42,7 @@ export class SmsSender {
     } catch (error) {
       if (isClientError(error)) {
         const { status, code } = error as { status: number; code?: number };
-        throw new PermanentDeliveryError(`Twilio refused the SMS (HTTP ${status}${code ? `, error ${code}` : ''}): ${(error as Error).message}`);
+        throw new PermanentDeliveryError(`Twilio rechazó el SMS (HTTP ${status}${code ? `, error ${code}` : ''}): ${(error as Error).message}`);
       }
       throw error;
     }
