@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
+import { entityFromRow } from '@app/platform';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
+import { insertStatement, returnedRows, returningAll } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import type { TicketStatus, Tier } from './domain.js';
 import { TicketEntity } from './entities/ticket.entity.js';
@@ -82,8 +84,8 @@ export class TicketsRepository {
 
   /** Inserts and returns the ticket with what the database generated (id, number, timestamps) in one round trip. */
   async insert(ticket: NewTicket, em: EntityManager): Promise<TicketEntity> {
-    const result = await em.createQueryBuilder().insert().into(TicketEntity).values(ticket).returning('*').execute();
-    return em.create(TicketEntity, { ...ticket, ...(result.generatedMaps[0] as Partial<TicketEntity>) });
+    const [row] = await returnedRows(em, returningAll(insertStatement(em, TicketEntity, [ticket])));
+    return entityFromRow(em.connection, TicketEntity, row!);
   }
 
   // A query builder's getOne reads ticket and contact in one statement; findOne with a relation

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CallTicket, CallTicketFinder } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
 import { entityFromRow } from '@app/platform';
-import { updateStatement, type SqlStatement } from '../database/combined-statements.repository.js';
+import { insertStatement, returnedRows, updateStatement, type SqlStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
@@ -32,16 +32,12 @@ export class PhoneCallsRepository implements CallTicketFinder {
     if (this.writeBehind.pending<HeldCallUpdate>('phone_calls', em).some((held) => held.callSid === callSid)) await this.writeBehind.flush(em, ['phone_calls']);
     // One round trip: ON CONFLICT DO UPDATE row-locks the existing row as SELECT ... FOR UPDATE
     // would (waiting for a concurrent callback's transaction), and returns the row, new or not.
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(PhoneCallEntity)
-      .values({ ...initial, callSid })
-      .orUpdate(['call_sid'], ['call_sid'])
-      .returning('*, (xmax = 0) AS inserted')
-      .execute();
-    const raw = (result.raw as Array<Record<string, unknown> & { inserted: boolean }>)[0]!;
-    return { row: entityFromRow(em.connection, PhoneCallEntity, raw), inserted: raw.inserted };
+    const insert = insertStatement(em, PhoneCallEntity, [{ ...initial, callSid }]);
+    const [raw] = await returnedRows(em, {
+      sql: `${insert.sql} ON CONFLICT (call_sid) DO UPDATE SET call_sid = EXCLUDED.call_sid RETURNING *, (xmax = 0) AS inserted`,
+      params: insert.params,
+    });
+    return { row: entityFromRow(em.connection, PhoneCallEntity, raw!), inserted: raw!.inserted === true };
   }
 
   /** Through a holding transaction (an intake group) the update waits for the group's flush. */
