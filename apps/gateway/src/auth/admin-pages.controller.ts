@@ -23,7 +23,7 @@ export class AdminPagesController {
   @HttpCode(200)
   async session(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<{ expiresAt: string; pages: readonly string[] }> {
     const issued = await this.tokens.issueScoped(actor.id, 'admin-pages', ADMIN_PAGES_TTL_SECONDS);
-    if (!issued) throw new UnauthorizedException('La sesión no es válida o expiró; inicie sesión de nuevo');
+    if (!issued) throw new UnauthorizedException('La sesión no es válida o expiró; inicia sesión de nuevo');
     for (const path of ADMIN_PAGE_PATHS) {
       response.cookie(ADMIN_PAGES_COOKIE, issued.token, {
         path,

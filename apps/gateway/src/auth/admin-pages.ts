@@ -14,7 +14,7 @@ export const ADMIN_PAGE_PATHS = ['/admin/queues', '/api/docs'] as const;
 export const ADMIN_PAGES_TTL_SECONDS = 15 * 60;
 
 /** The 401 of an administrators' page: a browser got there without the cookie (or it expired). */
-export const ADMIN_PAGES_SIGN_IN_MESSAGE = 'Se requiere iniciar sesión como administrador (abra esta página desde la bandeja)';
+export const ADMIN_PAGES_SIGN_IN_MESSAGE = 'Se requiere iniciar sesión como administrador (abre esta página desde la bandeja)';
 
 /** Who calls an administrators' page: by the bearer token (scripts) or by the pages' cookie (a browser). */
 export async function adminPageSession(tokens: AccessTokens, request: Request): Promise<AgentSession | undefined> {

@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const adminPage = this.reflector.getAllAndOverride<boolean>(ADMIN_PAGE, targets);
     const session = adminPage ? await adminPageSession(this.tokens, request) : await this.bearerSession(request.headers.authorization);
-    if (!session) throw new UnauthorizedException(adminPage ? ADMIN_PAGES_SIGN_IN_MESSAGE : 'La sesión no es válida o expiró; inicie sesión de nuevo');
+    if (!session) throw new UnauthorizedException(adminPage ? ADMIN_PAGES_SIGN_IN_MESSAGE : 'La sesión no es válida o expiró; inicia sesión de nuevo');
     await this.requestLimit.consume(session.tokenId);
     request.actor = session.actor;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && session.actor.role !== 'admin') {

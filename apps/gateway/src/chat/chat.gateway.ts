@@ -209,7 +209,7 @@ export class ChatGateway
 function tooManyStarts(retryAfterMs: number, supportEmail: string): ChatErrorAck {
   return {
     error: 'rate_limited',
-    message: `Se abrieron demasiadas conversaciones desde esta conexión; intente más tarde o escríbanos a ${supportEmail}`,
+    message: `Se abrieron demasiadas conversaciones desde esta conexión; intenta más tarde o escríbenos a ${supportEmail}`,
     retryable: true,
     retryAfterMs,
   };

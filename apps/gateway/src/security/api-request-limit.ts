@@ -19,7 +19,7 @@ export class ApiRequestLimit {
   async consume(tokenId: string): Promise<void> {
     const verdict = await this.limit?.consume(tokenId);
     if (verdict && !verdict.allowed) {
-      throw new RateLimitedException(`Demasiadas solicitudes con esta sesión; intente de nuevo en ${waitText(verdict.retryAfterMs)}`, verdict.retryAfterMs);
+      throw new RateLimitedException(`Demasiadas solicitudes con esta sesión; intenta de nuevo en ${waitText(verdict.retryAfterMs)}`, verdict.retryAfterMs);
     }
   }
 }

@@ -40,7 +40,7 @@ export class LoginLimits {
     const refused = verdicts.filter((verdict) => !verdict.allowed);
     if (refused.length === 0) return;
     const retryAfterMs = Math.max(...refused.map((verdict) => (verdict.allowed ? 0 : verdict.retryAfterMs)));
-    throw new RateLimitedException(`Demasiados intentos fallidos de inicio de sesión; intente de nuevo en ${waitText(retryAfterMs)}`, retryAfterMs);
+    throw new RateLimitedException(`Demasiados intentos fallidos de inicio de sesión; intenta de nuevo en ${waitText(retryAfterMs)}`, retryAfterMs);
   }
 
   async recordFailure(email: string, address: string): Promise<void> {
