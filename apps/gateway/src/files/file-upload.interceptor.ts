@@ -27,8 +27,8 @@ const FIELD_LIMITS = { files: 1, fields: 8, fieldSize: 100_000, parts: 10 };
 /**
  * Reads a multipart upload (field `file`, at most ATTACHMENT_MAX_BYTES) before the handler; other
  * content types pass untouched. A file over the limit is cut off at the limit and answered 413 with
- * the code `attachment_too_large` and its Spanish message. A form's fields are text: `booleanFields` "true"/"false" become booleans
- * before the body's DTO is validated.
+ * the code `attachment_too_large` and its Spanish message. A form's fields are text:
+ * `booleanFields` "true"/"false" become booleans before the body's DTO is validated.
  */
 export function FileUpload(booleanFields: readonly string[] = []): Type<NestInterceptor> {
   @Injectable()

@@ -78,9 +78,10 @@ const insertShapes = new WeakMap<EntityMetadata, InsertShape>();
 
 /** The columns TypeORM's builder inserts: every insertable one but an auto-incremented key. */
 function insertShape(em: EntityManager, target: EntityTarget<ObjectLiteral>): InsertShape {
-  const metadata = composable(em.connection.getMetadata(target));
+  const metadata = em.connection.getMetadata(target);
   let shape = insertShapes.get(metadata);
   if (!shape) {
+    composable(metadata);
     const escape = (name: string) => em.connection.driver.escape(name);
     const columns = metadata.columns.filter((column) => column.isInsert && !(column.isGenerated && column.generationStrategy === 'increment'));
     shape = { head: `INSERT INTO ${escape(metadata.tablePath)}(${columns.map((column) => escape(column.databaseName)).join(', ')})`, columns };
