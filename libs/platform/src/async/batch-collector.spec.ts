@@ -58,6 +58,18 @@ describe('BatchCollector', () => {
     expect(batches).toEqual([[1, 2], [3]]);
   });
 
+  it('should flush a lone call with no wait once the current I/O callbacks have run, without a timer', async () => {
+    // Timers frozen: only an immediate can start the batch (a 0 ms timer would fire after 1 ms or more).
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    const { collector, batches } = doubling(100, 0);
+    const result = collector.add(7);
+    collector.add(8).catch(() => undefined);
+    expect(batches).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[7, 8]]);
+    await expect(result).resolves.toBe(14);
+  });
+
   it('should hold a lone call until maxWaitMs has passed', async () => {
     jest.useFakeTimers();
     const { collector, batches } = doubling(100, 5);

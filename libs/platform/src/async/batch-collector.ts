@@ -1,7 +1,11 @@
 export interface BatchCollectorOptions<I, O> {
   /** Flush as soon as this many calls wait. */
   maxItems: number;
-  /** Flush this long after the first waiting call, however few wait (0: on the next turn of the event loop). */
+  /**
+   * Flush this long after the first waiting call, however few wait. 0: once the callbacks of the
+   * current turn of the event loop have run (`setImmediate`), so calls made by the same burst of I/O
+   * share a batch without a timer's extra millisecond (a 0 ms timer fires after at least 1 ms).
+   */
   maxWaitMs: number;
   /**
    * Batches in flight at once (default: no limit). While all are busy, calls gather for the next
@@ -29,6 +33,7 @@ interface Waiting<I, O> {
 export class BatchCollector<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
   private timer?: NodeJS.Timeout;
+  private immediate?: NodeJS.Immediate;
   private flushing = 0;
   /** A flush was due while every slot was busy. */
   private deferred = false;
@@ -46,6 +51,7 @@ export class BatchCollector<I, O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (this.waiting.length >= this.options.maxItems) this.flushNow();
+      else if (this.options.maxWaitMs === 0) this.immediate ??= setImmediate(() => this.flushNow());
       else this.timer ??= setTimeout(() => this.flushNow(), this.options.maxWaitMs);
     });
   }
@@ -57,7 +63,9 @@ export class BatchCollector<I, O> {
 
   private flushNow(): void {
     clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
     while (this.waiting.length > 0) {
       if (this.flushing >= this.maxConcurrentFlushes) {
         // At the limit: the batch in flight that ends first starts the next.
