@@ -28,7 +28,7 @@ interface Normalized {
 const GROUPS_IN_FLIGHT = 2;
 
 /** How long outage detection gathers new reports before a run: well under the time anyone could act on an incident. */
-const DETECTION_GATHER_MS = 1_000;
+const DETECTION_GATHER_MS = 250;
 
 /**
  * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
