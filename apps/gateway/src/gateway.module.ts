@@ -56,6 +56,7 @@ export class GatewayModule {
         InfrastructureModule.register({
           processName: 'ventanilla-gateway',
           databaseUrl: config.core.databaseUrl,
+          preparedStatements: config.core.preparedStatements,
           redisUrl: config.core.redisUrl,
           keyPrefix: config.core.queuePrefix,
           schema: { entities: [...TICKETS_ENTITIES, ...CHANNEL_ENTITIES], migrations: TICKETS_MIGRATIONS },

@@ -28,6 +28,7 @@ export class WorkerModule {
         InfrastructureModule.register({
           processName: 'ventanilla-worker',
           databaseUrl: config.core.databaseUrl,
+          preparedStatements: config.core.preparedStatements,
           redisUrl: config.core.redisUrl,
           keyPrefix: config.core.queuePrefix,
           schema: { entities: [...TICKETS_ENTITIES, ...CHANNEL_ENTITIES], migrations: TICKETS_MIGRATIONS },

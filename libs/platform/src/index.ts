@@ -8,6 +8,7 @@ export * from './config/env-reader.js';
 export * from './database/data-source-options.js';
 export * from './database/ensure-database.js';
 export * from './database/entity-from-row.js';
+export * from './database/prepared-statements.js';
 export * from './errors/domain-error.js';
 export * from './infrastructure/infrastructure.module.js';
 export * from './infrastructure/presence-registry.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
-import { entityFromRow, isUuid } from '@app/platform';
+import { entityFromRow, isUuid, runPrepared } from '@app/platform';
 import type { Tier } from './domain.js';
 import { insertStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
@@ -37,7 +37,8 @@ export class ContactsRepository {
     const known = this.fetched(em, email, phone);
     if (known) return this.fillGaps(known, party, email, phone, em);
     // One statement whether the contact exists or not (the email's contact before the phone's).
-    const rows = (await em.query(
+    const rows = await runPrepared<Record<string, unknown> & { is_new: boolean }>(
+      em,
       `WITH existing AS (
          SELECT * FROM contacts WHERE email = $1::text OR phone = $2::text ORDER BY (email = $1::text) IS TRUE DESC LIMIT 1
        ), inserted AS (
@@ -48,7 +49,7 @@ export class ContactsRepository {
        )
        SELECT *, false AS is_new FROM existing UNION ALL SELECT *, true AS is_new FROM inserted`,
       [email, phone, party.name ?? null, party.rfc ?? null],
-    )) as Array<Record<string, unknown> & { is_new: boolean }>;
+    );
     const [row] = rows;
     if (!row) {
       // Concurrent first contacts from one address raced on the unique index: this one re-reads.
@@ -70,7 +71,8 @@ export class ContactsRepository {
     const byPhone = new Map(callers.map((caller) => [caller.phone, caller]));
     const phones = [...byPhone.keys()].sort();
     if (phones.length === 0) return;
-    const rows = (await em.query(
+    const rows = await runPrepared(
+      em,
       `WITH existing AS (
          SELECT * FROM contacts WHERE phone = ANY($1::text[])
        ), inserted AS (
@@ -82,7 +84,7 @@ export class ContactsRepository {
        )
        SELECT * FROM existing UNION ALL SELECT * FROM inserted`,
       [phones, phones.map((phone) => byPhone.get(phone)!.name ?? null), phones.map((phone) => byPhone.get(phone)!.rfc ?? null)],
-    )) as Array<Record<string, unknown>>;
+    );
     const fetched = this.fetchedByTransaction.get(em) ?? new Map<string, ContactEntity>();
     for (const row of rows) {
       const contact = entityFromRow(em.dataSource, ContactEntity, row);

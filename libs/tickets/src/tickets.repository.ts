@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { aliasedColumns, entityFromAliasedRow, entityFromRow } from '@app/platform';
+import { aliasedColumns, entityFromAliasedRow, entityFromRow, runPrepared } from '@app/platform';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import { insertStatement, returnedRows, returningAll } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
@@ -192,12 +192,13 @@ export class TicketsRepository {
     await this.writeBehind.flush(em, ['contacts']);
     // Raw SQL, the columns named from the metadata: every chat message and call asks, and the builder's
     // composition and mapping of this join cost more than the statement.
-    const rows = (await em.query(
+    const rows = await runPrepared(
+      em,
       `SELECT ${aliasedColumns(em.connection, TicketEntity, 't')}, ${aliasedColumns(em.connection, ContactEntity, 'c')}
          FROM tickets t LEFT JOIN contacts c ON c.id = t.contact_id
         WHERE t.channel = $1 AND t.conversation_ref = ANY($2::text[])`,
       [channel, conversationRefs],
-    )) as Array<Record<string, unknown>>;
+    );
     return new Map(
       rows.map((row) => {
         const ticket = entityFromAliasedRow(em.connection, TicketEntity, 't', row);

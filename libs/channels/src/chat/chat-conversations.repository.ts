@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { entityFromRow } from '@app/platform';
+import { entityFromRow, runPrepared } from '@app/platform';
 import { ChatConversationEntity } from './chat-conversation.entity.js';
 import type { ChatEntryType } from './chat-entry.entity.js';
 import type { ChatEntry } from './chat-protocol.js';
@@ -37,7 +37,7 @@ export class ChatConversationsRepository {
    */
   async insertOnce(conversation: NewConversation, firstEntry: NewChatEntry): Promise<{ conversation: ChatConversationEntity; isNew: boolean; entry?: ChatEntry }> {
     const rows: Array<Record<string, unknown> & { is_new: boolean; entry_seq: number | null; entry_type: ChatEntryType | null; entry_payload: Record<string, unknown> | null }> =
-      await this.dataSource.query(INSERT_ONCE, [
+      await runPrepared(this.dataSource.manager, INSERT_ONCE, [
         conversation.tokenHash,
         conversation.startKey,
         conversation.name,

@@ -1,4 +1,4 @@
-import { BatchCollector, settle } from '@app/platform';
+import { BatchCollector, runPrepared, settle } from '@app/platform';
 import { MoreThan, type DataSource } from 'typeorm';
 import { ChatConversationEntity } from './chat-conversation.entity.js';
 import { ChatEntryEntity, type ChatEntryType } from './chat-entry.entity.js';
@@ -103,7 +103,7 @@ export class ChatTranscriptRepository {
   }
 
   private async appendToMany(appends: Append[]): Promise<Map<string, Appended>> {
-    const rows: Array<AppendRow & { conversation_id: string }> = await this.dataSource.query(APPEND_TO_MANY_IN_ONE_STATEMENT, [
+    const rows = await runPrepared<AppendRow & { conversation_id: string }>(this.dataSource.manager, APPEND_TO_MANY_IN_ONE_STATEMENT, [
       appends.map((append) => append.conversationId),
       appends.map((append) => append.entry.sourceKey),
       appends.map((append) => append.entry.type),

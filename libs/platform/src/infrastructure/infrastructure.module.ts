@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { dataSourceOptions, type DatabaseSchema } from '../database/data-source-options.js';
+import { usePreparedStatements } from '../database/prepared-statements.js';
 import { closeRedis, createRedisClient, REDIS_CLIENT } from '../redis/redis-client.js';
 import { REDIS_KEY_PREFIX } from '../redis/redis-key-prefix.js';
 import { PresenceRegistry } from './presence-registry.js';
@@ -12,6 +13,8 @@ export interface InfrastructureOptions {
   /** Names the process's connections (Postgres pool, Redis clients). */
   processName: string;
   databaseUrl: string;
+  /** Hot-path statements as named prepared statements (DATABASE_PREPARED_STATEMENTS) [true]. */
+  preparedStatements?: boolean;
   redisUrl: string;
   /** Prefix of every Redis key, BullMQ's included (QUEUE_PREFIX). */
   keyPrefix: string;
@@ -26,6 +29,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
 
   static register(options: InfrastructureOptions): DynamicModule {
+    usePreparedStatements(options.preparedStatements ?? true);
     return {
       module: InfrastructureModule,
       imports: [

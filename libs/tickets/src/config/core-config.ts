@@ -18,6 +18,8 @@ export interface MaintenancePolicy {
 /** Settings every process of Ventanilla shares: stores, queues, the support identity and the SLA. */
 export interface CoreConfig {
   databaseUrl: string;
+  /** Hot-path statements prepared once per connection; off behind a pooler that cannot keep them. */
+  preparedStatements: boolean;
   redisUrl: string;
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share a Redis. */
   queuePrefix: string;
@@ -47,6 +49,7 @@ export interface CoreConfig {
 export function readCoreConfig(env: EnvReader): CoreConfig {
   return {
     databaseUrl: env.url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/ventanilla', ['postgres:', 'postgresql:']),
+    preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
     redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: env.string('QUEUE_PREFIX', 'ventanilla'),
     supportEmail: env.email('SUPPORT_EMAIL', 'portalgratuito@interfactura.com'),

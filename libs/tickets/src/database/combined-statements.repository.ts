@@ -1,5 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { runPrepared } from '@app/platform';
 
 // Statements built without being run, then run together as one query: the write-behind's flush and
 // an intake group's last step pay one round trip for what would be one per table.
@@ -117,7 +118,7 @@ function valueExpression(em: EntityManager, column: ColumnMetadata, row: ObjectL
 export async function runTogether(statements: SqlStatement[], em: EntityManager, returnLast: boolean): Promise<Array<Record<string, unknown>>> {
   if (statements.length === 0) return [];
   if (statements.length === 1 && !returnLast) {
-    await em.query(statements[0]!.sql, statements[0]!.params);
+    await runPrepared(em, statements[0]!.sql, statements[0]!.params);
     return [];
   }
   const parts: string[] = [];
@@ -129,5 +130,5 @@ export async function runTogether(statements: SqlStatement[], em: EntityManager,
   }
   const select = returnLast ? `SELECT * FROM w${statements.length - 1}` : 'SELECT 1';
   // A query whose top level is a SELECT: the driver answers with its rows, whatever the CTEs do.
-  return (await em.query(`WITH ${parts.join(', ')} ${select}`, params)) as Array<Record<string, unknown>>;
+  return runPrepared(em, `WITH ${parts.join(', ')} ${select}`, params);
 }

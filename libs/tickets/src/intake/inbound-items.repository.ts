@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
-import { entityFromRow } from '@app/platform';
+import { entityFromRow, runPrepared } from '@app/platform';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { returnedRows, type SqlStatement } from '../database/combined-statements.repository.js';
@@ -41,7 +41,8 @@ export class InboundItemsRepository {
       // The database clock (microseconds, per row in VALUES order) orders the messages of one conversation (findEarlierPending).
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, 'pending', clock_timestamp())`;
     });
-    const inserted: Array<{ id: string; channel: Channel; dedupe_key: string }> = await this.dataSource.query(
+    const inserted = await runPrepared<{ id: string; channel: Channel; dedupe_key: string }>(
+      this.dataSource.manager,
       `INSERT INTO inbound_items (channel, dedupe_key, source_ref, raw, size_bytes, summary, status, received_at)
        VALUES ${rows.join(', ')}
        ON CONFLICT (channel, dedupe_key) DO NOTHING
@@ -67,7 +68,8 @@ export class InboundItemsRepository {
 
   private async findStatusByKeys(items: RawInbound[]): Promise<Map<string, { id: string; status: InboundStatus }>> {
     if (items.length === 0) return new Map();
-    const rows: Array<{ id: string; channel: Channel; dedupe_key: string; status: InboundStatus }> = await this.dataSource.query(
+    const rows = await runPrepared<{ id: string; channel: Channel; dedupe_key: string; status: InboundStatus }>(
+      this.dataSource.manager,
       `SELECT id, channel, dedupe_key, status FROM inbound_items
         WHERE (channel, dedupe_key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
       [items.map((item) => item.channel), items.map((item) => item.dedupeKey)],
@@ -103,7 +105,8 @@ export class InboundItemsRepository {
    * trip for a whole batch of intake jobs. Missing ids are absent from the map.
    */
   async loadForIntake(ids: string[], inOrderChannels: readonly Channel[]): Promise<Map<string, { item: InboundItemEntity; earlierPending: boolean }>> {
-    const rows: Array<Record<string, unknown> & { earlier_pending: boolean }> = await this.dataSource.query(
+    const rows = await runPrepared<Record<string, unknown> & { earlier_pending: boolean }>(
+      this.dataSource.manager,
       `SELECT item.*,
               (item.channel = ANY($2::text[]) AND item.source_ref IS NOT NULL AND item.status = 'pending' AND EXISTS (
                 SELECT 1 FROM inbound_items earlier

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { aliasedColumns, entityFromAliasedRow } from '@app/platform';
+import { aliasedColumns, entityFromAliasedRow, runPrepared } from '@app/platform';
 import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -112,14 +112,15 @@ export class OutboundDeliveriesRepository {
     }
     if (unique.size === 0) return;
     const keys = [...unique.keys()].sort();
-    await em.query(`SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, [keys]);
-    const rows = (await em.query(
+    await runPrepared(em, `SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, [keys]);
+    const rows = await runPrepared<{ kind: DeliveryKind; recipient: string; count: number }>(
+      em,
       `SELECT d.kind, d.recipient, count(*)::int AS count
          FROM outbound_deliveries d JOIN unnest($1::text[], $2::text[]) AS p(kind, recipient) ON d.kind = p.kind AND d.recipient = p.recipient
         WHERE d.created_at > $3
         GROUP BY d.kind, d.recipient`,
       [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
-    )) as Array<{ kind: DeliveryKind; recipient: string; count: number }>;
+    );
     // What this transaction still holds is not in the table yet; from now on `countQueued` adds it.
     for (const key of keys) counts.set(key, 0);
     for (const row of this.writeBehind.pending<NewDelivery>('outbound_deliveries', em)) {
@@ -150,7 +151,7 @@ export class OutboundDeliveriesRepository {
     if (ids.length === 0) return new Map();
     // Raw SQL with the columns named from the metadata: TypeORM's builder cost more CPU to compose
     // and map this join than the statement costs Postgres, on every send.
-    const rows = (await this.dataSource.query(this.startSendingSql(), [ids])) as Array<Record<string, unknown> & { waiting_for: string | null; v_id: string | null }>;
+    const rows = await runPrepared<Record<string, unknown> & { waiting_for: string | null; v_id: string | null }>(this.dataSource.manager, this.startSendingSql(), [ids]);
     return new Map(
       rows.map((row) => {
         const delivery = entityFromAliasedRow(this.dataSource, OutboundDeliveryEntity, 'd', row);
@@ -215,7 +216,8 @@ export class OutboundDeliveriesRepository {
    */
   async finish(results: FinishedDelivery[]): Promise<void> {
     if (results.length === 0) return;
-    await this.dataSource.query(
+    await runPrepared(
+      this.dataSource.manager,
       `WITH result AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[]) AS r(id, status, ticket_id, type, data)
        ), done AS (
