@@ -31,6 +31,14 @@ const GROUPS_IN_FLIGHT = 2;
 const DETECTION_GATHER_MS = 250;
 
 /**
+ * Reports waiting for outage detection beyond which an intake job waits for its report's run before
+ * it ends (detection has fallen behind): below it the job ends at once, so the gather does not hold
+ * the worker's job slots (with INTAKE_CONCURRENCY slots, a 250 ms hold capped a worker at four
+ * times that many jobs a second).
+ */
+const DETECTION_BACKLOG = 1_000;
+
+/**
  * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
  * intake service record it, then send what the customer is owed (`DirectDeliveries`). The outbox
  * rows are already committed, so a crash before the last step only delays them until the sweeper runs.
@@ -76,12 +84,20 @@ export class InboundPipeline {
     });
   }
 
-  /** Ends once the item is ingested, its deliveries queued, and outage detection has seen its report. */
+  /** Ends once the item is ingested and its deliveries queued; outage detection sees its report within DETECTION_GATHER_MS. */
   async process(inboundId: string): Promise<PipelineOutcome> {
     const outcome = await this.groups.add(inboundId);
     // A call is compared again once its transcription says what the caller reported.
-    if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') await this.detections.add(outcome.ticketId);
+    if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') {
+      const seen = this.detections.add(outcome.ticketId);
+      if (this.detections.pending > DETECTION_BACKLOG) await seen;
+    }
     return outcome;
+  }
+
+  /** Runs outage detection on the reports still gathered, once this process takes no more jobs. */
+  drain(): Promise<void> {
+    return this.detections.drain();
   }
 
   private async processGroup(ids: string[]): Promise<Result[]> {

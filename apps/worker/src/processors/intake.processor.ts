@@ -20,6 +20,11 @@ export class IntakeProcessor implements JobProcessor<IngestJob> {
     return outcome.kind;
   }
 
+  /** Outage detection of the last reports, which runs after their jobs ended. */
+  drain(): Promise<void> {
+    return this.pipeline.drain();
+  }
+
   /** Records each failed attempt on the item; after the last one it is marked failed and stays visible. */
   async failed(job: Job<IngestJob>, error: Error, finalAttempt: boolean): Promise<void> {
     this.logger.warn(`ingest ${job.data.inboundId} attempt ${job.attemptsMade} failed: ${error.message}`);

@@ -6,4 +6,6 @@ export interface JobProcessor<T> {
   process(job: Job<T>, token?: string): Promise<string>;
   /** Called after every failed attempt; `finalAttempt` when BullMQ will not try again. */
   failed?(job: Job<T>, error: Error, finalAttempt: boolean): Promise<void>;
+  /** Called on shutdown once the queue's worker has stopped: finishes work the jobs left behind. */
+  drain?(): Promise<void>;
 }

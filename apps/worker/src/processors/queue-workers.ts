@@ -16,7 +16,7 @@ import { SlaProcessor } from './sla.processor.js';
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
-  private readonly workers: Worker[] = [];
+  private readonly workers: Array<{ worker: Worker; processor: JobProcessor<never> }> = [];
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -32,19 +32,26 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => this.close(worker)));
+    await Promise.all(this.workers.map(({ worker, processor }) => this.close(worker, processor)));
   }
 
   /**
    * A worker whose Redis is down never finishes closing (its blocking read and QUIT wait for a
    * reconnection): stop waiting after one lock duration. A job still in flight then runs again once
-   * its lock expires, which every handler allows (they are idempotent).
+   * its lock expires, which every handler allows (they are idempotent). Then the processor
+   * finishes what its ended jobs left behind, within one lock duration too.
    */
-  private async close(worker: Worker): Promise<void> {
+  private async close(worker: Worker, processor: JobProcessor<never>): Promise<void> {
     const closing = worker.close();
     await withTimeout(closing, this.config.jobLockMs, `closing the ${worker.name} worker`).catch((error: Error) => {
       this.logger.warn(`${error.message} (Redis down?); leaving its jobs in flight to run again`);
       closing.catch(() => undefined);
+    });
+    if (!processor.drain) return;
+    const draining = processor.drain();
+    await withTimeout(draining, this.config.jobLockMs, `finishing the ${worker.name} jobs' work`).catch((error: Error) => {
+      this.logger.warn(error.message);
+      draining.catch(() => undefined);
     });
   }
 
@@ -64,6 +71,6 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       });
     });
     worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
-    this.workers.push(worker);
+    this.workers.push({ worker, processor: processor as JobProcessor<never> });
   }
 }

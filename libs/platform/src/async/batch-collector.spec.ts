@@ -70,6 +70,29 @@ describe('BatchCollector', () => {
     await expect(result).resolves.toBe(14);
   });
 
+  it('should start what waits at once when drained, and end only after every batch, one that waited for a slot included', async () => {
+    const { collector, batches, release } = oneSlotHeldFirst(10);
+    const first = collector.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [collector.add(2), collector.add(3)];
+    let drained = false;
+    const draining = collector.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(drained).toBe(false);
+    release();
+    await draining;
+    expect(batches).toEqual([[1], [2, 3]]);
+    await expect(Promise.all([first, ...later])).resolves.toEqual([1, 2, 3]);
+  });
+
+  it('should not wait out maxWaitMs when drained', async () => {
+    const { collector, batches } = doubling(100, 60_000);
+    const results = [collector.add(1), collector.add(2)];
+    await collector.drain();
+    expect(batches).toEqual([[1, 2]]);
+    await expect(Promise.all(results)).resolves.toEqual([2, 4]);
+  });
+
   it('should hold a lone call until maxWaitMs has passed', async () => {
     jest.useFakeTimers();
     const { collector, batches } = doubling(100, 5);

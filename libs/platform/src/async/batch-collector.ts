@@ -34,7 +34,8 @@ export class BatchCollector<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
   private timer?: NodeJS.Timeout;
   private immediate?: NodeJS.Immediate;
-  private flushing = 0;
+  /** Batches in flight. */
+  private readonly running = new Set<Promise<void>>();
   /** A flush was due while every slot was busy. */
   private deferred = false;
   private readonly maxConcurrentFlushes: number;
@@ -61,25 +62,33 @@ export class BatchCollector<I, O> {
     return this.waiting.length;
   }
 
+  /** Starts what waits without waiting longer, and resolves once every batch begun, and every one that had to wait for a slot, has ended. */
+  async drain(): Promise<void> {
+    while (this.waiting.length > 0 || this.running.size > 0) {
+      this.flushNow();
+      await Promise.all(this.running);
+    }
+  }
+
   private flushNow(): void {
     clearTimeout(this.timer);
     clearImmediate(this.immediate);
     this.timer = undefined;
     this.immediate = undefined;
     while (this.waiting.length > 0) {
-      if (this.flushing >= this.maxConcurrentFlushes) {
+      if (this.running.size >= this.maxConcurrentFlushes) {
         // At the limit: the batch in flight that ends first starts the next.
         this.deferred = true;
         return;
       }
       const batch = this.waiting.splice(0, this.options.maxItems);
-      this.flushing += 1;
-      void this.run(batch).finally(() => {
-        this.flushing -= 1;
+      const running: Promise<void> = this.run(batch).finally(() => {
+        this.running.delete(running);
         if (!this.deferred) return;
         this.deferred = false;
         this.flushNow();
       });
+      this.running.add(running);
     }
   }
 
