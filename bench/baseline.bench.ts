@@ -13,6 +13,8 @@ export interface ScenarioResult extends OpenLoopRun {
   /** Chat only: client sockets that dropped during the run, by socket.io reason. */
   disconnects?: Record<string, number>;
   processes: Record<string, ProcessFigures>;
+  /** CPU seconds per 1,000 completed events of Postgres's backends, Redis, and the whole machine (every process and the kernel). */
+  sharedCpuSecondsPer1000?: Record<string, number>;
   /** Statements the processes sent to Postgres per completed event (the bench's counting proxy). */
   postgresStatementsPerEvent?: number;
 }

@@ -127,8 +127,11 @@ function summaryLine(result: ScenarioResult): string {
   const cpu = Object.entries(result.processes)
     .map(([name, figures]) => `${name} ${figures.cpuSecondsPer1000} cpu-s/1k, peak ${figures.peakRssMiB} MiB`)
     .join('; ');
+  const shared = Object.entries(result.sharedCpuSecondsPer1000 ?? {})
+    .map(([name, seconds]) => `; ${name} ${seconds} cpu-s/1k`)
+    .join('');
   const statements = result.postgresStatementsPerEvent === undefined ? '' : `; ${result.postgresStatementsPerEvent} Postgres statements/event`;
-  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}${statements}`;
+  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}${shared}${statements}`;
 }
 
 /** First and last quarter of an RSS series: flat when they are close. */

@@ -1,5 +1,6 @@
 import type { AppProcess } from '../../test/support/app-process.js';
 import type { OpenLoop, OpenLoopOptions, OpenLoopRun } from './open-loop.js';
+import { MachineCpu } from './machine-cpu.js';
 import { ProcessMonitor, round } from './process-stats.js';
 
 export interface ProcessFigures {
@@ -17,11 +18,13 @@ export interface StatementCount {
 }
 
 /**
- * Samples every process of a scenario while it runs; figures per 1,000 completed events, and the
+ * Samples every process of a scenario while it runs; figures per 1,000 completed events, the CPU of
+ * the shared services (Postgres, Redis) and of the whole machine per 1,000 completed events, and the
  * Postgres statements per completed event when a counter sits in front of Postgres.
  */
 export class MonitoredProcesses {
   private readonly monitors = new Map<string, ProcessMonitor>();
+  private readonly machine = new MachineCpu();
 
   constructor(
     processes: Record<string, AppProcess>,
@@ -35,16 +38,18 @@ export class MonitoredProcesses {
   async measure(
     loop: OpenLoop,
     options: OpenLoopOptions,
-  ): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures>; postgresStatementsPerEvent?: number }> {
+  ): Promise<OpenLoopRun & { processes: Record<string, ProcessFigures>; sharedCpuSecondsPer1000: Record<string, number>; postgresStatementsPerEvent?: number }> {
     const run = await loop.run(options, async () => {
       await this.statements?.reset();
       this.start();
     });
     const statements = this.statements ? { postgresStatementsPerEvent: round((await this.statements.count()) / Math.max(1, run.completed), 1) } : {};
-    return { ...run, processes: this.stop(run.completed), ...statements };
+    const sharedCpuSecondsPer1000 = Object.fromEntries(Object.entries(this.machine.stop()).map(([name, seconds]) => [name, round((seconds * 1_000) / Math.max(1, run.completed))]));
+    return { ...run, processes: this.stop(run.completed), sharedCpuSecondsPer1000, ...statements };
   }
 
   start(): void {
+    this.machine.start();
     for (const monitor of this.monitors.values()) monitor.start();
   }
 
