@@ -55,6 +55,15 @@ describe('prepared statements (Postgres)', () => {
     });
   });
 
+  it('should send a long statement unnamed (a group of many rows), so one connection does not keep every size of it', async () => {
+    const long = `SELECT count(*)::int AS count FROM prepared_probe WHERE id = ANY($1::int[]) /* ${'x'.repeat(8_000)} */`;
+    await dataSource.transaction(async (em) => {
+      const before = await preparedOnThisConnection(em);
+      expect(await runPrepared(em, long, [[1, 2]])).toEqual([{ count: 2 }]);
+      expect(await preparedOnThisConnection(em)).toEqual(before);
+    });
+  });
+
   it('should fail as em.query does, with the driver error code, and keep the connection usable', async () => {
     const insert = `INSERT INTO prepared_probe (id, label) VALUES ($1, $2)`;
     const failure = await runPrepared(dataSource.manager, insert, [1, 'otra vez']).catch((error: unknown) => error);

@@ -3,11 +3,15 @@ import type { PoolClient, QueryResult } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
 /**
- * Distinct texts given a name in this process, at most. Each named text is prepared once on each
- * connection that runs it and stays there while the connection lives, so this bounds Postgres's
- * memory per connection; a text beyond it runs unnamed, as TypeORM runs everything.
+ * Distinct texts given a name in this process, at most, and their longest. Each named text is
+ * prepared once on each connection that runs it and stays there while the connection lives, so
+ * these bound Postgres's memory per connection. A text beyond them runs unnamed, as TypeORM runs
+ * everything: a group's multi-row statement is long, rarely repeated word for word, and shares its
+ * parse among many events anyway; a lone event's (about 5,600 characters for a chat start's
+ * writes) is what repeats.
  */
-const MAX_NAMED_TEXTS = 200;
+const MAX_NAMED_TEXTS = 100;
+const MAX_NAMED_LENGTH = 8_000;
 
 /** Postgres refuses a prepared plan whose result columns changed under it (a migration added one). */
 const STALE_PLAN = 'cached plan must not change result type';
@@ -50,7 +54,7 @@ export async function runPrepared<Row = Record<string, unknown>>(em: EntityManag
 
 function nameFor(text: string): string | undefined {
   let name = names.get(text);
-  if (name === undefined && names.size < MAX_NAMED_TEXTS) {
+  if (name === undefined && names.size < MAX_NAMED_TEXTS && text.length <= MAX_NAMED_LENGTH) {
     name = `ventanilla_${generation}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
     names.set(text, name);
   }
