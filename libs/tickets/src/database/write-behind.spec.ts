@@ -3,17 +3,21 @@ import type { EntityManager } from 'typeorm';
 import type { SqlStatement } from './combined-statements.repository.js';
 import { WriteBehind, type HeldTable } from './write-behind.js';
 
-/** A transaction stand-in that records the queries it is sent, and a writer per table (`INSERT INTO <table> VALUES ($1), ($2)...`). */
+/**
+ * A transaction stand-in whose connection records the queries it is sent (statements go to the
+ * transaction's driver connection, prepared: `runPrepared`), and a writer per table
+ * (`INSERT INTO <table> VALUES ($1), ($2)...`).
+ */
 function setup() {
   const writeBehind = new WriteBehind();
   const sent: SqlStatement[] = [];
-  const stand = (): EntityManager =>
-    ({
-      query: async (sql: string, params: unknown[]) => {
-        sent.push({ sql, params });
-        return [{ id: 'returned' }];
-      },
-    }) as unknown as EntityManager;
+  const connection = {
+    query: async ({ text, values }: { text: string; values: unknown[] }) => {
+      sent.push({ sql: text, params: values });
+      return { rows: [{ id: 'returned' }] };
+    },
+  };
+  const stand = (): EntityManager => ({ queryRunner: { connect: async () => connection } }) as unknown as EntityManager;
   const em = stand();
   const insert = (table: HeldTable) => (rows: string[]) => [{ sql: `INSERT INTO ${table} VALUES ${rows.map((_, i) => `($${i + 1})`).join(', ')}`, params: rows }];
   const write = (table: HeldTable, rows: string[], into = em) => writeBehind.write(table, rows, insert(table), into);
