@@ -12,6 +12,9 @@ import { SmtpSink } from './smtp-sink.js';
 import { TestEnvironment } from './test-environment.js';
 import { TwilioApiFake } from './twilio-api-fake.js';
 
+/** Longer than a worker's detection gather (1 s) and one run. */
+const DETECTION_SETTLE_MS = 1_500;
+
 const TWILIO = {
   accountSid: `AC${'c0ffee'.repeat(5)}ab`,
   authToken: 'customer-stack-auth-token-0123456789',
@@ -124,12 +127,31 @@ export class CustomerStack {
     return { call, ticketNumber };
   }
 
-  /**
-   * Resolves once every intake job has ended. A job ends after outage detection has seen its
-   * report, which comes after the customer's confirmation (what `mail`, `chat` and `call` wait for).
-   */
+  /** Resolves once every intake job has ended (after the customer's confirmation, what `mail`, `chat` and `call` wait for). */
   async intakeSettled(): Promise<void> {
     await eventually(async () => (await this.jobs.unfinished('intake')) === 0, { what: 'every intake job to end' });
+  }
+
+  /**
+   * Resolves once outage detection has run on the reports of every ended intake job: it runs after
+   * the jobs, on what a worker gathered for up to 1 s, so the incidents and their links must stay
+   * the same over a longer interval.
+   */
+  async detectionSettled(): Promise<void> {
+    await this.intakeSettled();
+    let last: string | undefined;
+    await eventually(
+      async () => {
+        const [row] = await this.env.query<{ incidents: number; links: number }>(
+          `SELECT (SELECT count(*) FROM incidents)::int AS incidents, (SELECT count(*) FROM incident_tickets)::int AS links`,
+        );
+        const now = JSON.stringify(row);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { what: 'outage detection to settle', intervalMs: DETECTION_SETTLE_MS, timeoutMs: 30_000 },
+    );
   }
 
   async stop(): Promise<void> {

@@ -84,8 +84,8 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
 
   it('should show a suspected incident above the ticket list, and let an agent confirm it, retitle it, fix its links, preview an update per channel and send it to everyone, then resolve it', async () => {
     // Detection (the worker, after intake) groups the reports; what it misses, the agent links below.
-    // It runs after each confirmation: once every intake job has ended it has seen all six.
-    await stack.intakeSettled();
+    // It runs after the intake jobs, on what it gathered: once it has settled it has seen all six.
+    await stack.detectionSettled();
     const found = await eventually(
       async () => (await stack.api.get<{ items: IncidentJson[] }>('/api/incidents')).body.items.find((item) => item.status === 'suspected' && item.ticketCount >= 3),
       { what: 'a suspected incident', timeoutMs: 30_000 },
@@ -190,7 +190,7 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     for (const [index, text] of REPORTS.slice(0, 3).entries()) {
       alike.push((await stack.mail({ from: customerAddress(`parecido${index}`), subject: 'Problema con facturas', text })).ticketNumber);
     }
-    await stack.intakeSettled();
+    await stack.detectionSettled();
     const found = await eventually(async () => (await stack.api.get<{ items: IncidentJson[] }>('/api/incidents')).body.items.find((item) => item.status === 'suspected'), {
       what: 'a second suspected incident',
       timeoutMs: 30_000,
