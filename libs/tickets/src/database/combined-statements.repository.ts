@@ -129,6 +129,5 @@ export async function runTogether(statements: SqlStatement[], em: EntityManager,
     params.push(...statement.params);
   }
   const select = returnLast ? `SELECT * FROM w${statements.length - 1}` : 'SELECT 1';
-  // A query whose top level is a SELECT: the driver answers with its rows, whatever the CTEs do.
   return runPrepared(em, `WITH ${parts.join(', ')} ${select}`, params);
 }

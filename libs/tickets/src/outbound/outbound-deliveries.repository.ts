@@ -162,10 +162,9 @@ export class OutboundDeliveriesRepository {
     );
   }
 
-  private startSendingText?: string;
-
+  /** The statement of `startSending` (its select lists are built once per entity, by `aliasedColumns`). */
   private startSendingSql(): string {
-    this.startSendingText ??= `WITH started AS (
+    return `WITH started AS (
         UPDATE outbound_deliveries later SET send_started_at = now()
          WHERE later.id = ANY($1::uuid[]) AND later.status = 'pending' AND later.send_started_at IS NULL
            AND NOT EXISTS (SELECT 1 FROM outbound_deliveries earlier WHERE ${mustFollow('later', 'earlier')})
@@ -182,7 +181,6 @@ export class OutboundDeliveriesRepository {
         JOIN tickets t ON t.id = d.ticket_id
         LEFT JOIN contact_verifications v ON v.message_id = d.message_id AND d.kind = 'verification'
        WHERE d.id = ANY($1::uuid[])`;
-    return this.startSendingText;
   }
 
   /**
