@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadCorpus } from '../../../../tools/severity-corpus.js';
 import { classifySeverity, proposeSeverity, RULES_ONLY_VERSION } from './severity-classifier.js';
-import type { SeverityModel } from './severity-model.js';
+import { severityFeatures } from './severity-features.js';
+import { finishedSeverityModel, severityProbabilities, type SeverityModel } from './severity-model.js';
 import { DEFAULT_TRAINING, trainSeverityModel } from './severity-training.js';
 
 describe('proposeSeverity (model trained on the corpus in data/severity)', () => {
@@ -27,6 +28,15 @@ describe('proposeSeverity (model trained on the corpus in data/severity)', () =>
 
   it('should read a how-to question as severity 3 even when written URGENTE', () => {
     expect(proposeSeverity(model, { channel: 'chat', text: 'URGENTE!!! como cambio el logo que sale en mis facturas??' }).severity).toBe(3);
+  });
+
+  it('should give a finished model, its weights laid out flat, the same probabilities as the model it was made from', () => {
+    const finished = finishedSeverityModel({ ...model, weights: { ...model.weights } });
+    for (const { text, subject } of loadCorpus().messages.slice(0, 40)) {
+      const features = severityFeatures({ subject, text, channel: 'email' });
+      expect(severityProbabilities(finished, features)).toEqual(severityProbabilities(model, features));
+    }
+    expect(Object.isFrozen(finished.weights)).toBe(true);
   });
 
   it('should give the same model for the same corpus and options (training is deterministic)', () => {

@@ -1,5 +1,5 @@
 import { findCfdiReferences } from '../cfdi/cfdi-references.js';
-import { readByRules, fold, type RuleCue, type SeverityInput } from './severity-rules.js';
+import { readByRules, type RuleCue, type SeverityInput } from './severity-rules.js';
 import type { Severity } from './severity.js';
 
 /** Size of the hashed feature space: n-grams fall into buckets (collisions cost little at this size). */
@@ -26,29 +26,28 @@ const MAX_TOKENS = 1_500;
  */
 export function severityFeatures(input: SeverityInput & { channel?: string }): SeverityFeatures {
   const reading = readByRules(input);
-  const tokens = (fold(reading.clean).match(TOKEN) ?? []).slice(0, MAX_TOKENS);
+  const tokens = (reading.folded.match(TOKEN) ?? []).slice(0, MAX_TOKENS);
   const features = new Map<number, number>();
   const names = new Map<number, string>();
-  const add = (name: string, value: number, readable?: string) => {
-    const index = hash(name);
+  const addAt = (index: number, value: number, readable?: string) => {
     features.set(index, (features.get(index) ?? 0) + value);
     if (readable) names.set(index, readable);
   };
+  const add = (name: string, value: number, readable?: string) => addAt(bucket(hash(name)), value, readable);
   const words = new Set(tokens);
   const pairs = new Set(tokens.slice(1).map((token, index) => `${tokens[index]} ${token}`));
-  const grams = new Set<string>();
-  for (const word of words) {
-    const padded = ` ${word} `;
-    for (let size = 3; size <= 5; size += 1) for (let at = 0; at + size <= padded.length; at += 1) grams.add(padded.slice(at, at + size));
-  }
-  for (const [group, values, named] of [
-    ['w', words, true],
-    ['b', pairs, true],
-    ['c', grams, false],
+  for (const [group, values] of [
+    ['w', words],
+    ['b', pairs],
   ] as const) {
     const weight = values.size > 0 ? 1 / Math.sqrt(values.size) : 0;
-    for (const value of values) add(`${group}:${value}`, weight, named ? `«${value}»` : undefined);
+    // `${group}:${value}` hashed without building it: the prefix's hash goes on over the value.
+    const prefix = hash(`${group}:`);
+    for (const value of values) addAt(bucket(hash(value, prefix)), weight, `«${value}»`);
   }
+  const grams = characterGrams(words);
+  const gramWeight = grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0;
+  for (const hashed of grams) addAt(bucket(hashed), gramWeight);
   for (const cue of reading.cues) add(`r:${cue.name}`, 1, `${cue.label}: '${cue.excerpt}'`);
   // A SAT validation code usually names one rejected invoice (2) unless the customer says many fail.
   const cfdi = findCfdiReferences(reading.clean);
@@ -60,12 +59,39 @@ export function severityFeatures(input: SeverityInput & { channel?: string }): S
   return { indices: [...features.keys()], values: [...features.values()], names, rules: { severity: reading.severity, cues: reading.cues } };
 }
 
-/** FNV-1a, 32 bits, folded into the buckets. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
+const GRAM_PREFIX = hash('c:');
+
+/**
+ * The distinct character 3- to 5-grams of the words (each padded with a space on both sides), as
+ * the hashes of `c:` and the gram: each start's three grams share their first characters' hashing,
+ * and no substring is built. Distinct by hash: two grams of one message with the same 32-bit hash
+ * (about one message in 50,000) count once.
+ */
+function characterGrams(words: ReadonlySet<string>): number[] {
+  const seen = new Set<number>();
+  for (const word of words) {
+    const padded = ` ${word} `;
+    for (let at = 0; at + 3 <= padded.length; at += 1) {
+      let value = GRAM_PREFIX;
+      for (let size = 1; size <= 5 && at + size <= padded.length; size += 1) {
+        value = Math.imul(value ^ padded.charCodeAt(at + size - 1), 0x01000193);
+        if (size >= 3) seen.add(value);
+      }
+    }
+  }
+  return [...seen];
+}
+
+/** FNV-1a, 32 bits, of `text`, or of what `from` hashed followed by `text` when it is given. */
+function hash(text: string, from = 0x811c9dc5): number {
+  let value = from;
   for (let i = 0; i < text.length; i += 1) {
     value ^= text.charCodeAt(i);
     value = Math.imul(value, 0x01000193);
   }
-  return (value >>> 0) % FEATURE_BUCKETS;
+  return value;
+}
+
+function bucket(hashed: number): number {
+  return (hashed >>> 0) % FEATURE_BUCKETS;
 }

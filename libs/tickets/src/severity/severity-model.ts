@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from './severity.js';
-import type { SeverityFeatures } from './severity-features.js';
+import { FEATURE_BUCKETS, type SeverityFeatures } from './severity-features.js';
 
 /** A trained linear model: for each feature bucket it uses, one weight per severity. */
 export interface SeverityModel {
@@ -11,13 +11,50 @@ export interface SeverityModel {
   trainedOn: { examples: number; batches: string[] };
 }
 
+/**
+ * A model's weights laid out flat, for a model that no longer changes: a bucket's weights are found
+ * by indexing, not by a lookup among tens of thousands of object keys. Training reads the weights it
+ * is changing, so a model being trained has none.
+ */
+interface WeightTable {
+  /** Per feature bucket, where its four weights start in `weights`, or 0 for a bucket the model has none for. */
+  offsets: Int32Array;
+  weights: Float64Array;
+}
+
+const tables = new WeakMap<SeverityModel, WeightTable>();
+
+/** Lays the model's weights out flat (see `WeightTable`) and freezes them: call it once training is over. */
+export function finishedSeverityModel(model: SeverityModel): SeverityModel {
+  const buckets = Object.keys(model.weights);
+  const offsets = new Int32Array(FEATURE_BUCKETS);
+  // Offset 0 stays unused, so that 0 can mean "no weights".
+  const weights = new Float64Array((buckets.length + 1) * SEVERITIES.length);
+  for (const [position, bucket] of buckets.entries()) {
+    const offset = (position + 1) * SEVERITIES.length;
+    offsets[Number(bucket)] = offset;
+    weights.set(model.weights[bucket]!, offset);
+  }
+  Object.freeze(model.weights);
+  tables.set(model, { offsets, weights });
+  return model;
+}
+
 /** Probability of each severity for a message (softmax of the linear scores). */
 export function severityProbabilities(model: SeverityModel, features: SeverityFeatures): Record<Severity, number> {
+  const table = tables.get(model);
   const scores = [0, 0, 0, 0];
   features.indices.forEach((index, position) => {
+    const value = features.values[position]!;
+    if (table) {
+      const offset = table.offsets[index]!;
+      if (offset === 0) return;
+      for (const severity of SEVERITIES) scores[severity]! += table.weights[offset + severity]! * value;
+      return;
+    }
     const weights = model.weights[index];
     if (!weights) return;
-    for (const severity of SEVERITIES) scores[severity]! += weights[severity] * features.values[position]!;
+    for (const severity of SEVERITIES) scores[severity]! += weights[severity] * value;
   });
   const top = Math.max(...scores);
   const exps = scores.map((score) => Math.exp(score - top));

@@ -37,6 +37,8 @@ export interface RuleCue {
 /** What the rules read in a message: the customer's own words, the cues found, and the severity they decide. */
 export interface RuleReading extends SeverityClassification {
   clean: string;
+  /** `clean` folded (`fold`), as the cues were matched on it. */
+  folded: string;
   cues: RuleCue[];
 }
 
@@ -44,9 +46,10 @@ export function readByRules(input: SeverityInput): RuleReading {
   // The report sits at the top of a message; bounding the length bounds the work on huge bodies.
   const subject = (input.subject ?? '').slice(0, MAX_SUBJECT_CHARS);
   const clean = extractCustomerText(subject, input.text.slice(0, MAX_INPUT_CHARS)).slice(0, MAX_CLASSIFIED_CHARS);
-  const hits = detectCues(clean);
+  const folded = fold(clean);
+  const hits = detectCues(clean, folded);
   const cues = Object.entries(hits).map(([name, hit]) => ({ name, label: hit.label, excerpt: hit.excerpt }));
-  return { ...decide(hits), clean, cues };
+  return { ...decide(hits), clean, folded, cues };
 }
 
 // Every step below is linear; these bound its input (50,000 characters, so also lines, cleaned; 8,000 matched).
@@ -371,8 +374,7 @@ interface Hit {
 }
 type CueHits = Partial<Record<CueName | 'multiProcess', Hit>>;
 
-function detectCues(clean: string): CueHits {
-  const folded = fold(clean);
+function detectCues(clean: string, folded: string): CueHits {
   const hits: CueHits = {};
   for (const name of Object.keys(CUE_TABLES) as CueName[]) {
     const hit = firstMatch(clean, folded, CUE_TABLES[name], CUE_LABELS[name]);
@@ -471,8 +473,23 @@ function failingProcesses(folded: string, accessDown: boolean): Set<string> {
 export function fold(text: string): string {
   let out = '';
   for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    // Plain ASCII needs no normalisation: most of any message, and the rest repeats (a cache per character).
+    out += code < 0x80 ? (code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : ch) : foldedCharacter(ch);
+  }
+  return out;
+}
+
+const foldedCharacters = new Map<string, string>();
+/** Distinct non-ASCII characters remembered, at most: a message in another script must not grow the cache without bound. */
+const MAX_FOLDED_CHARACTERS = 4_096;
+
+function foldedCharacter(ch: string): string {
+  let out = foldedCharacters.get(ch);
+  if (out === undefined) {
     const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += folded.length === ch.length ? folded : ch.length === 1 ? ' ' : ch;
+    out = folded.length === ch.length ? folded : ch.length === 1 ? ' ' : ch;
+    if (foldedCharacters.size < MAX_FOLDED_CHARACTERS) foldedCharacters.set(ch, out);
   }
   return out;
 }
