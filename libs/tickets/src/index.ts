@@ -29,6 +29,8 @@ export * from './intake/intake.service.js';
 export * from './intake/recovery-sweeper.js';
 export * from './jobs.js';
 export * from './outbound/outbound.service.js';
+export * from './outbound/sends-begun-here.js';
+export type { DeliveryToSend } from './outbound/outbound-deliveries.repository.js';
 export * from './queue-producer.js';
 export * from './replies.service.js';
 export * from './outbound/customer-notifier.js';

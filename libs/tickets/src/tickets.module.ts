@@ -27,6 +27,7 @@ import { MessagesRepository } from './messages.repository.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from './outbound/outbound-deliveries.repository.js';
 import { OutboundService } from './outbound/outbound.service.js';
+import { SendsBegunHere } from './outbound/sends-begun-here.js';
 import { ReplyRouting } from './outbound/reply-routing.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
@@ -82,6 +83,7 @@ const PROVIDERS = [
   InboundAcceptor,
   IntakeService,
   CustomerNotifier,
+  SendsBegunHere,
   OutboundService,
   RecoverySweeper,
   TicketsService,

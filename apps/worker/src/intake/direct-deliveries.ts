@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { withTimeout } from '@app/platform';
-import { DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer } from '@app/tickets';
+import { DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer, type DeliveryToSend } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelSenders } from '../processors/channel-senders.js';
 
@@ -12,12 +12,16 @@ import { ChannelSenders } from '../processors/channel-senders.js';
  * outbound queue's backoff, and one lost with the process is re-queued by the recovery sweep.
  *
  * At most `outboundConcurrency` sends run this way at once (beside the outbound queue's own); what
- * finds them all busy is queued, so a surge waits in Redis, not in this process's memory.
+ * finds them all busy is queued, so a surge waits in Redis, not in this process's memory. An intake
+ * reserves places before its transaction, for the confirmations it writes begun (`SendsBegunHere`):
+ * those are sent as written, without a statement to read them back and mark them begun.
  */
 @Injectable()
 export class DirectDeliveries implements OnApplicationShutdown {
   private readonly logger = new Logger(DirectDeliveries.name);
   private readonly inFlight = new Set<Promise<void>>();
+  /** Places intakes hold for the sends they will hand over at their commit. */
+  private reserved = 0;
   private readonly enabled: boolean;
 
   constructor(
@@ -30,11 +34,33 @@ export class DirectDeliveries implements OnApplicationShutdown {
     this.enabled = config.roles.has('outbound');
   }
 
-  /** Starts the sends it has room for and queues the rest; resolves once those are queued, not sent. */
-  async start(deliveryIds: string[]): Promise<void> {
-    const room = this.enabled ? Math.max(0, this.config.outboundConcurrency - this.inFlight.size) : 0;
-    for (const deliveryId of deliveryIds.slice(0, room)) this.track(this.sendOrQueue(deliveryId));
-    await this.producer.enqueueDeliveries(deliveryIds.slice(room));
+  /** Holds up to `wanted` places for an intake about to commit; it gives them back to `start`, or to `release` if it rolled back. */
+  reserve(wanted: number): number {
+    const places = Math.min(wanted, this.room());
+    this.reserved += places;
+    return places;
+  }
+
+  release(places: number): void {
+    this.reserved = Math.max(0, this.reserved - places);
+  }
+
+  /**
+   * Sends the deliveries the intake wrote begun (on the `reserved` places it held, given back here),
+   * starts the others it has room for and queues the rest; resolves once those are queued, not sent.
+   */
+  async start(deliveryIds: string[], begun: DeliveryToSend[] = [], reserved = 0): Promise<void> {
+    this.release(reserved);
+    for (const toSend of begun) this.track(this.sendOrQueue(toSend.delivery.id, toSend));
+    const written = new Set(begun.map((toSend) => toSend.delivery.id));
+    const others = deliveryIds.filter((deliveryId) => !written.has(deliveryId));
+    const room = this.room();
+    for (const deliveryId of others.slice(0, room)) this.track(this.sendOrQueue(deliveryId));
+    await this.producer.enqueueDeliveries(others.slice(room));
+  }
+
+  private room(): number {
+    return this.enabled ? Math.max(0, this.config.outboundConcurrency - this.inFlight.size - this.reserved) : 0;
   }
 
   /** Waits for the sends in flight (at most one job lock), so none is cut off between the provider and its record. */
@@ -50,7 +76,8 @@ export class DirectDeliveries implements OnApplicationShutdown {
     void send.finally(() => this.inFlight.delete(send));
   }
 
-  private async sendOrQueue(deliveryId: string): Promise<void> {
+  /** `begun`: the delivery as its intake wrote it begun, sent without reading it back. */
+  private async sendOrQueue(deliveryId: string, begun?: DeliveryToSend): Promise<void> {
     // A send still running when the recovery sweep could take it for lost (a slow provider) gets its
     // job now, delayed: the sweep's re-queueing is then a no-op instead of a second send, and the job
     // finds the delivery sent, or sends it if this process died.
@@ -61,7 +88,8 @@ export class DirectDeliveries implements OnApplicationShutdown {
     }, this.config.sweepGraceMs / 2);
     try {
       // The first attempt, never the last: after a failure the queue makes the others, with their backoff.
-      const result = await this.outbound.deliver(deliveryId, this.senders.senderFor, { number: 1, isLast: false });
+      const attempt = { number: 1, isLast: false };
+      const result = begun ? await this.outbound.sendBegun(begun, this.senders.senderFor, attempt) : await this.outbound.deliver(deliveryId, this.senders.senderFor, attempt);
       // Not begun: the queue asks again once what it follows has gone.
       if (result === 'waiting') await this.producer.enqueueDeliveries([deliveryId], { delayMs: DELIVERY_WAIT_MS });
     } catch (error) {

@@ -24,6 +24,9 @@ interface Normalized {
   message: InboundMessage;
 }
 
+/** What one intake may owe at once, for which it holds direct send places: a new ticket's confirmation and a verification mail. */
+const SENDS_PER_INTAKE = 2;
+
 /** Intake groups in flight at once per worker process; each holds one database connection. */
 const GROUPS_IN_FLIGHT = 2;
 
@@ -139,13 +142,21 @@ export class InboundPipeline {
   private async ingestTogether(together: Normalized[]): Promise<IntakeOutcome[] | undefined> {
     if (together.length === 0) return [];
     let outcomes: IntakeOutcome[];
+    const sendHere = this.deliveries.reserve(together.length * SENDS_PER_INTAKE);
     try {
-      outcomes = await this.intake.ingestMany(together.map(({ item, message }) => ({ item, message })));
+      outcomes = await this.intake.ingestMany(
+        together.map(({ item, message }) => ({ item, message })),
+        { sendHere },
+      );
     } catch (error) {
+      this.deliveries.release(sendHere);
       if (together.length > 1) this.logger.warn(`intake group of ${together.length} rolled back (${(error as Error).message}); each item goes on alone`);
       return undefined;
     }
-    await this.afterCommit(together.map(({ item }, position) => ({ item, outcome: outcomes[position]! })));
+    await this.afterCommit(
+      together.map(({ item }, position) => ({ item, outcome: outcomes[position]! })),
+      sendHere,
+    );
     return outcomes;
   }
 
@@ -171,9 +182,11 @@ export class InboundPipeline {
       return this.reject(item, error.reason);
     }
     let outcome: IntakeOutcome;
+    const sendHere = this.deliveries.reserve(SENDS_PER_INTAKE);
     try {
-      outcome = await this.intake.ingest(item, message);
+      outcome = await this.intake.ingest(item, message, { sendHere });
     } catch (error) {
+      this.deliveries.release(sendHere);
       if (error instanceof InboundItemTakenError) {
         // The same job ran twice at once (it stalled here and another worker took it): theirs counts.
         this.logger.log(`inbound ${item.id} was recorded by another worker meanwhile; this run's work is rolled back`);
@@ -181,7 +194,7 @@ export class InboundPipeline {
       }
       throw error;
     }
-    await this.afterCommit([{ item, outcome }]);
+    await this.afterCommit([{ item, outcome }], sendHere);
     return outcome;
   }
 
@@ -195,11 +208,18 @@ export class InboundPipeline {
     return { kind: 'rejected', reason };
   }
 
-  /** What committed outcomes owe: their deliveries sent from here (or queued with one call), the inbox told. */
-  private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>): Promise<void> {
+  /**
+   * What committed outcomes owe: their deliveries sent from here (or queued with one call), the inbox
+   * told. `reserved`: the places held for the sends the intake wrote begun, given back with them.
+   */
+  private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>, reserved: number): Promise<void> {
     for (const { item, outcome } of done) intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
     this.faults.crashIfArmed('after-intake-commit');
-    await this.deliveries.start(done.flatMap(({ outcome }) => outcome.deliveryIds));
+    await this.deliveries.start(
+      done.flatMap(({ outcome }) => outcome.deliveryIds),
+      done.flatMap(({ outcome }) => outcome.begun ?? []),
+      reserved,
+    );
     for (const { outcome } of done) {
       if (!('ticketNumber' in outcome)) continue;
       this.changes.publish({ number: outcome.ticketNumber, tiers: [outcome.tier], kind: outcome.kind === 'ticket_created' ? 'created' : 'message' });

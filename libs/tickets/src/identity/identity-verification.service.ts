@@ -46,7 +46,7 @@ export class IdentityVerificationService {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.verificationLinkTtlMinutes * 60_000);
     const content = renderVerificationMail({ ticketNumber: ticket.number, email: contact.claimedEmail, expiresAt });
-    const queued = await this.notifier.queueVerification(ticket, contact, contact.claimedEmail, content, `verification-${id}`, em);
+    const queued = await this.notifier.queueVerification(ticket, contact, contact.claimedEmail, content, id, em);
     if (!queued.deliveryId) return {};
     const tokenHash = hashVerificationToken(await this.links.tokenFor(id));
     await this.verifications.insert(

@@ -1,4 +1,5 @@
 import type { Tier } from '../domain.js';
+import type { DeliveryToSend } from '../outbound/outbound-deliveries.repository.js';
 
 /** The ticket an intake wrote to (for live updates). */
 interface TouchedTicket {
@@ -7,10 +8,17 @@ interface TouchedTicket {
   tier: Tier;
 }
 
-export type IntakeOutcome =
-  | ({ kind: 'ticket_created'; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'message_added'; reopened: boolean; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'bounce_attached'; deliveryIds: string[] } & TouchedTicket)
-  | ({ kind: 'call_updated'; deliveryIds: string[] } & TouchedTicket)
-  | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
-  | { kind: 'already_processed'; deliveryIds: string[] };
+/** Of its `deliveryIds`, those the intake wrote begun, for this process to send (`SendsBegunHere`). */
+interface BegunDeliveries {
+  begun?: DeliveryToSend[];
+}
+
+export type IntakeOutcome = BegunDeliveries &
+  (
+    | ({ kind: 'ticket_created'; deliveryIds: string[] } & TouchedTicket)
+    | ({ kind: 'message_added'; reopened: boolean; deliveryIds: string[] } & TouchedTicket)
+    | ({ kind: 'bounce_attached'; deliveryIds: string[] } & TouchedTicket)
+    | ({ kind: 'call_updated'; deliveryIds: string[] } & TouchedTicket)
+    | { kind: 'skipped'; reason: string; ticketId?: string; deliveryIds: string[] }
+    | { kind: 'already_processed'; deliveryIds: string[] }
+  );

@@ -13,6 +13,7 @@ import type { MessageEntity } from '../entities/message.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
+import { SendsBegunHere } from '../outbound/sends-begun-here.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
@@ -54,6 +55,7 @@ export class IntakeService {
     private readonly openIncidents: OpenIncidentMatcher,
     private readonly incidents: IncidentsRepository,
     private readonly writeBehind: WriteBehind,
+    private readonly begunHere: SendsBegunHere,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -61,8 +63,8 @@ export class IntakeService {
     join: (ticket, item, message, em) => this.addToTicket(ticket, item, message, em),
   };
 
-  async ingest(item: InboundItemEntity, message: InboundMessage): Promise<IntakeOutcome> {
-    const [outcome] = await this.ingestMany([{ item, message }]);
+  async ingest(item: InboundItemEntity, message: InboundMessage, options: { sendHere?: number } = {}): Promise<IntakeOutcome> {
+    const [outcome] = await this.ingestMany([{ item, message }], options);
     return outcome!;
   }
 
@@ -73,10 +75,14 @@ export class IntakeService {
    * alone. Outcomes are in the order of `entries`. The items are as the caller read them; whether
    * another worker recorded one meanwhile is checked when they are recorded, at the end
    * (`InboundItemTakenError`), which saves the group a locking read at the start.
+   *
+   * `sendHere`: how many of the confirmations of new tickets the caller will send itself right after
+   * the commit; they are written begun, and each outcome's `begun` holds its own (`SendsBegunHere`).
    */
-  async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>): Promise<IntakeOutcome[]> {
+  async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>, options: { sendHere?: number } = {}): Promise<IntakeOutcome[]> {
     return this.dataSource.transaction(async (em) => {
       this.writeBehind.hold(em);
+      this.begunHere.allow(em, options.sendHere ?? 0);
       const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
       // Before any shared row (a call's, a contact's) is locked: a transaction that locked a call's
       // row and then waited for its caller's count would deadlock with one that did the reverse.
@@ -95,7 +101,9 @@ export class IntakeService {
           outcomes.push({ kind: 'already_processed', deliveryIds: [] });
           continue;
         }
-        const outcome = await this.decide(item, message, reads, em);
+        const decided = await this.decide(item, message, reads, em);
+        const begun = this.begunHere.take(em);
+        const outcome = begun.length > 0 ? { ...decided, begun } : decided;
         const description = outcome.kind === 'skipped' ? outcome.reason : outcome.kind;
         finished.push({ id: item.id, status: outcome.kind === 'skipped' ? 'skipped' : 'done', outcome: description, ticketId: 'ticketId' in outcome ? (outcome.ticketId ?? null) : null });
         outcomes.push(outcome);

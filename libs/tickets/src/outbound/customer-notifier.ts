@@ -17,6 +17,7 @@ import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
 import { ReplyRouting } from './reply-routing.js';
+import { SendsBegunHere } from './sends-begun-here.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -46,6 +47,7 @@ export class CustomerNotifier {
     private readonly events: TicketEventsRepository,
     private readonly windows: MaintenanceWindowsRepository,
     private readonly routing: ReplyRouting,
+    private readonly begunHere: SendsBegunHere,
   ) {}
 
   /** The confirmation the support process promises: ticket number, severity and what comes next. */
@@ -69,9 +71,10 @@ export class CustomerNotifier {
     );
   }
 
-  /** The mail that asks the owner of a chat's claimed address to confirm it (its link is filled in when sent). */
-  queueVerification(ticket: TicketEntity, contact: ContactEntity, email: string, content: RenderedMessage, dedupeKey: string, em: EntityManager): Promise<QueuedMessage> {
-    const draft = { ticket, contact, kind: 'verification' as const, dedupeKey, freshKey: true, content, author: { type: 'system' as const }, recipient: email };
+  /** The mail that asks the owner of a chat's claimed address to confirm it (its link, made from `verificationId`, is filled in when sent). */
+  queueVerification(ticket: TicketEntity, contact: ContactEntity, email: string, content: RenderedMessage, verificationId: string, em: EntityManager): Promise<QueuedMessage> {
+    const dedupeKey = `verification-${verificationId}`;
+    const draft = { ticket, contact, kind: 'verification' as const, dedupeKey, freshKey: true, content, author: { type: 'system' as const }, recipient: email, verificationId };
     return this.queue(draft, [], ['email'], em);
   }
 
@@ -136,6 +139,8 @@ export class CustomerNotifier {
       /** Who to reach on the first channel, when not the ticket's own contact point (a call on an email ticket is confirmed by SMS). */
       recipient?: string;
       files?: InboundAttachment[];
+      /** A verification mail's link (its token is derived from this id). */
+      verificationId?: string;
     },
     threadRefs: string[],
     channels: Channel[],
@@ -176,7 +181,18 @@ export class CustomerNotifier {
       // The first channel keeps the plain key (one confirmation per ticket); extra channels derive theirs.
       const dedupeKey = index === 0 ? draft.dedupeKey : `${draft.dedupeKey}-${channel}`;
       const row = { ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey, recipient };
-      const delivery = draft.freshKey ? await this.deliveries.insertNew(row, em) : await this.deliveries.insertOnce(row, em);
+      let delivery: { id: string };
+      if (draft.freshKey) {
+        // What a new ticket owes (its confirmation, a verification mail) may go from here right after the commit.
+        const begun = (kind === 'confirmation' || kind === 'verification') && this.begunHere.claim(em);
+        const inserted = await this.deliveries.insertNew(row, em, begun);
+        // Read as a send's start reads it: before this attempt, so no earlier one is looked for at the provider.
+        const toSend = { delivery: { ...inserted, sendStartedAt: null }, message, ticket, verificationId: draft.verificationId ?? null, waitingFor: null };
+        if (begun) this.begunHere.add(em, toSend);
+        delivery = inserted;
+      } else {
+        delivery = await this.deliveries.insertOnce(row, em);
+      }
       await this.events.append(
         ticket.id,
         [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel, recipient } }],

@@ -57,12 +57,15 @@ export class OutboundDeliveriesRepository {
   /**
    * A delivery whose dedupe key cannot exist yet (it names a ticket or a link made in this
    * transaction): through a holding transaction it waits for the group's flush, with its id made here.
+   * `begun`: written with its sending begun, for this process to send right after the commit
+   * (`SendsBegunHere`).
    */
-  async insertNew(delivery: NewDelivery, em: EntityManager): Promise<{ id: string }> {
-    const row = { ...delivery, id: randomUUID(), status: 'pending' as const };
+  async insertNew(delivery: NewDelivery, em: EntityManager, begun = false): Promise<OutboundDeliveryEntity> {
+    const row = { ...delivery, id: randomUUID(), status: 'pending' as const, ...(begun ? { sendStartedAt: new Date() } : {}) };
     this.countQueued(delivery, em);
     await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => [insertStatement(db, OutboundDeliveryEntity, rows)], em);
-    return { id: row.id };
+    // As the row will read once written (its creation time is the transaction's clock, not this one).
+    return Object.assign(new OutboundDeliveryEntity(), { attempts: 0, lastError: null, sentAt: null, sendStartedAt: null, createdAt: new Date(), ...row });
   }
 
   /** Inserts the delivery unless one with the same dedupe key exists; returns the id of either. */

@@ -53,6 +53,14 @@ export class OutboundService {
     const toSend = await this.starts.add(deliveryId);
     if (!toSend || toSend.delivery.status !== 'pending') return 'already_done';
     if (toSend.waitingFor) return 'waiting';
+    return this.sendBegun(toSend, senderFor, attempt);
+  }
+
+  /**
+   * Sends a delivery already marked begun, as it was read then: `deliver` once it has read and marked
+   * it, or the intake that wrote it begun (`SendsBegunHere`) right after its commit.
+   */
+  async sendBegun(toSend: DeliveryToSend, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<'sent' | 'held'> {
     const { channel, recipient } = toSend.delivery;
     const finished = await this.inTurn(`${channel}:${recipient}`, () => this.send(toSend, senderFor, attempt));
     await this.finishes.add(finished);
