@@ -25,3 +25,4 @@ export * from './redis/redis-client.js';
 export * from './redis/redis-key-prefix.js';
 export * from './text/display-time.js';
 export * from './validation/is-uuid.js';
+export * from './database/pipelined-transaction.js';

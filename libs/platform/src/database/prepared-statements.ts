@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PoolClient, QueryResult } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
 /**
@@ -41,15 +41,25 @@ export async function runPrepared<Row = Record<string, unknown>>(em: EntityManag
   const runner = em.queryRunner ?? em.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as PoolClient;
-    const name = enabled ? nameFor(text) : undefined;
-    const result: QueryResult = await client.query({ text, values: [...values], ...(name ? { name } : {}) });
+    const result: QueryResult = await client.query(preparedQuery(text, values));
     return result.rows as Row[];
   } catch (error) {
-    if (error instanceof Error && error.message.includes(STALE_PLAN)) forgetNames();
-    throw new QueryFailedError(text, [...values], error as Error);
+    throw preparedQueryError(text, values, error);
   } finally {
     if (owned) await runner.release();
   }
+}
+
+/** The statement as `runPrepared` sends it: named when it may be (see `runPrepared`). */
+export function preparedQuery(text: string, values: readonly unknown[]): QueryConfig {
+  const name = enabled ? nameFor(text) : undefined;
+  return { text, values: [...values], ...(name ? { name } : {}) };
+}
+
+/** A failure of a statement sent as `preparedQuery` made it, as `em.query` reports one; a stale plan renames every statement. */
+export function preparedQueryError(text: string, values: readonly unknown[], error: unknown): QueryFailedError {
+  if (error instanceof Error && error.message.includes(STALE_PLAN)) forgetNames();
+  return new QueryFailedError(text, [...values], error as Error);
 }
 
 function nameFor(text: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
-import { runPrepared } from '@app/platform';
+import { commitWith, runPrepared } from '@app/platform';
 
 // Statements built without being run, then run together as one query: the write-behind's flush and
 // an intake group's last step pay one round trip for what would be one per table.
@@ -121,6 +121,26 @@ export async function runTogether(statements: SqlStatement[], em: EntityManager,
     await runPrepared(em, statements[0]!.sql, statements[0]!.params);
     return [];
   }
+  const combined = together(statements, (last) => (returnLast ? `SELECT * FROM ${last}` : 'SELECT 1'));
+  return runPrepared(em, combined.sql, combined.params);
+}
+
+/**
+ * Runs the statements as one, as `runTogether` does, with the COMMIT of the pipelined transaction
+ * they end (`commitWith`: one round trip). The last one (with a RETURNING clause) must return
+ * `expectedRows` rows, or the statement fails before the COMMIT runs (`isExpectedRowsMissing`),
+ * and the transaction with it: the caller cannot look at the rows and still roll back.
+ */
+export async function commitTogether(statements: SqlStatement[], em: EntityManager, expectedRows: number, what: string): Promise<void> {
+  const combined = together(statements, (last, params) => {
+    params.push(expectedRows, what);
+    return `SELECT ventanilla_expect_rows(count(*), $${params.length - 1}, $${params.length}) FROM ${last}`;
+  });
+  await commitWith(em, combined.sql, combined.params);
+}
+
+/** The statements as the CTEs of one query, placeholders renumbered, ended by `select` (given the last CTE's name and the parameters so far). */
+function together(statements: SqlStatement[], select: (last: string, params: unknown[]) => string): SqlStatement {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [index, statement] of statements.entries()) {
@@ -128,6 +148,5 @@ export async function runTogether(statements: SqlStatement[], em: EntityManager,
     parts.push(`w${index} AS (${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
     params.push(...statement.params);
   }
-  const select = returnLast ? `SELECT * FROM w${statements.length - 1}` : 'SELECT 1';
-  return runPrepared(em, `WITH ${parts.join(', ')} ${select}`, params);
+  return { sql: `WITH ${parts.join(', ')} ${select(`w${statements.length - 1}`, params)}`, params };
 }

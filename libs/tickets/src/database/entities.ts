@@ -33,6 +33,7 @@ import { SatisfactionSurveys1764511200000 } from '../migrations/1764511200000-sa
 import { IncidentDismissal1764514800000 } from '../migrations/1764514800000-incident-dismissal.js';
 import { DeferredMessageReferences1764518400000 } from '../migrations/1764518400000-deferred-message-references.js';
 import { DeferredContactReferences1764522000000 } from '../migrations/1764522000000-deferred-contact-references.js';
+import { ExpectedRowsGuard1764525600000 } from '../migrations/1764525600000-expected-rows-guard.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -77,4 +78,5 @@ export const TICKETS_MIGRATIONS = [
   IncidentDismissal1764514800000,
   DeferredMessageReferences1764518400000,
   DeferredContactReferences1764522000000,
+  ExpectedRowsGuard1764525600000,
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { runTogether, type SqlStatement } from './combined-statements.repository.js';
+import { commitTogether, runTogether, type SqlStatement } from './combined-statements.repository.js';
 
 /** The tables whose rows a holding transaction keeps back, in the order a flush writes them. */
 const HELD_TABLES = ['contacts', 'messages', 'outbound_deliveries', 'contact_verifications', 'incident_tickets', 'phone_calls', 'ticket_events'] as const;
@@ -71,6 +71,17 @@ export class WriteBehind {
     const statements = [...this.take(em, HELD_TABLES), ...(last ? [last] : [])];
     this.held.delete(em);
     return runTogether(statements, em, last !== undefined);
+  }
+
+  /**
+   * Writes what is held with `last`, in one statement that fails unless `last` returned
+   * `expectedRows` rows, and the COMMIT of `em`'s pipelined transaction, in one round trip
+   * (`commitTogether`); stops holding.
+   */
+  async releaseAndCommit(em: EntityManager, last: SqlStatement, expectedRows: number, what: string): Promise<void> {
+    const statements = [...this.take(em, HELD_TABLES), last];
+    this.held.delete(em);
+    await commitTogether(statements, em, expectedRows, what);
   }
 
   private take(em: EntityManager, only: readonly HeldTable[]): SqlStatement[] {

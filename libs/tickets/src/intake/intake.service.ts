@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InboundMessage } from '@app/channels';
+import { runPipelinedTransaction } from '@app/platform';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { callbackMayPlaceCall } from '../calls/call-state.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
+import { isExpectedRowsMissing } from '../database/expected-rows.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { ContactsRepository } from '../contacts.repository.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
@@ -25,7 +27,8 @@ import { decideThread } from '../threading/thread-decision.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
-import { assertRecorded, finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
+import { finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
+import { InboundItemTakenError } from './inbound-item-taken.error.js';
 import type { IntakeOutcome } from './intake-outcome.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
@@ -80,7 +83,7 @@ export class IntakeService {
    * the commit; they are written begun, and each outcome's `begun` holds its own (`SendsBegunHere`).
    */
   async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>, options: { sendHere?: number } = {}): Promise<IntakeOutcome[]> {
-    return this.dataSource.transaction(async (em) => {
+    return runPipelinedTransaction(this.dataSource, async (em) => {
       this.writeBehind.hold(em);
       this.begunHere.allow(em, options.sendHere ?? 0);
       const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
@@ -109,9 +112,14 @@ export class IntakeService {
         outcomes.push(outcome);
         this.logger.log(`inbound ${item.id} (${item.channel}) → ${description}`);
       }
-      // What the group held and how its items ended: one statement.
-      const recorded = await this.writeBehind.release(em, finishStatement(finished));
-      assertRecorded(finished, recorded);
+      // What the group held and how its items ended, with the COMMIT: one statement, one round trip.
+      // An item another worker recorded meanwhile (the same job run twice at once) fails it first.
+      try {
+        await this.writeBehind.releaseAndCommit(em, finishStatement(finished), finished.length, 'inbound items recorded (the others were recorded meanwhile)');
+      } catch (error) {
+        if (isExpectedRowsMissing(error)) throw new InboundItemTakenError(finished.map((item) => item.id));
+        throw error;
+      }
       return outcomes;
     });
   }
