@@ -20,6 +20,10 @@ export class PgStatementProxy {
   ) {
     this.server = createServer((client) => {
       const upstream = connect(target.port, target.host);
+      // As Postgres and pg set their own sockets: with Nagle's algorithm on, an answer that comes in
+      // two writes (a pipelined BEGIN's, then its statement's) waited for the client's delayed ACK,
+      // 40 ms at a time.
+      for (const socket of [client, upstream]) socket.setNoDelay(true);
       const reader = new FrontendReader(() => (this.statements += 1));
       this.sockets.add(client).add(upstream);
       client.on('data', (chunk: Buffer) => {
