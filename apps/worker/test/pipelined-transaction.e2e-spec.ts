@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { PoolClient } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../../libs/platform/src/database/data-source-options.js';
-import { commitWith, runPipelinedTransaction } from '../../../libs/platform/src/database/pipelined-transaction.js';
+import { commitWith, runPipelinedTransaction, runPreparedTogether } from '../../../libs/platform/src/database/pipelined-transaction.js';
 import { runPrepared } from '../../../libs/platform/src/database/prepared-statements.js';
 import { commitTogether } from '../../../libs/tickets/src/database/combined-statements.repository.js';
 import { isExpectedRowsMissing } from '../../../libs/tickets/src/database/expected-rows.js';
@@ -80,6 +80,42 @@ describe('pipelined transactions (Postgres)', () => {
     expect(pipelined).toBe(2);
     expect(plain).toBe(4);
     expect(await labels()).toEqual(['uno', 'dos', 'tres', 'cuatro']);
+  });
+
+  it('should send statements given together in one write, the BEGIN with them, each answering its own rows', async () => {
+    let writes = 0;
+    let answers: unknown[] = [];
+    await runPipelinedTransaction(dataSource, async (em) => {
+      writes = await countWrites(em, async () => {
+        answers = await runPreparedTogether(em, [
+          { text: `INSERT INTO pipelined_probe VALUES ($1, $2) RETURNING id`, values: [1, 'uno'] },
+          { text: `SELECT count(*)::int AS count FROM pipelined_probe`, values: [] },
+        ]);
+      });
+    });
+
+    expect(writes).toBe(1);
+    expect(answers).toEqual([[{ id: 1 }], [{ count: 1 }]]);
+  });
+
+  it('should let a statement sent with a lock read after the lock is held: it counts what the holder committed', async () => {
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtext('pipelined-probe'))`);
+    await holder.query(`INSERT INTO pipelined_probe VALUES (1, 'del que tenía el candado')`);
+    const counted = runPipelinedTransaction(dataSource, (em) =>
+      runPreparedTogether<{ count: number }>(em, [
+        { text: `SELECT pg_advisory_xact_lock(hashtext($1))`, values: ['pipelined-probe'] },
+        { text: `SELECT count(*)::int AS count FROM pipelined_probe`, values: [] },
+      ]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await holder.commitTransaction();
+    await holder.release();
+
+    const [, [count]] = await counted;
+    expect(count).toEqual({ count: 1 });
   });
 
   it('should keep nothing when the statement sent with the COMMIT fails, and fail with its error', async () => {

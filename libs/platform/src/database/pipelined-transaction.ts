@@ -1,6 +1,6 @@
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { preparedQuery, preparedQueryError } from './prepared-statements.js';
+import { preparedQuery, preparedQueryError, runPrepared } from './prepared-statements.js';
 
 /**
  * Where a pipelined transaction is: its BEGIN not sent yet (`deferred`), open, or ended by a
@@ -83,6 +83,33 @@ export async function commitWith<Row = Record<string, unknown>>(em: EntityManage
   return results[results.length - 2]!.rows as Row[];
 }
 
+/**
+ * Runs the statements (each prepared as `runPrepared` prepares it) in one round trip when `em` is a
+ * pipelined transaction's, the first one carrying its BEGIN if none went yet; elsewhere one after
+ * the other. They run in order, each with a snapshot of its own, as if sent one by one: a statement
+ * that waits for a lock still reads after it got it. Answers each one's rows; fails with the first
+ * one that failed (in a transaction, those after it fail too).
+ */
+export async function runPreparedTogether<Row = Record<string, unknown>>(
+  em: EntityManager,
+  statements: ReadonlyArray<{ text: string; values: readonly unknown[] }>,
+): Promise<Row[][]> {
+  const pipelined = transactions.get(em);
+  if (!pipelined || pipelined.state === 'ended') {
+    const rows: Row[][] = [];
+    for (const { text, values } of statements) rows.push(await runPrepared<Row>(em, text, values));
+    return rows;
+  }
+  const begins = pipelined.state === 'deferred';
+  pipelined.state = 'open';
+  const answers = await settleTogether(pipelined, [...(begins ? [BEGIN] : []), ...statements.map(({ text, values }) => preparedQuery(text, values))]);
+  const results = begins ? answers.slice(1) : answers;
+  if (begins && answers[0]!.status === 'rejected') throw answers[0].reason;
+  const failed = results.findIndex((answer) => answer.status === 'rejected');
+  if (failed >= 0) throw preparedQueryError(statements[failed]!.text, statements[failed]!.values, (results[failed] as PromiseRejectedResult).reason);
+  return results.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value.rows as Row[]);
+}
+
 /** The client's `query` while a pipelined transaction holds it: BEGIN held back, what ended not ended twice. */
 async function controlled(pipelined: Pipelined, config: string | QueryConfig, values?: unknown[]): Promise<QueryResult> {
   const send = pipelined.send as (config: string | QueryConfig, values?: unknown[]) => Promise<QueryResult>;
@@ -114,6 +141,14 @@ async function controlled(pipelined: Pipelined, config: string | QueryConfig, va
  * is queued on it while pipeline mode is on.
  */
 async function sendTogether(pipelined: Pipelined, statements: Array<string | QueryConfig>): Promise<QueryResult[]> {
+  const answers = await settleTogether(pipelined, statements);
+  const failed = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
+  if (failed) throw failed.reason;
+  return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value);
+}
+
+/** `sendTogether`'s sending: every statement's answer or failure, in order. */
+async function settleTogether(pipelined: Pipelined, statements: Array<string | QueryConfig>): Promise<Array<PromiseSettledResult<QueryResult>>> {
   const controls = pipelined.client as unknown as PipelineControls;
   const send = pipelined.send as (config: string | QueryConfig) => Promise<QueryResult>;
   controls.pipeline = true;
@@ -130,7 +165,5 @@ async function sendTogether(pipelined: Pipelined, statements: Array<string | Que
   } finally {
     controls.pipeline = false;
   }
-  const failed = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
-  if (failed) throw failed.reason;
-  return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value);
+  return answers;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { aliasedColumns, entityFromAliasedRow, runPrepared } from '@app/platform';
+import { aliasedColumns, entityFromAliasedRow, runPrepared, runPreparedTogether } from '@app/platform';
 import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -115,15 +115,18 @@ export class OutboundDeliveriesRepository {
     }
     if (unique.size === 0) return;
     const keys = [...unique.keys()].sort();
-    await runPrepared(em, `SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, [keys]);
-    const rows = await runPrepared<{ kind: DeliveryKind; recipient: string; count: number }>(
-      em,
-      `SELECT d.kind, d.recipient, count(*)::int AS count
+    // Two statements in one round trip: the count runs after the locks are held, with a snapshot of
+    // its own taken then, so it sees what a transaction that held them before it committed.
+    const [, rows] = await runPreparedTogether<{ kind: DeliveryKind; recipient: string; count: number }>(em, [
+      { text: `SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, values: [keys] },
+      {
+        text: `SELECT d.kind, d.recipient, count(*)::int AS count
          FROM outbound_deliveries d JOIN unnest($1::text[], $2::text[]) AS p(kind, recipient) ON d.kind = p.kind AND d.recipient = p.recipient
         WHERE d.created_at > $3
         GROUP BY d.kind, d.recipient`,
-      [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
-    );
+        values: [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
+      },
+    ]);
     // What this transaction still holds is not in the table yet; from now on `countQueued` adds it.
     for (const key of keys) counts.set(key, 0);
     for (const row of this.writeBehind.pending<NewDelivery>('outbound_deliveries', em)) {
