@@ -6,10 +6,12 @@ import { FaultReport } from '../support/fault-report.js';
 import { FaultStack } from '../support/fault-stack.js';
 
 /**
- * Longer than a job's lock (3 s in the test environment) plus two of the other worker's stalled-job
- * checks (one every 3 s), so the job is taken over before the frozen worker wakes.
+ * Longer than the second worker's start (2-4 s here), a job's lock (3 s in the test environment)
+ * and two of its stalled-job checks (one every 3 s), so the job is taken over before the frozen
+ * worker wakes: with 10 s, a start slowed by a busy machine once let the frozen worker wake first
+ * and do the work itself (correctly, once), and the test waited in vain for it to find the items taken.
  */
-const STALL_MS = 10_000;
+const STALL_MS = 15_000;
 
 describe('faults: a worker freezes with jobs in hand', () => {
   let stack: FaultStack;
@@ -34,7 +36,7 @@ describe('faults: a worker freezes with jobs in hand', () => {
 
       const takenOverAt = Date.now();
       await stack.addWorker();
-      report.add('worker frozen 10 s holding its jobs: a second worker takes over', await expectRecovered(stack, load, takenOverAt));
+      report.add('worker frozen 15 s holding its jobs: a second worker takes over', await expectRecovered(stack, load, takenOverAt));
       // The frozen worker did the same work after waking, and its transaction found the items recorded.
       await eventually(async () => frozen.log.includes('was recorded by another worker meanwhile'), {
         what: 'the woken worker to find its items taken',
