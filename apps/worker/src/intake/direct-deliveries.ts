@@ -13,7 +13,8 @@ import { ChannelSenders } from '../processors/channel-senders.js';
  *
  * At most `outboundConcurrency` sends run this way at once (beside the outbound queue's own); what
  * finds them all busy is queued, so a surge waits in Redis, not in this process's memory. An intake
- * reserves places before its transaction, for the confirmations it writes begun (`SendsBegunHere`):
+ * reserves places before its transaction, for what it writes begun (`SendsBegunHere`: a new ticket's
+ * confirmation and verification mail):
  * those are sent as written, without a statement to read them back and mark them begun.
  */
 @Injectable()

@@ -79,8 +79,9 @@ export class IntakeService {
    * another worker recorded one meanwhile is checked when they are recorded, at the end
    * (`InboundItemTakenError`), which saves the group a locking read at the start.
    *
-   * `sendHere`: how many of the confirmations of new tickets the caller will send itself right after
-   * the commit; they are written begun, and each outcome's `begun` holds its own (`SendsBegunHere`).
+   * `sendHere`: how many of the deliveries new tickets owe (confirmations, verification mails) the
+   * caller will send itself right after the commit; they are written begun, and each outcome's
+   * `begun` holds its own (`SendsBegunHere`).
    */
   async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>, options: { sendHere?: number } = {}): Promise<IntakeOutcome[]> {
     return runPipelinedTransaction(this.dataSource, async (em) => {
