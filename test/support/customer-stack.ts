@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { DETECTION_GATHER_MS } from '../../apps/worker/src/intake/detection-timing.js';
 import { ADMIN, ApiClient } from './api-client.js';
 import { AppProcess } from './app-process.js';
 import { ChatTestClient } from './chat-client.js';
@@ -12,8 +13,8 @@ import { SmtpSink } from './smtp-sink.js';
 import { TestEnvironment } from './test-environment.js';
 import { TwilioApiFake } from './twilio-api-fake.js';
 
-/** Longer than a worker's detection gather (1 s) and one run. */
-const DETECTION_SETTLE_MS = 1_500;
+/** Longer than a worker's detection gather and one run. */
+const DETECTION_SETTLE_MS = DETECTION_GATHER_MS + 500;
 
 const TWILIO = {
   accountSid: `AC${'c0ffee'.repeat(5)}ab`,
@@ -134,8 +135,8 @@ export class CustomerStack {
 
   /**
    * Resolves once outage detection has run on the reports of every ended intake job: it runs after
-   * the jobs, on what a worker gathered for up to 1 s, so the incidents and their links must stay
-   * the same over a longer interval.
+   * the jobs, on what a worker gathered (`DETECTION_GATHER_MS`), so the incidents and their links
+   * must stay the same over a longer interval.
    */
   async detectionSettled(): Promise<void> {
     await this.intakeSettled();

@@ -12,11 +12,18 @@ import {
 } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
+import { DETECTION_BACKLOG, DETECTION_GATHER_MS } from './detection-timing.js';
 import { DirectDeliveries } from './direct-deliveries.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
 type Result = PipelineOutcome | Error;
+
+/** What an intake transaction committed, and the direct-send places it held for it. */
+interface Committed {
+  outcomes: IntakeOutcome[];
+  places: number;
+}
 
 interface Normalized {
   index: number;
@@ -29,22 +36,6 @@ const SENDS_PER_INTAKE = 2;
 
 /** Intake groups in flight at once per worker process; each holds one database connection. */
 const GROUPS_IN_FLIGHT = 2;
-
-/**
- * How long outage detection gathers new reports before a run: well under the time anyone could act
- * on an incident. A run reads the window's 400 newest reports and every open incident under a lock
- * all workers share, about 17 ms of Postgres whatever the number of new reports, so below saturation
- * its cost follows the number of runs (at 40 events/s and 250 ms: 3 ms of Postgres per event).
- */
-const DETECTION_GATHER_MS = 1_000;
-
-/**
- * Reports waiting for outage detection beyond which an intake job waits for its report's run before
- * it ends (detection has fallen behind): below it the job ends at once, so the gather does not hold
- * the worker's job slots (with INTAKE_CONCURRENCY slots, a 250 ms hold capped a worker at four
- * times that many jobs a second; a 1 s hold, tried, cut calls from 130 to 87 a second).
- */
-const DETECTION_BACKLOG = 1_000;
 
 /**
  * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
@@ -141,23 +132,36 @@ export class InboundPipeline {
   /** The group's items in one transaction; undefined when it rolled back (they go on alone). */
   private async ingestTogether(together: Normalized[]): Promise<IntakeOutcome[] | undefined> {
     if (together.length === 0) return [];
-    let outcomes: IntakeOutcome[];
-    const sendHere = this.deliveries.reserve(together.length * SENDS_PER_INTAKE);
+    let committed: Committed;
     try {
-      outcomes = await this.intake.ingestMany(
-        together.map(({ item, message }) => ({ item, message })),
-        { sendHere },
-      );
+      committed = await this.ingestHoldingPlaces(together);
     } catch (error) {
-      this.deliveries.release(sendHere);
       if (together.length > 1) this.logger.warn(`intake group of ${together.length} rolled back (${(error as Error).message}); each item goes on alone`);
       return undefined;
     }
     await this.afterCommit(
-      together.map(({ item }, position) => ({ item, outcome: outcomes[position]! })),
-      sendHere,
+      together.map(({ item }, position) => ({ item, outcome: committed.outcomes[position]! })),
+      committed.places,
     );
-    return outcomes;
+    return committed.outcomes;
+  }
+
+  /**
+   * Ingests the entries in one transaction with direct-send places held for what it writes begun
+   * (`SENDS_PER_INTAKE` each): they go back if it rolls back, else to `afterCommit` with the sends.
+   */
+  private async ingestHoldingPlaces(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>): Promise<Committed> {
+    const places = this.deliveries.reserve(entries.length * SENDS_PER_INTAKE);
+    try {
+      const outcomes = await this.intake.ingestMany(
+        entries.map(({ item, message }) => ({ item, message })),
+        { sendHere: places },
+      );
+      return { outcomes, places };
+    } catch (error) {
+      this.deliveries.release(places);
+      throw error;
+    }
   }
 
   /** One item in its own transaction, after the earlier pending messages of its conversation. */
@@ -181,12 +185,10 @@ export class InboundPipeline {
       if (!(error instanceof UnprocessableInboundError)) throw error;
       return this.reject(item, error.reason);
     }
-    let outcome: IntakeOutcome;
-    const sendHere = this.deliveries.reserve(SENDS_PER_INTAKE);
+    let committed: Committed;
     try {
-      outcome = await this.intake.ingest(item, message, { sendHere });
+      committed = await this.ingestHoldingPlaces([{ item, message }]);
     } catch (error) {
-      this.deliveries.release(sendHere);
       if (error instanceof InboundItemTakenError) {
         // The same job ran twice at once (it stalled here and another worker took it): theirs counts.
         this.logger.log(`inbound ${item.id} was recorded by another worker meanwhile; this run's work is rolled back`);
@@ -194,7 +196,8 @@ export class InboundPipeline {
       }
       throw error;
     }
-    await this.afterCommit([{ item, outcome }], sendHere);
+    const outcome = committed.outcomes[0]!;
+    await this.afterCommit([{ item, outcome }], committed.places);
     return outcome;
   }
 

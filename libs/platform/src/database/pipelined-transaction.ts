@@ -63,24 +63,19 @@ export async function runPipelinedTransaction<T>(dataSource: DataSource, work: (
 }
 
 /**
- * Runs the last statement of a pipelined transaction (prepared as `runPrepared` prepares it) and its COMMIT in
- * one round trip; answers the statement's rows. Fails with the statement's error (the COMMIT then
- * rolls back) or the COMMIT's (a deferred constraint), and either way the transaction has ended.
+ * Runs the last statement of a pipelined transaction (prepared as `runPrepared` prepares it) and
+ * its COMMIT in one round trip; answers the statement's rows. Fails with the statement's error (the
+ * COMMIT then rolls back) or the COMMIT's (a deferred constraint); either way the transaction ended.
  */
 export async function commitWith<Row = Record<string, unknown>>(em: EntityManager, text: string, values: readonly unknown[]): Promise<Row[]> {
   const pipelined = transactions.get(em);
   if (!pipelined || pipelined.state === 'ended') throw new Error('commitWith needs an open pipelined transaction (runPipelinedTransaction)');
-  const statements = [...(pipelined.state === 'deferred' ? [BEGIN] : []), preparedQuery(text, values), 'COMMIT'];
-  pipelined.state = 'ended';
-  let results: QueryResult[];
-  try {
-    results = await sendTogether(pipelined, statements);
-  } catch (error) {
-    throw preparedQueryError(text, values, error);
-  }
-  const commit = results[results.length - 1]!;
-  if (commit.command !== 'COMMIT') throw new Error(`the transaction was rolled back (${commit.command}) instead of committed`);
-  return results[results.length - 2]!.rows as Row[];
+  const [statement, commit] = await settleInTransaction(pipelined, [preparedQuery(text, values), 'COMMIT'], 'ended');
+  const failed = [statement, commit].find((answer): answer is PromiseRejectedResult => answer!.status === 'rejected');
+  if (failed) throw preparedQueryError(text, values, failed.reason);
+  const committed = (commit as PromiseFulfilledResult<QueryResult>).value;
+  if (committed.command !== 'COMMIT') throw new Error(`the transaction was rolled back (${committed.command}) instead of committed`);
+  return (statement as PromiseFulfilledResult<QueryResult>).value.rows as Row[];
 }
 
 /**
@@ -100,14 +95,14 @@ export async function runPreparedTogether<Row = Record<string, unknown>>(
     for (const { text, values } of statements) rows.push(await runPrepared<Row>(em, text, values));
     return rows;
   }
-  const begins = pipelined.state === 'deferred';
-  pipelined.state = 'open';
-  const answers = await settleTogether(pipelined, [...(begins ? [BEGIN] : []), ...statements.map(({ text, values }) => preparedQuery(text, values))]);
-  const results = begins ? answers.slice(1) : answers;
-  if (begins && answers[0]!.status === 'rejected') throw answers[0].reason;
-  const failed = results.findIndex((answer) => answer.status === 'rejected');
-  if (failed >= 0) throw preparedQueryError(statements[failed]!.text, statements[failed]!.values, (results[failed] as PromiseRejectedResult).reason);
-  return results.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value.rows as Row[]);
+  const answers = await settleInTransaction(
+    pipelined,
+    statements.map(({ text, values }) => preparedQuery(text, values)),
+    'open',
+  );
+  const failed = answers.findIndex((answer) => answer.status === 'rejected');
+  if (failed >= 0) throw preparedQueryError(statements[failed]!.text, statements[failed]!.values, (answers[failed] as PromiseRejectedResult).reason);
+  return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value.rows as Row[]);
 }
 
 /** The client's `query` while a pipelined transaction holds it: BEGIN held back, what ended not ended twice. */
@@ -119,14 +114,15 @@ async function controlled(pipelined: Pipelined, config: string | QueryConfig, va
     // TypeORM's BEGIN waits for the first statement; ending a transaction that sent nothing sends nothing.
     if (text === BEGIN) return NOTHING_SENT('BEGIN');
     if (ending) return NOTHING_SENT(text);
-    pipelined.state = 'open';
     // A statement object of its own (a cursor, a stream) cannot go in pipeline mode: BEGIN goes first, alone.
     if (typeof config !== 'string' && 'submit' in config) {
+      pipelined.state = 'open';
       await send.call(pipelined.client, BEGIN);
       return send.call(pipelined.client, config, values);
     }
-    const [, result] = await sendTogether(pipelined, [BEGIN, values ? { text, values } : config]);
-    return result!;
+    const [answer] = await settleInTransaction(pipelined, [values ? { text, values } : config], 'open');
+    if (answer!.status === 'rejected') throw answer!.reason;
+    return answer!.value;
   }
   if (pipelined.state === 'ended') {
     if (ending) return NOTHING_SENT(text);
@@ -136,18 +132,27 @@ async function controlled(pipelined: Pipelined, config: string | QueryConfig, va
 }
 
 /**
- * Sends the statements in one write in pipeline mode and waits for every answer; fails with the
- * first statement's error. Only a transaction's own code uses its client meanwhile, so nothing else
- * is queued on it while pipeline mode is on.
+ * Sends the statements of the transaction in one write, its BEGIN first when none went yet, and
+ * moves it to `next`; answers theirs (a failed BEGIN fails the call).
  */
-async function sendTogether(pipelined: Pipelined, statements: Array<string | QueryConfig>): Promise<QueryResult[]> {
-  const answers = await settleTogether(pipelined, statements);
-  const failed = answers.find((answer): answer is PromiseRejectedResult => answer.status === 'rejected');
-  if (failed) throw failed.reason;
-  return answers.map((answer) => (answer as PromiseFulfilledResult<QueryResult>).value);
+async function settleInTransaction(
+  pipelined: Pipelined,
+  statements: Array<string | QueryConfig>,
+  next: Exclude<TransactionState, 'deferred'>,
+): Promise<Array<PromiseSettledResult<QueryResult>>> {
+  const begins = pipelined.state === 'deferred';
+  pipelined.state = next;
+  const answers = await settleTogether(pipelined, begins ? [BEGIN, ...statements] : statements);
+  if (!begins) return answers;
+  if (answers[0]!.status === 'rejected') throw answers[0].reason;
+  return answers.slice(1);
 }
 
-/** `sendTogether`'s sending: every statement's answer or failure, in order. */
+/**
+ * Sends the statements in one write in pipeline mode and waits for every answer or failure, in
+ * order. Only a transaction's own code uses its client meanwhile, so nothing else is queued on it
+ * while pipeline mode is on.
+ */
 async function settleTogether(pipelined: Pipelined, statements: Array<string | QueryConfig>): Promise<Array<PromiseSettledResult<QueryResult>>> {
   const controls = pipelined.client as unknown as PipelineControls;
   const send = pipelined.send as (config: string | QueryConfig) => Promise<QueryResult>;

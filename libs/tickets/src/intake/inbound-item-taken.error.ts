@@ -4,6 +4,6 @@
  */
 export class InboundItemTakenError extends Error {
   constructor(readonly inboundIds: string[]) {
-    super(`of inbound item(s) ${inboundIds.join(', ')}, one or more were recorded by another worker meanwhile`);
+    super(`inbound item(s) ${inboundIds.join(', ')}: one or more were recorded by another worker meanwhile`);
   }
 }

@@ -66,11 +66,6 @@ export class IntakeService {
     join: (ticket, item, message, em) => this.addToTicket(ticket, item, message, em),
   };
 
-  async ingest(item: InboundItemEntity, message: InboundMessage, options: { sendHere?: number } = {}): Promise<IntakeOutcome> {
-    const [outcome] = await this.ingestMany([{ item, message }], options);
-    return outcome!;
-  }
-
   /**
    * Group commit: several items in one transaction, one after the other (a later item sees what an
    * earlier one wrote, e.g. the ticket a second mail of the same sender joins). If any fails,

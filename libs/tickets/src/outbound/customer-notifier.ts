@@ -15,7 +15,7 @@ import { renderConfirmation, type ConfirmationInput } from '../notifications/con
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { renderReply } from '../notifications/reply.template.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
-import { OutboundDeliveriesRepository } from './outbound-deliveries.repository.js';
+import { OutboundDeliveriesRepository, type NewDelivery } from './outbound-deliveries.repository.js';
 import { ReplyRouting } from './reply-routing.js';
 import { SendsBegunHere } from './sends-begun-here.js';
 
@@ -181,18 +181,7 @@ export class CustomerNotifier {
       // The first channel keeps the plain key (one confirmation per ticket); extra channels derive theirs.
       const dedupeKey = index === 0 ? draft.dedupeKey : `${draft.dedupeKey}-${channel}`;
       const row = { ticketId: ticket.id, messageId: message.id, channel, kind, dedupeKey, recipient };
-      let delivery: { id: string };
-      if (draft.freshKey) {
-        // What a new ticket owes (its confirmation, a verification mail) may go from here right after the commit.
-        const begun = (kind === 'confirmation' || kind === 'verification') && this.begunHere.claim(em);
-        const inserted = await this.deliveries.insertNew(row, em, begun);
-        // Read as a send's start reads it: before this attempt, so no earlier one is looked for at the provider.
-        const toSend = { delivery: { ...inserted, sendStartedAt: null }, message, ticket, verificationId: draft.verificationId ?? null, waitingFor: null };
-        if (begun) this.begunHere.add(em, toSend);
-        delivery = inserted;
-      } else {
-        delivery = await this.deliveries.insertOnce(row, em);
-      }
+      const delivery = draft.freshKey ? await this.insertFresh(row, draft, message, em) : await this.deliveries.insertOnce(row, em);
       await this.events.append(
         ticket.id,
         [{ type: `${kind}_queued`, data: { deliveryId: delivery.id, messageId: message.id, channel, recipient } }],
@@ -201,6 +190,23 @@ export class CustomerNotifier {
       deliveryIds.push(delivery.id);
     }
     return { message, deliveryId: suppressedReason ? undefined : deliveryIds[0], deliveryIds, suppressedReason };
+  }
+
+  /** A delivery whose key is new; what a new ticket owes (its confirmation, a verification mail) may be written begun, to go from here right after the commit. */
+  private async insertFresh(
+    row: NewDelivery,
+    draft: { ticket: TicketEntity; verificationId?: string },
+    message: MessageEntity,
+    em: EntityManager,
+  ): Promise<{ id: string }> {
+    const begun = (row.kind === 'confirmation' || row.kind === 'verification') && this.begunHere.claim(em);
+    const delivery = await this.deliveries.insertNew(row, em, begun);
+    if (begun) {
+      // Read as a send's start reads it: before this attempt, so no earlier one is looked for at the provider.
+      const unstarted = { ...delivery, sendStartedAt: null };
+      this.begunHere.add(em, { delivery: unstarted, message, ticket: draft.ticket, verificationId: draft.verificationId ?? null, waitingFor: null });
+    }
+    return delivery;
   }
 
   /**

@@ -9,12 +9,12 @@ interface Allowance {
 
 /**
  * Per transaction, how many of the deliveries a new ticket owes (its confirmation, a verification
- * mail) the process will send itself right after the commit, and those it wrote as begun. A delivery written begun (its `sendStartedAt` set in the
- * same row) is sent from what the transaction already holds: no statement reads it back and marks it
- * begun, which at 40 events/s was a round trip and about a millisecond of Postgres's planning per
- * confirmation. Should the process die before sending it, the recovery sweep queues it like any
- * pending delivery, and its `sendStartedAt` makes the retry look first where a provider can tell
- * (an SMS already accepted).
+ * mail) the process will send itself right after the commit, and those it wrote as begun. A
+ * delivery written begun (its `sendStartedAt` set in the same row) is sent from what the transaction
+ * already holds: no statement reads it back and marks it begun, which at 40 events/s was a round
+ * trip and about a millisecond of Postgres's planning per send. Should the process die before
+ * sending it, the recovery sweep queues it like any pending delivery, and its `sendStartedAt` makes
+ * the retry look first where a provider can tell (an SMS already accepted).
  */
 @Injectable()
 export class SendsBegunHere {
