@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DETECTION_GATHER_MS } from '../../apps/worker/src/intake/detection-timing.js';
+import { DEFAULT_DETECTION_GATHER_MS } from '../../apps/worker/src/intake/detection-timing.js';
 import { ADMIN, ApiClient } from './api-client.js';
 import { AppProcess } from './app-process.js';
 import { ChatTestClient } from './chat-client.js';
@@ -14,7 +14,7 @@ import { TestEnvironment } from './test-environment.js';
 import { TwilioApiFake } from './twilio-api-fake.js';
 
 /** Longer than a worker's detection gather and one run. */
-const DETECTION_SETTLE_MS = DETECTION_GATHER_MS + 500;
+const DETECTION_SETTLE_MS = DEFAULT_DETECTION_GATHER_MS + 500;
 
 const TWILIO = {
   accountSid: `AC${'c0ffee'.repeat(5)}ab`,
@@ -135,7 +135,7 @@ export class CustomerStack {
 
   /**
    * Resolves once outage detection has run on the reports of every ended intake job: it runs after
-   * the jobs, on what a worker gathered (`DETECTION_GATHER_MS`), so the incidents and their links
+   * the jobs, on what a worker gathered (`INCIDENT_DETECTION_GATHER_MS`), so the incidents and their links
    * must stay the same over a longer interval.
    */
   async detectionSettled(): Promise<void> {

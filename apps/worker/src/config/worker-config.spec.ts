@@ -18,3 +18,17 @@ describe('loadWorkerConfig (retention)', () => {
     }
   });
 });
+
+describe('loadWorkerConfig (outage detection)', () => {
+  it('should gather reports for 1 s and let 1,000 wait before intake jobs wait for detection when nothing is set', () => {
+    expect(loadWorkerConfig({}).detection).toEqual({ gatherMs: 1_000, backlog: 1_000 });
+  });
+
+  it('should take the gather and the backlog from INCIDENT_DETECTION_GATHER_MS and INCIDENT_DETECTION_BACKLOG', () => {
+    expect(loadWorkerConfig({ INCIDENT_DETECTION_GATHER_MS: '250', INCIDENT_DETECTION_BACKLOG: '50' }).detection).toEqual({ gatherMs: 250, backlog: 50 });
+  });
+
+  it('should stop with the setting’s name when the backlog is not a positive whole number', () => {
+    for (const value of ['0', '-5', 'mil']) expect(() => loadWorkerConfig({ INCIDENT_DETECTION_BACKLOG: value })).toThrow(/INCIDENT_DETECTION_BACKLOG/);
+  });
+});

@@ -1,6 +1,7 @@
 import { readEmailSettings, readPhoneSettings, type EmailSettings, type PhoneSettings } from '@app/channels';
 import { ConfigError, EnvReader, readMetricsSettings, type Env, type MetricsSettings } from '@app/platform';
 import { DEFAULT_ATTACHMENT_RETENTION_DAYS, DEFAULT_RECORDING_RETENTION_DAYS, readCoreConfig, type CoreConfig, type RetentionPolicy } from '@app/tickets';
+import { DEFAULT_DETECTION_BACKLOG, DEFAULT_DETECTION_GATHER_MS, type DetectionTiming } from '../intake/detection-timing.js';
 
 /** What a worker process does; all by default. Splitting them lets each part scale on its own. */
 export const WORKER_ROLES = ['mailbox', 'intake', 'outbound', 'recovery', 'sla'] as const;
@@ -13,6 +14,8 @@ export interface WorkerConfig {
   roles: ReadonlySet<WorkerRole>;
   intakeConcurrency: number;
   outboundConcurrency: number;
+  /** How long outage detection gathers reports before a run, and how many may wait before intake jobs wait for it. */
+  detection: DetectionTiming;
   /** How long a job's lock lasts; a job whose worker died is taken up again after about this long. */
   jobLockMs: number;
   /** How often unfinished work in Postgres is compared with the queue. */
@@ -45,6 +48,10 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     roles: new Set(roles as WorkerRole[]),
     intakeConcurrency: reader.int('INTAKE_CONCURRENCY', 64, { min: 1, max: 200 }),
     outboundConcurrency: reader.int('OUTBOUND_CONCURRENCY', 8, { min: 1, max: 200 }),
+    detection: {
+      gatherMs: reader.int('INCIDENT_DETECTION_GATHER_MS', DEFAULT_DETECTION_GATHER_MS, { min: 0, max: 600_000 }),
+      backlog: reader.int('INCIDENT_DETECTION_BACKLOG', DEFAULT_DETECTION_BACKLOG, { min: 1, max: 100_000 }),
+    },
     jobLockMs: reader.int('JOB_LOCK_MS', 30_000, { min: 1_000 }),
     sweepIntervalMs: reader.int('SWEEP_INTERVAL_MS', 30_000, { min: 100 }),
     sweepGraceMs: reader.int('SWEEP_GRACE_MS', 60_000, { min: 0 }),

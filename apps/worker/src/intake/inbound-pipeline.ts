@@ -12,7 +12,6 @@ import {
 } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
-import { DETECTION_BACKLOG, DETECTION_GATHER_MS } from './detection-timing.js';
 import { DirectDeliveries } from './direct-deliveries.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
@@ -56,12 +55,9 @@ export class InboundPipeline {
    * slots meanwhile. A run costs five statements and a lock shared by every worker however few
    * reports it sees, so it gathers them for a moment; the customer is confirmed before it starts.
    */
-  private readonly detections = new BatchCollector<string, void>({
-    maxItems: 256,
-    maxWaitMs: DETECTION_GATHER_MS,
-    maxConcurrentFlushes: 1,
-    flush: (ids) => this.detectIncidents(ids),
-  });
+  private readonly detections: BatchCollector<string, void>;
+  /** Reports waiting for detection beyond which a job waits for its report's run (INCIDENT_DETECTION_BACKLOG). */
+  private readonly detectionBacklog: number;
 
   constructor(
     @Inject(WORKER_CONFIG) config: WorkerConfig,
@@ -81,15 +77,22 @@ export class InboundPipeline {
       maxConcurrentFlushes: GROUPS_IN_FLIGHT,
       flush: (ids) => this.processGroup(ids),
     });
+    this.detections = new BatchCollector({
+      maxItems: 256,
+      maxWaitMs: config.detection.gatherMs,
+      maxConcurrentFlushes: 1,
+      flush: (ids) => this.detectIncidents(ids),
+    });
+    this.detectionBacklog = config.detection.backlog;
   }
 
-  /** Ends once the item is ingested and its deliveries queued; outage detection sees its report within DETECTION_GATHER_MS. */
+  /** Ends once the item is ingested and its deliveries queued; outage detection sees its report within INCIDENT_DETECTION_GATHER_MS. */
   async process(inboundId: string): Promise<PipelineOutcome> {
     const outcome = await this.groups.add(inboundId);
     // A call is compared again once its transcription says what the caller reported.
     if (outcome.kind === 'ticket_created' || outcome.kind === 'call_updated') {
       const seen = this.detections.add(outcome.ticketId);
-      if (this.detections.pending > DETECTION_BACKLOG) await seen;
+      if (this.detections.pending > this.detectionBacklog) await seen;
     }
     return outcome;
   }
