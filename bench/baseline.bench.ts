@@ -6,7 +6,7 @@ import type { TestEnvironment } from '../test/support/test-environment.js';
 import { HttpSink } from './support/http-sink.js';
 import { MonitoredProcesses, type ProcessFigures } from './support/monitored-processes.js';
 import { OpenLoop, warmupEvents, type OpenLoopRun } from './support/open-loop.js';
-import { PgStatementCounter } from './support/pg-statement-counter.js';
+import { StatementTally } from './support/statement-tally.js';
 
 export interface ScenarioResult extends OpenLoopRun {
   scenario: string;
@@ -24,21 +24,22 @@ const DIST = join(repoRoot(), 'dist/bench/baseline');
 /** The bare pipeline: HTTP POST → BullMQ add → worker inserts one row with raw SQL → confirmation job → HTTP to a sink. */
 export async function runBaseline(env: TestEnvironment, count: number, ratePerSecond: number): Promise<ScenarioResult> {
   const sink = await HttpSink.start();
-  const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
+  const statements = StatementTally.create();
   const port = await freePort();
   const settings = {
-    DATABASE_URL: postgres.urlFor(env.databaseUrl),
+    DATABASE_URL: env.databaseUrl,
+    ...statements.settings,
     REDIS_URL: env.redisUrl,
     QUEUE_PREFIX: `${env.queuePrefix}-baseline`,
     PORT: String(port),
     BASELINE_SINK_URL: `http://127.0.0.1:${sink.port}/confirmations`,
   };
-  const worker = await new AppProcess('baseline-worker', settings, join(DIST, 'baseline-worker.js'), 'baseline worker ready').start();
-  const server = await new AppProcess('baseline-server', settings, join(DIST, 'baseline-server.js'), 'baseline server ready').start();
+  const worker = await statements.instrument(new AppProcess('baseline-worker', settings, join(DIST, 'baseline-worker.js'), 'baseline worker ready')).start();
+  const server = await statements.instrument(new AppProcess('baseline-server', settings, join(DIST, 'baseline-server.js'), 'baseline server ready')).start();
   const loop = new OpenLoop();
   const runId = Date.now().toString(36);
   sink.onArrival = (id) => loop.complete(Number(id.split('-')[1]));
-  const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker }, postgres);
+  const monitors = new MonitoredProcesses({ 'baseline-server': server, 'baseline-worker': worker }, statements);
   try {
     const run = await monitors.measure(loop, {
       count,
@@ -55,6 +56,6 @@ export async function runBaseline(env: TestEnvironment, count: number, ratePerSe
     await server.stop();
     await worker.stop();
     await sink.close();
-    await postgres.close();
+    statements.close();
   }
 }

@@ -14,7 +14,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
   const system = await SystemUnderTest.start(env);
   const loop = new OpenLoop();
   const sockets: Socket[] = [];
-  const monitors = new MonitoredProcesses(system.processes, system.postgres);
+  const monitors = new MonitoredProcesses(system.processes, system.statements);
   const disconnects: Record<string, number> = {};
   try {
     // Customers are on the page before they write: connect them all first (not measured), the

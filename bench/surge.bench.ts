@@ -43,7 +43,7 @@ export async function runSurge(env: TestEnvironment, count: number, seconds: num
   const appenders: ImapFlow[] = [];
   const queues = { intake: queueOf(env, 'intake'), outbound: queueOf(env, 'outbound') };
   const peak = { intake: 0, outbound: 0 };
-  const monitors = new MonitoredProcesses(system.processes, system.postgres);
+  const monitors = new MonitoredProcesses(system.processes, system.statements);
   const seen = { sms: 0, mail: 0 };
   const poll = setInterval(() => {
     for (; seen.sms < system.twilio.requests.length; seen.sms += 1) {

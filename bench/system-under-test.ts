@@ -3,7 +3,7 @@ import { AppProcess } from '../test/support/app-process.js';
 import { freePort } from '../test/support/ports.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
-import { PgStatementCounter } from './support/pg-statement-counter.js';
+import { StatementTally } from './support/statement-tally.js';
 
 export const BENCH_TWILIO = {
   accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
@@ -21,8 +21,8 @@ export function withProductionTimers(settings: Record<string, string>): Record<s
 
 /**
  * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, one
- * per core by default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake and a statement
- * counter between the processes and Postgres.
+ * per core by default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake, each
+ * process counting the statements it sends to Postgres.
  */
 export class SystemUnderTest {
   private constructor(
@@ -30,7 +30,8 @@ export class SystemUnderTest {
     readonly gateway: AppProcess,
     readonly workers: AppProcess[],
     readonly twilio: TwilioApiFake,
-    readonly postgres: PgStatementCounter,
+    /** What the processes sent to Postgres. */
+    readonly statements: StatementTally,
   ) {}
 
   /** Every process by name, for the monitors: gateway, worker (and worker-2...). */
@@ -41,10 +42,10 @@ export class SystemUnderTest {
   /** `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). */
   static async start(env: TestEnvironment, worker: Record<string, string> = {}): Promise<SystemUnderTest> {
     const twilio = await TwilioApiFake.start();
-    const postgres = await PgStatementCounter.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port || 5432) });
+    const statements = StatementTally.create();
     const port = await freePort();
     const settings = withProductionTimers(env.processEnv({
-      DATABASE_URL: postgres.urlFor(env.databaseUrl),
+      ...statements.settings,
       PORT: String(port),
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'warn',
@@ -62,16 +63,19 @@ export class SystemUnderTest {
     const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? availableParallelism()) }, () => new AppProcess('worker', { ...settings, ...worker }));
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
-    if (profile) for (const app of [gateway, ...workers]) app.nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profile}`];
+    for (const app of [gateway, ...workers]) {
+      statements.instrument(app);
+      if (profile) app.nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profile}`);
+    }
     await gateway.start();
     for (const app of workers) await app.start();
-    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workers, twilio, postgres);
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workers, twilio, statements);
   }
 
   async stop(): Promise<void> {
     await this.gateway.stop();
     for (const app of this.workers) await app.stop();
     await this.twilio.close();
-    await this.postgres.close();
+    this.statements.close();
   }
 }

@@ -24,7 +24,7 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
       if (event !== undefined) loop.complete(event, request.receivedAt);
     });
   }, 20);
-  const monitors = new MonitoredProcesses(system.processes, system.postgres);
+  const monitors = new MonitoredProcesses(system.processes, system.statements);
   try {
     const run = await monitors.measure(loop, {
       count,
