@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../../../libs/platform/src/database/data-source-options.js';
 import { commitWith, runPipelinedTransaction, runPreparedTogether } from '../../../libs/platform/src/database/pipelined-transaction.js';
+import { readTogether } from '../../../libs/platform/src/database/prepared-read.js';
 import { runPrepared } from '../../../libs/platform/src/database/prepared-statements.js';
 import { commitTogether } from '../../../libs/tickets/src/database/combined-statements.repository.js';
 import { isExpectedRowsMissing } from '../../../libs/tickets/src/database/expected-rows.js';
@@ -96,6 +97,23 @@ describe('pipelined transactions (Postgres)', () => {
 
     expect(writes).toBe(1);
     expect(answers).toEqual([[{ id: 1 }], [{ count: 1 }]]);
+  });
+
+  it('should answer what each read means, in order, from one write (an intake group’s first reads)', async () => {
+    await dataSource.query(`INSERT INTO pipelined_probe VALUES (1, 'uno'), (2, 'dos')`);
+    let writes = 0;
+    let meanings: readonly [string[], number] | undefined;
+    await runPipelinedTransaction(dataSource, async (em) => {
+      writes = await countWrites(em, async () => {
+        meanings = await readTogether(em, [
+          { text: `SELECT label FROM pipelined_probe WHERE id = ANY($1::int[]) ORDER BY id`, values: [[1, 2]], read: (rows) => rows.map((row) => String(row.label)) },
+          { text: `SELECT count(*)::int AS count FROM pipelined_probe`, values: [], read: (rows) => Number(rows[0]!.count) },
+        ]);
+      });
+    });
+
+    expect(writes).toBe(1);
+    expect(meanings).toEqual([['uno', 'dos'], 2]);
   });
 
   it('should let a statement sent with a lock read after the lock is held: it counts what the holder committed', async () => {

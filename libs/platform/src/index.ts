@@ -26,3 +26,4 @@ export * from './redis/redis-key-prefix.js';
 export * from './text/display-time.js';
 export * from './validation/is-uuid.js';
 export * from './database/pipelined-transaction.js';
+export * from './database/prepared-read.js';

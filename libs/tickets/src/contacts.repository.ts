@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { InboundParty } from '@app/channels';
-import { entityFromRow, isUuid, runPrepared } from '@app/platform';
+import { entityFromRow, isUuid, runPrepared, type PreparedRead } from '@app/platform';
 import type { Tier } from './domain.js';
 import { insertStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
@@ -63,17 +63,18 @@ export class ContactsRepository {
   }
 
   /**
-   * Finds or creates, with one statement, the contacts of several callers an intake group is about
-   * to need: `upsert` then answers from them without a statement of its own. A number another
-   * transaction is creating at the same moment is left to `upsert`.
+   * The statement that finds or creates the contacts of several callers an intake group is about to
+   * need (for `readTogether`; none without callers): `upsert` then answers from them without a
+   * statement of its own. A number another transaction is creating at the same moment is left to
+   * `upsert`.
    */
-  async fetchCallers(callers: Array<InboundParty & { phone: string }>, em: EntityManager): Promise<void> {
+  fetchCallers(callers: Array<InboundParty & { phone: string }>, em: EntityManager): Array<PreparedRead<void>> {
     const byPhone = new Map(callers.map((caller) => [caller.phone, caller]));
     const phones = [...byPhone.keys()].sort();
-    if (phones.length === 0) return;
-    const rows = await runPrepared(
-      em,
-      `WITH existing AS (
+    if (phones.length === 0) return [];
+    return [
+      {
+        text: `WITH existing AS (
          SELECT * FROM contacts WHERE phone = ANY($1::text[])
        ), inserted AS (
          INSERT INTO contacts (phone, name, rfc)
@@ -83,14 +84,17 @@ export class ContactsRepository {
          RETURNING *
        )
        SELECT * FROM existing UNION ALL SELECT * FROM inserted`,
-      [phones, phones.map((phone) => byPhone.get(phone)!.name ?? null), phones.map((phone) => byPhone.get(phone)!.rfc ?? null)],
-    );
-    const fetched = this.fetchedByTransaction.get(em) ?? new Map<string, ContactEntity>();
-    for (const row of rows) {
-      const contact = entityFromRow(em.dataSource, ContactEntity, row);
-      if (contact.phone) fetched.set(contact.phone, contact);
-    }
-    this.fetchedByTransaction.set(em, fetched);
+        values: [phones, phones.map((phone) => byPhone.get(phone)!.name ?? null), phones.map((phone) => byPhone.get(phone)!.rfc ?? null)],
+        read: (rows) => {
+          const fetched = this.fetchedByTransaction.get(em) ?? new Map<string, ContactEntity>();
+          for (const row of rows) {
+            const contact = entityFromRow(em.dataSource, ContactEntity, row);
+            if (contact.phone) fetched.set(contact.phone, contact);
+          }
+          this.fetchedByTransaction.set(em, fetched);
+        },
+      },
+    ];
   }
 
   /** A fetched contact for a party that has a phone and no email (a caller), if any. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Channel, InboundAttachment } from '@app/channels';
+import { aliasedColumns, entityFromAliasedRow, type PreparedRead } from '@app/platform';
 import { insertStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import { AttachmentEntity } from './entities/attachment.entity.js';
@@ -84,11 +85,23 @@ export class MessagesRepository {
     return this.writeBehind.pending<MessageEntity>('messages', em).find((message) => message.channel === channel && message.externalId === externalId);
   }
 
-  /** The stored messages of one channel with these external ids, by external id: an intake group asks once for all its items. */
-  async findStoredByExternalIds(channel: Channel, externalIds: string[], em: EntityManager): Promise<Map<string, MessageEntity>> {
-    if (externalIds.length === 0) return new Map();
-    const found = await em.find(MessageEntity, { where: { channel, externalId: In(externalIds) } });
-    return new Map(found.map((message) => [message.externalId, message]));
+  /**
+   * The stored messages of one channel with these external ids, by external id: an intake group
+   * asks once for all its items, with its other first reads (`readTogether`). Raw SQL, its columns
+   * named from the metadata, so it can travel with them.
+   */
+  storedByExternalIds(channel: Channel, externalIds: string[], em: EntityManager): PreparedRead<Map<string, MessageEntity>> {
+    return {
+      text: `SELECT ${aliasedColumns(em.connection, MessageEntity, 'm')} FROM messages m WHERE m.channel = $1 AND m.external_id = ANY($2::text[])`,
+      values: [channel, externalIds],
+      read: (rows) =>
+        new Map(
+          rows.map((row) => {
+            const message = entityFromAliasedRow(em.connection, MessageEntity, 'm', row);
+            return [message.externalId, message];
+          }),
+        ),
+    };
   }
 
   /** The newest message among these external ids (threading looks up what a mail answers). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { aliasedColumns, entityFromAliasedRow, entityFromRow, runPrepared } from '@app/platform';
+import { aliasedColumns, entityFromAliasedRow, entityFromRow, type PreparedRead } from '@app/platform';
 import type { CfdiDetails } from './cfdi/cfdi-details.js';
 import { insertStatement, returnedRows, returningAll } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
@@ -186,26 +186,28 @@ export class TicketsRepository {
     );
   }
 
-  /** The tickets of these conversations of one channel, by conversation: an intake group asks once for all its items. */
-  async findByConversations(channel: Channel, conversationRefs: string[], em: EntityManager): Promise<Map<string, TicketEntity>> {
-    if (conversationRefs.length === 0) return new Map();
-    await this.writeBehind.flush(em, ['contacts']);
-    // Raw SQL, the columns named from the metadata: every chat message and call asks, and the builder's
-    // composition and mapping of this join cost more than the statement.
-    const rows = await runPrepared(
-      em,
-      `SELECT ${aliasedColumns(em.connection, TicketEntity, 't')}, ${aliasedColumns(em.connection, ContactEntity, 'c')}
+  /**
+   * The tickets of these conversations of one channel, by conversation, with their contacts: an
+   * intake group asks once for all its items, with its other first reads (`readTogether`), before
+   * it writes anything (contacts it held back would be missing). Raw SQL, the columns named from the
+   * metadata: every chat message asks, and the builder's composition and mapping of this join cost
+   * more than the statement.
+   */
+  byConversations(channel: Channel, conversationRefs: string[], em: EntityManager): PreparedRead<Map<string, TicketEntity>> {
+    return {
+      text: `SELECT ${aliasedColumns(em.connection, TicketEntity, 't')}, ${aliasedColumns(em.connection, ContactEntity, 'c')}
          FROM tickets t LEFT JOIN contacts c ON c.id = t.contact_id
         WHERE t.channel = $1 AND t.conversation_ref = ANY($2::text[])`,
-      [channel, conversationRefs],
-    );
-    return new Map(
-      rows.map((row) => {
-        const ticket = entityFromAliasedRow(em.connection, TicketEntity, 't', row);
-        if (row.c_id !== null) ticket.contact = entityFromAliasedRow(em.connection, ContactEntity, 'c', row);
-        return [ticket.conversationRef!, ticket];
-      }),
-    );
+      values: [channel, conversationRefs],
+      read: (rows) =>
+        new Map(
+          rows.map((row) => {
+            const ticket = entityFromAliasedRow(em.connection, TicketEntity, 't', row);
+            if (row.c_id !== null) ticket.contact = entityFromAliasedRow(em.connection, ContactEntity, 'c', row);
+            return [ticket.conversationRef!, ticket];
+          }),
+        ),
+    };
   }
 
   findByNumber(number: string, em: EntityManager = this.dataSource.manager): Promise<TicketEntity | null> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InboundMessage } from '@app/channels';
-import { runPipelinedTransaction } from '@app/platform';
+import { readTogether, runPipelinedTransaction, type PreparedRead } from '@app/platform';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { callbackMayPlaceCall } from '../calls/call-state.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
@@ -83,15 +83,6 @@ export class IntakeService {
       this.writeBehind.hold(em);
       this.begunHere.allow(em, options.sendHere ?? 0);
       const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
-      // Before any shared row (a call's, a contact's) is locked: a transaction that locked a call's
-      // row and then waited for its caller's count would deadlock with one that did the reverse.
-      const mayConfirm = entries.filter(({ message }) => !message.automated && (!message.call || callbackMayPlaceCall(message.call)));
-      await this.notifier.lockSenderCounts(mayConfirm.map((entry) => entry.message.from), em);
-      // A caller who chose on the menu gets a ticket (new or theirs): their contacts, all at once.
-      await this.contacts.fetchCallers(
-        entries.flatMap(({ message }) => (message.call?.choice && message.from.phone && !message.automated ? [{ ...message.from, phone: message.from.phone }] : [])),
-        em,
-      );
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];
       for (const { item, message } of entries) {
@@ -127,22 +118,36 @@ export class IntakeService {
   }
 
   /**
-   * What deciding the group's items reads, read once for all of them (one query per channel each):
-   * the stored messages whose external ids they reuse (a call's callbacks are matched by the call
-   * intake instead), and the tickets of their conversations. A group never holds two messages of one
-   * conversation (InboundPipeline sends a later one on alone, after the earlier), so no item of the
-   * group opens a ticket another item's conversation lookup would miss.
+   * What deciding the group's items needs first, all in one round trip (with the transaction's
+   * BEGIN): the stored messages whose external ids they reuse (a call's callbacks are matched by the
+   * call intake instead) and the tickets of their conversations, one query per channel each; then
+   * the locked counts of their senders' confirmations, before any shared row (a call's, a contact's)
+   * is locked (a transaction that locked a call's row and then waited for its caller's count would
+   * deadlock with one that did the reverse); then the contacts of callers who chose on the menu (each
+   * gets a ticket, new or theirs). A group never holds two messages of one conversation
+   * (InboundPipeline sends a later one on alone, after the earlier), so no item of the group opens a
+   * ticket another item's conversation lookup would miss.
    */
   private async readForGroup(messages: InboundMessage[], em: EntityManager): Promise<GroupReads> {
     const reads: GroupReads = { namesakes: new Map(), conversations: new Map() };
+    const lookups: Array<PreparedRead<void>> = [];
     const asked = messages.filter((message) => !message.call);
     for (const channel of new Set(asked.map((message) => message.channel))) {
       const ofChannel = asked.filter((message) => message.channel === channel);
-      const ids = ofChannel.map((message) => message.externalId);
-      for (const [externalId, message] of await this.messages.findStoredByExternalIds(channel, ids, em)) reads.namesakes.set(channelKey(channel, externalId), message);
+      const namesakes = this.messages.storedByExternalIds(channel, ofChannel.map((message) => message.externalId), em);
+      lookups.push({ ...namesakes, read: (rows) => namesakes.read(rows).forEach((message, externalId) => reads.namesakes.set(channelKey(channel, externalId), message)) });
       const refs = ofChannel.flatMap((message) => (message.conversationRef ? [message.conversationRef] : []));
-      for (const [ref, ticket] of await this.tickets.findByConversations(channel, refs, em)) reads.conversations.set(channelKey(channel, ref), ticket);
+      if (refs.length === 0) continue;
+      const conversations = this.tickets.byConversations(channel, refs, em);
+      lookups.push({ ...conversations, read: (rows) => conversations.read(rows).forEach((ticket, ref) => reads.conversations.set(channelKey(channel, ref), ticket)) });
     }
+    const mayConfirm = messages.filter((message) => !message.automated && (!message.call || callbackMayPlaceCall(message.call)));
+    const callers = messages.flatMap((message) => (message.call?.choice && message.from.phone && !message.automated ? [{ ...message.from, phone: message.from.phone }] : []));
+    await readTogether(em, [
+      ...lookups,
+      ...this.notifier.senderCountReads(mayConfirm.map((message) => message.from), em),
+      ...this.contacts.fetchCallers(callers, em),
+    ]);
     return reads;
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Channel, InboundAttachment, InboundMessage } from '@app/channels';
-import { newMessageId } from '@app/platform';
+import { newMessageId, type PreparedRead } from '@app/platform';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { mailAddressOf, type ContactEntity } from '../entities/contact.entity.js';
@@ -210,15 +210,16 @@ export class CustomerNotifier {
   }
 
   /**
-   * Locks and reads, for a group of messages being ingested together, the counts the limits below may
-   * need for their senders' addresses: two statements for the group instead of two per confirmation.
+   * The statements that lock and read, for a group of messages being ingested together, the counts
+   * the limits below may need for their senders' addresses (for `readTogether`): two statements for
+   * the group instead of two per confirmation.
    */
-  async lockSenderCounts(senders: Array<InboundMessage['from']>, em: EntityManager): Promise<void> {
+  senderCountReads(senders: Array<InboundMessage['from']>, em: EntityManager): Array<PreparedRead<void>> {
     const pairs = senders.flatMap((from): Array<{ kind: DeliveryKind; recipient: string }> => [
       ...(from.email ? [{ kind: from.unverified ? ('verification' as const) : ('confirmation' as const), recipient: from.email.toLowerCase() }] : []),
       ...(from.phone ? [{ kind: 'confirmation' as const, recipient: from.phone }] : []),
     ]);
-    await this.deliveries.lockRecentCounts(pairs, HOUR_MS, em);
+    return this.deliveries.recentCountReads(pairs, HOUR_MS, em);
   }
 
   /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
-import { aliasedColumns, entityFromAliasedRow, runPrepared, runPreparedTogether } from '@app/platform';
+import { aliasedColumns, entityFromAliasedRow, readTogether, runPrepared, type PreparedRead } from '@app/platform';
 import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -91,44 +91,47 @@ export class OutboundDeliveriesRepository {
    * How many deliveries of one kind went to one recipient within `sinceMs`, counting what this
    * transaction queued, with the count locked until the transaction ends: concurrent intakes of one
    * sender take turns, or all would pass a limit. A count the transaction's group already locked
-   * (`lockRecentCounts`) costs no statement.
+   * (`recentCountReads`) costs no statement.
    */
   async lockAndCountRecent(kind: DeliveryKind, recipient: string, sinceMs: number, em: EntityManager): Promise<number> {
     const key = countKey(kind, recipient);
-    if (!this.lockedCounts.get(em)?.has(key)) await this.lockRecentCounts([{ kind, recipient }], sinceMs, em);
+    if (!this.lockedCounts.get(em)?.has(key)) await readTogether(em, this.recentCountReads([{ kind, recipient }], sinceMs, em));
     return this.lockedCounts.get(em)!.get(key)!;
   }
 
   /**
-   * Locks and reads, with two statements, the counts (`lockAndCountRecent`) of every (kind,
-   * recipient) not counted yet in this transaction: an intake group asks for all its senders' at
-   * once instead of one lock and one count per item. Locks are taken in key order, so two groups
-   * wait for each other instead of deadlocking.
+   * The two statements that lock and read the counts (`lockAndCountRecent`) of every (kind,
+   * recipient) not counted yet in this transaction, for `readTogether`, with other reads or alone
+   * (none when every pair is counted): an intake group asks for all its senders' at once instead of
+   * one lock and one count per item. Locks are taken in key order, so two groups wait for each other
+   * instead of deadlocking. The count runs after the locks are held, with a snapshot of its own
+   * taken then, so it sees what a transaction that held them before it committed.
    */
-  async lockRecentCounts(pairs: Array<{ kind: DeliveryKind; recipient: string }>, sinceMs: number, em: EntityManager): Promise<void> {
-    const counts = this.lockedCounts.get(em) ?? new Map<string, number>();
-    this.lockedCounts.set(em, counts);
+  recentCountReads(pairs: Array<{ kind: DeliveryKind; recipient: string }>, sinceMs: number, em: EntityManager): Array<PreparedRead<void>> {
     const unique = new Map<string, { kind: DeliveryKind; recipient: string }>();
     for (const pair of pairs) {
       const key = countKey(pair.kind, pair.recipient);
-      if (!counts.has(key)) unique.set(key, pair);
+      if (!this.lockedCounts.get(em)?.has(key)) unique.set(key, pair);
     }
-    if (unique.size === 0) return;
+    if (unique.size === 0) return [];
     const keys = [...unique.keys()].sort();
-    // Two statements in one round trip: the count runs after the locks are held, with a snapshot of
-    // its own taken then, so it sees what a transaction that held them before it committed.
-    const [, rows] = await runPreparedTogether<{ kind: DeliveryKind; recipient: string; count: number }>(em, [
-      { text: `SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, values: [keys] },
-      {
-        text: `SELECT d.kind, d.recipient, count(*)::int AS count
+    const lock: PreparedRead<void> = { text: `SELECT count(pg_advisory_xact_lock(hashtext(key))) FROM unnest($1::text[]) AS k(key)`, values: [keys], read: () => undefined };
+    const count: PreparedRead<void> = {
+      text: `SELECT d.kind, d.recipient, count(*)::int AS count
          FROM outbound_deliveries d JOIN unnest($1::text[], $2::text[]) AS p(kind, recipient) ON d.kind = p.kind AND d.recipient = p.recipient
         WHERE d.created_at > $3
         GROUP BY d.kind, d.recipient`,
-        values: [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
-      },
-    ]);
-    // What this transaction still holds is not in the table yet; from now on `countQueued` adds it.
-    for (const key of keys) counts.set(key, 0);
+      values: [[...unique.values()].map((pair) => pair.kind), [...unique.values()].map((pair) => pair.recipient), new Date(Date.now() - sinceMs)],
+      read: (rows) => this.holdCounts(unique, rows as Array<{ kind: DeliveryKind; recipient: string; count: number }>, em),
+    };
+    return [lock, count];
+  }
+
+  /** Keeps the counts just read as this transaction's: what it still holds is not in the table yet, and from now on `countQueued` adds it. */
+  private holdCounts(unique: Map<string, { kind: DeliveryKind; recipient: string }>, rows: Array<{ kind: DeliveryKind; recipient: string; count: number }>, em: EntityManager): void {
+    const counts = this.lockedCounts.get(em) ?? new Map<string, number>();
+    this.lockedCounts.set(em, counts);
+    for (const key of unique.keys()) counts.set(key, 0);
     for (const row of this.writeBehind.pending<NewDelivery>('outbound_deliveries', em)) {
       const key = countKey(row.kind, row.recipient);
       if (unique.has(key)) counts.set(key, counts.get(key)! + 1);
