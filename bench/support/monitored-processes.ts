@@ -11,7 +11,7 @@ export interface ProcessFigures {
   rssSeriesMiB: number[];
 }
 
-/** Counts what the processes asked of Postgres (see PgStatementCounter). */
+/** Counts what the processes asked of Postgres (see StatementTally). */
 export interface StatementCount {
   count(): Promise<number>;
   reset(): Promise<void>;
@@ -20,7 +20,7 @@ export interface StatementCount {
 /**
  * Samples every process of a scenario while it runs; figures per 1,000 completed events, the CPU of
  * the shared services (Postgres, Redis) and of the whole machine per 1,000 completed events, and the
- * Postgres statements per completed event when a counter sits in front of Postgres.
+ * Postgres statements per completed event when the processes count them (StatementTally).
  */
 export class MonitoredProcesses {
   private readonly monitors = new Map<string, ProcessMonitor>();

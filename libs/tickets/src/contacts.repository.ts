@@ -17,7 +17,7 @@ export interface MovedTicket {
 
 @Injectable()
 export class ContactsRepository {
-  /** Contacts `fetchCallers` read for a transaction, by phone. */
+  /** Contacts `callerContactReads` read for a transaction, by phone. */
   private readonly fetchedByTransaction = new WeakMap<EntityManager, Map<string, ContactEntity>>();
 
   constructor(
@@ -68,7 +68,7 @@ export class ContactsRepository {
    * statement of its own. A number another transaction is creating at the same moment is left to
    * `upsert`.
    */
-  fetchCallers(callers: Array<InboundParty & { phone: string }>, em: EntityManager): Array<PreparedRead<void>> {
+  callerContactReads(callers: Array<InboundParty & { phone: string }>, em: EntityManager): Array<PreparedRead<void>> {
     const byPhone = new Map(callers.map((caller) => [caller.phone, caller]));
     const phones = [...byPhone.keys()].sort();
     if (phones.length === 0) return [];

@@ -146,7 +146,7 @@ export class IntakeService {
     await readTogether(em, [
       ...lookups,
       ...this.notifier.senderCountReads(mayConfirm.map((message) => message.from), em),
-      ...this.contacts.fetchCallers(callers, em),
+      ...this.contacts.callerContactReads(callers, em),
     ]);
     return reads;
   }
