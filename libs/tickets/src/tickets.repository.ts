@@ -188,10 +188,10 @@ export class TicketsRepository {
 
   /**
    * The tickets of these conversations of one channel, by conversation, with their contacts: an
-   * intake group asks once for all its items, with its other first reads (`readTogether`), before
-   * it writes anything (contacts it held back would be missing). Raw SQL, the columns named from the
-   * metadata: every chat message asks, and the builder's composition and mapping of this join cost
-   * more than the statement.
+   * intake group asks once for all its items, with its other first reads (`readTogether`); contacts
+   * its transaction holds back must be flushed first, or they would be missing. Raw SQL, the columns
+   * named from the metadata: every chat message asks, and the builder's composition and mapping of
+   * this join cost more than the statement.
    */
   byConversations(channel: Channel, conversationRefs: string[], em: EntityManager): PreparedRead<Map<string, TicketEntity>> {
     return {

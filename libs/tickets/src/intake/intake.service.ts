@@ -134,13 +134,13 @@ export class IntakeService {
     const asked = messages.filter((message) => !message.call);
     for (const channel of new Set(asked.map((message) => message.channel))) {
       const ofChannel = asked.filter((message) => message.channel === channel);
-      const namesakes = this.messages.storedByExternalIds(channel, ofChannel.map((message) => message.externalId), em);
-      lookups.push({ ...namesakes, read: (rows) => namesakes.read(rows).forEach((message, externalId) => reads.namesakes.set(channelKey(channel, externalId), message)) });
+      lookups.push(keyedInto(reads.namesakes, channel, this.messages.storedByExternalIds(channel, ofChannel.map((message) => message.externalId), em)));
       const refs = ofChannel.flatMap((message) => (message.conversationRef ? [message.conversationRef] : []));
-      if (refs.length === 0) continue;
-      const conversations = this.tickets.byConversations(channel, refs, em);
-      lookups.push({ ...conversations, read: (rows) => conversations.read(rows).forEach((ticket, ref) => reads.conversations.set(channelKey(channel, ref), ticket)) });
+      if (refs.length > 0) lookups.push(keyedInto(reads.conversations, channel, this.tickets.byConversations(channel, refs, em)));
     }
+    // The conversations' contacts are read from the table, so none may be held back: nothing is at a
+    // group's start, when this sends no statement.
+    await this.writeBehind.flush(em, ['contacts']);
     const mayConfirm = messages.filter((message) => !message.automated && (!message.call || callbackMayPlaceCall(message.call)));
     const callers = messages.flatMap((message) => (message.call?.choice && message.from.phone && !message.automated ? [{ ...message.from, phone: message.from.phone }] : []));
     await readTogether(em, [
@@ -424,6 +424,11 @@ interface GroupReads {
 
 function channelKey(channel: string, key: string): string {
   return `${channel}\n${key}`;
+}
+
+/** A read of one channel's rows by key, its answers kept in `into` under `channelKey`. */
+function keyedInto<Value>(into: Map<string, Value>, channel: string, read: PreparedRead<Map<string, Value>>): PreparedRead<void> {
+  return { ...read, read: (rows) => read.read(rows).forEach((value, key) => into.set(channelKey(channel, key), value)) };
 }
 
 /** What the customer's message says about invoices, in its text and its attached CFDI XML. */
