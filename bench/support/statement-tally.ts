@@ -4,21 +4,23 @@ import { join } from 'node:path';
 import type { AppProcess } from '../../test/support/app-process.js';
 import type { StatementCount } from './monitored-processes.js';
 
-/** Each counting process writes its count this often (statement-tally-preload). */
-const WRITE_INTERVAL_MS = 100;
+/** How long a count waits for every live process to write its latest count when asked. */
+const ANSWER_TIMEOUT_MS = 5_000;
 
 const PRELOAD = new URL('./statement-tally-preload.js', import.meta.url).href;
 
 /**
  * Counts the statements the benchmarked processes send to Postgres, from inside them: each one is
  * started with a preload that counts its calls of pg's `query` and writes the count to a file of
- * its own; a count is the sum of the files. It replaced a counting TCP proxy in front of Postgres,
- * whose own process and two extra loopback hops per round trip cost the machine CPU and every
+ * its own when asked (SIGWINCH); a count asks every live process and sums the files. It replaced a
+ * counting TCP proxy in front of Postgres, whose own process and two extra loopback hops per round trip cost the machine CPU and every
  * round trip time, more for the system (ten round trips per call at 40/s) than for the baseline
  * (one per event): docs/performance.md, ninth pass.
  */
 export class StatementTally implements StatementCount {
   private offset = 0;
+  /** How many times each counting process was asked for its count, by pid. */
+  private readonly asked = new Map<string, number>();
 
   private constructor(private readonly directory: string) {}
 
@@ -39,12 +41,12 @@ export class StatementTally implements StatementCount {
 
   /** Statements sent since the tally was created or last reset, once every process wrote its latest count. */
   async count(): Promise<number> {
-    await settled();
+    await this.refresh();
     return this.sum() - this.offset;
   }
 
   async reset(): Promise<void> {
-    await settled();
+    await this.refresh();
     this.offset = this.sum();
   }
 
@@ -52,11 +54,43 @@ export class StatementTally implements StatementCount {
     rmSync(this.directory, { recursive: true, force: true });
   }
 
+  /** Asks every counting process that still runs to write its count, and waits until each has. */
+  private async refresh(): Promise<void> {
+    const waiting = this.files().filter((pid) => {
+      if (!signalled(Number(pid))) return false;
+      this.asked.set(pid, (this.asked.get(pid) ?? 0) + 1);
+      return true;
+    });
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    while (waiting.some((pid) => this.read(pid).answered < this.asked.get(pid)!)) {
+      if (Date.now() > deadline) throw new Error(`statement tally: processes ${waiting.join(', ')} did not write their counts within ${ANSWER_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   private sum(): number {
     // A process that exited keeps its last count: its statements were sent.
-    const counts = readdirSync(this.directory).filter((file) => /^\d+$/.test(file));
-    return counts.reduce((sum, file) => sum + Number(readFileSync(join(this.directory, file), 'utf8')), 0);
+    return this.files().reduce((sum, pid) => sum + this.read(pid).statements, 0);
+  }
+
+  /** A process's file: its count, and how many asks it had answered when it wrote it. */
+  private read(pid: string): { statements: number; answered: number } {
+    const [statements, answered] = readFileSync(join(this.directory, pid), 'utf8').split(' ').map(Number);
+    return { statements: statements!, answered: answered! };
+  }
+
+  /** The count files, named by the pid of the process that writes them. */
+  private files(): string[] {
+    return readdirSync(this.directory).filter((file) => /^\d+$/.test(file));
   }
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, WRITE_INTERVAL_MS * 3));
+/** Sends SIGWINCH to `pid`; false when the process no longer runs (its file holds its final count). */
+function signalled(pid: number): boolean {
+  try {
+    process.kill(pid, 'SIGWINCH');
+    return true;
+  } catch {
+    return false;
+  }
+}
