@@ -1,14 +1,17 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { TwilioCredentials } from './phone-config.js';
+import { TwilioHttpClient } from './twilio-http-client.js';
+
+const TIMEOUT_MS = 15_000;
 
 /**
- * Sends the SDK's requests to another base URL (TWILIO_API_URL) with the same path and query: the
- * SDK has no setting for it, and tests point it at a local fake of Twilio's REST API.
+ * The SDK's own client, sending to another base URL (TWILIO_API_URL) with the same path and query:
+ * used only where the SDK's client does what ours does not (a proxy, a CA bundle; see below).
  */
 class RebasedRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
-    super({ timeout: 15_000 });
+    super({ timeout: TIMEOUT_MS });
   }
 
   override request<TData>(opts: RequestClient.RequestOptions<TData>) {
@@ -17,12 +20,23 @@ class RebasedRequestClient extends twilio.RequestClient {
   }
 }
 
-/** Twilio's REST client for the account, at Twilio or at TWILIO_API_URL. */
-export function createTwilioClient(credentials: TwilioCredentials): twilio.Twilio {
+/**
+ * Twilio's REST client for the account, at Twilio or at TWILIO_API_URL, sending through
+ * TwilioHttpClient; the SDK's own HTTP client reads HTTP_PROXY and TWILIO_CA_BUNDLE from the
+ * environment, so with either set it is kept, as the SDK's documentation promises.
+ */
+export function createTwilioClient(credentials: TwilioCredentials, environment: NodeJS.ProcessEnv = process.env): twilio.Twilio {
+  const sdkClientWanted = Boolean(environment.HTTP_PROXY || environment.TWILIO_CA_BUNDLE);
+  const httpClient = sdkClientWanted
+    ? credentials.apiUrl
+      ? new RebasedRequestClient(credentials.apiUrl)
+      : new twilio.RequestClient({ timeout: TIMEOUT_MS })
+    : new TwilioHttpClient(TIMEOUT_MS, credentials.apiUrl);
   return twilio(credentials.accountSid, credentials.authToken, {
     accountSid: credentials.accountSid,
     // The SDK would otherwise also read TWILIO_EDGE/TWILIO_REGION from process.env.
     env: {},
-    ...(credentials.apiUrl ? { httpClient: new RebasedRequestClient(credentials.apiUrl) } : { timeout: 15_000 }),
+    // The SDK types its option as its own class; it only ever calls `request`.
+    httpClient: httpClient as RequestClient,
   });
 }
