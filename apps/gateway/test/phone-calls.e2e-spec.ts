@@ -126,6 +126,9 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     await settled(call);
     const view = await ticket(number);
     expect(view).toMatchObject({ channel: 'phone', severity: 1, severitySource: 'customer', callbackRequested: false, contact: { phone: call.from } });
+    // The caller chose it: nothing was proposed (the classifier would have read only the call's card).
+    expect(view).toMatchObject({ severityReasons: ['elegida por el cliente'], severityConfidence: null, severityModelVersion: null, severityReview: false });
+    expect(view.events.find((event) => event.type === 'severity_set')!.data).toMatchObject({ severity: 1, source: 'customer', suggested: null, confidence: null });
     // The call card, rewritten as each callback arrives, still comes before the confirmation it caused.
     expect(view.messages.map((message) => message.direction)).toEqual(['inbound', 'outbound']);
     const card = view.messages[0]!;

@@ -237,11 +237,14 @@ export class IntakeService {
     const { email, unverified } = message.from;
     const author = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
     const { contact, events: cleared } = await this.clearMarkOnMail(author, item, message, em);
-    const classified = classifySeverity({ subject: message.subject, text: message.text, channel: message.channel });
+    const chosen = message.customerSeverity;
+    // A severity the caller chose on the phone menu needs no proposal: the classifier would read only
+    // the call's card, whose menu line names that same severity (and about 8 % of a worker's time on a call).
+    const classified = chosen === undefined ? classifySeverity({ subject: message.subject, text: message.text, channel: message.channel }) : null;
     // A report of a failure agents already confirmed joins it now: one problem, one severity, one clock.
     const known = await this.openIncidents.match(message.subject, message.text);
-    const severity = known?.severity ?? message.customerSeverity ?? classified.severity;
-    const proposed = message.customerSeverity === undefined && !known;
+    const severity = known?.severity ?? chosen ?? classified!.severity;
+    const proposal = !known && classified ? classified : null;
     const openedAt = new Date();
     const clocks = await this.clocks.forNewTicket(openedAt, severity);
     const ticket = await this.tickets.insert(
@@ -249,12 +252,12 @@ export class IntakeService {
         channel: message.channel,
         subject: message.subject.slice(0, 500),
         severity,
-        severitySource: message.customerSeverity === undefined || known ? 'auto' : 'customer',
-        severityReasons: known ? [`incidente abierto: ${known.title}`] : proposed ? classified.reasons : ['elegida por el cliente'],
-        severityConfidence: proposed ? classified.confidence : null,
-        severityModelVersion: classified.modelVersion,
+        severitySource: chosen === undefined || known ? 'auto' : 'customer',
+        severityReasons: known ? [`incidente abierto: ${known.title}`] : proposal ? proposal.reasons : ['elegida por el cliente'],
+        severityConfidence: proposal?.confidence ?? null,
+        severityModelVersion: classified?.modelVersion ?? null,
         // L1 classifies severity: what the machine is unsure of waits for an agent to confirm it.
-        severityReview: proposed && classified.confidence < this.config.severityReviewBelow,
+        severityReview: proposal !== null && proposal.confidence < this.config.severityReviewBelow,
         cfdi: cfdiOf(message),
         tier: 'L1',
         status: 'new',
@@ -283,9 +286,9 @@ export class IntakeService {
             severity,
             source: ticket.severitySource,
             reasons: ticket.severityReasons,
-            suggested: classified.severity,
-            confidence: classified.confidence,
-            modelVersion: classified.modelVersion,
+            suggested: classified?.severity ?? null,
+            confidence: classified?.confidence ?? null,
+            modelVersion: classified?.modelVersion ?? null,
           },
         },
         ...cleared,
