@@ -1,6 +1,8 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { MissedCallsService, type Actor } from '@app/tickets';
 import { CurrentActor } from '../auth/auth.decorators.js';
+import { MissedCallListResponse } from './dto/missed-call.response.js';
 
 const CALL_SID = /^CA[0-9a-f]{32}$/;
 
@@ -10,7 +12,8 @@ export class MissedCallsController {
 
   /** Calls that ended during the greeting with no ticket to add them to, newest first (at most 100). */
   @Get()
-  async list() {
+  @ApiOkResponse({ type: MissedCallListResponse })
+  async list(): Promise<MissedCallListResponse> {
     return { items: await this.missed.list() };
   }
 

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { CannedResponseDto } from './dto/canned-response.dto.js';
-import { CannedResponseListResponse, CannedResponseResponse } from './dto/canned.response.js';
+import { CannedResponseDeletedResponse, CannedResponseListResponse, CannedResponseResponse } from './dto/canned.response.js';
 
 const present = (response: CannedResponseEntity): CannedResponseJson => ({
   id: response.id,
@@ -45,7 +45,8 @@ export class CannedResponsesController {
   @AdminOnly()
   @Delete(':id')
   @HttpCode(200)
-  async remove(@Param('id', UuidPipe) id: string) {
+  @ApiOkResponse({ type: CannedResponseDeletedResponse })
+  async remove(@Param('id', UuidPipe) id: string): Promise<CannedResponseDeletedResponse> {
     await this.responses.delete(id);
     return { deleted: true };
   }

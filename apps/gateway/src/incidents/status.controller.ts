@@ -1,6 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { PublicStatusService } from '@app/tickets';
 import { Public } from '../auth/auth.decorators.js';
+import { PublicStatusResponse } from './dto/public-status.response.js';
 
 /** What the portal shows everyone: open incidents and upcoming or active maintenance. No personal data. */
 @Controller('status')
@@ -10,7 +12,8 @@ export class StatusController {
   @Public()
   @Get()
   @Header('Cache-Control', 'public, max-age=5')
-  current() {
+  @ApiOkResponse({ type: PublicStatusResponse })
+  current(): Promise<PublicStatusResponse> {
     return this.status.current();
   }
 }

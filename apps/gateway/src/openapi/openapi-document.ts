@@ -6,6 +6,7 @@ import { ErrorResponse } from '../http/error.response.js';
 
 /** What the document describes: the API and the callers' ends of the gateway, not its pages and files. */
 const DOCUMENTED_PATHS = /^\/(api|health|webhooks|status)(\/|$)/;
+const WEBHOOK_PATHS = /^\/webhooks\//;
 
 /**
  * The gateway's OpenAPI document, generated from its controllers and the DTO classes that also
@@ -38,7 +39,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       const decision = operation.operationId ? access.get(operation.operationId) : undefined;
       if (decision === 'public') operation.security = [];
       if (decision === 'admin') operation['x-ventanilla-access'] = 'admin';
-      describeRefusals(path, operation, decision);
+      // Webhooks answer their callers' way (Twilio's: TwiML, refusals in plain text), as their decorators say.
+      if (!WEBHOOK_PATHS.test(path)) describeRefusals(path, operation, decision);
     }
   }
   return document;

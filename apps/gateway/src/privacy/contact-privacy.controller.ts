@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import { ContactPrivacyService, type Actor } from '@app/tickets';
 import { AdminOnly, CurrentActor } from '../auth/auth.decorators.js';
+import { ErrorResponse } from '../http/error.response.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
+import { ContactErasureResponse } from './dto/contact-erasure.response.js';
 import { EraseContactDto } from './dto/erase-contact.dto.js';
 
 /**
@@ -15,6 +18,11 @@ export class ContactPrivacyController {
   constructor(private readonly privacy: ContactPrivacyService) {}
 
   @Get(':id/export')
+  @ApiProduces('application/json')
+  @ApiOkResponse({
+    description: 'Everything held about the contact (its rows in every table, by table) as a JSON file download (`Content-Disposition: attachment`).',
+    schema: { type: 'object', additionalProperties: true },
+  })
   async export(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
     const exported = await this.privacy.export(id, actor);
     return new StreamableFile(Readable.from(exported.body), {
@@ -25,7 +33,9 @@ export class ContactPrivacyController {
 
   @Post(':id/erase')
   @HttpCode(200)
-  erase(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: EraseContactDto) {
+  @ApiOkResponse({ type: ContactErasureResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: "The contact's data were already erased." })
+  erase(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() body: EraseContactDto): Promise<ContactErasureResponse> {
     return this.privacy.erase(id, body.confirm, actor);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConsumes, ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import { PhoneWebhooks } from '@app/channels';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -8,12 +9,21 @@ import { Public } from '../auth/auth.decorators.js';
  * phone channel checks the signature, stores the request and decides the TwiML; this only maps it.
  * Public: Twilio holds no token; each request's signature is its credential (403 without it).
  */
+const PLAIN_TEXT = { 'text/plain': { schema: { type: 'string' } } };
+
 @Public()
 @Controller('webhooks/twilio')
 export class TwilioWebhooksController {
   constructor(private readonly webhooks: PhoneWebhooks) {}
 
   @Post(':callback')
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiProduces('text/xml', 'text/plain')
+  @ApiOkResponse({ description: 'Stored; TwiML telling Twilio what the caller hears next.', content: { 'text/xml': { schema: { type: 'string' } } } })
+  @ApiBadRequestResponse({ description: 'Signed, but not a callback we can read (the reason, in Spanish).', content: PLAIN_TEXT })
+  @ApiForbiddenResponse({ description: 'X-Twilio-Signature missing or not this request\'s.', content: PLAIN_TEXT })
+  @ApiServiceUnavailableResponse({ description: 'The phone channel is not configured, or the callback could not be stored: Twilio retries.', content: PLAIN_TEXT })
   async handle(@Req() request: Request, @Res() response: Response): Promise<void> {
     const answer = await this.webhooks.handle({
       pathAndQuery: request.originalUrl,

@@ -1,5 +1,5 @@
 import { MACRO_STATUSES, SEVERITIES, type CannedResponseJson, type ItemsJson, type MacroStatus, type Severity } from '@app/tickets';
-import { Enum, Nested, Text, Time } from '../../openapi/response-fields.js';
+import { Bool, Enum, Nested, Text, Time } from '../../openapi/response-fields.js';
 
 export class CannedResponseResponse implements CannedResponseJson {
   @Text()
@@ -24,4 +24,9 @@ export class CannedResponseResponse implements CannedResponseJson {
 export class CannedResponseListResponse implements ItemsJson<CannedResponseJson> {
   @Nested(() => CannedResponseResponse, { isArray: true })
   items!: CannedResponseResponse[];
+}
+
+export class CannedResponseDeletedResponse {
+  @Bool({ description: 'Always true: the response is gone (a second delete is a 404).' })
+  deleted!: true;
 }
