@@ -9,6 +9,7 @@ import { runChatConnections, runChatLatency } from './chat.bench.js';
 import { runEmailLatency } from './email-latency.bench.js';
 import { round } from './support/process-stats.js';
 import { runSurge } from './surge.bench.js';
+import { runSmsClients } from './sms.bench.js';
 import { runTextThroughput } from './text.bench.js';
 import { runWebhooks } from './webhook.bench.js';
 
@@ -20,13 +21,13 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * them as JSON under bench-results/ (git-ignored).
  *
  * BENCH_ONLY (default baseline,webhooks,chat,email; also chat-latency, chat-connections, soak, text,
- * surge), BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
+ * sms, surge), BENCH_EVENTS (per scenario, 2000), BENCH_RATE (offered events/s, 1000), BENCH_MAILS (300),
  * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run,
  * BENCH_WARMUP_SECONDS (3: events sent first at the scenario's rate, at most 200, and not counted),
  * BENCH_ROUNDS (1: baseline, webhooks and chat run this many times, interleaved, with the spread),
  * BENCH_WORKER_PROCESSES (one per core: worker processes of the system under test, as WORKER_PROCESSES),
  * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
- * for the last confirmations) for the outage day.
+ * for the last confirmations) for the outage day, BENCH_SMS (4000: SMS sent through each Twilio client).
  */
 async function main(): Promise<void> {
   const only = new Set((process.env.BENCH_ONLY ?? 'baseline,webhooks,chat,email').split(','));
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
       const text = runTextThroughput();
       for (const row of text.cases) console.log(`text: ${row.name}: ${row.callsPerSecond} calls/s, ${row.megabytesPerSecond} MB/s, slowest ${row.maxMs} ms`);
       results.push(text);
+    }
+    if (only.has('sms')) {
+      const sms = await runSmsClients(number('BENCH_SMS', 4_000));
+      console.log(`sms: ${sms.sent} SMS to the Twilio fake, CPU per SMS ${sms.cpuMicrosecondsPerSms.ours} µs through TwilioHttpClient, ${sms.cpuMicrosecondsPerSms.sdk} µs through the SDK's own client`);
+      results.push(sms);
     }
     if (only.has('surge')) {
       await env.reset();

@@ -7,9 +7,10 @@ const TIMEOUT_MS = 15_000;
 
 /**
  * The SDK's own client, sending to another base URL (TWILIO_API_URL) with the same path and query:
- * used only where the SDK's client does what ours does not (a proxy, a CA bundle; see below).
+ * used only where the SDK's client does what ours does not (a proxy, a CA bundle; see below), and
+ * by the bench to compare the two.
  */
-class RebasedRequestClient extends twilio.RequestClient {
+export class RebasedRequestClient extends twilio.RequestClient {
   constructor(private readonly baseUrl: string) {
     super({ timeout: TIMEOUT_MS });
   }
