@@ -17,8 +17,9 @@ interface Reading {
 
 /**
  * What a scenario cost the shared services (Postgres's backends, Redis), the bench itself and the
- * whole machine, read from /proc: on two cores these, not the system's own processes alone, bound the throughput. A
- * process that ended during the scenario is left out of its service (its time is lost with it).
+ * whole machine, read from /proc: on two cores these, not the system's own processes alone, bound
+ * the throughput. A process that ended during the scenario is left out of its service (its time is
+ * lost with it).
  */
 export class MachineCpu {
   private before?: Reading;

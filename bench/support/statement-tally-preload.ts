@@ -8,8 +8,9 @@ import { join } from 'node:path';
  * goes through (TypeORM's, the prepared ones, a pipelined transaction's BEGIN and COMMIT, each its
  * own call even when several travel in one write), and writes the count to a file named by its pid
  * when the bench asks (SIGWINCH: Nest's shutdown hooks take SIGUSR2, and the apps register them for
- * every signal Nest knows; a window size change means nothing to a server) and when it exits. Only then: a write every 100 ms, as at first,
- * cost the measured process 1-2 % of its time (a file written and renamed ten times a second).
+ * every signal Nest knows; a window size change means nothing to a server) and when it exits. Only
+ * then: a write every 100 ms, as at first, cost the measured process 1.5-2.5 % of its busy time (a
+ * file written and renamed ten times a second).
  */
 const directory = process.env.BENCH_STATEMENT_TALLY_DIR;
 if (directory) {

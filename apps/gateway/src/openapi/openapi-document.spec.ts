@@ -25,7 +25,7 @@ describe('the OpenAPI document', () => {
       Object.entries(item as Record<string, { responses?: Responses }>).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, responses: operation.responses ?? {} })),
     );
 
-  it('should say what every successful answer holds, except those with no body (204) or a redirect', () => {
+  it('should say what every successful answer holds, all but 204 No Content', () => {
     const undescribed = operations().flatMap(({ name, responses }) =>
       Object.entries(responses)
         .filter(([status, response]) => /^2\d\d$/.test(status) && status !== '204' && !response.content)

@@ -4,13 +4,14 @@ import { PhoneWebhooks } from '@app/channels';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
 
+/** How the webhook's refusals are written: Twilio logs them as they are. */
+const PLAIN_TEXT = { 'text/plain': { schema: { type: 'string' } } };
+
 /**
  * Twilio's voice webhooks (`/webhooks/twilio/voice`, `/status` and the menu's own callbacks). The
  * phone channel checks the signature, stores the request and decides the TwiML; this only maps it.
  * Public: Twilio holds no token; each request's signature is its credential (403 without it).
  */
-const PLAIN_TEXT = { 'text/plain': { schema: { type: 'string' } } };
-
 @Public()
 @Controller('webhooks/twilio')
 export class TwilioWebhooksController {

@@ -23,8 +23,9 @@ export class RebasedRequestClient extends twilio.RequestClient {
 
 /**
  * Twilio's REST client for the account, at Twilio or at TWILIO_API_URL, sending through
- * TwilioHttpClient; the SDK's own HTTP client reads HTTP_PROXY and TWILIO_CA_BUNDLE from the
- * environment, so with either set it is kept, as the SDK's documentation promises.
+ * TwilioHttpClient. The SDK's own HTTP client reads HTTP_PROXY and TWILIO_CA_BUNDLE from the
+ * environment and ours does not: with either set, the SDK's is used, so a deployment that relies
+ * on them keeps working.
  */
 export function createTwilioClient(credentials: TwilioCredentials, environment: NodeJS.ProcessEnv = process.env): twilio.Twilio {
   const sdkClientWanted = Boolean(environment.HTTP_PROXY || environment.TWILIO_CA_BUNDLE);
