@@ -15,14 +15,14 @@ export async function runWebhooks(env: TestEnvironment, count: number, ratePerSe
   const client = new TwilioWebhookClient(system.base, BENCH_TWILIO.publicBaseUrl, BENCH_TWILIO.accountSid, BENCH_TWILIO.authToken);
   const loop = new OpenLoop();
   const callers = new Map<string, number>();
-  const seen = new Set<number>();
+  // The fake only appends: each poll reads the requests that arrived since the last one.
+  let read = 0;
   const poll = setInterval(() => {
-    system.twilio.requests.forEach((request, index) => {
-      if (seen.has(index)) return;
-      seen.add(index);
+    for (const request of system.twilio.requests.slice(read)) {
       const event = callers.get(request.form.To ?? '');
       if (event !== undefined) loop.complete(event, request.receivedAt);
-    });
+    }
+    read = system.twilio.requests.length;
   }, 20);
   const monitors = new MonitoredProcesses(system.processes, system.statements);
   try {
