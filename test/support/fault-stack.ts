@@ -4,6 +4,7 @@ import { AppProcess } from './app-process.js';
 import { DovecotServer } from './dovecot.js';
 import { eventually } from './eventually.js';
 import { FaultProxy } from './fault-proxy.js';
+import { PgBouncer } from './pgbouncer.js';
 import { freePort } from './ports.js';
 import { RedisServer } from './redis-server.js';
 import { repoRoot } from './repo-root.js';
@@ -43,6 +44,8 @@ export class FaultStack {
   private readonly jobs = new QueueJobs(() => this.redis.url, () => this.env.queuePrefix);
   /** Every process started, for their logs. */
   private readonly started: AppProcess[] = [];
+  /** With `pooler`: the PgBouncer (transaction mode) the processes reach Postgres through, behind the proxy. */
+  pooler?: PgBouncer;
 
   private constructor(
     readonly suite: string,
@@ -55,13 +58,14 @@ export class FaultStack {
     readonly twilioApi: TwilioApiFake,
   ) {}
 
-  static async start(suite: string, { gateways = 1, workers = 1 } = {}): Promise<FaultStack> {
+  static async start(suite: string, { gateways = 1, workers = 1, pooler = false } = {}): Promise<FaultStack> {
     const env = await TestEnvironment.create(suite);
     const redis = await RedisServer.start();
     const postgres = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port) });
     const dovecot = await DovecotServer.start();
     const imap = await FaultProxy.start({ host: '127.0.0.1', port: dovecot.port });
     const stack = new FaultStack(suite, env, redis, postgres, dovecot, imap, await SmtpSink.start(), await TwilioApiFake.start());
+    if (pooler) stack.pooler = await PgBouncer.start({ host: '127.0.0.1', port: postgres.port });
     // The first gateway alone: it creates the administrator.
     await stack.startGateway();
     await Promise.all([
@@ -72,12 +76,14 @@ export class FaultStack {
     return stack;
   }
 
-  /** Settings shared by the gateway and the worker: stores through the proxies, fast timers. */
+  /** Settings shared by the gateway and the worker: stores through the proxies (and the pooler), fast timers. */
   private processEnv(extra: Record<string, string>): Record<string, string> {
     const databaseUrl = new URL(this.env.databaseUrl);
-    databaseUrl.port = String(this.postgres.port);
+    databaseUrl.port = String(this.pooler?.port ?? this.postgres.port);
     return this.env.processEnv({
       DATABASE_URL: databaseUrl.toString(),
+      // Debian's PgBouncer (1.18) cannot keep named prepared statements in transaction mode.
+      ...(this.pooler ? { DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
       REDIS_URL: this.redis.url,
       PUBLIC_BASE_URL: TWILIO.publicBaseUrl,
       TWILIO_ACCOUNT_SID: TWILIO.accountSid,
@@ -182,6 +188,7 @@ export class FaultStack {
     this.writeLogs();
     await this.jobs.close();
     await this.imap.close();
+    await this.pooler?.destroy();
     await this.postgres.close();
     await this.sink.close();
     await this.twilioApi.close();
