@@ -44,8 +44,6 @@ export class FaultStack {
   private readonly jobs = new QueueJobs(() => this.redis.url, () => this.env.queuePrefix);
   /** Every process started, for their logs. */
   private readonly started: AppProcess[] = [];
-  /** With `pooler`: the PgBouncer (transaction mode) the processes reach Postgres through, behind the proxy. */
-  pooler?: PgBouncer;
 
   private constructor(
     readonly suite: string,
@@ -56,6 +54,8 @@ export class FaultStack {
     readonly imap: FaultProxy,
     readonly sink: SmtpSink,
     readonly twilioApi: TwilioApiFake,
+    /** With `pooler`: the PgBouncer (transaction mode) the processes reach Postgres through, behind the proxy. */
+    readonly pooler?: PgBouncer,
   ) {}
 
   static async start(suite: string, { gateways = 1, workers = 1, pooler = false } = {}): Promise<FaultStack> {
@@ -64,8 +64,8 @@ export class FaultStack {
     const postgres = await FaultProxy.start({ host: '127.0.0.1', port: Number(new URL(env.databaseUrl).port) });
     const dovecot = await DovecotServer.start();
     const imap = await FaultProxy.start({ host: '127.0.0.1', port: dovecot.port });
-    const stack = new FaultStack(suite, env, redis, postgres, dovecot, imap, await SmtpSink.start(), await TwilioApiFake.start());
-    if (pooler) stack.pooler = await PgBouncer.start({ host: '127.0.0.1', port: postgres.port });
+    const bouncer = pooler ? await PgBouncer.start({ host: '127.0.0.1', port: postgres.port }) : undefined;
+    const stack = new FaultStack(suite, env, redis, postgres, dovecot, imap, await SmtpSink.start(), await TwilioApiFake.start(), bouncer);
     // The first gateway alone: it creates the administrator.
     await stack.startGateway();
     await Promise.all([
