@@ -152,6 +152,26 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
     expect((await getJson('/api/inbound?status=lost')).status).toBe(400);
   });
 
+  it('should keep numbering tickets past IF-999999, each with its own number the API serves', async () => {
+    const [{ last }] = await env.query<{ last: string }>(`SELECT last_value::text AS last FROM ticket_number_seq`);
+    await env.query(`SELECT setval('ticket_number_seq', 999998)`);
+    try {
+      const tickets = [];
+      for (const [index, subject] of ['Factura 999999', 'Factura un millón', 'Factura un millón uno'].entries()) {
+        tickets.push(await seedTicket(env, { email: `millon${index}@ejemplo.mx`, subject, severity: 2 }));
+      }
+      expect(tickets.map((ticket) => ticket.number)).toEqual(['IF-999999', 'IF-1000000', 'IF-1000001']);
+      const { status, json } = await getJson('/api/tickets/IF-1000000');
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ number: 'IF-1000000', subject: 'Factura un millón' });
+      const found = await getJson('/api/tickets?q=1000001');
+      expect((found.json.items as Array<{ number: string }>).map((ticket) => ticket.number)).toEqual(['IF-1000001']);
+    } finally {
+      // The suites after this one number from where they were (some read six digits).
+      await env.query(`SELECT setval('ticket_number_seq', $1)`, [last]);
+    }
+  });
+
   it('should report healthy, then failing with the queue named when queued work is not consumed', async () => {
     expect((await getJson('/health/ready')).json).toEqual({ status: 'ok', failing: [] });
     const healthy = await getJson('/health');
