@@ -34,6 +34,7 @@ import { IncidentDismissal1764514800000 } from '../migrations/1764514800000-inci
 import { DeferredMessageReferences1764518400000 } from '../migrations/1764518400000-deferred-message-references.js';
 import { DeferredContactReferences1764522000000 } from '../migrations/1764522000000-deferred-contact-references.js';
 import { ExpectedRowsGuard1764525600000 } from '../migrations/1764525600000-expected-rows-guard.js';
+import { OpenTicketsIndex1764529200000 } from '../migrations/1764529200000-open-tickets-index.js';
 import { TicketNumbersPastAMillion1764532800000 } from '../migrations/1764532800000-ticket-numbers-past-a-million.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
@@ -80,5 +81,6 @@ export const TICKETS_MIGRATIONS = [
   DeferredMessageReferences1764518400000,
   DeferredContactReferences1764522000000,
   ExpectedRowsGuard1764525600000,
+  OpenTicketsIndex1764529200000,
   TicketNumbersPastAMillion1764532800000,
 ];
