@@ -1,12 +1,11 @@
 import { EnvReader, loadDotEnv } from '@app/platform';
-import { migrate, readCoreConfig } from '@app/tickets';
+import { describeMigration, migrate, readCoreConfig } from '@app/tickets';
 
 /** Creates the database if needed and applies pending migrations (`npm run migrate`, and `npm start`). */
 async function main(): Promise<void> {
   loadDotEnv();
   const { databaseUrl } = readCoreConfig(new EnvReader(process.env));
-  const applied = await migrate(databaseUrl);
-  console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  for (const line of describeMigration(await migrate(databaseUrl))) console.log(line);
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv } from '@app/platform';
-import { migrate, readCoreConfig } from '@app/tickets';
+import { describeMigration, migrate, readCoreConfig } from '@app/tickets';
 import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js';
 import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 
@@ -74,8 +74,7 @@ async function main(): Promise<void> {
   const { databaseUrl } = readCoreConfig(reader);
   // One per core: on 2 cores, two workers confirmed 12-24 % more than one (docs/performance.md).
   const workers = reader.int('WORKER_PROCESSES', availableParallelism(), { min: 1, max: 64 });
-  const applied = await migrate(databaseUrl);
-  console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+  for (const line of describeMigration(await migrate(databaseUrl))) console.log(line);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   run('gateway');

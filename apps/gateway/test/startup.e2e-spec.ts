@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { APP_ENTRY } from '../../../test/support/app-process.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
+import { TestEnvironment } from '../../../test/support/test-environment.js';
 
 const START = join(repoRoot(), 'dist/tools/start.js');
+const MIGRATE = join(repoRoot(), 'dist/tools/migrate.js');
 const run = (entry: string, env: Record<string, string>) =>
   spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
 
@@ -27,5 +29,23 @@ describe('start-up with a bad setting', () => {
     const result = run(APP_ENTRY.gateway, { CHAT_RATE_LIMIT: 'abc' });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('CHAT_RATE_LIMIT');
+  });
+});
+
+describe('npm run migrate', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await TestEnvironment.create('startup');
+  });
+  afterAll(() => env.close());
+
+  it("should say the schema is up to date, and warn when the server's autovacuum is off", async () => {
+    // The server's own setting (one per server, not per database): the test follows it.
+    const [{ autovacuum }] = await env.query<{ autovacuum: string }>(`SELECT current_setting('autovacuum') AS autovacuum`);
+    const result = run(MIGRATE, { DATABASE_URL: env.databaseUrl });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('database schema is up to date');
+    if (autovacuum === 'on') expect(result.stdout).not.toContain('autovacuum');
+    else expect(result.stdout).toContain('warning: Postgres runs with autovacuum off');
   });
 });
