@@ -7,6 +7,7 @@ import { runBaseline, type ScenarioResult } from './baseline.bench.js';
 import { runChatLoad } from './chat-load.bench.js';
 import { runChatConnections, runChatLatency } from './chat.bench.js';
 import { runEmailLatency } from './email-latency.bench.js';
+import { seedHistory } from './support/history-seed.js';
 import { round } from './support/process-stats.js';
 import { runSurge } from './surge.bench.js';
 import { runSmsClients } from './sms.bench.js';
@@ -27,7 +28,8 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * BENCH_ROUNDS (1: baseline, webhooks and chat run this many times, interleaved, with the spread),
  * BENCH_WORKER_PROCESSES (one per core: worker processes of the system under test, as WORKER_PROCESSES),
  * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
- * for the last confirmations) for the outage day, BENCH_SMS (4000: SMS sent through each Twilio client).
+ * for the last confirmations) for the outage day, BENCH_SMS (4000: SMS sent through each Twilio client),
+ * BENCH_HISTORY (0: resolved tickets of a past year seeded, then analyzed, before each scenario of the system).
  */
 async function main(): Promise<void> {
   const only = new Set((process.env.BENCH_ONLY ?? 'baseline,webhooks,chat,email').split(','));
@@ -38,6 +40,14 @@ async function main(): Promise<void> {
   const env = await TestEnvironment.create('bench');
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   const rounds = number('BENCH_ROUNDS', 1);
+  const history = number('BENCH_HISTORY', 0);
+  // Empties the stores; the system's scenarios then start from the past BENCH_HISTORY asks for.
+  const reset = async (scenario: string): Promise<void> => {
+    await env.reset();
+    if (scenario === 'baseline' || history === 0) return;
+    const seeded = await seedHistory(env, history);
+    console.log(`${scenario}: seeded a history of ${seeded.tickets} resolved tickets in ${seeded.seconds} s`);
+  };
   const results: Array<ScenarioResult | object> = [];
   // Per round, the sustained scenarios of that round (a ratio compares runs of the same round).
   const roundsRun: Array<Record<string, ScenarioResult>> = [];
@@ -51,7 +61,7 @@ async function main(): Promise<void> {
         ['chat', () => runChatLoad(env, events, rate)],
       ] as const) {
         if (!only.has(name)) continue;
-        await env.reset();
+        await reset(name);
         const result = await run();
         scenarios[name] = result;
         results.push(rounds > 1 ? { ...result, round: roundNumber } : result);
@@ -60,7 +70,11 @@ async function main(): Promise<void> {
       roundsRun.push(scenarios);
     }
     if (rounds > 1) for (const line of spreadLines(roundsRun)) console.log(line);
-    if (only.has('email')) results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
+    if (only.has('email')) await reset('email');
+    if (only.has('email')) {
+      await reset('email');
+      results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
+    }
     if (only.has('chat-latency')) results.push(await runChatLatency(env, number('BENCH_CHAT_CONVERSATIONS', 50)));
     if (only.has('chat-connections')) results.push(await runChatConnections(env, number('BENCH_CHAT_CONNECTIONS', 2_000)));
     if (only.has('text')) {
@@ -74,20 +88,20 @@ async function main(): Promise<void> {
       results.push(sms);
     }
     if (only.has('surge')) {
-      await env.reset();
+      await reset('surge');
       const surge = await runSurge(env, number('BENCH_SURGE_EVENTS', 20_000), number('BENCH_SURGE_SECONDS', 60), number('BENCH_SURGE_DRAIN', 900));
       console.log(summaryLine(surge));
       console.log(`surge: per channel ${JSON.stringify(surge.latencyByGroup)}; peak queue depth ${JSON.stringify(surge.peakQueueDepth)}`);
       results.push(surge);
     }
     if (only.has('soak')) {
-      await env.reset();
+      await reset('soak');
       const soak = await runWebhooks(env, number('BENCH_SOAK_EVENTS', 100_000), number('BENCH_SOAK_RATE', 100));
       results.push({ ...soak, scenario: 'soak-webhooks', workerRss: flatness(soak.processes.worker?.rssSeriesMiB ?? []) });
     }
     const ratioRounds = roundsRun.map(ratiosOf);
     const ratios = rounds > 1 ? Object.fromEntries(Object.keys(ratioRounds[0] ?? {}).map((name) => [name, ratioRounds.map((ratio) => ratio[name]!)])) : (ratioRounds[0] ?? {});
-    const report = { at: new Date().toISOString(), machine, offered: { events, ratePerSecond: rate }, ratiosToBaseline: ratios, results: results.map(trimSeries) };
+    const report = { at: new Date().toISOString(), machine, offered: { events, ratePerSecond: rate, historyTickets: history }, ratiosToBaseline: ratios, results: results.map(trimSeries) };
     console.log(JSON.stringify(report, null, 2));
     const dir = join(repoRoot(), 'bench-results');
     mkdirSync(dir, { recursive: true });
