@@ -72,7 +72,7 @@ export class ChatTestClient {
   }
 
   start(fields: { name: string; email: string; message: string; rfc?: string; clientId?: string }) {
-    return this.request<{ conversationId: string; token: string; seq: number; error?: string }>('chat:start', { clientId: newClientId(), ...fields });
+    return this.request<{ conversationId: string; token: string; seq: number; entry: ChatEntry; error?: string }>('chat:start', { clientId: newClientId(), ...fields });
   }
 
   message(text: string, clientId = newClientId()) {

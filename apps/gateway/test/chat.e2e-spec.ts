@@ -182,6 +182,15 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(channels.map((row) => row.channel)).toEqual(['chat', 'email']);
   });
 
+  it("should answer a start with the first message as stored, and send it to nobody else", async () => {
+    const { client, ack } = await startChat(baseA, 'Primer mensaje de la conversación');
+    expect(ack.entry).toEqual({ seq: ack.seq, type: 'customer:message', text: 'Primer mensaje de la conversación', clientId: expect.any(String), sentAt: expect.any(String) });
+    // The confirmation came after the start through the same room: an echo of the start would have come first.
+    expect(client.events('customer:message')).toEqual([]);
+    const later = await client.message('Y un segundo mensaje.');
+    await client.waitFor('customer:message', (payload) => payload.seq === later.seq);
+  });
+
   it('should echo a customer message to the same conversation open on another gateway', async () => {
     const { client, ack } = await startChat(baseA);
     const otherTab = await connect(baseB, { token: ack.token });

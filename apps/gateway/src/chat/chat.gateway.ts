@@ -132,7 +132,7 @@ export class ChatGateway
       const verdict = await this.startLimit.consume(clientAddress(socket.request, this.config.trustProxy));
       if (!verdict.allowed) return tooManyStarts(verdict.retryAfterMs, this.config.core.supportEmail);
       const started = await this.chat.start(input, (conversation) => this.bind(socket, conversation));
-      return { conversationId: started.conversation.id, token: started.token, seq: started.entry.seq };
+      return { conversationId: started.conversation.id, token: started.token, seq: started.entry.seq, entry: started.entry };
     });
   }
 

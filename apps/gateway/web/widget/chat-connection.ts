@@ -130,7 +130,7 @@ export class ChatConnection {
     try {
       while (this.socket?.connected && this.state.pending.length > 0) {
         const request = this.state.pending[0]!;
-        const ack = await this.request<{ token?: string; conversationId?: string; seq?: number }>(
+        const ack = await this.request<{ token?: string; conversationId?: string; seq?: number; entry?: ChatEntry }>(
           request.kind === 'start' ? CHAT_EVENTS.start : CHAT_EVENTS.message,
           request.kind === 'start'
             ? { name: request.name, email: request.email, rfc: request.rfc, message: request.text, clientId: request.clientId }
@@ -149,7 +149,10 @@ export class ChatConnection {
         }
         this.state.pending.shift();
         this.persist();
-        // Its echo may have gone out before this tab was in the conversation's room: fetch it.
+        // A new conversation's first message comes back in the start's answer, not as an event.
+        if (!('error' in ack) && ack.entry) this.receive([ack.entry]);
+        // Its echo may have gone out before this tab was in the conversation's room (or, from a
+        // gateway of before, a start's answer may lack it): fetch it.
         if (!('error' in ack) && !this.transcript.hasClientMessage(request.clientId)) void this.sync();
       }
     } finally {

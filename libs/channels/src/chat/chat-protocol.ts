@@ -41,6 +41,11 @@ export interface ChatStartAck {
   token: string;
   /** Sequence of the first message in the transcript. */
   seq: number;
+  /**
+   * The first message as stored. A new conversation's first message is not also sent as a
+   * `customer:message` event: no other connection can be in a conversation that did not exist.
+   */
+  entry: ChatEntry;
 }
 
 export interface ChatMessageRequest {

@@ -43,7 +43,8 @@ export class ChatService {
    * token. `listen` runs once the conversation exists and before the message is queued: the worker
    * may confirm within milliseconds, and a socket that joins the room afterwards misses it. The
    * conversation and its first transcript entry are one statement; the message is stored for the
-   * intake before the start is answered, as every message is.
+   * intake before the start is answered, as every message is. The first message of a new
+   * conversation goes back in the start's answer only: its room holds nobody else to echo it to.
    */
   async start(input: ChatStartInput, listen?: (conversation: ChatConversationEntity) => Promise<void>): Promise<StartedChat> {
     const token = newChatToken();
@@ -61,7 +62,6 @@ export class ChatService {
     await listen?.(conversation);
     if (!entry) return { conversation, token, entry: await this.post(conversation, input.clientId, input.text) };
     await this.store(conversation, input.clientId, input.text, sentAt, []);
-    await this.echo(conversation.id, entry);
     return { conversation, token, entry };
   }
 
