@@ -36,6 +36,7 @@ import { DeferredContactReferences1764522000000 } from '../migrations/1764522000
 import { ExpectedRowsGuard1764525600000 } from '../migrations/1764525600000-expected-rows-guard.js';
 import { OpenTicketsIndex1764529200000 } from '../migrations/1764529200000-open-tickets-index.js';
 import { TicketNumbersPastAMillion1764532800000 } from '../migrations/1764532800000-ticket-numbers-past-a-million.js';
+import { InboxOrderIndexes1764536400000 } from '../migrations/1764536400000-inbox-order-indexes.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -83,4 +84,5 @@ export const TICKETS_MIGRATIONS = [
   ExpectedRowsGuard1764525600000,
   OpenTicketsIndex1764529200000,
   TicketNumbersPastAMillion1764532800000,
+  InboxOrderIndexes1764536400000,
 ];
