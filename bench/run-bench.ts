@@ -70,7 +70,6 @@ async function main(): Promise<void> {
       roundsRun.push(scenarios);
     }
     if (rounds > 1) for (const line of spreadLines(roundsRun)) console.log(line);
-    if (only.has('email')) await reset('email');
     if (only.has('email')) {
       await reset('email');
       results.push(await runEmailLatency(env, number('BENCH_MAILS', 300), number('BENCH_MAIL_RATE', 50)));
