@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { APP_ENTRY } from '../../../test/support/app-process.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
@@ -47,5 +48,34 @@ describe('npm run migrate', () => {
     expect(result.stdout).toContain('database schema is up to date');
     if (autovacuum === 'on') expect(result.stdout).not.toContain('autovacuum');
     else expect(result.stdout).toContain('warning: Postgres runs with autovacuum off');
+  });
+
+  it('should build a new database whole, the indexes built concurrently (outside a transaction) included and valid', async () => {
+    const fresh = `${env.databaseUrl}_fresh`;
+    const name = new URL(fresh).pathname.slice(1);
+    await env.query(`DROP DATABASE IF EXISTS "${name}"`);
+    try {
+      const result = run(MIGRATE, { DATABASE_URL: fresh });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^applied migrations: .*InboxOrderIndexes1764536400000/);
+      const db = new pg.Client({ connectionString: fresh });
+      await db.connect();
+      try {
+        const { rows } = await db.query<{ name: string; valid: boolean }>(
+          `SELECT i.indexrelid::regclass::text AS name, i.indisvalid AS valid FROM pg_index i
+            WHERE i.indrelid = 'tickets'::regclass AND i.indexrelid::regclass::text IN ('tickets_open_idx', 'tickets_urgency_idx', 'tickets_created_idx')
+            ORDER BY 1`,
+        );
+        expect(rows).toEqual([
+          { name: 'tickets_created_idx', valid: true },
+          { name: 'tickets_open_idx', valid: true },
+          { name: 'tickets_urgency_idx', valid: true },
+        ]);
+      } finally {
+        await db.end();
+      }
+    } finally {
+      await env.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
   });
 });
