@@ -14,7 +14,7 @@ const MAX_SOCKETS = 64;
 
 /**
  * The HTTP client the Twilio SDK sends its REST requests with, in place of its own (axios): Node's
- * http/https with kept-alive sockets. An SMS to a local fake cost 325-354 µs of CPU through the
+ * http/https with kept-alive sockets. An SMS to a local fake cost 314-354 µs of CPU through the
  * SDK's client and 162-235 µs through this one, the fake's share included (`BENCH_ONLY=sms`,
  * docs/performance.md, tenth pass), paid once per confirmation. With `baseUrl` (TWILIO_API_URL)
  * requests go there with the same path and query, which the SDK has no setting for.
