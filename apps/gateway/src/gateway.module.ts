@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CHANNEL_ENTITIES, ChatModule, ChatPersonalDataRepository, PhoneGatewayModule } from '@app/channels';
 import { InfrastructureModule, MetricsServer } from '@app/platform';
 import { CHANNEL_PERSONAL_DATA, ContactPrivacyService, CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
@@ -23,7 +23,6 @@ import { MaintenanceController } from './maintenance/maintenance.controller.js';
 import { ApiDocs } from './openapi/api-docs.js';
 import { ApiDocsController } from './openapi/api-docs.controller.js';
 import { GatewayMetricSources } from './metrics/gateway-metric-sources.js';
-import { SocketMetricsInterceptor } from './metrics/socket-metrics.interceptor.js';
 import { ContactPrivacyController } from './privacy/contact-privacy.controller.js';
 import { QueueDashboardModule } from './queues/queue-dashboard.module.js';
 import { ReportsController } from './reports/reports.controller.js';
@@ -96,7 +95,6 @@ export class GatewayModule {
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_PIPE, useFactory: dtoValidation },
-        { provide: APP_INTERCEPTOR, useClass: SocketMetricsInterceptor },
         { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
         GatewayMetricSources,
         ApiDocs,

@@ -1,4 +1,4 @@
-import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, UseInterceptors, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -32,6 +32,7 @@ import { ConnectionPresence } from '../realtime/connection-presence.js';
 import { ChatStartLimit } from '../security/chat-start-limit.js';
 import { clientAddress } from '../security/client-address.js';
 import { ConnectionRateLimit } from './connection-rate-limit.js';
+import { SocketMetricsInterceptor } from '../metrics/socket-metrics.interceptor.js';
 
 interface ChatSocketData {
   conversation?: ChatConversationEntity;
@@ -54,6 +55,7 @@ type ChatSocket = Socket<DefaultEventsMap, ServerToClientEvents, DefaultEventsMa
  * service; every request is answered through its ack, with `{ error }` when it fails.
  */
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
+@UseInterceptors(SocketMetricsInterceptor)
 export class ChatGateway
   implements OnGatewayInit<Namespace>, OnGatewayConnection<ChatSocket>, OnGatewayDisconnect<ChatSocket>, BeforeApplicationShutdown, OnApplicationShutdown
 {

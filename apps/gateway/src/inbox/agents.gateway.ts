@@ -1,10 +1,11 @@
-import { Logger } from '@nestjs/common';
+import { Logger, UseInterceptors } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
 import { AGENTS_NAMESPACE, TicketWorkflowService, tierRoom, type Actor } from '@app/tickets';
 import type { Namespace, Socket } from 'socket.io';
 import { AgentTypingService } from '../chat/agent-typing.service.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
 import { agentRoom, type AgentSocketSession } from '../realtime/namespace-access.js';
+import { SocketMetricsInterceptor } from '../metrics/socket-metrics.interceptor.js';
 
 interface AgentSocketData extends AgentSocketSession {
   actor?: Actor;
@@ -22,6 +23,7 @@ const TICKET_NUMBER = /^[A-Z]{2,4}-\d{4,}$/;
  * and who else is viewing or typing on a ticket (collision warnings).
  */
 @WebSocketGateway({ namespace: AGENTS_NAMESPACE })
+@UseInterceptors(SocketMetricsInterceptor)
 export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(AgentsGateway.name);
 
