@@ -144,7 +144,7 @@ function spreadLines(roundsRun: Array<Record<string, ScenarioResult>>): string[]
 
 function summaryLine(result: ScenarioResult): string {
   const cpu = Object.entries(result.processes)
-    .map(([name, figures]) => `${name} ${figures.cpuSecondsPer1000} cpu-s/1k, peak ${figures.peakRssMiB} MiB`)
+    .map(([name, figures]) => `${name} ${figures.cpuSecondsPer1000} cpu-s/1k${figures.statementsPerEvent === undefined ? '' : ` ${figures.statementsPerEvent} stmt/event`}, peak ${figures.peakRssMiB} MiB`)
     .join('; ');
   const shared = Object.entries(result.sharedCpuSecondsPer1000 ?? {})
     .map(([name, seconds]) => `; ${name} ${seconds} cpu-s/1k`)

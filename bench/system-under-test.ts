@@ -63,8 +63,11 @@ export class SystemUnderTest {
     const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? availableParallelism()) }, () => new AppProcess('worker', { ...settings, ...worker }));
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
+    // BENCH_NODE_ARGS='--max-semi-space-size=32' runs every process with those Node flags too.
+    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
     for (const app of [gateway, ...workers]) {
       statements.instrument(app);
+      app.nodeArgs.push(...nodeArgs);
       if (profile) app.nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profile}`);
     }
     await gateway.start();

@@ -9,11 +9,14 @@ export interface ProcessFigures {
   cpuSecondsPer1000: number;
   /** RSS samples (MiB), for flatness over long runs. */
   rssSeriesMiB: number[];
+  /** Postgres statements this process sent per completed event, when the processes count them. */
+  statementsPerEvent?: number;
 }
 
 /** Counts what the processes asked of Postgres (see StatementTally). */
 export interface StatementCount {
-  count(): Promise<number>;
+  /** Statements sent since the last reset, by the pid of the process that sent them. */
+  count(): Promise<Map<number, number>>;
   reset(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export interface StatementCount {
  */
 export class MonitoredProcesses {
   private readonly monitors = new Map<string, ProcessMonitor>();
+  private readonly pids = new Map<string, number>();
   private readonly machine = new MachineCpu();
 
   constructor(
@@ -31,7 +35,10 @@ export class MonitoredProcesses {
     private readonly statements?: StatementCount,
     intervalMs = 500,
   ) {
-    for (const [name, process] of Object.entries(processes)) this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
+    for (const [name, process] of Object.entries(processes)) {
+      this.pids.set(name, process.pid!);
+      this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
+    }
   }
 
   /** Runs the open loop with every process sampled from its first arrival to its end. */
@@ -43,9 +50,13 @@ export class MonitoredProcesses {
       await this.statements?.reset();
       this.start();
     });
-    const statements = this.statements ? { postgresStatementsPerEvent: round((await this.statements.count()) / Math.max(1, run.completed), 1) } : {};
+    const perEvent = (count: number): number => round(count / Math.max(1, run.completed), 1);
+    const counts = await this.statements?.count();
     const sharedCpuSecondsPer1000 = Object.fromEntries(Object.entries(this.machine.stop()).map(([name, seconds]) => [name, round((seconds * 1_000) / Math.max(1, run.completed))]));
-    return { ...run, processes: this.stop(run.completed), sharedCpuSecondsPer1000, ...statements };
+    const processes = this.stop(run.completed);
+    if (!counts) return { ...run, processes, sharedCpuSecondsPer1000 };
+    for (const [name, figures] of Object.entries(processes)) figures.statementsPerEvent = perEvent(counts.get(this.pids.get(name)!) ?? 0);
+    return { ...run, processes, sharedCpuSecondsPer1000, postgresStatementsPerEvent: perEvent([...counts.values()].reduce((sum, count) => sum + count, 0)) };
   }
 
   start(): void {

@@ -18,7 +18,8 @@ const PRELOAD = new URL('./statement-tally-preload.js', import.meta.url).href;
  * (one per event): docs/performance.md, ninth pass.
  */
 export class StatementTally implements StatementCount {
-  private offset = 0;
+  /** Each process's count at the last reset, by pid. */
+  private offsets = new Map<string, number>();
   /** How many times each counting process was asked for its count, by pid. */
   private readonly asked = new Map<string, number>();
 
@@ -39,15 +40,18 @@ export class StatementTally implements StatementCount {
     return app;
   }
 
-  /** Statements sent since the tally was created or last reset, once every process wrote its latest count. */
-  async count(): Promise<number> {
+  /**
+   * Statements each process sent since the tally was created or last reset, by pid, once every
+   * process wrote its latest count. A process that exited keeps its last count: its statements were sent.
+   */
+  async count(): Promise<Map<number, number>> {
     await this.refresh();
-    return this.sum() - this.offset;
+    return new Map([...this.counts()].map(([pid, statements]) => [Number(pid), statements - (this.offsets.get(pid) ?? 0)]));
   }
 
   async reset(): Promise<void> {
     await this.refresh();
-    this.offset = this.sum();
+    this.offsets = this.counts();
   }
 
   close(): void {
@@ -68,9 +72,8 @@ export class StatementTally implements StatementCount {
     }
   }
 
-  private sum(): number {
-    // A process that exited keeps its last count: its statements were sent.
-    return this.files().reduce((sum, pid) => sum + this.read(pid).statements, 0);
+  private counts(): Map<string, number> {
+    return new Map(this.files().map((pid) => [pid, this.read(pid).statements]));
   }
 
   /** A process's file: its count, and how many asks it had answered when it wrote it. */
