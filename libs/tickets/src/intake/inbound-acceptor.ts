@@ -4,9 +4,13 @@ import { BatchCollector } from '@app/platform';
 import { QueueProducer } from '../queue-producer.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
 
-// Under load, the calls that arrive while earlier batches are in flight share the next one: one
+// Under load, the calls that arrive while the batch in flight is stored share the next one: one
 // multi-row INSERT and one queue round trip for all of them. A lone call waits one event-loop turn.
-const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 4 };
+// One batch in flight, not four: with four, a saturated gateway could settle into batches of two
+// (a slot was always free while Postgres answered in a few ms), each call paying its own round
+// trips, and stayed there for the run: half of the bench's call runs, with 60-90 % more gateway CPU
+// per call and a third less throughput (docs/performance.md, twelfth pass).
+const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 1 };
 
 /**
  * The entry of every channel (the apps wire it as the channels' `INBOUND_SINK`): store the raw input
