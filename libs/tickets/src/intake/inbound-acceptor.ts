@@ -8,8 +8,9 @@ import { InboundItemsRepository } from './inbound-items.repository.js';
 // multi-row INSERT and one queue round trip for all of them. A lone call waits one event-loop turn.
 // One batch in flight, not four: with four, a saturated gateway could settle into batches of two
 // (a slot was always free while Postgres answered in a few ms), each call paying its own round
-// trips, and stayed there for the run: half of the bench's call runs, with 60-90 % more gateway CPU
-// per call and a third less throughput (docs/performance.md, twelfth pass).
+// trips, and stayed there for the run: 13 of 32 bench call runs that followed the baseline, with
+// 40-100 % more gateway CPU per call and up to a third less throughput (docs/performance.md,
+// twelfth pass).
 const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 1 };
 
 /**
