@@ -43,6 +43,18 @@ describe('VoiceResponses', () => {
     expect(findAll(twiml, 'Redirect')[0]!.text).toBe(`${BASE}/webhooks/twilio/confirmation?${query}&wait=0`);
   });
 
+  it('should give each caller their own number in every callback URL when callers follow one another', () => {
+    const first = responses.record({ kind: 'severity', severity: 2 }, CALLER);
+    const second = responses.record({ kind: 'severity', severity: 2 }, '+525512345678');
+    for (const [document, caller] of [[first, '%2B528112345678'], [second, '%2B525512345678']] as const) {
+      const urls = [...document.matchAll(/https:\/\/[^"<]+/g)].map(([url]) => url);
+      expect(urls).toHaveLength(4);
+      for (const url of urls) expect(url).toContain(`severity=2&amp;caller=${caller}`);
+    }
+    expect(second).toBe(first.replaceAll('%2B528112345678', '%2B525512345678'));
+    expect(spokenText(parseTwiml(second))).toBe(spokenText(parseTwiml(first)));
+  });
+
   it('should read the ticket number letter by letter and digit by digit, twice, with the severity', () => {
     const twiml = parseTwiml(responses.confirmation({ number: 'IF-000123', severity: 2, severityMeaning: 'Incidente en una funcionalidad específica.', joinedExisting: false }));
     const digits = findAll(twiml, 'say-as').filter((node) => node.attributes['interpret-as'] === 'digits');
