@@ -27,7 +27,6 @@ export interface StatementCount {
  */
 export class MonitoredProcesses {
   private readonly monitors = new Map<string, ProcessMonitor>();
-  private readonly pids = new Map<string, number>();
   private readonly machine = new MachineCpu();
 
   constructor(
@@ -35,10 +34,7 @@ export class MonitoredProcesses {
     private readonly statements?: StatementCount,
     intervalMs = 500,
   ) {
-    for (const [name, process] of Object.entries(processes)) {
-      this.pids.set(name, process.pid!);
-      this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
-    }
+    for (const [name, process] of Object.entries(processes)) this.monitors.set(name, new ProcessMonitor(process.pid!, intervalMs));
   }
 
   /** Runs the open loop with every process sampled from its first arrival to its end. */
@@ -55,7 +51,7 @@ export class MonitoredProcesses {
     const sharedCpuSecondsPer1000 = Object.fromEntries(Object.entries(this.machine.stop()).map(([name, seconds]) => [name, round((seconds * 1_000) / Math.max(1, run.completed))]));
     const processes = this.stop(run.completed);
     if (!counts) return { ...run, processes, sharedCpuSecondsPer1000 };
-    for (const [name, figures] of Object.entries(processes)) figures.statementsPerEvent = perEvent(counts.get(this.pids.get(name)!) ?? 0);
+    for (const [name, figures] of Object.entries(processes)) figures.statementsPerEvent = perEvent(counts.get(this.monitors.get(name)!.pid) ?? 0);
     return { ...run, processes, sharedCpuSecondsPer1000, postgresStatementsPerEvent: perEvent([...counts.values()].reduce((sum, count) => sum + count, 0)) };
   }
 

@@ -31,7 +31,7 @@ export class ProcessMonitor {
   private startCpu = 0;
   private lastCpu = 0;
 
-  constructor(private readonly pid: number, private readonly intervalMs = 500) {}
+  constructor(readonly pid: number, private readonly intervalMs = 500) {}
 
   start(): void {
     this.startCpu = sampleProcess(this.pid)?.cpuSeconds ?? 0;
