@@ -12,11 +12,9 @@ import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
 import { findAll, spokenText, type TwimlNode } from '../../../test/support/twiml.js';
 import { TwilioApiFake } from '../../../test/support/twilio-api-fake.js';
+import { TEST_TWILIO, twilioSettings } from '../../../test/support/twilio-test-account.js';
 
-const ACCOUNT_SID = `AC${'0123456789abcdef'.repeat(2)}`;
-const AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
-const PUBLIC_BASE_URL = 'http://localhost:3000';
-const SUPPORT_LINE = '+528147771119';
+const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, supportLine: SUPPORT_LINE } = TEST_TWILIO;
 const WAIT_SECONDS = 10;
 
 interface TicketView {
@@ -69,14 +67,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     twilio = new TwilioWebhookClient(base, PUBLIC_BASE_URL, ACCOUNT_SID, AUTH_TOKEN);
-    const phoneEnv = {
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_PHONE_NUMBER: SUPPORT_LINE,
-      TWILIO_API_URL: fake.url,
-      PHONE_CONFIRMATION_WAIT_SECONDS: String(WAIT_SECONDS),
-    };
+    const phoneEnv = { ...twilioSettings(fake.url), PHONE_CONFIRMATION_WAIT_SECONDS: String(WAIT_SECONDS) };
     gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...phoneEnv })).start();
     worker = await new AppProcess('worker', env.processEnv(phoneEnv)).start();
     api = await ApiClient.signIn(base);

@@ -291,7 +291,9 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     const customer = customerAddress('agotado');
     await dovecot.append(buildMail({ from: customer, subject: 'Reintentos agotados', text: 'No descarga ningún acuse de cancelación.' }).raw);
     const [item] = await eventually(async () => {
-      const rows = await env.query<{ id: string; status: string }>(`SELECT id, status FROM inbound_items WHERE summary->>'subject' = 'Reintentos agotados'`);
+      const rows = await env.query<{ id: string; status: string; queue_job_id: string }>(
+        `SELECT id, status, queue_job_id FROM inbound_items WHERE summary->>'subject' = 'Reintentos agotados'`,
+      );
       return rows[0]?.status === 'pending' ? rows : undefined;
     });
     await reader.stop();
@@ -301,7 +303,7 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     const connection = { url: env.redisUrl };
     const unreachable = new Worker('intake', () => Promise.reject(new UnrecoverableError('Postgres unreachable')), { connection, prefix: env.queuePrefix });
     const queue = new Queue('intake', { connection, prefix: env.queuePrefix });
-    await eventually(async () => (await queue.getJobState(`ingest-${item!.id}`)) === 'failed', { what: 'the job to fail for good' });
+    await eventually(async () => (await queue.getJobState(item!.queue_job_id)) === 'failed', { what: 'the job to fail for good' });
     await unreachable.close();
 
     worker = await new AppProcess('worker', workerEnv()).start();

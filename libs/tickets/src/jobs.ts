@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DefaultJobOptions } from 'bullmq';
 
 /** Every queue, job name and payload of Ventanilla, in one place. */
@@ -18,10 +19,21 @@ export const JOBS = {
   maintenanceReminder: 'maintenance-reminder',
 } as const;
 
-/** Payloads carry ids only: Postgres holds the data and is the source of truth. */
+/**
+ * Payloads carry ids only: Postgres holds the data and is the source of truth. An intake job carries
+ * the items a gateway stored together (one job for a batch: a job costs Redis and the worker about
+ * as much for one item as for twenty), or those the recovery sweep queues again.
+ */
 export interface IngestJob {
+  inboundIds: string[];
+}
+
+/** An intake job as versions before batched jobs queued it; one may still wait in Redis after an upgrade. */
+export interface SingleIngestJob {
   inboundId: string;
 }
+
+export const inboundIdsOf = (data: IngestJob | SingleIngestJob): string[] => ('inboundIds' in data ? data.inboundIds : [data.inboundId]);
 
 export interface DeliverJob {
   deliveryId: string;
@@ -42,7 +54,11 @@ export interface MaintenanceReminderJob {
 }
 
 // Deterministic ids make a re-enqueue of work still in Redis a no-op (BullMQ rejects ':' in ids).
-export const ingestJobId = (inboundId: string): string => `ingest-${inboundId}`;
+// An intake job's id is drawn when its items are stored and kept with them (`inbound_items.queue_job_id`),
+// so the recovery sweep queues an item again under the id of the job that holds it.
+export const newIngestJobId = (): string => `ingest-${randomUUID()}`;
+/** The job id of an item stored before its job's id was kept with it. */
+export const singleIngestJobId = (inboundId: string): string => `ingest-${inboundId}`;
 export const deliverJobId = (deliveryId: string): string => `deliver-${deliveryId}`;
 export const noticeJobId = (noticeId: string): string => `notice-${noticeId}`;
 // One check per ticket and moment: the same moment scheduled twice (sweep, restart) is one job.

@@ -6,7 +6,6 @@ import {
   OUTBOUND_JOB_OPTIONS,
   QUEUES,
   deliverJobId,
-  ingestJobId,
   maintenanceReminderJobId,
   noticeJobId,
   slaCheckJobId,
@@ -26,6 +25,12 @@ export interface EnqueueOptions {
   attemptsBefore?: number;
 }
 
+/** Stored items to ingest in one job, under the job id kept with them. */
+export interface IngestBatch {
+  jobId: string;
+  inboundIds: string[];
+}
+
 interface IdentifiedJob {
   name: string;
   data: IngestJob | DeliverJob | DeliverNoticeJob;
@@ -42,10 +47,10 @@ export class QueueProducer {
   ) {}
 
   /** Resolves with how many failed jobs were run again (with `retryFailed`). */
-  enqueueIngest(inboundIds: string[], options: EnqueueOptions = {}): Promise<number> {
+  enqueueIngest(batches: IngestBatch[], options: EnqueueOptions = {}): Promise<number> {
     return this.add(
       this.intake,
-      inboundIds.map((inboundId) => ({ name: JOBS.ingest, data: { inboundId }, opts: { jobId: ingestJobId(inboundId) } })),
+      batches.map(({ jobId, inboundIds }) => ({ name: JOBS.ingest, data: { inboundIds }, opts: { jobId } })),
       options,
     );
   }

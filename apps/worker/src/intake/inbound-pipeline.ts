@@ -70,8 +70,9 @@ export class InboundPipeline {
     private readonly detector: IncidentDetector,
   ) {
     this.groups = new BatchCollector({
-      // Half the jobs a worker runs at once fill the groups in flight; the other half are fetched
-      // and waiting, so the next group starts full the moment one ends (jobs are fetched one by one).
+      // Sized from the jobs a worker runs at once: when each brings one item (a low rate), half of
+      // them fill the groups in flight and the other half wait fetched, so the next group starts
+      // full the moment one ends; under load a job brings a gateway's batch and fills them alone.
       maxItems: Math.max(1, Math.ceil(config.intakeConcurrency / (2 * GROUPS_IN_FLIGHT))),
       maxWaitMs: 0,
       maxConcurrentFlushes: GROUPS_IN_FLIGHT,

@@ -37,6 +37,7 @@ import { ExpectedRowsGuard1764525600000 } from '../migrations/1764525600000-expe
 import { OpenTicketsIndex1764529200000 } from '../migrations/1764529200000-open-tickets-index.js';
 import { TicketNumbersPastAMillion1764532800000 } from '../migrations/1764532800000-ticket-numbers-past-a-million.js';
 import { InboxOrderIndexes1764536400000 } from '../migrations/1764536400000-inbox-order-indexes.js';
+import { InboundQueueJob1764540000000 } from '../migrations/1764540000000-inbound-queue-job.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -85,4 +86,5 @@ export const TICKETS_MIGRATIONS = [
   OpenTicketsIndex1764529200000,
   TicketNumbersPastAMillion1764532800000,
   InboxOrderIndexes1764536400000,
+  InboundQueueJob1764540000000,
 ];

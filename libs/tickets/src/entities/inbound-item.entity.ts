@@ -55,4 +55,8 @@ export class InboundItemEntity {
 
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
+
+  /** The intake job that carries it (null: stored before job ids were kept, its job is `singleIngestJobId`). */
+  @Column({ name: 'queue_job_id', type: 'text', nullable: true })
+  queueJobId!: string | null;
 }

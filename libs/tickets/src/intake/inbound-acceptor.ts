@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AcceptedInbound, InboundSink, RawInbound, RejectedAtSource } from '@app/channels';
 import { BatchCollector } from '@app/platform';
+import { newIngestJobId } from '../jobs.js';
 import { QueueProducer } from '../queue-producer.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
 
 // Under load, the calls that arrive while the batch in flight is stored share the next one: one
-// multi-row INSERT and one queue round trip for all of them. A lone call waits one event-loop turn.
+// multi-row INSERT and one intake job for all of them. A lone call waits one event-loop turn.
 // One batch in flight, not four: with four, a saturated gateway could settle into batches of two
 // (a slot was always free while Postgres answered in a few ms), each call paying its own round
 // trips, and stayed there for the run: 13 of 32 bench call runs that followed the baseline, with
@@ -39,10 +40,12 @@ export class InboundAcceptor implements InboundSink {
   }
 
   private async acceptMany(raws: RawInbound[]): Promise<AcceptedInbound[]> {
-    const stored = await this.items.storeMany(raws);
-    // A redelivery of an item still pending is queued again too: its job may have been lost (ids are deterministic).
+    const jobId = newIngestJobId();
+    const stored = await this.items.storeMany(raws, jobId);
+    // A redelivery of an item still pending goes in this job too: its own may have been lost. If it
+    // was not, the item is ingested by whichever runs first and the other finds it done.
     const pending = new Set(stored.filter((item) => item.status === 'pending').map((item) => item.id));
-    await this.producer.enqueueIngest([...pending]);
+    if (pending.size > 0) await this.producer.enqueueIngest([{ jobId, inboundIds: [...pending] }]);
     return stored.map((item) => ({ inboundId: item.id, isNew: item.isNew }));
   }
 }

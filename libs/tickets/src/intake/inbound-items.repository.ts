@@ -30,20 +30,20 @@ export class InboundItemsRepository {
   /**
    * Stores each raw input once, all in one multi-row INSERT; an item stored before (a redelivery,
    * or the same item twice in `items`) comes back as the first row, with `isNew` false. Answers in
-   * the order of `items`.
+   * the order of `items`. New rows keep `queueJobId`, the id of the job that will carry them.
    */
-  async storeMany(items: RawInbound[]): Promise<StoredInbound[]> {
+  async storeMany(items: RawInbound[], queueJobId: string): Promise<StoredInbound[]> {
     if (items.length === 0) return [];
-    const params: unknown[] = [];
+    const params: unknown[] = [queueJobId];
     const rows = items.map((item) => {
       params.push(item.channel, item.dedupeKey, item.sourceRef ?? null, item.raw, item.raw.length, JSON.stringify(item.summary));
       const at = params.length - 6;
       // The database clock (microseconds, per row in VALUES order) orders the messages of one conversation (findEarlierPending).
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, 'pending', clock_timestamp())`;
+      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, 'pending', clock_timestamp(), $1)`;
     });
     const inserted = await runPrepared<{ id: string; channel: Channel; dedupe_key: string }>(
       this.dataSource.manager,
-      `INSERT INTO inbound_items (channel, dedupe_key, source_ref, raw, size_bytes, summary, status, received_at)
+      `INSERT INTO inbound_items (channel, dedupe_key, source_ref, raw, size_bytes, summary, status, received_at, queue_job_id)
        VALUES ${rows.join(', ')}
        ON CONFLICT (channel, dedupe_key) DO NOTHING
        RETURNING id, channel, dedupe_key`,
@@ -182,14 +182,13 @@ export class InboundItemsRepository {
   }
 
   /** Items still pending after `olderThanMs`: their queue job was lost or is stuck. */
-  async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(InboundItemEntity, {
-      select: { id: true },
+  async findStalePending(olderThanMs: number, limit: number): Promise<Array<Pick<InboundItemEntity, 'id' | 'queueJobId'>>> {
+    return this.dataSource.manager.find(InboundItemEntity, {
+      select: { id: true, queueJobId: true },
       where: { status: 'pending', receivedAt: LessThan(new Date(Date.now() - olderThanMs)) },
       order: { receivedAt: 'ASC' },
       take: limit,
     });
-    return rows.map((row) => row.id);
   }
 
   /**
