@@ -26,7 +26,7 @@ const number = (name: string, fallback: number): number => Number(process.env[na
  * BENCH_MAIL_RATE (50), BENCH_SOAK_EVENTS (100000) and BENCH_SOAK_RATE (100) for the long run,
  * BENCH_WARMUP_SECONDS (3: events sent first at the scenario's rate, at most 200, and not counted),
  * BENCH_ROUNDS (1: baseline, webhooks and chat run this many times, interleaved, with the spread),
- * BENCH_WORKER_PROCESSES (one per core: worker processes of the system under test, as WORKER_PROCESSES),
+ * BENCH_WORKER_PROCESSES (worker processes of the system under test; default as WORKER_PROCESSES's),
  * BENCH_SURGE_EVENTS (20000), BENCH_SURGE_SECONDS (60) and BENCH_SURGE_DRAIN (900: how long to wait
  * for the last confirmations) for the outage day, BENCH_SMS (4000: SMS sent through each Twilio client),
  * BENCH_HISTORY (0: resolved tickets of a past year seeded, then analyzed, before each scenario of the system).
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       await reset('surge');
       const surge = await runSurge(env, number('BENCH_SURGE_EVENTS', 20_000), number('BENCH_SURGE_SECONDS', 60), number('BENCH_SURGE_DRAIN', 900));
       console.log(summaryLine(surge));
-      console.log(`surge: per channel ${JSON.stringify(surge.latencyByGroup)}; peak queue depth ${JSON.stringify(surge.peakQueueDepth)}`);
+      console.log(`surge: per channel ${JSON.stringify(surge.latencyByGroup)}; peak queue depth ${JSON.stringify(surge.peakQueueDepth)} jobs, ${surge.peakPendingItems} items stored and waiting`);
       results.push(surge);
     }
     if (only.has('soak')) {

@@ -19,6 +19,8 @@ export interface SurgeResult extends ScenarioResult {
   mix: Record<Channel, number>;
   /** Most jobs waiting or running at once in each queue during the run. */
   peakQueueDepth: { intake: number; outbound: number };
+  /** Most inbound items stored and not yet ingested at once: the intake's backlog, as an intake job carries a gateway's batch of them. */
+  peakPendingItems: number;
 }
 
 /** Of every 20 events: 8 chats, 7 calls, 5 mails (an outage day: people chat and call first). */
@@ -43,6 +45,7 @@ export async function runSurge(env: TestEnvironment, count: number, seconds: num
   const appenders: ImapFlow[] = [];
   const queues = { intake: queueOf(env, 'intake'), outbound: queueOf(env, 'outbound') };
   const peak = { intake: 0, outbound: 0 };
+  let peakPendingItems = 0;
   const monitors = new MonitoredProcesses(system.processes, system.statements);
   const seen = { sms: 0, mail: 0 };
   const poll = setInterval(() => {
@@ -64,6 +67,10 @@ export async function runSurge(env: TestEnvironment, count: number, seconds: num
         .then((counts) => (peak[name] = Math.max(peak[name], Object.values(counts).reduce((sum, value) => sum + value, 0))))
         .catch(() => undefined);
     }
+    void env
+      .query<{ pending: number }>(`SELECT count(*)::int AS pending FROM inbound_items WHERE status = 'pending'`)
+      .then(([row]) => (peakPendingItems = Math.max(peakPendingItems, row?.pending ?? 0)))
+      .catch(() => undefined);
   }, 250);
   try {
     for (let index = 0; index < APPENDERS; index += 1) {
@@ -124,7 +131,7 @@ export async function runSurge(env: TestEnvironment, count: number, seconds: num
     });
     const mix = { chat: 0, call: 0, mail: 0 };
     for (let index = 0; index < count; index += 1) mix[channelOf(index)] += 1;
-    return { scenario: 'surge', ...run, mix, peakQueueDepth: peak };
+    return { scenario: 'surge', ...run, mix, peakQueueDepth: peak, peakPendingItems };
   } finally {
     clearInterval(poll);
     clearInterval(depths);

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { defaultWorkerProcesses } from '../apps/worker/src/config/worker-config.js';
 import { AppProcess } from '../test/support/app-process.js';
 import { freePort } from '../test/support/ports.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
@@ -20,8 +20,8 @@ export function withProductionTimers(settings: Record<string, string>): Record<s
 }
 
 /**
- * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, one
- * per core by default, as `WORKER_PROCESSES` runs them), with the phone channel on a Twilio fake, each
+ * Ventanilla as it runs in production (a gateway and BENCH_WORKER_PROCESSES worker processes, as
+ * many as `npm start` runs by default), with the phone channel on a Twilio fake, each
  * process counting the statements it sends to Postgres.
  */
 export class SystemUnderTest {
@@ -60,7 +60,7 @@ export class SystemUnderTest {
       OUTBOUND_CONCURRENCY: '16',
     }));
     const gateway = new AppProcess('gateway', settings);
-    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? availableParallelism()) }, () => new AppProcess('worker', { ...settings, ...worker }));
+    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? defaultWorkerProcesses()) }, () => new AppProcess('worker', { ...settings, ...worker }));
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
     // BENCH_NODE_ARGS='--max-semi-space-size=32' runs every process with those Node flags too.

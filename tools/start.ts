@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv } from '@app/platform';
 import { describeMigration, migrate, readCoreConfig } from '@app/tickets';
 import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js';
-import { loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
+import { defaultWorkerProcesses, loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
 
 /**
  * `npm start`: checks every setting, applies migrations, then runs the gateway and
- * `WORKER_PROCESSES` workers (default: one per core), each a process of its own. A process that dies is
+ * `WORKER_PROCESSES` workers (default: one fewer than the cores, at least one), each a process of its own. A process that dies is
  * started again (after a pause that grows while it keeps dying), unless it stopped on a bad
  * setting; SIGINT/SIGTERM stop them all gracefully.
  */
@@ -72,8 +71,7 @@ async function main(): Promise<void> {
   loadWorkerConfig(process.env);
   const reader = new EnvReader(process.env);
   const { databaseUrl } = readCoreConfig(reader);
-  // One per core: on 2 cores, two workers confirmed 12-24 % more than one (docs/performance.md).
-  const workers = reader.int('WORKER_PROCESSES', availableParallelism(), { min: 1, max: 64 });
+  const workers = reader.int('WORKER_PROCESSES', defaultWorkerProcesses(), { min: 1, max: 64 });
   for (const line of describeMigration(await migrate(databaseUrl))) console.log(line);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
