@@ -7,9 +7,9 @@ import { defaultWorkerProcesses, loadWorkerConfig } from '../apps/worker/src/con
 
 /**
  * `npm start`: checks every setting, applies migrations, then runs the gateway and
- * `WORKER_PROCESSES` workers (default: one fewer than the cores, at least one), each a process of its own. A process that dies is
- * started again (after a pause that grows while it keeps dying), unless it stopped on a bad
- * setting; SIGINT/SIGTERM stop them all gracefully.
+ * `WORKER_PROCESSES` workers (default: one fewer than the cores, at least one), each a process of
+ * its own. A process that dies is started again (after a pause that grows while it keeps dying),
+ * unless it stopped on a bad setting; SIGINT/SIGTERM stop them all gracefully.
  */
 const APPS = {
   gateway: fileURLToPath(new URL('../apps/gateway/src/main.js', import.meta.url)),
