@@ -122,6 +122,47 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(new Set(confirmations.map((confirmed) => confirmed.ticketNumber)).size).toBe(crowd.length);
   });
 
+  it('should take a message written while the first one is still being recorded after it, without a failed attempt', async () => {
+    // Postgres holds ticket writes for a moment (a table lock), as a busy database does: the first
+    // message's intake waits, and the second, queued meanwhile, finds it still pending.
+    const holder = await env.db.connect();
+    const lockWaits = async () =>
+      (await env.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0]!
+        .count;
+    let client: ChatTestClient;
+    let conversationId: string;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE');
+      client = await connect(baseA);
+      const ack = await client.start({ name: 'Raúl Treviño', email: customerAddress('chat-early'), message: 'No me deja cancelar una factura' });
+      conversationId = ack.conversationId;
+      client.useToken(ack.token);
+      await eventually(async () => ((await lockWaits()) >= 1 ? true : undefined), { what: 'the first intake waiting for the lock' });
+      expect(await client.message('Me sale el error 205 del SAT')).toMatchObject({ ok: true });
+      // The second message's intake reaches the first message too (it goes after it) and waits as well.
+      await eventually(async () => ((await lockWaits()) >= 2 ? true : undefined), { what: 'the second intake waiting for the lock' });
+    } finally {
+      await holder.query('COMMIT');
+      holder.release();
+    }
+
+    await client.waitFor('ticket:confirmed');
+    const items = await eventually(async () => {
+      const rows = await env.query<{ status: string; attempts: number; last_error: string | null }>(
+        `SELECT status, attempts, last_error FROM inbound_items WHERE channel = 'chat' AND source_ref = 'chat:' || $1 ORDER BY received_at`,
+        [conversationId],
+      );
+      return rows.length === 2 && rows.every((row) => row.status === 'done') ? rows : undefined;
+    }, { what: 'both messages recorded' });
+    expect(items).toEqual([
+      { status: 'done', attempts: 0, last_error: null },
+      { status: 'done', attempts: 0, last_error: null },
+    ]);
+    expect((await inboundTexts(conversationId)).map((row) => row.text)).toEqual(['No me deja cancelar una factura', 'Me sale el error 205 del SAT']);
+    expect(client.events('ticket:confirmed')).toHaveLength(1);
+  });
+
   it('should show an agent reply posted through the other gateway live, and not mail it while the customer is connected', async () => {
     const { client, email, ticketNumber } = await startChat(baseA);
     const reply = await postReply(ticketNumber, 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.');

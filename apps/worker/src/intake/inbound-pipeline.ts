@@ -173,7 +173,13 @@ export class InboundPipeline {
     if (earlierPending) {
       for (const earlierId of await this.items.findEarlierPending(item.id)) {
         const earlier = await this.items.loadRaw(earlierId);
-        if (earlier?.status === 'pending') await this.processItem(earlier);
+        if (earlier?.status !== 'pending') continue;
+        const earlierDone = await settle(this.processItem(earlier));
+        // Its own job may have been recording it at this very moment (in another group or worker):
+        // the unique keys fail this second run, and it is done, which is all this item waits for.
+        if (!(earlierDone instanceof Error)) continue;
+        if ((await this.items.loadRaw(earlierId))?.status === 'pending') throw earlierDone;
+        this.logger.log(`inbound ${earlierId} was recorded by its own job meanwhile (${earlierDone.message}); going on with ${item.id}`);
       }
     }
     return this.processItem(item, message);
