@@ -98,12 +98,21 @@ function score(reports: SurgeReport[], assigned: Map<string, string | null>) {
   return { reports: reports.length, linked, falseLinks, keyed, missed, incidents: members.size, incidentsPerFailure: fragments };
 }
 
+/** A threshold to try instead of the default; a typo must not quietly score the thresholds as NaN. */
+function thresholdFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new Error(`${name} must be a number, not "${raw}"`);
+  return value;
+}
+
 /** EVAL_JOIN, EVAL_PAIR, EVAL_MIN override the thresholds, to explore them. */
 const settings: DetectionSettings = {
   ...DEFAULT_DETECTION,
-  joinScore: Number(process.env.EVAL_JOIN ?? DEFAULT_DETECTION.joinScore),
-  pairScore: Number(process.env.EVAL_PAIR ?? DEFAULT_DETECTION.pairScore),
-  minReports: Number(process.env.EVAL_MIN ?? DEFAULT_DETECTION.minReports),
+  joinScore: thresholdFromEnv('EVAL_JOIN', DEFAULT_DETECTION.joinScore),
+  pairScore: thresholdFromEnv('EVAL_PAIR', DEFAULT_DETECTION.pairScore),
+  minReports: thresholdFromEnv('EVAL_MIN', DEFAULT_DETECTION.minReports),
 };
 
 function main(): number {

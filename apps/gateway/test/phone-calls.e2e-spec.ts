@@ -1,12 +1,16 @@
+import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { Agent, get } from 'node:http';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { launchBrowser, screenshotBothSizes, seriousAccessibilityViolations, signInToInbox } from '../../../test/support/browser.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
+import { repoRoot } from '../../../test/support/repo-root.js';
 import { SimulatedCall, TwilioWebhookClient } from '../../../test/support/simulated-call.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
@@ -16,6 +20,7 @@ import { TEST_TWILIO, twilioSettings } from '../../../test/support/twilio-test-a
 
 const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, supportLine: SUPPORT_LINE } = TEST_TWILIO;
 const WAIT_SECONDS = 10;
+const execFileAsync = promisify(execFile);
 
 interface TicketView {
   number: string;
@@ -517,6 +522,23 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     await sleep(4_000);
     expect(fake.requests.filter((request) => request.method === 'POST' && request.form.To === call.from)).toHaveLength(1);
     expect(smsTo(call.from)).toHaveLength(1);
+  });
+
+  it('should take a call made with npm run dev:call, as a developer tries the channel locally', async () => {
+    const from = mobile();
+    const { stdout } = await execFileAsync(process.execPath, [join(repoRoot(), 'dist/tools/dev-call.js'), from, '2', 'No me deja descargar el XML.'], {
+      env: { PATH: process.env.PATH ?? '', PORT: new URL(base).port, ...twilioSettings(fake.url) },
+      encoding: 'utf8',
+    });
+    expect(stdout).toMatch(/ticket número IF, \d{6}/);
+    const sms = await fake.waitForMessage((message) => message.form.To === from.replace(/^\+521/, '+52'), 'the confirmation SMS of the dev:call');
+    const number = /ticket ([A-Z]+-\d+)/.exec(sms.form.Body)![1]!;
+    expect(stdout).toContain(`IF, ${number.split('-')[1]}`);
+    const view = await eventually(async () => {
+      const found = await ticket(number);
+      return found.messages.some((message) => message.text.includes('No me deja descargar el XML.')) ? found : undefined;
+    }, { what: 'the transcription on the ticket' });
+    expect(view).toMatchObject({ severity: 2, channel: 'phone' });
   });
 
   it('should answer 503 saying so while the phone channel is not configured', async () => {

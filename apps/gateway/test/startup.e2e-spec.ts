@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { APP_ENTRY } from '../../../test/support/app-process.js';
+import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
+import { APP_ENTRY, AppProcess } from '../../../test/support/app-process.js';
+import { freePort } from '../../../test/support/ports.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 
@@ -77,5 +79,44 @@ describe('npm run migrate', () => {
     } finally {
       await env.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
+  });
+});
+
+describe('the first administrator (ADMIN_EMAIL / ADMIN_PASSWORD)', () => {
+  let env: TestEnvironment;
+  let port: number;
+  const startGateway = (admin: { email: string; password: string }) =>
+    new AppProcess('gateway', env.processEnv({ PORT: String(port), ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password })).start();
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create('first-admin');
+    port = await freePort();
+  });
+  afterAll(() => env.close());
+
+  it('should say at start-up when the pair would not sign in because an administrator already exists', async () => {
+    const first = await startGateway(ADMIN);
+    await first.stop();
+    const notApplied = 'ADMIN_EMAIL / ADMIN_PASSWORD not applied: an active administrator exists';
+
+    // The sandbox draws a new password each run: the administrator keeps the first one.
+    const newPassword = await startGateway({ email: ADMIN.email, password: 'otra-clave-distinta-456' });
+    try {
+      expect(newPassword.log).toContain(`${notApplied} and they only create the first one (${ADMIN.email} keeps the password it has)`);
+      const base = `http://127.0.0.1:${port}`;
+      await expect(ApiClient.signIn(base, { email: ADMIN.email, password: 'otra-clave-distinta-456' })).rejects.toThrow(/failed: 401/);
+      await expect(ApiClient.signIn(base, ADMIN)).resolves.toBeInstanceOf(ApiClient);
+    } finally {
+      await newPassword.stop();
+    }
+
+    const otherEmail = await startGateway({ email: 'otra.admin@interfactura.com', password: ADMIN.password });
+    await otherEmail.stop();
+    expect(otherEmail.log).toContain('(otra.admin@interfactura.com was not created)');
+
+    // The pair that signs in says nothing.
+    const same = await startGateway(ADMIN);
+    await same.stop();
+    expect(same.log).not.toContain(notApplied);
   });
 });

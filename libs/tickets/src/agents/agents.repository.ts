@@ -34,8 +34,8 @@ export class AgentsRepository {
   }
 
   /** The agent with this email, password hash included (it is not selected otherwise). */
-  findWithPasswordHash(email: string): Promise<AgentEntity | null> {
-    return this.dataSource.manager.createQueryBuilder(AgentEntity, 'a').addSelect('a.passwordHash').where('a.email = :email', { email }).getOne();
+  findWithPasswordHash(email: string, em: EntityManager = this.dataSource.manager): Promise<AgentEntity | null> {
+    return em.createQueryBuilder(AgentEntity, 'a').addSelect('a.passwordHash').where('a.email = :email', { email }).getOne();
   }
 
   existsWithEmail(email: string, em: EntityManager = this.dataSource.manager): Promise<boolean> {

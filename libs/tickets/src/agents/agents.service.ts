@@ -93,7 +93,10 @@ export class AgentsService {
   async ensureFirstAdmin(credentials: { email?: string; password?: string }): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       await this.agents.lockFirstAdmin(em);
-      if (await this.agents.existsActiveAdmin(em)) return;
+      if (await this.agents.existsActiveAdmin(em)) {
+        await this.warnWhenNotApplied(credentials, em);
+        return;
+      }
       if (!credentials.email || !credentials.password) {
         this.logger.warn('no active administrator: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
         return;
@@ -108,6 +111,19 @@ export class AgentsService {
       await this.create({ name: 'Administrador', email, password: credentials.password, tier: 'L1', role: 'admin' }, em);
       this.logger.log(`created the first administrator ${email}`);
     });
+  }
+
+  /**
+   * ADMIN_EMAIL / ADMIN_PASSWORD only make an administrator while none is active (they never reset
+   * one): a start whose pair would not sign in says so, or its operator meets a bare 401.
+   */
+  private async warnWhenNotApplied(credentials: { email?: string; password?: string }, em: EntityManager): Promise<void> {
+    if (!credentials.email || !credentials.password) return;
+    const email = validEmail(credentials.email);
+    const agent = await this.agents.findWithPasswordHash(email, em);
+    if (agent?.active && agent.role === 'admin' && (await verifyPassword(agent.passwordHash, credentials.password))) return;
+    const what = agent ? `${email} keeps the password it has` : `${email} was not created`;
+    this.logger.warn(`ADMIN_EMAIL / ADMIN_PASSWORD not applied: an active administrator exists and they only create the first one (${what})`);
   }
 }
 
