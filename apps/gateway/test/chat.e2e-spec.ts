@@ -163,6 +163,36 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(client.events('ticket:confirmed')).toHaveLength(1);
   });
 
+  it('should keep text with control characters (a NUL) as text without them, and not fail the customers who start at the same moment', async () => {
+    const crowd = await Promise.all(Array.from({ length: 12 }, () => connect(baseA)));
+    const acks = await Promise.all(
+      crowd.map((client, index) =>
+        client.start({
+          name: index === 0 ? 'Ana\u0000 Ruiz' : `Cliente ${index}`,
+          email: customerAddress('chat-nul'),
+          message: index === 0 ? 'No\u0000 puedo\u0007 timbrar' : '¿Dónde descargo el XML?',
+        }),
+      ),
+    );
+    expect(acks.filter((ack) => ack.error)).toEqual([]);
+    await Promise.all(crowd.map((client) => client.waitFor('ticket:confirmed')));
+    expect(await inboundTexts(acks[0]!.conversationId)).toEqual([{ text: 'No puedo timbrar' }]);
+    const [{ name }] = await env.query<{ name: string }>(`SELECT name FROM chat_conversations WHERE id = $1`, [acks[0]!.conversationId]);
+    expect(name).toBe('Ana Ruiz');
+  });
+
+  it('should answer both copies of a start sent twice at once with the one conversation', async () => {
+    const client = await connect(baseA);
+    const fields = { name: 'Pedro Salas', email: customerAddress('chat-twice'), message: 'Perdí mi contraseña', clientId: newClientId() };
+    const [first, second] = await Promise.all([client.start(fields), client.start(fields)]);
+    expect(second.conversationId).toBe(first.conversationId);
+    client.useToken(second.token);
+    await client.waitFor('ticket:confirmed');
+    const tickets = await env.query(`SELECT id FROM tickets WHERE conversation_ref = $1`, [first.conversationId]);
+    expect(tickets).toHaveLength(1);
+    expect(await inboundTexts(first.conversationId)).toEqual([{ text: 'Perdí mi contraseña' }]);
+  });
+
   it('should show an agent reply posted through the other gateway live, and not mail it while the customer is connected', async () => {
     const { client, email, ticketNumber } = await startChat(baseA);
     const reply = await postReply(ticketNumber, 'Hola Lucía: entra a Mis comprobantes y usa el botón Descargar XML.');

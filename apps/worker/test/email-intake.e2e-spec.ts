@@ -11,6 +11,7 @@ interface TicketRow {
   id: string;
   number: string;
   severity: number;
+  subject: string;
   tier: string;
   status: string;
   created_at: Date;
@@ -398,6 +399,18 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
       expect(await ticketsOf(customer)).toHaveLength(1);
       expect(sink.distinctTo(customer)).toHaveLength(1);
     }
+  });
+
+  it('should take a mail whose subject decodes to a NUL, and the mails behind it', async () => {
+    const [odd, next] = [customerAddress('nul'), customerAddress('tras-nul')];
+    // An encoded word may carry any byte; Postgres refuses a NUL in text and JSON.
+    await dovecot.append(buildMail({ from: odd, subject: 'Factura\u0000 rechazada', text: 'El SAT rechaza la factura A-33.' }).raw);
+    await dovecot.append(buildMail({ from: next, subject: 'Acuse pendiente', text: 'No llega el acuse de cancelación.' }).raw);
+    for (const customer of [odd, next]) {
+      await waitForTicket(customer);
+      await sink.waitFor((sent) => sent.envelopeTo.includes(customer), `the confirmation to ${customer}`);
+    }
+    expect((await ticketsOf(odd))[0]!.subject).toBe('Factura rechazada');
   });
 
   it('should move a mail that is too big aside without downloading it and keep the reason', async () => {

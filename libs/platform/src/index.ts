@@ -27,3 +27,4 @@ export * from './text/display-time.js';
 export * from './validation/is-uuid.js';
 export * from './database/pipelined-transaction.js';
 export * from './database/prepared-read.js';
+export * from './database/refused-data.js';

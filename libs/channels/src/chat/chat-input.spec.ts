@@ -48,6 +48,12 @@ describe('parseChatMessage', () => {
     });
   });
 
+  it('should drop control characters (a NUL, a bell) and keep tabs and line breaks; a text of nothing else is empty', () => {
+    expect(parseChatMessage({ text: 'No\u0000 puedo\u0007\ttimbrar\r\nhoy\u007f' }, 100).text).toBe('No puedo\ttimbrar\nhoy');
+    expect(start({ name: 'Ana\u0000 Ruiz\u001b' }).name).toBe('Ana Ruiz');
+    expect(errorOf(() => parseChatMessage({ text: '\u0000\u0000' }, 100))).toMatchObject({ code: 'invalid_payload' });
+  });
+
   it('should refuse a text over the limit with its own code, and an empty one', () => {
     expect(errorOf(() => parseChatMessage({ text: 'x'.repeat(101) }, 100))).toMatchObject({ code: 'text_too_long' });
     expect(parseChatMessage({ text: 'x'.repeat(100) }, 100).text).toHaveLength(100);

@@ -68,18 +68,25 @@ function asObject(payload: unknown): Record<string, unknown> {
   return payload as Record<string, unknown>;
 }
 
+/**
+ * Control characters other than tabs and line breaks: no keyboard types them, and Postgres refuses a
+ * NUL in text or JSON, which would fail the message (mail drops NULs too).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 function requiredString(fields: Record<string, unknown>, name: string, max: number): string {
-  const value = fields[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
-  if (value.trim().length > max) throw new ChatInputError('invalid_payload', `${name} debe tener como máximo ${max} caracteres`);
-  return value.trim();
+  const raw = fields[name];
+  const value = typeof raw === 'string' ? raw.replace(CONTROL_CHARACTERS, '').trim() : '';
+  if (value === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
+  if (value.length > max) throw new ChatInputError('invalid_payload', `${name} debe tener como máximo ${max} caracteres`);
+  return value;
 }
 
-/** The customer's text, kept as text: line breaks normalised, surrounding blanks trimmed. */
+/** The customer's text, kept as text: line breaks normalised, control characters dropped, surrounding blanks trimmed. */
 function chatText(fields: Record<string, unknown>, name: string, max: number): string {
-  const value = fields[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
-  const text = value.replace(/\r\n?/g, '\n').trim();
+  const raw = fields[name];
+  const text = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim() : '';
+  if (text === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
   if (text.length > max) throw new ChatInputError('text_too_long', `${name} debe tener como máximo ${max} caracteres`);
   return text;
 }

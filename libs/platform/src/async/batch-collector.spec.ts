@@ -162,6 +162,43 @@ describe('BatchCollector', () => {
     expect(batches).toEqual([[0], [1, 2], [3, 4], [5]]);
   });
 
+  describe('when a whole batch is refused', () => {
+    /** A store that refuses any batch holding a negative number, as Postgres refuses a statement for one bad row. */
+    const refusingNegatives = (splitWhen?: (error: unknown) => boolean) => {
+      const batches: number[][] = [];
+      const collector = new BatchCollector<number, number>({
+        maxItems: 10,
+        maxWaitMs: 0,
+        ...(splitWhen ? { splitWhen } : {}),
+        flush: async (items) => {
+          batches.push(items);
+          if (items.some((item) => item < 0)) throw new Error(items.length > 1 ? 'refused: a bad row' : `refused: ${items[0]}`);
+          return items;
+        },
+      });
+      return { collector, batches };
+    };
+
+    it('should write its items one by one when splitWhen accepts the error, so only the bad one fails', async () => {
+      const { collector, batches } = refusingNegatives((error) => (error as Error).message.startsWith('refused'));
+      const settled = await Promise.allSettled([1, -2, 3].map((item) => collector.add(item)));
+      expect(settled).toEqual([
+        { status: 'fulfilled', value: 1 },
+        { status: 'rejected', reason: new Error('refused: -2') },
+        { status: 'fulfilled', value: 3 },
+      ]);
+      expect(batches).toEqual([[1, -2, 3], [1], [-2], [3]]);
+    });
+
+    it('should fail every call of the batch when splitWhen does not accept the error, or is not given', async () => {
+      for (const { collector, batches } of [refusingNegatives((error) => (error as Error).message === 'unreachable'), refusingNegatives()]) {
+        const settled = await Promise.allSettled([1, -2].map((item) => collector.add(item)));
+        expect(settled.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+        expect(batches).toEqual([[1, -2]]);
+      }
+    });
+  });
+
   it('should refuse a batch size below one', () => {
     expect(() => doubling(0, 0)).toThrow('maxItems must be a positive integer');
   });

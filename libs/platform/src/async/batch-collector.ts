@@ -17,6 +17,11 @@ export interface BatchCollectorOptions<I, O> {
    * place for an item that failed on its own. A rejection fails every call of the batch.
    */
   flush: (items: I[]) => Promise<Array<O | Error>>;
+  /**
+   * When a batch's flush rejects with an error this accepts (one item's data refused), its items are
+   * flushed again one at a time, so only the item at fault fails; without it, every call fails.
+   */
+  splitWhen?: (error: unknown) => boolean;
 }
 
 interface Waiting<I, O> {
@@ -97,6 +102,10 @@ export class BatchCollector<I, O> {
     try {
       results = await this.options.flush(batch.map((waiting) => waiting.item));
     } catch (error) {
+      if (batch.length > 1 && this.options.splitWhen?.(error)) {
+        for (const waiting of batch) await this.run([waiting]);
+        return;
+      }
       for (const waiting of batch) waiting.reject(error);
       return;
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AcceptedInbound, InboundSink, RawInbound, RejectedAtSource } from '@app/channels';
-import { BatchCollector } from '@app/platform';
+import { BatchCollector, isRefusedData } from '@app/platform';
 import { newIngestJobId } from '../jobs.js';
 import { QueueProducer } from '../queue-producer.js';
 import { InboundItemsRepository } from './inbound-items.repository.js';
@@ -12,7 +12,8 @@ import { InboundItemsRepository } from './inbound-items.repository.js';
 // trips, and stayed there for the run: 13 of 32 bench call runs that followed the baseline, with
 // 40-100 % more gateway CPU per call and up to a third less throughput (docs/performance.md,
 // twelfth pass).
-const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 1 };
+// An item Postgres refuses (a data error) fails alone: the batch is written again item by item.
+const BATCH = { maxItems: 100, maxWaitMs: 0, maxConcurrentFlushes: 1, splitWhen: isRefusedData };
 
 /**
  * The entry of every channel (the apps wire it as the channels' `INBOUND_SINK`): store the raw input

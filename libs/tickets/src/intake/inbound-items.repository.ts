@@ -23,6 +23,16 @@ export interface FinishedInbound {
   ticketId: string | null;
 }
 
+/**
+ * The sender and subject shown in the list of what arrived, as the source gave them, less NULs: a
+ * mail's encoded subject may carry one, and Postgres refuses it in JSON, which would keep the mail
+ * (and every mail behind it) from being stored.
+ */
+function storableSummary(summary: RawInbound['summary']): RawInbound['summary'] {
+  const clean = (text: string | undefined) => text?.replace(/\u0000/g, '');
+  return { ...summary, from: clean(summary.from), subject: clean(summary.subject) };
+}
+
 @Injectable()
 export class InboundItemsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -36,7 +46,7 @@ export class InboundItemsRepository {
     if (items.length === 0) return [];
     const params: unknown[] = [queueJobId];
     const rows = items.map((item) => {
-      params.push(item.channel, item.dedupeKey, item.sourceRef ?? null, item.raw, item.raw.length, JSON.stringify(item.summary));
+      params.push(item.channel, item.dedupeKey, item.sourceRef ?? null, item.raw, item.raw.length, JSON.stringify(storableSummary(item.summary)));
       const at = params.length - 6;
       // The database clock (microseconds, per row in VALUES order) orders the messages of one conversation (findEarlierPending).
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}::jsonb, 'pending', clock_timestamp(), $1)`;
@@ -89,7 +99,7 @@ export class InboundItemsRepository {
         sourceRef: item.sourceRef ?? null,
         raw: null,
         sizeBytes: item.sizeBytes,
-        summary: item.summary,
+        summary: storableSummary(item.summary),
         status: 'rejected',
         outcome: item.reason,
         receivedAt: new Date(),
