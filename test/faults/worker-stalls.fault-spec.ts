@@ -38,7 +38,7 @@ describe('faults: a worker freezes with jobs in hand', () => {
       await stack.addWorker();
       report.add('worker frozen 15 s holding its jobs: a second worker takes over', await expectRecovered(stack, load, takenOverAt));
       // The frozen worker did the same work after waking, and its transaction found the items recorded.
-      await eventually(async () => frozen.log.includes('was recorded by another worker meanwhile'), {
+      await eventually(async () => frozen.log.includes('was recorded by another run of its job meanwhile'), {
         what: 'the woken worker to find its items taken',
         timeoutMs: STALL_MS + 20_000,
       });

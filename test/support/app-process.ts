@@ -17,6 +17,8 @@ const LOG_TAIL_CHARS = 64 * 1024;
  */
 export class AppProcess {
   private output = '';
+  /** Characters printed since start, the tail's dropped ones included: marks for `logSince`. */
+  private printed = 0;
   private child?: ChildProcess;
   /** Extra Node.js flags for the process (e.g. --cpu-prof for a benchmark). */
   nodeArgs: string[] = [];
@@ -31,6 +33,16 @@ export class AppProcess {
 
   get log(): string {
     return this.output;
+  }
+
+  /** A mark of what the process printed so far, for `logSince`. */
+  get logMark(): number {
+    return this.printed;
+  }
+
+  /** What the process printed after `mark` (a long stretch keeps only its last LOG_TAIL_CHARS). */
+  logSince(mark: number): string {
+    return this.output.slice(Math.max(0, this.output.length - (this.printed - mark)));
   }
 
   /** Started and not exited. */
@@ -53,7 +65,9 @@ export class AppProcess {
       let isReady = false;
       const onData = (chunk: Buffer): void => {
         // Only the tail is kept: a long run's logs must not grow this process without bound.
-        this.output = (this.output + chunk.toString()).slice(-LOG_TAIL_CHARS);
+        const text = chunk.toString();
+        this.printed += text.length;
+        this.output = (this.output + text).slice(-LOG_TAIL_CHARS);
         if (!isReady && this.output.includes(this.readyText)) {
           isReady = true;
           resolve();

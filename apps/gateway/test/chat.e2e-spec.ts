@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN, ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
@@ -122,6 +123,25 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(new Set(confirmations.map((confirmed) => confirmed.ticketNumber)).size).toBe(crowd.length);
   });
 
+  it('should record a burst of messages sent right after the start once each, in order, without rolling any back', async () => {
+    const mark = worker.logMark;
+    const client = await connect(baseA);
+    const ack = await client.start({ name: 'Marta Leal', email: customerAddress('chat-rafaga'), message: 'Hola, tengo un problema' });
+    client.useToken(ack.token);
+    const burst = ['No timbra', 'Sale error 301', 'Es la serie A', 'Desde ayer', 'Urge por favor', 'Gracias'];
+    const acks = await Promise.all(burst.map((text) => client.message(text)));
+    expect(acks.every((answer) => answer.ok)).toBe(true);
+    const texts = await eventually(async () => {
+      const rows = await inboundTexts(ack.conversationId);
+      return rows.length === burst.length + 1 ? rows.map((row) => row.text) : undefined;
+    }, { what: 'every message on the ticket' });
+    expect(texts).toEqual(['Hola, tengo un problema', ...burst]);
+    const items = await env.query<{ attempts: number }>(`SELECT attempts FROM inbound_items WHERE source_ref = 'chat:' || $1`, [ack.conversationId]);
+    expect(items.map((item) => item.attempts)).toEqual(burst.map(() => 0).concat(0));
+    // Each message waits for the one before it rather than racing it in a second transaction.
+    expect(worker.logSince(mark)).not.toMatch(/rolled back/);
+  });
+
   it('should take a message written while the first one is still being recorded after it, without a failed attempt', async () => {
     // Postgres holds ticket writes for a moment (a table lock), as a busy database does: the first
     // message's intake waits, and the second, queued meanwhile, finds it still pending.
@@ -131,6 +151,7 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
         .count;
     let client: ChatTestClient;
     let conversationId: string;
+    const mark = worker.logMark;
     try {
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE tickets IN SHARE ROW EXCLUSIVE MODE');
@@ -140,8 +161,12 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
       client.useToken(ack.token);
       await eventually(async () => ((await lockWaits()) >= 1 ? true : undefined), { what: 'the first intake waiting for the lock' });
       expect(await client.message('Me sale el error 205 del SAT')).toMatchObject({ ok: true });
-      // The second message's intake reaches the first message too (it goes after it) and waits as well.
-      await eventually(async () => ((await lockWaits()) >= 2 ? true : undefined), { what: 'the second intake waiting for the lock' });
+      // The second message's intake finds the first still pending and waits for it (it goes after it).
+      await eventually(
+        async () => ((await env.query(`SELECT 1 FROM inbound_items WHERE source_ref = 'chat:' || $1`, [conversationId])).length === 2 ? true : undefined),
+        { what: 'the second message stored' },
+      );
+      await sleep(300);
     } finally {
       await holder.query('COMMIT');
       holder.release();
@@ -159,6 +184,7 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
       { status: 'done', attempts: 0, last_error: null },
       { status: 'done', attempts: 0, last_error: null },
     ]);
+    expect(worker.logSince(mark)).not.toMatch(/rolled back/);
     expect((await inboundTexts(conversationId)).map((row) => row.text)).toEqual(['No me deja cancelar una factura', 'Me sale el error 205 del SAT']);
     expect(client.events('ticket:confirmed')).toHaveLength(1);
   });

@@ -167,6 +167,31 @@ describe('satisfaction survey (Chromium, SMTP sink, fake Twilio REST API)', () =
     expect((await rateByForm(link, 9)).status).toBe(400);
   });
 
+  it('should not send the survey of a ticket reopened before it went out, say why on the ticket, and send one at the next resolution', async () => {
+    const address = customerAddress('encuesta-reabierta');
+    const { id, number } = await seedTicket(env, { email: address, name: 'Lucía Garza', subject: 'No puedo timbrar', severity: 2 });
+    await env.query(`UPDATE tickets SET status = 'open' WHERE id = $1`, [id]);
+    // The worker is away: the resolution and its survey wait, and the customer answers at once that it still fails.
+    await worker.stop();
+    try {
+      await resolve(admin, number);
+      expect((await admin.post(`/api/tickets/${number}/reopen`, { reason: 'El cliente dice que sigue sin timbrar' })).status).toBe(200);
+    } finally {
+      await worker.start();
+    }
+    const held = await eventually(async () => (await ticket(number)).events.find((event) => event.type === 'delivery_held'), { what: 'the survey held' });
+    expect(held.data.reason).toBe('el ticket ya no está resuelto: la encuesta no se envía');
+    await eventually(async () => (await ticket(number)).events.find((event) => event.type === 'resolution_sent'), { what: 'the resolution to go out' });
+    const surveys = () => sink.to(address).filter((mail) => mail.parsed.subject?.includes('¿Cómo te atendimos?'));
+    expect(surveys()).toEqual([]);
+
+    // Solved for real this time: the survey the customer never got goes out now, once.
+    await resolve(admin, number);
+    await sink.waitFor((mail) => mail.envelopeTo.includes(address) && Boolean(mail.parsed.subject?.includes('¿Cómo te atendimos?')), 'the survey after the second resolution');
+    await eventually(async () => (await ticket(number)).events.filter((event) => event.type === 'resolution_sent').length === 2 || undefined, { what: 'both resolutions sent' });
+    expect(surveys()).toHaveLength(1);
+  });
+
   it('should report satisfaction by agent, tier and channel in the API and on the reports page', async () => {
     const byL1 = await resolvedMailTicket(l1, 'reporte-l1');
     const byL2 = await resolvedMailTicket(l2, 'reporte-l2', 'L2');

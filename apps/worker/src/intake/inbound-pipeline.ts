@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnprocessableInboundError, type InboundMessage } from '@app/channels';
-import { BatchCollector, FaultInjector, intakeTotal, settle } from '@app/platform';
+import { BatchCollector, FaultInjector, intakeTotal, settle, withTimeout } from '@app/platform';
 import {
   IncidentDetector,
   InboundItemTakenError,
@@ -13,6 +13,7 @@ import {
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { DirectDeliveries } from './direct-deliveries.js';
+import { ItemsInFlight } from './items-in-flight.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
 
@@ -36,6 +37,9 @@ const SENDS_PER_INTAKE = 2;
 /** Intake groups in flight at once per worker process; each holds one database connection. */
 const GROUPS_IN_FLIGHT = 2;
 
+/** How long a message waits for an earlier one of its conversation that another group of this process records. */
+const EARLIER_WAIT_MS = 10_000;
+
 /**
  * The worker's handling of stored inbound items: normalise each with its channel's adapter, let the
  * intake service record it, then send what the customer is owed (`DirectDeliveries`). The outbox
@@ -58,6 +62,7 @@ export class InboundPipeline {
   private readonly detections: BatchCollector<string, void>;
   /** Reports waiting for detection beyond which a job waits for its report's run (INCIDENT_DETECTION_BACKLOG). */
   private readonly detectionBacklog: number;
+  private readonly inFlight = new ItemsInFlight();
 
   constructor(
     @Inject(WORKER_CONFIG) config: WorkerConfig,
@@ -104,6 +109,19 @@ export class InboundPipeline {
   }
 
   private async processGroup(ids: string[]): Promise<Result[]> {
+    const claimed = this.inFlight.claim(ids);
+    try {
+      return await this.processClaimedGroup(ids, (id) => {
+        const claim = claimed.get(id);
+        if (claim) this.inFlight.release(id, claim);
+      });
+    } finally {
+      for (const [id, claim] of claimed) this.inFlight.release(id, claim);
+    }
+  }
+
+  /** `done`: the group is through with an item (recorded, or given up on), so others may stop waiting for it. */
+  private async processClaimedGroup(ids: string[], done: (id: string) => void): Promise<Result[]> {
     const loaded = await this.items.loadForIntake(ids, this.channels.inOrderChannels);
     // A fault test freezes the worker here: its jobs stall and another worker takes them.
     this.faults.stallIfArmed('stall-before-intake');
@@ -125,11 +143,18 @@ export class InboundPipeline {
     const committed = await this.ingestTogether(together);
     for (const [position, { index, item, message }] of together.entries()) {
       const outcome = committed?.[position];
-      if (outcome) results[index] = outcome;
-      else alone.push({ index, item, earlierPending: false, message });
+      if (outcome) {
+        results[index] = outcome;
+        done(item.id);
+      } else alone.push({ index, item, earlierPending: false, message });
     }
-    // After the group: an earlier message of a conversation may be in it, and is then done.
-    for (const { index, item, earlierPending, message } of alone) results[index] = await settle(this.processAlone(item, earlierPending, message));
+    // After the group, oldest first: an earlier message of a conversation may be in it, and is then done.
+    alone.sort((a, b) => a.item.receivedAt.getTime() - b.item.receivedAt.getTime() || (a.item.id < b.item.id ? -1 : 1));
+    const group = new Set(ids);
+    for (const { index, item, earlierPending, message } of alone) {
+      results[index] = await settle(this.processAlone(item, earlierPending, group, message));
+      done(item.id);
+    }
     return ids.map((_, index) => results[index] ?? new Error('no outcome'));
   }
 
@@ -168,10 +193,17 @@ export class InboundPipeline {
     }
   }
 
-  /** One item in its own transaction, after the earlier pending messages of its conversation. */
-  private async processAlone(item: InboundItemEntity, earlierPending: boolean, message?: InboundMessage): Promise<PipelineOutcome> {
+  /**
+   * One item in its own transaction, after the earlier pending messages of its conversation: those
+   * another group of this process is recording are waited for; the others (their jobs not begun,
+   * lost, or in another worker) are recorded here first. `group`: the ids of the item's own group.
+   */
+  private async processAlone(item: InboundItemEntity, earlierPending: boolean, group: ReadonlySet<string>, message?: InboundMessage): Promise<PipelineOutcome> {
     if (earlierPending) {
       for (const earlierId of await this.items.findEarlierPending(item.id)) {
+        const recording = group.has(earlierId) ? undefined : this.inFlight.recordedElsewhere(earlierId);
+        // Bounded: should that group itself wait (its own earlier message), this goes on as without it.
+        if (recording) await settle(withTimeout(recording, EARLIER_WAIT_MS, `inbound ${earlierId} recorded by another group`));
         const earlier = await this.items.loadRaw(earlierId);
         if (earlier?.status !== 'pending') continue;
         const earlierDone = await settle(this.processItem(earlier));
@@ -201,12 +233,13 @@ export class InboundPipeline {
     } catch (error) {
       if (error instanceof InboundItemTakenError) {
         // The same job ran twice at once (it stalled here and another worker took it): theirs counts.
-        this.logger.log(`inbound ${item.id} was recorded by another worker meanwhile; this run's work is rolled back`);
+        this.logger.log(`inbound ${item.id} was recorded by another run of its job meanwhile (another worker, or this one twice); this run's work is rolled back`);
         return { kind: 'already_processed', deliveryIds: [] };
       }
       throw error;
     }
     const outcome = committed.outcomes[0]!;
+    this.inFlight.markRecorded(item.id);
     await this.afterCommit([{ item, outcome }], committed.places);
     return outcome;
   }

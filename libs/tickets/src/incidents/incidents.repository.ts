@@ -37,6 +37,20 @@ export interface NewIncident {
   detectionReason: string | null;
 }
 
+/**
+ * A report's words as detection reads them (`t`: the ticket), as `reportWords` gives them at intake:
+ * the first three inbound messages, a call's card replaced by its transcription, and no subject on a
+ * phone ticket (it is the call's, not the caller's).
+ */
+const REPORT_SUBJECT = `CASE WHEN t.channel = 'phone' THEN '' ELSE t.subject END AS subject`;
+const REPORT_TEXT = `LEFT JOIN LATERAL (
+  SELECT string_agg(words, E'\\n\\n') AS text FROM (
+    SELECT CASE WHEN call.call_sid IS NULL THEN msg.text ELSE coalesce(call.transcription_text, '') END AS words
+      FROM messages msg
+      LEFT JOIN phone_calls call ON msg.channel = 'phone' AND msg.external_id LIKE 'call-%' AND call.call_sid = substr(msg.external_id, 6)
+     WHERE msg.ticket_id = t.id AND msg.direction = 'inbound'
+     ORDER BY msg.created_at LIMIT 3) first) m ON true`;
+
 export interface ReportRow {
   id: string;
   severity: number;
@@ -250,10 +264,10 @@ export class IncidentsRepository {
    */
   async recentReports(since: Date, limit: number, em: EntityManager): Promise<ReportRow[]> {
     return (await em.query(
-      `SELECT t.id, t.severity, t.created_at, t.subject, l.incident_id, m.text
+      `SELECT t.id, t.severity, t.created_at, ${REPORT_SUBJECT}, l.incident_id, m.text
          FROM tickets t
          LEFT JOIN incident_tickets l ON l.ticket_id = t.id
-         LEFT JOIN LATERAL (SELECT string_agg(text, E'\\n\\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
+         ${REPORT_TEXT}
         WHERE t.created_at >= $1 AND t.status <> 'merged'
         ORDER BY t.created_at DESC LIMIT $2`,
       [since, limit],
@@ -270,9 +284,9 @@ export class IncidentsRepository {
       `SELECT i.id AS incident, i.title, i.status, i.severity, r.id, r.severity AS report_severity, r.created_at, r.subject, r.text
          FROM incidents i
          LEFT JOIN LATERAL (
-           SELECT t.id, t.severity, t.created_at, t.subject, m.text, l.linked_at
+           SELECT t.id, t.severity, t.created_at, ${REPORT_SUBJECT}, m.text, l.linked_at
              FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
-             LEFT JOIN LATERAL (SELECT string_agg(text, E'\n\n') AS text FROM (SELECT text FROM messages WHERE ticket_id = t.id AND direction = 'inbound' ORDER BY created_at LIMIT 3) first) m ON true
+             ${REPORT_TEXT}
             WHERE l.incident_id = i.id ORDER BY l.linked_at DESC LIMIT $1) r ON true
         WHERE i.status <> 'resolved' AND i.dismissed_at IS NULL AND (NOT $2 OR i.status = 'open')
         ORDER BY i.opened_at DESC, i.id, r.linked_at DESC`,

@@ -21,6 +21,7 @@ import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.re
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { OpenIncidentMatcher } from '../incidents/open-incident-matcher.js';
+import { reportWords } from '../incidents/report-words.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
@@ -242,7 +243,8 @@ export class IntakeService {
     // the call's card, whose menu line names that same severity (and about 8 % of a worker's time on a call).
     const classified = chosen === undefined ? classifySeverity({ subject: message.subject, text: message.text, channel: message.channel }) : null;
     // A report of a failure agents already confirmed joins it now: one problem, one severity, one clock.
-    const known = await this.openIncidents.match(message.subject, message.text);
+    const words = reportWords(message);
+    const known = words.subject || words.text ? await this.openIncidents.match(words.subject, words.text) : null;
     const severity = known?.severity ?? chosen ?? classified!.severity;
     const proposal = !known && classified ? classified : null;
     const openedAt = new Date();

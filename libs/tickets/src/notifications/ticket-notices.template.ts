@@ -1,3 +1,4 @@
+import type { Channel } from '@app/channels';
 import { formatDisplayTime } from '@app/platform';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
@@ -24,12 +25,22 @@ export function renderSeverityChange(input: { ticketNumber: string; from: Severi
   ]);
 }
 
-/** Tells the customer their ticket is solved, with what was done. */
-export function renderResolution(input: { ticketNumber: string; resolution: string; agentName: string }): RenderedMessage {
+/**
+ * How a customer reopens a resolved ticket from where the notice reaches them: a reply by mail or in
+ * the chat reopens it; an SMS cannot be answered (Ventanilla receives no SMS), a call by number can.
+ */
+const HOW_TO_REOPEN: Record<Channel, string> = {
+  email: 'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
+  chat: 'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
+  phone: 'Si el problema continúa, llámanos de nuevo, marca 4 y teclea el número de tu ticket: lo reabriremos.',
+};
+
+/** Tells the customer their ticket is solved, with what was done and how to reopen it on the ticket's channel. */
+export function renderResolution(input: { ticketNumber: string; resolution: string; agentName: string; channel: Channel }): RenderedMessage {
   return notice(input.ticketNumber, `Tu ticket quedó resuelto`, [
     `Tu ticket ${input.ticketNumber} quedó resuelto.`,
     input.resolution.trim(),
-    'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
+    HOW_TO_REOPEN[input.channel],
     `Atentamente, ${input.agentName}`,
   ]);
 }

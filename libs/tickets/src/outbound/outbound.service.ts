@@ -101,6 +101,9 @@ export class OutboundService {
   /** Sends one delivery; how it ended is recorded by the caller with the others of its group, a failure here. */
   private async send({ delivery, message, ticket, verificationId }: DeliveryToSend, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<FinishedDelivery> {
     const deliveryId = delivery.id;
+    const held = (reason: string): FinishedDelivery => ({ id: deliveryId, ticketId: ticket.id, status: 'held', event: { type: 'delivery_held', data: { deliveryId, reason } } });
+    // A survey asks how the resolution went: a ticket reopened (or merged) before it went out is not resolved.
+    if (delivery.kind === 'survey' && ticket.status !== 'resolved') return held('el ticket ya no está resuelto: la encuesta no se envía');
     const outbound: OutboundMessage = {
       channel: delivery.channel,
       kind: delivery.kind,
@@ -131,7 +134,7 @@ export class OutboundService {
             : await this.withFiles(outbound, message.id);
       const result = await senderFor(delivery.channel).send(ready);
       if (result.status === 'held') {
-        return { id: deliveryId, ticketId: ticket.id, status: 'held', event: { type: 'delivery_held', data: { deliveryId, reason: result.reason } } };
+        return held(result.reason);
       }
     } catch (error) {
       const permanent = error instanceof DeliveryRefusedError;

@@ -24,6 +24,8 @@ export class SatisfactionReports {
          CROSS JOIN LATERAL (VALUES ('all', 'all', 'Todos'), ('agent', coalesce(s.agent_id::text, 'none'), coalesce(a.name, 'Sin agente')),
                                     ('tier', s.tier, s.tier), ('channel', s.channel, s.channel)) AS d(dimension, key, label)
         WHERE s.created_at >= ($1 || '-01T00:00:00-06:00')::timestamptz AND s.created_at < ($1 || '-01T00:00:00-06:00')::timestamptz + interval '1 month'
+          -- Sent: a survey withheld (its ticket reopened first) or not delivered asked nobody.
+          AND EXISTS (SELECT 1 FROM outbound_deliveries sent WHERE sent.message_id = s.message_id AND sent.status = 'sent')
         GROUP BY d.dimension, d.key, d.label
         ORDER BY array_position(ARRAY['all', 'agent', 'tier', 'channel'], d.dimension), d.label`,
       [month],

@@ -48,7 +48,7 @@ export class SatisfactionSurveysService {
     const survey = await this.surveys.insertOnce({ ticketId: ticket.id, channel: ticket.channel, tier: ticket.tier, agentId: resolvedBy.id }, em);
     if (!survey) return [];
     const content = renderSurvey({ channel: ticket.channel, ticketNumber: ticket.number, customerName: contact.name });
-    const queued = await this.notifier.queueNotice(ticket, contact, 'survey', content, { type: 'system' }, em, `survey-${ticket.id}`);
+    const queued = await this.notifier.queueNotice(ticket, contact, 'survey', content, { type: 'system' }, em, `survey-${survey.id}`);
     await this.surveys.setMessage(survey.id, queued.message.id, em);
     return queued.deliveryIds;
   }

@@ -6,8 +6,18 @@ import { SatisfactionSurveyEntity } from './satisfaction-survey.entity.js';
 export class SurveysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The ticket's survey, created once: null when it already had one (a ticket resolved again gets no second survey). */
+  /**
+   * The ticket's survey, created once: null when it already had one that asked the customer (a ticket
+   * resolved again gets no second survey). One that never went out (withheld because the ticket was
+   * reopened first, or undelivered) and was not answered gives way to the new one.
+   */
   async insertOnce(survey: Pick<SatisfactionSurveyEntity, 'ticketId' | 'channel' | 'tier' | 'agentId'>, em: EntityManager): Promise<SatisfactionSurveyEntity | null> {
+    await em.query(
+      `DELETE FROM satisfaction_surveys s
+        WHERE s.ticket_id = $1 AND s.rating IS NULL
+          AND NOT EXISTS (SELECT 1 FROM outbound_deliveries d WHERE d.message_id = s.message_id AND d.status IN ('pending', 'sent'))`,
+      [survey.ticketId],
+    );
     const result = await em.createQueryBuilder().insert().into(SatisfactionSurveyEntity).values(survey).orIgnore().returning('id').execute();
     const id = (result.raw as Array<{ id: string }>)[0]?.id;
     return id ? em.findOneByOrFail(SatisfactionSurveyEntity, { id }) : null;

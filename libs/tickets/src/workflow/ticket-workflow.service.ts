@@ -195,7 +195,7 @@ export class TicketWorkflowService {
       const content = renderSeverityChange({ ticketNumber: ticket.number, from: ticket.severity, to: transition.severity, reason: transition.reason });
       queued = await this.notifier.queueNotice(ticket, contact, 'severity_change', content, author, em);
     } else if (transition.kind === 'resolve') {
-      const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name });
+      const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name, channel: ticket.channel });
       queued = await this.notifier.queueNotice(ticket, contact, 'resolution', content, author, em);
       // After the solution, on the same channels: how did we do?
       return [...queued.deliveryIds, ...(await this.surveys.queueAfterResolution(ticket, contact, actor, em))];
