@@ -106,6 +106,9 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
       rfc: 'GAML850101AB1',
       name: 'Lucía Garza',
     });
+    // A new ticket was last updated when it was opened, not before.
+    const [times] = await env.query<{ same: boolean }>(`SELECT updated_at = created_at AS same FROM tickets WHERE number = $1`, [ticketNumber]);
+    expect(times).toEqual({ same: true });
     // Only a hash of the token is kept.
     const stored = await env.query<{ token_hash: string }>(`SELECT token_hash FROM chat_conversations WHERE id = $1`, [ack.conversationId]);
     expect(stored[0]!.token_hash).not.toContain(ack.token);

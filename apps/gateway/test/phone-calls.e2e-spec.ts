@@ -524,6 +524,20 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(smsTo(call.from)).toHaveLength(1);
   });
 
+  it('should not promise an SMS to a caller whose confirmations of the hour are used up (the loop guard), and ask them to note the number', async () => {
+    const from = mobile();
+    for (let call = 1; call <= 3; call += 1) {
+      const { confirmation } = await callWithSeverity(newCall(from), '2');
+      expect(spokenText(confirmation)).toContain('recibirá un mensaje de texto');
+      await eventually(() => (smsTo(from).length === call ? true : undefined), { what: `SMS ${call} to ${from}` });
+    }
+    const { confirmation, number } = await callWithSeverity(newCall(from), '2');
+    expect(spokenText(confirmation)).not.toContain('mensaje de texto');
+    expect(spokenText(confirmation)).toContain('Por favor, anote este número');
+    expect(eventTypes(await ticket(number))).toContain('confirmation_suppressed');
+    expect(smsTo(from)).toHaveLength(3);
+  });
+
   it('should take a call made with npm run dev:call, as a developer tries the channel locally', async () => {
     const from = mobile();
     const { stdout } = await execFileAsync(process.execPath, [join(repoRoot(), 'dist/tools/dev-call.js'), from, '2', 'No me deja descargar el XML.'], {

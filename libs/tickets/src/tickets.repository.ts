@@ -35,7 +35,11 @@ export type NewTicket = Pick<
   | 'solutionRiskAt'
   | 'nextUpdateDueAt'
   | 'slaExplanation'
-> & { createdAt: Date };
+> & {
+  createdAt: Date;
+  /** The same instant as `createdAt`: left to the database, it is the transaction's start, before it. */
+  updatedAt: Date;
+};
 
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
 export type SlaState = (typeof SLA_STATES)[number];

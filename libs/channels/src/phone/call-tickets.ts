@@ -8,6 +8,8 @@ export interface CallTicket {
   severityMeaning: string;
   /** The call was added to a ticket that existed before it (chosen on the menu, or the caller's open one). */
   joinedExisting: boolean;
+  /** An SMS confirms this call (none when the caller's confirmations of the hour are used up: the loop guard). */
+  smsFollows: boolean;
 }
 
 /** Finds the ticket a caller typed the number of, if the caller takes part in it. The apps wire it to the tickets. */

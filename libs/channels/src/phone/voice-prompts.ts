@@ -36,6 +36,7 @@ export const PROMPTS = {
   repeat: 'Repito:',
   severity: 'Severidad',
   smsFollows: 'En un momento recibirá un mensaje de texto con estos datos.',
+  noteTheNumber: 'Por favor, anote este número: es el que debe mencionar si nos contacta de nuevo.',
   smsFallback: 'Su solicitud quedó registrada. En unos minutos recibirá su número de ticket por mensaje de texto.',
   goodbye: 'Gracias por llamar a Interfactura. Hasta luego.',
   withheldNumber:

@@ -56,7 +56,7 @@ describe('VoiceResponses', () => {
   });
 
   it('should read the ticket number letter by letter and digit by digit, twice, with the severity', () => {
-    const twiml = parseTwiml(responses.confirmation({ number: 'IF-000123', severity: 2, severityMeaning: 'Incidente en una funcionalidad específica.', joinedExisting: false }));
+    const twiml = parseTwiml(responses.confirmation({ number: 'IF-000123', severity: 2, severityMeaning: 'Incidente en una funcionalidad específica.', joinedExisting: false, smsFollows: true }));
     const digits = findAll(twiml, 'say-as').filter((node) => node.attributes['interpret-as'] === 'digits');
     expect(digits.map((node) => node.text)).toEqual(['000123', '000123']);
     expect(findAll(twiml, 'say-as').filter((node) => node.attributes['interpret-as'] === 'characters')[0]!.text).toBe('IF');
@@ -68,9 +68,15 @@ describe('VoiceResponses', () => {
   });
 
   it('should say the call was added when it joined an existing ticket', () => {
-    expect(spokenText(parseTwiml(responses.confirmation({ number: 'IF-000045', severity: 0, severityMeaning: 'Falla total.', joinedExisting: true })))).toContain(
+    expect(spokenText(parseTwiml(responses.confirmation({ number: 'IF-000045', severity: 0, severityMeaning: 'Falla total.', joinedExisting: true, smsFollows: true })))).toContain(
       'Agregamos su llamada al ticket número',
     );
+  });
+
+  it('should not promise an SMS that the loop guard keeps from going, and ask the caller to note the number', () => {
+    const spoken = spokenText(parseTwiml(responses.confirmation({ number: 'IF-000045', severity: 1, severityMeaning: 'Falla parcial.', joinedExisting: true, smsFollows: false })));
+    expect(spoken).not.toContain('mensaje de texto');
+    expect(spoken).toContain('Por favor, anote este número');
   });
 
   it('should pause and come back for the ticket, counting the rounds', () => {

@@ -120,7 +120,7 @@ export class VoiceResponses {
     const repeat = say(response, `${PROMPTS.repeat} `);
     sayNumber(repeat, letters, digits);
     say(response, `${PROMPTS.severity} ${SEVERITY_WORDS_ES[ticket.severity]}: ${ticket.severityMeaning}`);
-    say(response, PROMPTS.smsFollows);
+    say(response, ticket.smsFollows ? PROMPTS.smsFollows : PROMPTS.noteTheNumber);
     say(response, PROMPTS.goodbye);
     response.hangup();
     return response.toString();

@@ -61,8 +61,13 @@ export class PhoneCallsRepository implements CallTicketFinder {
 
   /** The ticket the call landed on, once the worker has put it there. */
   async findCallTicket(callSid: string): Promise<CallTicket | null> {
-    const rows: Array<{ number: string; severity: number; joined: boolean }> = await this.dataSource.query(
-      `SELECT t.number, t.severity, (t.conversation_ref IS DISTINCT FROM c.call_sid) AS joined
+    // The call's SMS is written with the ticket (the outbox), under the keys CustomerNotifier gives it:
+    // a new ticket's confirmation, or a joined call's own; none when the loop guard suppressed it.
+    const rows: Array<{ number: string; severity: number; joined: boolean; sms_follows: boolean }> = await this.dataSource.query(
+      `SELECT t.number, t.severity, (t.conversation_ref IS DISTINCT FROM c.call_sid) AS joined,
+              EXISTS (SELECT 1 FROM outbound_deliveries d
+                       WHERE d.ticket_id = t.id AND d.kind = 'confirmation' AND d.channel = 'phone'
+                         AND d.dedupe_key IN ('confirmation-' || t.id, 'confirmation-call-' || c.call_sid)) AS sms_follows
          FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id
         WHERE c.call_sid = $1`,
       [callSid],
@@ -70,7 +75,7 @@ export class PhoneCallsRepository implements CallTicketFinder {
     const row = rows[0];
     if (!row) return null;
     const severity = row.severity as Severity;
-    return { number: row.number, severity, severityMeaning: SEVERITY_MEANINGS_ES[severity], joinedExisting: row.joined };
+    return { number: row.number, severity, severityMeaning: SEVERITY_MEANINGS_ES[severity], joinedExisting: row.joined, smsFollows: row.sms_follows };
   }
 
   /** The customer must be called back while any call on the ticket is a missed one nobody returned. */

@@ -267,6 +267,7 @@ export class IntakeService {
         sourceInboundId: item.id,
         conversationRef: message.conversationRef ?? null,
         createdAt: openedAt,
+        updatedAt: openedAt,
         lastCustomerMessageAt: openedAt,
         attentionDueAt: clocks.attentionDueAt,
         attentionRiskAt: clocks.attentionRiskAt,
