@@ -1,5 +1,6 @@
 import { SimulatedCall, TwilioWebhookClient } from '../test/support/simulated-call.js';
 import { findAll, spokenText, type TwimlNode } from '../test/support/twiml.js';
+import { SANDBOX_TWILIO_ACCOUNT } from './sandbox-twilio-account.js';
 
 /**
  * `npm run dev:call -- <caller> <key> [what the caller says]`: one phone call to a local gateway as
@@ -14,8 +15,8 @@ async function main(): Promise<void> {
   const client = new TwilioWebhookClient(
     `http://127.0.0.1:${process.env.PORT ?? '3000'}`,
     process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
-    process.env.TWILIO_ACCOUNT_SID ?? `AC${'0'.repeat(32)}`,
-    process.env.TWILIO_AUTH_TOKEN ?? 'sandbox-auth-token',
+    process.env.TWILIO_ACCOUNT_SID ?? SANDBOX_TWILIO_ACCOUNT.accountSid,
+    process.env.TWILIO_AUTH_TOKEN ?? SANDBOX_TWILIO_ACCOUNT.authToken,
   );
   const call = new SimulatedCall(client, caller);
   const heard = (step: string, twiml: TwimlNode) => console.log(`${step}: «${spokenText(twiml)}»`);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     await call.deliver(call.transcriptionCallback(afterChoice, said));
   }
   await call.deliver(call.statusCallback('completed'));
-  console.log(`call ${call.callSid} ended; the confirmation SMS goes to ${caller}`);
+  console.log(`call ${call.callSid} ended; the sandbox prints the SMS Ventanilla sends to ${caller}`);
 }
 
 main().catch((error: unknown) => {

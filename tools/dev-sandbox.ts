@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DovecotServer } from '../test/support/dovecot.js';
 import { SmtpSink } from '../test/support/smtp-sink.js';
 import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
+import { SANDBOX_TWILIO_ACCOUNT } from './sandbox-twilio-account.js';
 
 /**
  * `npm run dev:sandbox`: a local mailbox (Dovecot), an SMTP server that prints what Ventanilla
@@ -15,8 +16,8 @@ async function main(): Promise<void> {
   const settings = {
     ...mailbox.imapEnv(),
     SMTP_URL: smtp.url,
-    TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-    TWILIO_AUTH_TOKEN: 'sandbox-auth-token',
+    TWILIO_ACCOUNT_SID: SANDBOX_TWILIO_ACCOUNT.accountSid,
+    TWILIO_AUTH_TOKEN: SANDBOX_TWILIO_ACCOUNT.authToken,
     TWILIO_API_URL: twilio.url,
     // Nobody can sign in without an administrator; a fresh password each run, never a known one.
     ADMIN_EMAIL: 'admin@sandbox.example.mx',

@@ -1,5 +1,5 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import { isOwnMessageId } from '@app/platform';
+import { isOwnMessageId, withoutNul } from '@app/platform';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
 import type { InboundAttachment, InboundMessage } from '../contract/inbound-message.js';
 import { detectAutomatedMail } from './automated-mail.js';
@@ -26,7 +26,6 @@ const MAILPARSER_HTML_TEXT = { limits: { maxDepth: 1000 } } as const;
 // A References header can list any number of ids; the newest (listed first here) are the ones that thread.
 const MAX_THREAD_REFERENCES = 100;
 // Postgres text cannot hold NUL; some broken mailers emit it.
-const stripNul = (text: string): string => text.replace(/\u0000/g, '');
 
 /** Turns a raw RFC 5322 mail into the channel-neutral inbound message. */
 export class MailNormalizer {
@@ -40,7 +39,7 @@ export class MailNormalizer {
       throw new UnprocessableInboundError(`unparseable mail: ${error instanceof Error ? error.message : String(error)}`);
     }
     const sender = firstAddress(parsed.from);
-    const subject = stripNul(parsed.subject ?? '').trim();
+    const subject = withoutNul(parsed.subject ?? '').trim();
     const messageId = normaliseMessageId(parsed.messageId);
     const headerLines = new Map<string, string>();
     for (const { key, line } of parsed.headerLines) {
@@ -58,8 +57,8 @@ export class MailNormalizer {
       receivedAt: context.receivedAt,
       from: { email: sender?.address, name: sender?.name },
       subject,
-      text: stripNul(await this.bodyText(parsed)),
-      htmlSanitized: parsed.html ? stripNul(sanitizeMailHtml(parsed.html)) || undefined : undefined,
+      text: withoutNul(await this.bodyText(parsed)),
+      htmlSanitized: parsed.html ? withoutNul(sanitizeMailHtml(parsed.html)) || undefined : undefined,
       attachments: parsed.attachments.map((attachment) => this.attachment(attachment)),
       threadRefs: threadReferences(parsed),
       automated,
@@ -96,7 +95,7 @@ export class MailNormalizer {
   private attachment(attachment: Attachment): InboundAttachment {
     const tooBig = attachment.size > this.settings.maxAttachmentBytes;
     return {
-      filename: stripNul(attachment.filename ?? defaultFilename(attachment.contentType)),
+      filename: withoutNul(attachment.filename ?? defaultFilename(attachment.contentType)),
       contentType: attachment.contentType || 'application/octet-stream',
       sizeBytes: attachment.size,
       contentId: normaliseMessageId(attachment.contentId),
@@ -121,7 +120,7 @@ function isHtmlOnly(parsed: ParsedMail): boolean {
 function firstAddress(from: AddressObject | undefined): { address: string; name?: string } | undefined {
   const entry = from?.value.find((candidate) => candidate.address && /^[^@\s]+@[^@\s]+$/.test(candidate.address));
   if (!entry?.address) return undefined;
-  return { address: entry.address.toLowerCase(), name: stripNul(entry.name ?? '').trim() || undefined };
+  return { address: entry.address.toLowerCase(), name: withoutNul(entry.name ?? '').trim() || undefined };
 }
 
 /** In-Reply-To first, then References from the newest to the oldest. */

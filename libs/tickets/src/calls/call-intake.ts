@@ -9,6 +9,7 @@ import { MessagesRepository } from '../messages.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
+import { callExternalId } from './call-external-id.js';
 import { callSubject, renderCallMessage } from './call-message.js';
 import { EMPTY_CALL_STATE, isMissedCall, isTerminalStatus, mergeCallFacts, newlyKnownFacts, type CallState } from './call-state.js';
 import { CallerTickets } from './caller-tickets.js';
@@ -27,7 +28,6 @@ export class CallCallbacksPendingError extends Error {
   }
 }
 
-const callExternalId = (callSid: string): string => `call-${callSid}`;
 
 /** The intake outcome of a call that ended before the menu with nothing to add it to. */
 export const HUNG_UP_BEFORE_MENU = 'hung_up_before_menu';

@@ -6,6 +6,7 @@ import { insertStatement, returnedRows, updateStatement, type SqlStatement } fro
 import { WriteBehind } from '../database/write-behind.js';
 import { PhoneCallEntity } from '../entities/phone-call.entity.js';
 import { SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
+import { callConfirmationKey, TICKET_CONFIRMATION_KEY_PREFIX } from '../outbound/confirmation-keys.js';
 
 /** A call's update held with its intake group's other writes. */
 interface HeldCallUpdate {
@@ -67,10 +68,10 @@ export class PhoneCallsRepository implements CallTicketFinder {
       `SELECT t.number, t.severity, (t.conversation_ref IS DISTINCT FROM c.call_sid) AS joined,
               EXISTS (SELECT 1 FROM outbound_deliveries d
                        WHERE d.ticket_id = t.id AND d.kind = 'confirmation' AND d.channel = 'phone'
-                         AND d.dedupe_key IN ('confirmation-' || t.id, 'confirmation-call-' || c.call_sid)) AS sms_follows
+                         AND d.dedupe_key IN ($2::text || t.id::text, $3::text)) AS sms_follows
          FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id
         WHERE c.call_sid = $1`,
-      [callSid],
+      [callSid, TICKET_CONFIRMATION_KEY_PREFIX, callConfirmationKey(callSid)],
     );
     const row = rows[0];
     if (!row) return null;

@@ -5,6 +5,7 @@ import type { SqlStatement } from '../database/combined-statements.repository.js
 import { WriteBehind } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
 import type { IncidentStatus, IncidentSummary, IncidentUpdateView, LinkedTicket } from './incident-shapes.js';
+import { CALL_EXTERNAL_ID_PREFIX } from '../calls/call-external-id.js';
 
 interface IncidentRow {
   id: string;
@@ -47,7 +48,8 @@ const REPORT_TEXT = `LEFT JOIN LATERAL (
   SELECT string_agg(words, E'\\n\\n') AS text FROM (
     SELECT CASE WHEN call.call_sid IS NULL THEN msg.text ELSE coalesce(call.transcription_text, '') END AS words
       FROM messages msg
-      LEFT JOIN phone_calls call ON msg.channel = 'phone' AND msg.external_id LIKE 'call-%' AND call.call_sid = substr(msg.external_id, 6)
+      LEFT JOIN phone_calls call ON msg.channel = 'phone' AND msg.external_id LIKE '${CALL_EXTERNAL_ID_PREFIX}%'
+                                AND call.call_sid = substr(msg.external_id, ${CALL_EXTERNAL_ID_PREFIX.length + 1})
      WHERE msg.ticket_id = t.id AND msg.direction = 'inbound'
      ORDER BY msg.created_at LIMIT 3) first) m ON true`;
 

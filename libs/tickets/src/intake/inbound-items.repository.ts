@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import type { Channel, RawInbound, RejectedAtSource } from '@app/channels';
-import { entityFromRow, runPrepared } from '@app/platform';
+import { entityFromRow, runPrepared, withoutNul } from '@app/platform';
 import { TIERS, type Tier } from '../domain.js';
 import { TicketEntity } from '../entities/ticket.entity.js';
 import { returnedRows, type SqlStatement } from '../database/combined-statements.repository.js';
@@ -29,7 +29,7 @@ export interface FinishedInbound {
  * (and every mail behind it) from being stored.
  */
 function storableSummary(summary: RawInbound['summary']): RawInbound['summary'] {
-  const clean = (text: string | undefined) => text?.replace(/\u0000/g, '');
+  const clean = (text: string | undefined) => (text === undefined ? undefined : withoutNul(text));
   return { ...summary, from: clean(summary.from), subject: clean(summary.subject) };
 }
 

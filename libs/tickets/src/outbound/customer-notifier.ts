@@ -18,6 +18,7 @@ import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { OutboundDeliveriesRepository, type NewDelivery } from './outbound-deliveries.repository.js';
 import { ReplyRouting } from './reply-routing.js';
 import { SendsBegunHere } from './sends-begun-here.js';
+import { callConfirmationKey, ticketConfirmationKey } from './confirmation-keys.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -64,7 +65,7 @@ export class CustomerNotifier {
     const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, ticket.channel)), verificationSentTo, knownIncident });
     return this.queue(
       // Only a ticket opened in this transaction is confirmed so: its key cannot exist yet.
-      { ticket, contact, kind: 'confirmation', dedupeKey: `confirmation-${ticket.id}`, freshKey: true, content, author: { type: 'system' } },
+      { ticket, contact, kind: 'confirmation', dedupeKey: ticketConfirmationKey(ticket.id), freshKey: true, content, author: { type: 'system' } },
       [answering.externalId, ...answering.threadRefs],
       [ticket.channel],
       em,
@@ -81,7 +82,7 @@ export class CustomerNotifier {
   /** A call added to an existing ticket is confirmed by SMS to the caller, whatever channel the ticket came from. */
   async queueCallConfirmation(ticket: TicketEntity, contact: ContactEntity, callerPhone: string, callSid: string, em: EntityManager): Promise<QueuedMessage> {
     const content = renderConfirmation({ ...(await this.confirmationInput(ticket, contact, 'phone')), addedToExisting: true });
-    const draft = { ticket, contact, kind: 'confirmation' as const, dedupeKey: `confirmation-call-${callSid}`, content, author: { type: 'system' as const } };
+    const draft = { ticket, contact, kind: 'confirmation' as const, dedupeKey: callConfirmationKey(callSid), content, author: { type: 'system' as const } };
     return this.queue({ ...draft, recipient: callerPhone }, [], ['phone'], em);
   }
 
