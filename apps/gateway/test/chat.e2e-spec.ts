@@ -9,7 +9,7 @@ import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
-import type { MeJson } from '@app/tickets';
+import type { MeJson, TicketDetailJson } from '@app/tickets';
 
 const PORTAL = 'https://portal.interfactura.example';
 
@@ -232,6 +232,26 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     const deliveries = await env.query<{ channel: string }>(`SELECT channel FROM outbound_deliveries WHERE message_id = $1`, [reply.id]);
     expect(deliveries).toEqual([{ channel: 'chat' }]);
     expect(sink.to(email).filter((mail) => !mail.parsed.subject?.includes('Confirma tu correo'))).toEqual([]);
+  });
+
+  it('should show a customer message recorded after a reply before it on the timeline when the customer sent it first', async () => {
+    const { client, ticketNumber } = await startChat(baseA);
+    // The worker is away: the customer's message waits stored, and an agent answers meanwhile.
+    await worker.stop();
+    try {
+      expect(await client.message('Ya probé con otro navegador')).toMatchObject({ ok: true });
+      await postReply(ticketNumber, 'Hola Lucía: ¿qué mensaje te muestra el portal?');
+    } finally {
+      worker = await new AppProcess('worker', env.processEnv({ SMTP_URL: sink.url })).start();
+    }
+    await client.waitFor('agent:message');
+
+    const texts = await eventually(async () => {
+      const { messages } = (await apiB.get<TicketDetailJson>(`/api/tickets/${ticketNumber}`)).body;
+      const customer = messages.filter((message) => message.direction === 'inbound');
+      return customer.length === 2 ? messages.filter((message) => !message.automated).map((message) => message.text) : undefined;
+    }, { what: 'the late message on the timeline' });
+    expect(texts.slice(-2)).toEqual(['Ya probé con otro navegador', 'Hola Lucía: ¿qué mensaje te muestra el portal?']);
   });
 
   it('should resume after a dropped connection: messages written meanwhile arrive once and in order, missed replies by sync and by email', async () => {

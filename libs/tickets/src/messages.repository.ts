@@ -9,8 +9,11 @@ import { AttachmentEntity } from './entities/attachment.entity.js';
 import { MessageEntity } from './entities/message.entity.js';
 
 type MessageCore = 'ticketId' | 'direction' | 'channel' | 'externalId' | 'authorType' | 'text';
-/** What a new message must say; everything else defaults to empty (no author ids, not internal...). */
-export type NewMessage = Pick<MessageEntity, MessageCore> & Partial<Omit<MessageEntity, MessageCore | 'id' | 'createdAt'>>;
+/**
+ * What a new message must say; everything else defaults to empty (no author ids, not internal...).
+ * `createdAt` defaults to the transaction's clock; a customer's message gives when it arrived.
+ */
+export type NewMessage = Pick<MessageEntity, MessageCore> & Partial<Omit<MessageEntity, MessageCore | 'id'>>;
 
 const MESSAGE_DEFAULTS = {
   authorContactId: null,
@@ -34,14 +37,14 @@ export class MessagesRepository {
 
   /**
    * Through a holding transaction (an intake group) a message without files waits for the group's
-   * flush, with its id made here; its `createdAt` is then this moment (the row gets the
-   * transaction's clock, as every message of the transaction does).
+   * flush, with its id made here; its `createdAt` is then the one given or this moment (the row
+   * gets the transaction's clock, as every message of the transaction does).
    */
   async insert(message: NewMessage, attachments: InboundAttachment[], em: EntityManager): Promise<MessageEntity> {
     if (attachments.length === 0 && this.writeBehind.isHolding(em)) {
       const held = em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message, id: randomUUID() });
       await this.writeBehind.write('messages', [held], (rows, db) => [insertStatement(db, MessageEntity, rows)], em);
-      return { ...held, createdAt: new Date() };
+      return { ...held, createdAt: message.createdAt ?? new Date() };
     }
     const saved = await em.save(MessageEntity, em.create(MessageEntity, { ...MESSAGE_DEFAULTS, ...message }));
     if (attachments.length > 0) {
@@ -118,7 +121,8 @@ export class MessagesRepository {
   }
 
   listForTicket(ticketId: string): Promise<MessageEntity[]> {
-    // A message and the confirmation it caused share one transaction's now(): the customer's comes first.
+    // A customer's message is dated when it arrived, so one recorded late still shows before the
+    // replies written after it; a message and what its intake wrote at the same moment: the customer's first.
     return this.dataSource.manager.find(MessageEntity, { where: { ticketId }, order: { createdAt: 'ASC', direction: 'ASC' } });
   }
 

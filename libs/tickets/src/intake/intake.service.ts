@@ -415,6 +415,9 @@ export class IntakeService {
         htmlSanitized: message.htmlSanitized ?? null,
         threadRefs: message.threadRefs,
         inboundItemId: item.id,
+        // Dated when it arrived, not when the worker got to it: an agent's reply written in between
+        // follows it on the timeline, as it did in the customer's conversation.
+        createdAt: item.receivedAt,
       },
       message.attachments,
       em,
