@@ -32,6 +32,7 @@ export class TwilioWebhooksController {
       body: request.body as unknown,
       signature: request.header('x-twilio-signature'),
     });
-    response.status(answer.status).type(answer.contentType).send(answer.body);
+    // end(), not send(): nobody revalidates a webhook's answer, and send() would hash it for an ETag.
+    response.status(answer.status).type(answer.contentType).end(answer.body);
   }
 }
