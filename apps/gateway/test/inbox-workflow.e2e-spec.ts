@@ -5,6 +5,7 @@ import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { AgentSocketClient } from '../../../test/support/socket-access.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
 import type { AgentJson, ContactWithTicketsJson, ItemsJson, MeJson, TicketListJson } from '@app/tickets';
@@ -157,6 +158,34 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       // L2 and L3 may contact the customer while the ticket is with them.
       expect((await l3.post(`/api/tickets/${ticket.number}/replies`, { body: '¿Nos comparte el archivo del logo?' })).status).toBe(201);
       expect((await l2.post(`/api/tickets/${ticket.number}/replies`, { body: 'Hola' })).status).toBe(403);
+    });
+
+    it('should not let an incident reach tickets the agent cannot see, nor tell other tiers of them', async () => {
+      const atL1 = await seedTicket(env, { email: 'caido@ferreteria.example', subject: 'No carga el portal', severity: 1 });
+      const atL2 = await seedTicket(env, { email: 'lento@ferreteria.example', subject: 'El portal tarda', severity: 1 });
+      expect((await l1.post(`/api/tickets/${atL2.number}/escalate`, { reason: 'Lentitud en el servidor' })).status).toBe(200);
+      const watching = await AgentSocketClient.connect(base, l2.accessToken!);
+      try {
+        // Linking is how an incident's updates and resolution reach a customer: L2 may not link an L1 ticket.
+        const refused = await l2.post<{ message: string }>('/api/incidents', { title: 'Portal lento', severity: 1, tickets: [atL1.number, atL2.number] });
+        expect(refused.status).toBe(403);
+        expect(refused.body.message).toContain(atL1.number);
+        expect((await l2.get<{ items: Array<{ title: string }> }>('/api/incidents')).body.items.map((item) => item.title)).not.toContain('Portal lento');
+        const opened = await l2.post<{ id: string; tickets: string[] }>('/api/incidents', { title: 'Portal lento', severity: 1, tickets: [atL2.number] });
+        expect(opened.status).toBe(201);
+        expect((await l2.post(`/api/incidents/${opened.body.id}/tickets`, { add: [atL1.number] })).status).toBe(403);
+
+        // L1 sees every ticket and links it; L2's inbox hears of its own ticket, never of the L1 one.
+        const changedFor = (number: string) => watching.received.filter((entry) => entry.event === 'ticket:changed' && entry.payload.number === number);
+        const before = changedFor(atL2.number).length;
+        expect((await l1.patch(`/api/incidents/${opened.body.id}`, { severity: 0 })).status).toBe(200);
+        expect((await l1.post(`/api/incidents/${opened.body.id}/tickets`, { add: [atL1.number] })).status).toBe(200);
+        await eventually(() => changedFor(atL2.number).length > before, { what: 'the L2 ticket changed by the incident' });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(changedFor(atL1.number)).toEqual([]);
+      } finally {
+        watching.close();
+      }
     });
 
     it('should tell the customer when L1 changes the severity, and record it as set by an agent', async () => {

@@ -163,12 +163,6 @@ export class TicketsRepository {
     return em.find(TicketEntity, { where: { id: In(ids) }, order: { number: 'ASC' }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
-  /** The tier of each of these tickets. */
-  async tiersOf(ids: string[]): Promise<Map<string, Tier>> {
-    const rows = await this.dataSource.manager.find(TicketEntity, { select: { id: true, tier: true }, where: { id: In(ids) } });
-    return new Map(rows.map((ticket) => [ticket.id, ticket.tier]));
-  }
-
   /** Ids of every ticket not resolved or merged. */
   async openIds(em: EntityManager): Promise<string[]> {
     const open = (await em.query(`SELECT id FROM tickets WHERE status NOT IN ('resolved', 'merged')`)) as Array<{ id: string }>;

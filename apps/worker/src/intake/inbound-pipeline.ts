@@ -277,7 +277,7 @@ export class InboundPipeline {
     const unique = [...new Set(ticketIds)];
     try {
       const outcomes = await this.detector.considerTickets(unique);
-      for (const number of new Set(outcomes.flatMap((outcome) => outcome.changed))) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
+      this.changes.publishEach(outcomes.flatMap((outcome) => outcome.changed), 'updated');
     } catch (error) {
       this.logger.warn(`incident detection skipped for tickets ${unique.join(', ')}: ${(error as Error).message}`);
     }

@@ -7,7 +7,7 @@ import { renderIncidentMessage } from '../notifications/incident.template.js';
 import type { RenderedMessage } from '../notifications/rendered-message.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { QueueProducer } from '../queue-producer.js';
-import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { TicketChangePublisher, type ChangedTicket } from '../realtime/ticket-change-publisher.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { SatisfactionSurveysService } from '../survey/satisfaction-surveys.service.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -86,7 +86,7 @@ export class IncidentBroadcastService {
   private async broadcast(incidentId: string, actor: Actor, rawBody: string, kind: 'update' | 'resolution'): Promise<IncidentUpdateView> {
     const body = speakerBody(actor, rawBody, kind);
 
-    const { updateId, deliveryIds, numbers } = await this.dataSource.transaction(async (em) => {
+    const { updateId, deliveryIds, told } = await this.dataSource.transaction(async (em) => {
       const incident = speakableIncident(incidentId, await this.incidents.find(incidentId, em, true));
       const id = await this.incidents.insertUpdate({ incidentId, kind, body, authorId: actor.id, authorName: actor.name }, em);
       const reached = await this.tellEveryone(incident, id, actor, body, kind, em);
@@ -96,7 +96,7 @@ export class IncidentBroadcastService {
     });
 
     this.publicStatus.invalidate();
-    for (const number of numbers) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: kind === 'resolution' ? 'updated' : 'message' });
+    this.changes.publishEach(told, kind === 'resolution' ? 'updated' : 'message');
     // Already in the outbox: if Redis is down now, the recovery sweep sends them later.
     await this.producer.enqueueDeliveries(deliveryIds).catch((error: Error) => this.logger.warn(`incident ${incidentId}: updates stay in the outbox for the sweep: ${error.message}`));
     const view = (await this.incidents.updates(incidentId)).find((update) => update.id === updateId);
@@ -110,7 +110,7 @@ export class IncidentBroadcastService {
     body: string,
     kind: 'update' | 'resolution',
     em: EntityManager,
-  ): Promise<{ deliveryIds: string[]; numbers: string[] }> {
+  ): Promise<{ deliveryIds: string[]; told: ChangedTicket[] }> {
     const linked = await this.incidents.linkedTickets(incident.id, em);
     const tickets = await this.tickets.findRowsByIds(linked.map((ticket) => ticket.ticketId), { lock: true }, em);
     const open = tickets.filter(isOpenTicket);
@@ -143,6 +143,6 @@ export class IncidentBroadcastService {
       if (firstResponse) await this.events.append(ticket.id, [{ type: 'first_response', ...by, data: { messageId: queued.message.id } }], em);
     }
     await this.incidents.insertRecipients(updateId, recipients, em);
-    return { deliveryIds, numbers: open.map((ticket) => ticket.number) };
+    return { deliveryIds, told: open.map(({ number, tier }) => ({ number, tier })) };
   }
 }

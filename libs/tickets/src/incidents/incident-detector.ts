@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
 import { WriteBehind } from '../database/write-behind.js';
+import type { ChangedTicket } from '../realtime/ticket-change-publisher.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
 import { PROCESS_ES, detectIncident, type DetectionDecision, type IncidentView, type Report } from './incident-detection.js';
@@ -25,7 +26,7 @@ export interface DetectionOutcome {
   decision: DetectionDecision['kind'];
   incidentId: string | null;
   /** Tickets whose severity or links changed (to tell the inbox). */
-  changed: string[];
+  changed: ChangedTicket[];
 }
 
 type DetectionIncident = Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>;
@@ -134,7 +135,7 @@ export class IncidentDetector {
     for (const report of members) await this.events.append(report.id, [{ type: 'incident_linked', data: { incidentId, by: 'Ventanilla', reason: decision.reason, score: round(decision.score) } }], em);
     this.logger.log(`suspected incident ${incidentId}: ${members.length} reports (${decision.reason})`);
     const incident: DetectionIncident = { id: incidentId, title, status: 'suspected', severity };
-    return { decision: 'suspect' as const, incidentId, changed: [] as string[], incident };
+    return { decision: 'suspect' as const, incidentId, changed: [] as ChangedTicket[], incident };
   }
 
   /** The window holds several times the desk's usual number of new tickets: every severity counts. */

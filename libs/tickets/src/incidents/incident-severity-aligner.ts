@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CORE_CONFIG } from '../config/core-config.token.js';
 import type { CoreConfig } from '../config/core-config.js';
+import type { ChangedTicket } from '../realtime/ticket-change-publisher.js';
 import type { Severity } from '../severity/severity.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { nextStatusUpdateAt } from '../sla/ticket-clocks.js';
@@ -26,7 +27,7 @@ export class IncidentSeverityAligner {
   ) {}
 
   /** Gives the open tickets among `ticketIds` the incident's severity; returns the numbers it changed. */
-  async align(ticketIds: readonly string[], severity: Severity, reason: string, actor: Actor | null, em: EntityManager): Promise<string[]> {
+  async align(ticketIds: readonly string[], severity: Severity, reason: string, actor: Actor | null, em: EntityManager): Promise<ChangedTicket[]> {
     if (ticketIds.length === 0) return [];
     const tickets = await this.tickets.findOpenWithOtherSeverity(ticketIds, severity, em);
     for (const ticket of tickets) {
@@ -39,7 +40,7 @@ export class IncidentSeverityAligner {
       await this.clocks.recompute(ticket.id, `severidad ${severity} (${reason})`, em);
       await this.clocks.restartUpdateCadence(ticket.id, new Date(), em);
     }
-    return tickets.map((ticket) => ticket.number);
+    return tickets.map(({ number, tier }) => ({ number, tier }));
   }
 
   /** The incident's next update is owed one cadence of its severity from now. */

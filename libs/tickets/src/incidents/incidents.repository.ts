@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
+import type { Tier } from '../domain.js';
 import type { SqlStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import type { Severity } from '../severity/severity.js';
@@ -204,9 +205,9 @@ export class IncidentsRepository {
     return rows.map((row) => row.ticket_id);
   }
 
-  async linkedTickets(incidentId: string, em?: EntityManager): Promise<Array<LinkedTicket & { ticketId: string }>> {
+  async linkedTickets(incidentId: string, em?: EntityManager): Promise<Array<LinkedTicket & { ticketId: string; tier: Tier }>> {
     const rows = (await this.db(em).query(
-      `SELECT t.id, t.number, t.channel, t.status, t.subject, coalesce(c.name, c.email, c.claimed_email, c.phone) AS customer,
+      `SELECT t.id, t.number, t.tier, t.channel, t.status, t.subject, coalesce(c.name, c.email, c.claimed_email, c.phone) AS customer,
               l.linked_at, a.name AS linked_by, l.reason, l.score
          FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN agents a ON a.id = l.linked_by
         WHERE l.incident_id = $1 ORDER BY l.linked_at, t.number`,
@@ -214,6 +215,7 @@ export class IncidentsRepository {
     )) as Array<{
       id: string;
       number: string;
+      tier: Tier;
       channel: Channel;
       status: string;
       subject: string;
@@ -225,6 +227,7 @@ export class IncidentsRepository {
     }>;
     return rows.map((row) => ({
       ticketId: row.id,
+      tier: row.tier,
       number: row.number,
       channel: row.channel,
       status: row.status,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, NotFoundError } from '../errors.js';
-import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
+import { TicketChangePublisher, type ChangedTicket } from '../realtime/ticket-change-publisher.js';
 import { incidentStatusEs } from '../status-words-es.js';
 import type { Severity } from '../severity/severity.js';
 import { TicketEventsRepository } from '../ticket-events.repository.js';
@@ -48,8 +48,7 @@ export class IncidentsService {
     if (!incident) throw new IncidentNotFoundError(id);
     const visible = new Set<string>(tiersVisibleTo(actor));
     const linked = await this.incidents.linkedTickets(id);
-    const tierOf = await this.tickets.tiersOf(linked.map((ticket) => ticket.ticketId));
-    const shown = linked.filter((ticket) => visible.has(tierOf.get(ticket.ticketId) ?? 'L1'));
+    const shown = linked.filter((ticket) => visible.has(ticket.tier));
     const customersByChannel: IncidentDetail['customersByChannel'] = {};
     for (const ticket of linked) if (ticket.status !== 'resolved' && ticket.status !== 'merged') customersByChannel[ticket.channel] = (customersByChannel[ticket.channel] ?? 0) + 1;
     return {
@@ -89,7 +88,7 @@ export class IncidentsService {
   /** A suspected incident becomes the one problem agents speak about: its tickets take its severity and cadence. */
   async confirm(id: string, actor: Actor): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
-    const numbers = await this.dataSource.transaction(async (em) => {
+    const changed = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
       if (incident.status !== 'suspected') throw new ConflictError(`El incidente ya está ${incidentStatusEs(incident.status)}.`, {}, 'incident_not_suspected');
       await this.incidents.update(id, { status: 'open', confirmedBy: actor.id }, em);
@@ -97,7 +96,7 @@ export class IncidentsService {
       const linked = await this.incidents.linkedTickets(id, em);
       return this.severity.align(linked.map((ticket) => ticket.ticketId), incident.severity, `incidente confirmado: ${incident.title}`, actor, em);
     });
-    this.publish(numbers);
+    this.publish(changed);
     return this.get(id, actor);
   }
 
@@ -112,7 +111,7 @@ export class IncidentsService {
     this.authorize(actor, 'manage');
     const why = reason?.trim() || null;
     if (why && why.length > INCIDENT_DISMISS_REASON_MAX_CHARS) throw new InvalidInputError(`El motivo (reason) debe tener como máximo ${INCIDENT_DISMISS_REASON_MAX_CHARS} caracteres.`);
-    const numbers = await this.dataSource.transaction(async (em) => {
+    const changed = await this.dataSource.transaction(async (em) => {
       // Detection links under this lock: none joins the incident between reading its links and dismissing it.
       await this.incidents.lockDetection(em);
       const incident = await this.live(id, em);
@@ -122,9 +121,9 @@ export class IncidentsService {
       for (const ticket of linked) {
         await this.events.append(ticket.ticketId, [{ type: 'incident_dismissed', actorType: 'agent', actorId: actor.id, data: { incidentId: id, by: actor.name, ...(why ? { reason: why } : {}) } }], em);
       }
-      return linked.map((ticket) => ticket.number);
+      return linked;
     });
-    this.publish(numbers);
+    this.publish(changed);
     return this.get(id, actor);
   }
 
@@ -132,7 +131,7 @@ export class IncidentsService {
   async edit(id: string, actor: Actor, patch: { title?: string; severity?: Severity; countsAsDowntime?: boolean }): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
     if (patch.countsAsDowntime !== undefined) this.authorize(actor, 'count_downtime');
-    const numbers = await this.dataSource.transaction(async (em) => {
+    const changed = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
       if (incident.status === 'resolved' && (patch.title !== undefined || patch.severity !== undefined)) {
         throw new ConflictError('Un incidente resuelto conserva su título y su severidad.', {}, 'incident_resolved');
@@ -143,27 +142,30 @@ export class IncidentsService {
       const linked = await this.incidents.linkedTickets(id, em);
       return this.severity.align(linked.map((ticket) => ticket.ticketId), patch.severity, `severidad del incidente: ${incident.title}`, actor, em);
     });
-    this.publish(numbers);
+    this.publish(changed);
     return this.get(id, actor);
   }
 
-  /** Links and unlinks tickets by number; a ticket already in another incident is refused by name. */
+  /**
+   * Links and unlinks tickets by number; a ticket already in another incident is refused by name,
+   * and so is one the agent's tier may not see (linking is how an incident's messages reach it).
+   */
   async changeLinks(id: string, actor: Actor, change: { add: string[]; remove: string[] }): Promise<IncidentDetail> {
     this.authorize(actor, 'manage');
-    const numbers = await this.dataSource.transaction(async (em) => {
+    const changed = await this.dataSource.transaction(async (em) => {
       const incident = await this.live(id, em);
       if (incident.status === 'resolved') throw new ConflictError('Un incidente resuelto conserva sus tickets.', {}, 'incident_resolved');
       const removed = await this.unlinkNumbers(id, change.remove, actor, em);
       const added = await this.linkNumbers(id, change.add, actor, em, incident.status);
       return [...removed, ...added];
     });
-    this.publish(numbers);
+    this.publish(changed);
     return this.get(id, actor);
   }
 
-  private async linkNumbers(incidentId: string, numbers: string[], actor: Actor, em: EntityManager, status: IncidentRecord['status']): Promise<string[]> {
+  private async linkNumbers(incidentId: string, numbers: string[], actor: Actor, em: EntityManager, status: IncidentRecord['status']): Promise<ChangedTicket[]> {
     if (numbers.length === 0) return [];
-    const tickets = await this.ticketsByNumber(numbers, em);
+    const tickets = await this.ticketsByNumber(numbers, actor, em);
     const reason = `vinculado por ${actor.name}`;
     const linked = new Set(await this.incidents.link(incidentId, tickets.map((ticket) => ({ ticketId: ticket.id, reason, score: null, linkedBy: actor.id })), em));
     const elsewhere = tickets.filter((ticket) => !linked.has(ticket.id));
@@ -180,24 +182,30 @@ export class IncidentsService {
       const incident = await this.locked(incidentId, em);
       await this.severity.align([...linked], incident.severity, `incidente: ${incident.title}`, actor, em);
     }
-    return tickets.map((ticket) => ticket.number);
+    return tickets;
   }
 
-  private async unlinkNumbers(incidentId: string, numbers: string[], actor: Actor, em: EntityManager): Promise<string[]> {
+  private async unlinkNumbers(incidentId: string, numbers: string[], actor: Actor, em: EntityManager): Promise<ChangedTicket[]> {
     if (numbers.length === 0) return [];
-    const tickets = await this.ticketsByNumber(numbers, em);
+    const tickets = await this.ticketsByNumber(numbers, actor, em);
     const removed = new Set(await this.incidents.unlink(incidentId, tickets.map((ticket) => ticket.id), em));
     for (const ticket of tickets.filter((ticket) => removed.has(ticket.id))) {
       await this.events.append(ticket.id, [{ type: 'incident_unlinked', actorType: 'agent', actorId: actor.id, data: { incidentId, by: actor.name } }], em);
     }
-    return tickets.filter((ticket) => removed.has(ticket.id)).map((ticket) => ticket.number);
+    return tickets.filter((ticket) => removed.has(ticket.id));
   }
 
-  private async ticketsByNumber(numbers: string[], em: EntityManager): Promise<TicketEntity[]> {
+  /** The tickets by number, each one the agent's tier may see. */
+  private async ticketsByNumber(numbers: string[], actor: Actor, em: EntityManager): Promise<TicketEntity[]> {
     const unique = [...new Set(numbers)];
     const tickets = await this.tickets.findRowsByNumbers(unique, em);
     const missing = unique.filter((number) => !tickets.some((ticket) => ticket.number === number));
     if (missing.length > 0) throw new InvalidInputError(`No existen estos tickets: ${missing.join(', ')}.`);
+    const visible = new Set<string>(tiersVisibleTo(actor));
+    const hidden = tickets.filter((ticket) => !visible.has(ticket.tier));
+    if (hidden.length > 0) {
+      throw new ForbiddenActionError(`Estos tickets no son visibles para ${actor.tier}: ${hidden.map((ticket) => ticket.number).join(', ')}.`);
+    }
     const merged = tickets.filter((ticket) => ticket.status === 'merged');
     if (merged.length > 0) throw new ConflictError(`Estos tickets están fusionados: ${merged.map((ticket) => ticket.number).join(', ')}. Vincula el ticket en el que quedaron.`);
     return tickets;
@@ -221,10 +229,10 @@ export class IncidentsService {
     if (denied) throw new ForbiddenActionError(denied);
   }
 
-  private publish(numbers: string[]): void {
+  private publish(changed: ChangedTicket[]): void {
     // This gateway's /status shows the change at once; others within their cache's 5 s.
     this.publicStatus.invalidate();
-    for (const number of numbers) this.changes.publish({ number, tiers: ['L1', 'L2', 'L3'], kind: 'updated' });
+    this.changes.publishEach(changed, 'updated');
   }
 }
 

@@ -16,6 +16,12 @@ export function roomsSeeing(tier: Tier): string[] {
   return [tierRoom('L1'), ...(tier === 'L1' ? [] : [tierRoom('L2')]), ...(tier === 'L3' ? [tierRoom('L3')] : [])];
 }
 
+/** A ticket that changed, and the tier it is at: who may be told. */
+export interface ChangedTicket {
+  number: string;
+  tier: Tier;
+}
+
 export interface TicketChange {
   number: string;
   /** Tiers the ticket is at before and after the change (both audiences must refresh). */
@@ -50,6 +56,12 @@ export class TicketChangePublisher {
     } catch (error) {
       this.logger.debug(`SLA alert for ${alert.number} not sent: ${(error as Error).message}`);
     }
+  }
+
+  /** The same change to each of these tickets, each told only to the agents who may see it. */
+  publishEach(tickets: readonly ChangedTicket[], kind: TicketChange['kind']): void {
+    const unique = new Map(tickets.map((ticket) => [ticket.number, ticket]));
+    for (const ticket of unique.values()) this.publish({ number: ticket.number, tiers: [ticket.tier], kind });
   }
 
   publish(change: TicketChange): void {
