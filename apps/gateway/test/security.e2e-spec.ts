@@ -122,6 +122,19 @@ describe('security: hostile callers against two gateways', () => {
       expect((await login(baseB, email, password, behindProxy('203.0.113.8'))).status).toBe(200);
     });
 
+    it('should check at most ten guesses at one account from one client when they are all sent at once', async () => {
+      const { email, password } = await newAgent('L1', 'rafaga');
+      const attacker = '203.0.113.17';
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => login(i % 2 === 0 ? baseA : baseB, email, `incorrecta-${i}`, behindProxy(attacker)).then((response) => response.status)),
+      );
+      expect(answers.filter((status) => status === 401)).toHaveLength(10);
+      expect(answers.filter((status) => status === 429)).toHaveLength(30);
+      // The refused thirty were never checked: they did not use up the account's limit for its owner elsewhere.
+      expect((await login(baseA, email, password, behindProxy('203.0.113.18'))).status).toBe(200);
+      expect(Number(await env.redis.get(`${env.queuePrefix}:limit:login-account:${email}`))).toBe(10);
+    });
+
     it('should stop one address guessing many accounts', async () => {
       const guesser = '192.0.2.55';
       for (let i = 0; i < 100; i++) {

@@ -26,12 +26,9 @@ export class AuthController {
   async login(@Body() credentials: LoginDto, @Ip() ip: string): Promise<LoginJson> {
     const email = credentials.email.trim().toLowerCase();
     const password = credentials.password;
-    await this.limits.assertAllowed(email, ip);
+    await this.limits.takeAttempt(email, ip);
     const agent = await this.agents.authenticate(email, password);
-    if (!agent) {
-      await this.limits.recordFailure(email, ip);
-      throw new UnauthorizedException('El correo o la contraseña no son correctos');
-    }
+    if (!agent) throw new UnauthorizedException('El correo o la contraseña no son correctos');
     await this.limits.recordSuccess(email, ip);
     return { ...(await this.tokens.issue(agent)), agent: { id: agent.id, name: agent.name, email: agent.email, tier: agent.tier, role: agent.role } };
   }

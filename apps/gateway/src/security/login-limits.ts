@@ -8,8 +8,10 @@ import { RedisLimit, type LimitRule } from './redis-limit.js';
 /**
  * Failed sign-ins that stop password guessing (docs/security.md): a guess at one account from
  * one address is slowed first; one account guessed from many addresses, and one address guessing
- * many accounts, have looser limits of their own. Only failures count, and a success clears its
- * account-and-address count, so a person who mistyped is not held back afterwards.
+ * many accounts, have looser limits of their own. Each attempt is counted before its password is
+ * checked (counted after, attempts sent all at once were all checked before any was counted); a
+ * success gives its count back and clears its account-and-address count, so in effect only failures
+ * count and a person who mistyped is not held back afterwards.
  */
 export const LOGIN_LIMITS = {
   accountAtAddress: { name: 'login-account-address', points: 10, durationSeconds: 15 * 60 },
@@ -30,24 +32,34 @@ export class LoginLimits {
     this.address = new RedisLimit(redis, prefix, LOGIN_LIMITS.address);
   }
 
-  /** A 429 when any of the three has too many failures already, before the password is even checked. */
-  async assertAllowed(email: string, address: string): Promise<void> {
-    const verdicts = await Promise.all([
-      this.accountAtAddress.check(`${email}|${address}`),
-      this.account.check(email),
-      this.address.check(address),
-    ]);
-    const refused = verdicts.filter((verdict) => !verdict.allowed);
-    if (refused.length === 0) return;
-    const retryAfterMs = Math.max(...refused.map((verdict) => (verdict.allowed ? 0 : verdict.retryAfterMs)));
-    throw new RateLimitedException(`Demasiados intentos fallidos de inicio de sesión; intenta de nuevo en ${waitText(retryAfterMs)}`, retryAfterMs);
+  /**
+   * Counts a sign-in attempt against the three limits, in Redis, before its password is checked: a
+   * 429 when any is used up. A refused attempt gives back what it counted on the others (it was never
+   * checked, so it must not use up the account's limit for its owner at other addresses).
+   */
+  async takeAttempt(email: string, address: string): Promise<void> {
+    const counted: Array<[RedisLimit, string]> = [];
+    for (const [limit, key] of this.keys(email, address)) {
+      const verdict = await limit.consume(key);
+      if (!verdict.allowed) {
+        await Promise.all(counted.map(([taken, takenKey]) => taken.refund(takenKey)));
+        throw new RateLimitedException(`Demasiados intentos fallidos de inicio de sesión; intenta de nuevo en ${waitText(verdict.retryAfterMs)}`, verdict.retryAfterMs);
+      }
+      counted.push([limit, key]);
+    }
   }
 
-  async recordFailure(email: string, address: string): Promise<void> {
-    await Promise.all([this.accountAtAddress.consume(`${email}|${address}`), this.account.consume(email), this.address.consume(address)]);
-  }
-
+  /** The password was right: the attempt does not count, and this account at this address starts afresh. */
   async recordSuccess(email: string, address: string): Promise<void> {
-    await this.accountAtAddress.reset(`${email}|${address}`);
+    const [[accountAtAddress, pairKey], ...others] = this.keys(email, address);
+    await Promise.all([accountAtAddress.reset(pairKey), ...others.map(([limit, key]) => limit.refund(key))]);
+  }
+
+  private keys(email: string, address: string): Array<[RedisLimit, string]> {
+    return [
+      [this.accountAtAddress, `${email}|${address}`],
+      [this.account, email],
+      [this.address, address],
+    ];
   }
 }

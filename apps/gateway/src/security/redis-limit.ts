@@ -42,10 +42,9 @@ export class RedisLimit {
     }
   }
 
-  /** Whether `key` has used up its points, without counting anything. */
-  async check(key: string): Promise<LimitVerdict> {
-    const state = await this.limiter.get(boundedKey(key));
-    return state && state.consumedPoints >= this.rule.points ? { allowed: false, retryAfterMs: state.msBeforeNext } : { allowed: true };
+  /** Gives back `points` counted against `key` (an attempt that turned out not to count). */
+  async refund(key: string, points = 1): Promise<void> {
+    await this.limiter.reward(boundedKey(key), points);
   }
 
   async reset(key: string): Promise<void> {
