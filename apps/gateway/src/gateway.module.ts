@@ -38,6 +38,7 @@ import { TicketWorkflowController } from './tickets/ticket-workflow.controller.j
 import { TicketsController } from './tickets/tickets.controller.js';
 import { VerificationController } from './verification/verification.controller.js';
 import { TwilioWebhooksController } from './webhooks/twilio-webhooks.controller.js';
+import { ChatMessageLimit } from './security/chat-message-limit.js';
 import { ChatUploadLimit } from './security/chat-upload-limit.js';
 import { ChatStartLimit } from './security/chat-start-limit.js';
 import { WebAssets } from './web/web-assets.js';
@@ -107,6 +108,7 @@ export class GatewayModule {
         HttpDraining,
         ChatStartLimit,
         ChatUploadLimit,
+        ChatMessageLimit,
         ChatTokenGuard,
         // The channels whose own tables hold personal data: an ARCO request reaches them too.
         { provide: CHANNEL_PERSONAL_DATA, useFactory: (chat: ChatPersonalDataRepository) => [chat], inject: [ChatPersonalDataRepository] },

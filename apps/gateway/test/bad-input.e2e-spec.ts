@@ -154,4 +154,29 @@ describe('bad input: loops, forged webhooks, oversized and flooding chat clients
     expect(Number(stored.count)).toBeGreaterThan(1);
     expect(Number(stored.count)).toBeLessThanOrEqual(11);
   });
+
+  it('should keep a chat customer’s text with half a surrogate pair or a NUL as text, and answer a sync past any sequence as bad input', async () => {
+    const client = await ChatTestClient.connect(base);
+    const ack = await client.start({ name: 'Rosa Ibarra', email: customerAddress('sustituto'), message: 'Hola \ud800 necesito ayuda' });
+    expect(ack).toMatchObject({ conversationId: expect.any(String), token: expect.any(String) });
+    expect(await client.message('Sigue \udc00 el error')).toMatchObject({ ok: true });
+    expect(await client.request('chat:sync', { afterSeq: 1e300 })).toMatchObject({ error: 'invalid_payload', retryable: false });
+
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+    const form = new FormData();
+    form.set('text', 'Captura\u0000 del error');
+    form.set('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'captura.png');
+    const upload = await fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': ack.token }, body: form });
+    expect(upload.status).toBe(201);
+
+    const texts = await eventually(async () => {
+      const rows = await env.query<{ text: string }>(
+        `SELECT m.text FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.conversation_ref = $1 AND m.direction = 'inbound' ORDER BY m.created_at`,
+        [ack.conversationId],
+      );
+      return rows.length === 3 ? rows.map((row) => row.text) : undefined;
+    }, { what: 'the three messages recorded' });
+    expect(texts).toEqual(['Hola \ufffd necesito ayuda', 'Sigue \ufffd el error', expect.stringContaining('Captura del error')]);
+    client.close();
+  });
 });

@@ -376,6 +376,19 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(answers[20]).toMatchObject({ error: 'rate_limited', retryable: true, retryAfterMs: expect.any(Number) });
   });
 
+  it('should limit the messages of one conversation across its connections, and not start afresh on reconnecting', async () => {
+    const { client, ack } = await startChat(baseA);
+    const second = await connect(baseB, { token: ack.token });
+    const send = (socket: ChatTestClient, count: number) => Array.from({ length: count }, (_, index) => socket.message(`mensaje ${index}`));
+    const answers = await Promise.all([...send(client, 12), ...send(second, 12)]);
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(20);
+    expect(answers.filter((answer) => answer.error === 'rate_limited')).toHaveLength(4);
+    expect(answers.find((answer) => answer.error)).toMatchObject({ retryable: true, retryAfterMs: expect.any(Number) });
+    // A new connection with the same token is the same conversation: still limited.
+    const third = await connect(baseA, { token: ack.token });
+    expect(await third.message('otra vez')).toMatchObject({ error: 'rate_limited' });
+  });
+
   it('should tell the widget whether agents are connected, and show an agent typing', async () => {
     const { client, ticketNumber } = await startChat(baseA);
     expect(client.statuses[0]).toEqual({ agentsOnline: 0, emailFallback: true, banner: null });

@@ -79,6 +79,23 @@ describe('security: hostile callers against two gateways', () => {
       expect(attempts.map((response) => response.status)).toEqual(attempts.map(() => 400));
     });
 
+    it('should refuse a NUL in a text field with a 400 naming it, and keep half a surrogate pair as text', async () => {
+      const ticket = await seedTicket(env, { email: `nulo-${randomUUID().slice(0, 8)}@cliente.example.mx`, subject: 'Caracteres raros', severity: 3 });
+      const attempts = {
+        body: await admin.post(`/api/tickets/${ticket.number}/replies`, { body: 'Hola\u0000' }),
+        reason: await admin.post(`/api/tickets/${ticket.number}/escalate`, { reason: 'Revisar\u0000' }),
+        title: await admin.post('/api/incidents', { title: 'Falla\u0000', severity: 2, tickets: [] }),
+        q: await admin.get(`/api/tickets?q=${encodeURIComponent('factura\u0000')}`),
+      };
+      for (const [field, response] of Object.entries(attempts)) {
+        expect(response.status).toBe(400);
+        expect(response.body.message).toMatch(field);
+      }
+      const note = await admin.post<{ id: string }>(`/api/tickets/${ticket.number}/replies`, { body: 'Revisar \ud800 con Operaciones', internal: true });
+      expect(note.status).toBe(201);
+      expect(await env.query(`SELECT text FROM messages WHERE id = $1`, [note.body.id])).toEqual([{ text: 'Revisar \ufffd con Operaciones' }]);
+    });
+
     it('should refuse an oversized field with a 400 naming it, before any work is done', async () => {
       const ticket = await seedTicket(env, { email: `largo-${randomUUID().slice(0, 8)}@cliente.example.mx`, subject: 'Campos largos', severity: 3 });
       const attempts = {

@@ -24,6 +24,7 @@ export * from './realtime/socket-io-key.js';
 export * from './redis/redis-client.js';
 export * from './redis/redis-key-prefix.js';
 export * from './text/display-time.js';
+export * from './text/well-formed.js';
 export * from './text/without-nul.js';
 export * from './validation/is-uuid.js';
 export * from './database/pipelined-transaction.js';

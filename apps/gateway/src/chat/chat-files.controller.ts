@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Options, Param, Post, Query, Req, Res, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { CHAT_FILES_PATH, CHAT_TOKEN_HEADER, ChatService, type ChatFileAck } from '@app/channels';
+import { CHAT_FILES_PATH, CHAT_TOKEN_HEADER, ChatService, cleanChatText, type ChatFileAck } from '@app/channels';
 import { GoneError, SharedFiles } from '@app/tickets';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -53,7 +53,7 @@ export class ChatFilesController {
     const conversation = request.chatConversation!;
     const fields = (body ?? {}) as Record<string, unknown>;
     if (!upload) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'attachment_missing', message: 'Elige un archivo para enviar.' });
-    const text = typeof fields.text === 'string' ? fields.text : '';
+    const text = typeof fields.text === 'string' ? cleanChatText(fields.text) : '';
     if (text.length > this.config.chat.maxTextChars) {
       throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'text_too_long', message: `El mensaje es demasiado largo (máximo ${this.config.chat.maxTextChars} caracteres).` });
     }

@@ -29,6 +29,7 @@ import {
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
+import { ChatMessageLimit } from '../security/chat-message-limit.js';
 import { ChatStartLimit } from '../security/chat-start-limit.js';
 import { clientAddress } from '../security/client-address.js';
 import { ConnectionRateLimit } from './connection-rate-limit.js';
@@ -72,6 +73,7 @@ export class ChatGateway
     private readonly status: ChatStatusReader,
     private readonly presence: ConnectionPresence,
     private readonly startLimit: ChatStartLimit,
+    private readonly messageLimit: ChatMessageLimit,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -144,6 +146,8 @@ export class ChatGateway
       const input = parseChatMessage(body, this.config.chat.maxTextChars);
       const conversation = socket.data.conversation;
       if (!conversation) return noConversation();
+      const verdict = await this.messageLimit.consume(conversation.id);
+      if (!verdict.allowed) return tooManyMessages(verdict.retryAfterMs);
       const entry = await this.chat.post(conversation, input.clientId, input.text);
       return { ok: true as const, seq: entry.seq };
     });
@@ -215,6 +219,10 @@ function tooManyStarts(retryAfterMs: number, supportEmail: string): ChatErrorAck
     retryable: true,
     retryAfterMs,
   };
+}
+
+function tooManyMessages(retryAfterMs: number): ChatErrorAck {
+  return { error: 'rate_limited', message: 'Demasiados mensajes seguidos en esta conversación; espera un momento.', retryable: true, retryAfterMs };
 }
 
 function noConversation(): ChatErrorAck {

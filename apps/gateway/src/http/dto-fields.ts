@@ -2,12 +2,24 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { wellFormed } from '@app/platform';
 
 /**
  * The field rules DTO classes are made of: each validates (class-validator), converts
  * (class-transformer) and describes itself in the OpenAPI document (@nestjs/swagger), with a
  * message that names the field and says what it accepts.
  */
+
+/**
+ * What every text field does before its rules: half of a surrogate pair becomes U+FFFD, and a NUL
+ * is refused by name. Postgres refuses both (in text and JSON), which would otherwise be a 500 after
+ * part of the work was done.
+ */
+const storableText = () =>
+  applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? wellFormed(value) : value)),
+    Matches(/^[^\u0000]*$/, { message: '$property no puede contener el carácter nulo (U+0000)' }),
+  );
 
 /** Text that must be there and not blank, with a size cap. */
 export const RequiredText = (maxLength: number, description?: string) =>
@@ -17,6 +29,7 @@ export const RequiredText = (maxLength: number, description?: string) =>
     IsString({ message: '$property es obligatorio y debe ser texto' }),
     Matches(/\S/, { message: '$property es obligatorio y debe ser texto' }),
     MaxLength(maxLength, { message: `$property debe tener como máximo ${maxLength} caracteres` }),
+    storableText(),
   );
 
 /** Text that may be left out (or null), with a size cap. */
@@ -26,6 +39,7 @@ export const OptionalText = (maxLength: number, description?: string) =>
     IsOptional(),
     IsString({ message: '$property debe ser texto' }),
     MaxLength(maxLength, { message: `$property debe tener como máximo ${maxLength} caracteres` }),
+    storableText(),
   );
 
 export const OptionalBoolean = (description?: string) =>
@@ -65,4 +79,5 @@ export const QueryText = (maxLength: number, description?: string) =>
     IsOptional(),
     IsString({ message: `$property debe ser texto de como máximo ${maxLength} caracteres` }),
     MaxLength(maxLength, { message: `$property debe ser texto de como máximo ${maxLength} caracteres` }),
+    storableText(),
   );

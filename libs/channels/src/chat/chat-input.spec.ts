@@ -54,6 +54,11 @@ describe('parseChatMessage', () => {
     expect(errorOf(() => parseChatMessage({ text: '\u0000\u0000' }, 100))).toMatchObject({ code: 'invalid_payload' });
   });
 
+  it('should make half a surrogate pair U+FFFD and keep whole pairs (an emoji) as they are', () => {
+    expect(parseChatMessage({ text: 'Hola \ud800 y \udc00, gracias 🙏' }, 100).text).toBe('Hola \ufffd y \ufffd, gracias 🙏');
+    expect(start({ name: 'Ana \udbff' }).name).toBe('Ana \ufffd');
+  });
+
   it('should refuse a text over the limit with its own code, and an empty one', () => {
     expect(errorOf(() => parseChatMessage({ text: 'x'.repeat(101) }, 100))).toMatchObject({ code: 'text_too_long' });
     expect(parseChatMessage({ text: 'x'.repeat(100) }, 100).text).toHaveLength(100);
@@ -69,5 +74,8 @@ describe('parseChatSync', () => {
     expect(parseChatSync({})).toBe(0);
     expect(errorOf(() => parseChatSync({ afterSeq: -1 })).message).toContain('afterSeq');
     expect(errorOf(() => parseChatSync({ afterSeq: '3' })).message).toContain('afterSeq');
+    // Past any sequence a conversation can reach (a Postgres integer): bad input, not a failure to retry.
+    expect(errorOf(() => parseChatSync({ afterSeq: 1e300 }))).toMatchObject({ code: 'invalid_payload' });
+    expect(parseChatSync({ afterSeq: 2_147_483_647 })).toBe(2_147_483_647);
   });
 });

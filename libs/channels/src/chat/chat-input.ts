@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@app/platform';
+import { DomainError, wellFormed } from '@app/platform';
 import type { ChatErrorCode } from './chat-protocol.js';
 
 /** Bad input from a chat client: answered with an error ack naming the field. */
@@ -51,12 +51,15 @@ export function parseChatMessage(payload: unknown, maxTextChars: number): ChatMe
   return { text: chatText(fields, 'text', maxTextChars), clientId: clientId(fields) };
 }
 
+/** The largest sequence number a conversation can reach (a Postgres integer). */
+const MAX_SEQ = 2_147_483_647;
+
 /** Validates `chat:sync`: the last sequence the client saw. */
 export function parseChatSync(payload: unknown): number {
   const afterSeq = payload === undefined ? 0 : asObject(payload).afterSeq;
   if (afterSeq === undefined) return 0;
-  if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq) || afterSeq < 0) {
-    throw new ChatInputError('invalid_payload', 'afterSeq debe ser un número entero de 0 o más');
+  if (typeof afterSeq !== 'number' || !Number.isInteger(afterSeq) || afterSeq < 0 || afterSeq > MAX_SEQ) {
+    throw new ChatInputError('invalid_payload', `afterSeq debe ser un número entero de 0 a ${MAX_SEQ}`);
   }
   return afterSeq;
 }
@@ -74,18 +77,27 @@ function asObject(payload: unknown): Record<string, unknown> {
  */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+/**
+ * What a chat customer typed, as it is stored: line breaks normalised, control characters dropped,
+ * a lone surrogate made U+FFFD (Postgres refuses both in JSON), surrounding blanks trimmed. Typed
+ * messages and the text sent with a file both go through it.
+ */
+export function cleanChatText(raw: string): string {
+  return wellFormed(raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '')).trim();
+}
+
 function requiredString(fields: Record<string, unknown>, name: string, max: number): string {
   const raw = fields[name];
-  const value = typeof raw === 'string' ? raw.replace(CONTROL_CHARACTERS, '').trim() : '';
+  const value = typeof raw === 'string' ? wellFormed(raw.replace(CONTROL_CHARACTERS, '')).trim() : '';
   if (value === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
   if (value.length > max) throw new ChatInputError('invalid_payload', `${name} debe tener como máximo ${max} caracteres`);
   return value;
 }
 
-/** The customer's text, kept as text: line breaks normalised, control characters dropped, surrounding blanks trimmed. */
+/** The customer's text, kept as text (`cleanChatText`). */
 function chatText(fields: Record<string, unknown>, name: string, max: number): string {
   const raw = fields[name];
-  const text = typeof raw === 'string' ? raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARACTERS, '').trim() : '';
+  const text = typeof raw === 'string' ? cleanChatText(raw) : '';
   if (text === '') throw new ChatInputError('invalid_payload', `${name} es obligatorio y debe ser texto`);
   if (text.length > max) throw new ChatInputError('text_too_long', `${name} debe tener como máximo ${max} caracteres`);
   return text;
