@@ -17,6 +17,7 @@ interface TicketView {
   severity: number;
   severitySource: string;
   version: string;
+  firstResponseAt: string | null;
   assignee: { name: string } | null;
   mergedInto: string | null;
   messages: Array<{ id: string; text: string; internal: boolean; authorName: string | null }>;
@@ -134,8 +135,10 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const final = await view(l1, ticket.number);
       expect(final.status).toBe('resolved');
       expect(final.events.map((event) => event.type)).toEqual(
-        expect.arrayContaining(['escalated', 'assigned', 'fix_ready', 'released', 'resolved', 'resolution_queued']),
+        expect.arrayContaining(['escalated', 'assigned', 'fix_ready', 'released', 'resolved', 'resolution_queued', 'first_response']),
       );
+      // Nobody had written to the customer before: the solution is the first response (attention met, not breached).
+      expect(final.firstResponseAt).not.toBeNull();
       const escalations = final.events.filter((event) => event.type === 'escalated');
       expect(escalations.map((event) => [event.data.from, event.data.to, event.data.by])).toEqual([
         ['L1', 'L2', 'Ana Help Desk'],

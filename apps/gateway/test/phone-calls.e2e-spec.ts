@@ -491,6 +491,18 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
         : undefined;
     });
     expect(view.messages.find((message) => message.text.includes('Ya revisamos'))!.delivery).toMatchObject({ recipient: call.from });
+
+    // What one SMS cannot carry is refused, saying by how much, instead of reaching the caller cut short.
+    const sent = fake.sentMessages().length;
+    const long = await api.post<{ code: string; message: string }>(`/api/tickets/${number}/replies`, { body: `${'Paso a paso. '.repeat(130)}FIN` });
+    expect(long.status).toBe(400);
+    expect(long.body).toMatchObject({ code: 'sms_too_long', message: expect.stringMatching(/^Un SMS lleva como máximo 1600 caracteres con la firma: el mensaje \(body\) tiene \d+ de más/) });
+    const resolution = await api.post<{ code: string }>(`/api/tickets/${number}/resolve`, { resolution: 'x'.repeat(1_700) });
+    expect(resolution.status).toBe(400);
+    expect(resolution.body.code).toBe('sms_too_long');
+    expect((await ticket(number)).status).not.toBe('resolved');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.sentMessages()).toHaveLength(sent);
   });
 
   it('should retry an SMS that Twilio fails with a 500 and show each failed attempt on the ticket, numbered in order', async () => {

@@ -8,6 +8,7 @@ export * from './contract/outbound-message.js';
 export * from './contract/outage-board.js';
 export * from './contract/personal-data.js';
 export * from './contract/severity.js';
+export * from './contract/sms-limit.js';
 export * from './contract/upload-kinds.js';
 export * from './contract/upload-rules.js';
 export * from './channel-entities.js';

@@ -35,6 +35,7 @@ export * from './queue-producer.js';
 export * from './replies.service.js';
 export * from './outbound/customer-notifier.js';
 export * from './outbound/reply-routing.js';
+export { SMS_MAX_CHARS as NOTICE_SMS_MAX_CHARS } from './outbound/sms-fit.js';
 export * from './notifications/rendered-message.js';
 export * from './severity/severity.js';
 export * from './severity/severity-rules.js';

@@ -7,7 +7,9 @@ import { ContactsRepository } from './contacts.repository.js';
 import type { MessageEntity } from './entities/message.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from './errors.js';
 import { MessagesRepository } from './messages.repository.js';
+import { renderReply } from './notifications/reply.template.js';
 import { CustomerNotifier } from './outbound/customer-notifier.js';
+import { assertFitsSms } from './outbound/sms-fit.js';
 import { QueueProducer } from './queue-producer.js';
 import { TicketChangePublisher } from './realtime/ticket-change-publisher.js';
 import { SlaClocksService } from './sla/sla-clocks.service.js';
@@ -79,6 +81,7 @@ export class RepliesService {
       if (files.length > 0 && !request.internal && ticket.channel === 'phone') {
         throw new InvalidInputError('Las respuestas por SMS no llevan archivos: adjúntalo a una nota interna o escríbele al cliente por correo.', 'attachment_phone');
       }
+      if (!request.internal) assertFitsSms(ticket.channel, renderReply({ channel: ticket.channel, ticketNumber: ticket.number, subject: ticket.subject, body, agentName: actor.name }), 'el mensaje (body)');
       if (request.baseVersion !== undefined && !request.force) await this.refuseIfChanged(ticket.id, actor, request.baseVersion, em);
       const author = { actorType: 'agent' as const, actorId: actor.id };
       if (request.internal) {

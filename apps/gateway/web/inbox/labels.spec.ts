@@ -1,8 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeEvent, omittedAttachmentLabel, reportGroupLabel } from './labels.js';
+import { describeEvent, omittedAttachmentLabel, QUIET_EVENTS, reportGroupLabel } from './labels.js';
 import type { TicketEvent } from './types.js';
 
 const event = (type: string, data: Record<string, unknown>): TicketEvent => ({ id: '1', type, actorType: 'system', actorId: null, data, createdAt: '2026-03-02T10:00:00.000Z' });
+
+describe('describeEvent (every notice kind)', () => {
+  it('should show every kind of notice queued, sent or suppressed in Spanish, or keep it quiet (its message shows it)', () => {
+    // OutboundKind (libs/channels/src/contract/outbound-message.ts)
+    const kinds = ['confirmation', 'reply', 'severity_change', 'resolution', 'status_update', 'verification', 'survey'];
+    for (const kind of kinds) {
+      for (const type of [`${kind}_queued`, `${kind}_suppressed`]) {
+        if (QUIET_EVENTS.has(type)) continue;
+        expect(describeEvent(event(type, { channel: 'email', reason: 'no_address' }))).not.toContain('Otro evento del ticket');
+      }
+    }
+  });
+});
 
 describe('describeEvent (undeliverable addresses and mail limits)', () => {
   it('should name the one address a bounce was about, and say it was permanent', () => {

@@ -197,7 +197,17 @@ export function omittedAttachmentLabel(reason: string | null): string {
 }
 
 /** Events shown in the timeline; the rest (queueing, message arrivals) the messages already show. */
-export const QUIET_EVENTS = new Set(['message_received', 'reply_added', 'note_added', 'reply_queued', 'resolution_queued', 'severity_change_queued', 'survey_queued', 'automated_message_received']);
+export const QUIET_EVENTS = new Set([
+  'message_received',
+  'reply_added',
+  'note_added',
+  'reply_queued',
+  'resolution_queued',
+  'severity_change_queued',
+  'status_update_queued',
+  'survey_queued',
+  'automated_message_received',
+]);
 
 /** A report row's group in words: "Canal Correo", "Severidad Sev 0 · …", "Nivel L2 · Operaciones". */
 export function reportGroupLabel(dimension: string, key: string): string {

@@ -2,11 +2,10 @@ import { Logger } from '@nestjs/common';
 import type twilio from 'twilio';
 import { PermanentDeliveryError } from '../contract/channel-errors.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
+import { SMS_MAX_CHARS } from '../contract/sms-limit.js';
 import type { PhoneSettings } from './phone-config.js';
 import { createTwilioClient } from './twilio-rest-client.js';
 
-/** Twilio's limit for one message body. */
-const SMS_MAX_CHARS = 1_600;
 /** How many of the number's latest messages a retry reads, and how far our clock may be off Twilio's. */
 const LOOKBACK_MESSAGES = 50;
 const CLOCK_SKEW_MS = 5 * 60_000;

@@ -9,6 +9,7 @@ import { MessagesRepository } from '../messages.repository.js';
 import { renderResolution, renderSeverityChange } from '../notifications/ticket-notices.template.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
+import { assertFitsSms } from '../outbound/sms-fit.js';
 import { QueueProducer } from '../queue-producer.js';
 import { TicketChangePublisher } from '../realtime/ticket-change-publisher.js';
 import { SeverityExamplesRepository } from '../severity/severity-examples.repository.js';
@@ -196,7 +197,14 @@ export class TicketWorkflowService {
       queued = await this.notifier.queueNotice(ticket, contact, 'severity_change', content, author, em);
     } else if (transition.kind === 'resolve') {
       const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name, channel: ticket.channel });
+      assertFitsSms(ticket.channel, content, 'la solución (resolution)');
       queued = await this.notifier.queueNotice(ticket, contact, 'resolution', content, author, em);
+      // The solution is an answer: resolved without a reply before, it is the first response
+      // (else the attention clock, never stopped, showed a ticket solved in minutes as attended late).
+      if (ticket.firstResponseAt === null) {
+        await this.tickets.update(ticket.id, { firstResponseAt: new Date() }, em);
+        await this.events.append(ticket.id, [{ type: 'first_response', actorType: 'agent', actorId: actor.id, data: { messageId: queued.message.id } }], em);
+      }
       // After the solution, on the same channels: how did we do?
       return [...queued.deliveryIds, ...(await this.surveys.queueAfterResolution(ticket, contact, actor, em))];
     }
