@@ -7,7 +7,7 @@ import { DovecotServer } from '../../../test/support/dovecot.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { buildMail, customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
-import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { SmtpSink, type SunkMail } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import type { AvailabilityReport, SlaReport } from '@app/tickets';
 
@@ -237,6 +237,33 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       const ticket = await ticketOf(during);
       const [row] = await env.query<{ attention_due_at: Date }>(`SELECT attention_due_at FROM tickets WHERE id = $1`, [ticket.id]);
       expect(row!.attention_due_at.getTime()).toBeGreaterThanOrEqual(endsAt.getTime() + 2 * HOUR_MS - 50);
+    });
+
+    it('should tell of a cancellation only the customers who were told of the window', async () => {
+      const told = customerAddress('avisado');
+      await dovecot.append(buildMail({ from: told, subject: 'Consulta', text: '¿Cómo cancelo una factura?' }).raw);
+      await ticketOf(told);
+      const startsAt = new Date(Date.now() + 10 * HOUR_MS);
+      const scheduled = await admin.post<{ window: { id: string } }>('/api/maintenance', {
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + HOUR_MS).toISOString(),
+        description: 'Cambio de servidores.',
+      });
+      expect(scheduled.status).toBe(201);
+      const announced = (mail: SunkMail) => mail.parsed.subject === 'Interfactura: Mantenimiento programado del portal gratuito' && mail.parsed.text!.includes('Cambio de servidores');
+      await sink.waitFor((mail) => mail.envelopeTo.includes(told) && announced(mail), 'the announcement');
+
+      // A customer who writes after the announcement never heard of the window.
+      const later = customerAddress('despues');
+      await dovecot.append(buildMail({ from: later, subject: 'Otra consulta', text: '¿Dónde descargo mis XML?' }).raw);
+      await ticketOf(later);
+      const cancelled = await fetch(`${base}/api/maintenance/${scheduled.body.window.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${admin.accessToken}` } });
+      expect(cancelled.status).toBe(200);
+      const cancellation = (mail: SunkMail) => mail.parsed.subject === 'Interfactura: Cancelado: mantenimiento programado del portal gratuito';
+      await sink.waitFor((mail) => mail.envelopeTo.includes(told) && cancellation(mail), 'the cancellation');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(sink.to(later).filter(cancellation)).toEqual([]);
+      expect(sink.to(later).filter(announced)).toEqual([]);
     });
   });
 

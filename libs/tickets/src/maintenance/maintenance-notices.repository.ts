@@ -24,6 +24,23 @@ export class MaintenanceNoticesRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * One pending cancellation per address the window was announced or recalled to (nobody else heard
+   * of it, so nobody else is told it is off); returns the ids of the notices it created.
+   */
+  async queueCancellationForTold(windowId: string, em: EntityManager): Promise<string[]> {
+    const rows = (await em.query(
+      `INSERT INTO maintenance_notices (window_id, kind, recipient)
+       SELECT DISTINCT window_id, 'cancellation', recipient
+         FROM maintenance_notices
+        WHERE window_id = $1 AND kind IN ('announcement', 'reminder')
+       ON CONFLICT (window_id, kind, recipient) DO NOTHING
+       RETURNING id`,
+      [windowId],
+    )) as Array<{ id: string }>;
+    return rows.map((row) => row.id);
+  }
+
   findById(id: string): Promise<MaintenanceNoticeEntity | null> {
     return this.dataSource.manager.findOneBy(MaintenanceNoticeEntity, { id });
   }

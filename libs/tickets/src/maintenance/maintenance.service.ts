@@ -80,7 +80,7 @@ export class MaintenanceService implements MaintenanceCalendar {
       if (!window) throw new NotFoundError(`El mantenimiento ${windowId} no existe.`);
       if (window.cancelledAt) return [];
       await this.windows.update(windowId, { cancelledAt: new Date() }, em);
-      const ids = await this.queueNotices(windowId, 'cancellation', em);
+      const ids = await this.notices.queueCancellationForTold(windowId, em);
       await this.recomputeOpenTickets('mantenimiento cancelado', em);
       return ids;
     });
