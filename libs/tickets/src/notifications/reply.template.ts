@@ -15,8 +15,14 @@ export interface ReplyInput {
 export function renderReply(input: ReplyInput): RenderedMessage {
   const subject = `Re: [${input.ticketNumber}] ${input.subject.trim() || 'Tu solicitud'}`.slice(0, 160);
   const signature = [input.agentName, ...SUPPORT_SIGNATURE_ES];
-  // The chat shows the agent's name beside the text; mail signs it (the HTML part also serves a chat reply mailed).
-  const text = input.channel === 'chat' ? input.body.trim() : [input.body.trim(), '', '--', ...signature].join('\n');
+  // The chat shows the agent's name beside the text; an SMS signs it in one line (the mail's
+  // signature would take a segment of its own); mail signs it in full (the HTML part also serves a chat reply mailed).
+  const text =
+    input.channel === 'chat'
+      ? input.body.trim()
+      : input.channel === 'phone'
+        ? `${input.body.trim()}\n— ${input.agentName}, Soporte Interfactura`
+        : [input.body.trim(), '', '--', ...signature].join('\n');
   const paragraphs = input.body
     .trim()
     .split(/\n{2,}/)

@@ -100,9 +100,11 @@ export class SlaMonitor {
       ticketNumber: ticket.number,
       severity: ticket.severity,
       tier: ticket.tier,
-      pendingRelease: ticket.status === 'pending_release',
+      status: ticket.status,
       progressNote: ticket.progressNote,
+      progressNoteAt: ticket.progressNoteAt,
       nextUpdateAt,
+      channel: ticket.channel,
     });
     const queued = await this.notifier.queueNotice(ticket, contact, 'status_update', content, { type: 'system' }, em, `status-update-${ticket.id}-${dueAt.getTime()}`);
     await this.events.append(ticket.id, [{ type: 'status_update_owed', data: { dueAt: dueAt.toISOString(), messageId: queued.message.id } }], em);

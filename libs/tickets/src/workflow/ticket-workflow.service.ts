@@ -193,7 +193,7 @@ export class TicketWorkflowService {
     const contact = await this.contacts.getById(ticket.contactId, em);
     let queued;
     if (transition.kind === 'change_severity') {
-      const content = renderSeverityChange({ ticketNumber: ticket.number, from: ticket.severity, to: transition.severity, reason: transition.reason });
+      const content = renderSeverityChange({ ticketNumber: ticket.number, from: ticket.severity, to: transition.severity, reason: transition.reason, channel: ticket.channel });
       queued = await this.notifier.queueNotice(ticket, contact, 'severity_change', content, author, em);
     } else if (transition.kind === 'resolve') {
       const content = renderResolution({ ticketNumber: ticket.number, resolution: transition.resolution, agentName: actor.name, channel: ticket.channel });
