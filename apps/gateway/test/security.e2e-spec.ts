@@ -96,6 +96,18 @@ describe('security: hostile callers against two gateways', () => {
       expect(await env.query(`SELECT text FROM messages WHERE id = $1`, [note.body.id])).toEqual([{ text: 'Revisar \ufffd con Operaciones' }]);
     });
 
+    it('should answer every refused body with the code invalid_input, also when the service finds it, and not clear a progress note by omission', async () => {
+      const ticket = await seedTicket(env, { email: `codigo-${randomUUID().slice(0, 8)}@cliente.example.mx`, subject: 'Códigos de error', severity: 3 });
+      const refused = [
+        await admin.post(`/api/tickets/${ticket.number}/progress`, {}),
+        await admin.patch(`/api/tickets/${ticket.number}`, {}),
+        await admin.post('/api/agents', { name: 'Corta', email: `corta-${randomUUID().slice(0, 8)}@interfactura.com`, password: 'corta', tier: 'L1' }),
+      ];
+      expect(refused.map((response) => [response.status, response.body.code])).toEqual(refused.map(() => [400, 'invalid_input']));
+      expect(refused[0]!.body.message).toContain('note');
+      expect((await admin.post(`/api/tickets/${ticket.number}/progress`, { note: '' })).status).toBe(200);
+    });
+
     it('should refuse an oversized field with a 400 naming it, before any work is done', async () => {
       const ticket = await seedTicket(env, { email: `largo-${randomUUID().slice(0, 8)}@cliente.example.mx`, subject: 'Campos largos', severity: 3 });
       const attempts = {

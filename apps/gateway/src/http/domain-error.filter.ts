@@ -20,13 +20,15 @@ export class DomainErrorFilter implements ExceptionFilter {
       if (error instanceof RateLimitedException) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterMs / 1_000))));
       const body = error.getResponse();
       const spanish = frameworkRefusalEs(error);
-      if (spanish) response.status(error.getStatus()).json({ statusCode: error.getStatus(), message: spanish });
-      else response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      const answer = spanish ? { statusCode: error.getStatus(), message: spanish } : typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>);
+      // Every 400 carries a code the inbox can switch on: a pipe's or a controller's refusal too.
+      response.status(error.getStatus()).json(error.getStatus() === 400 && answer.code === undefined ? { ...answer, code: 'invalid_input' } : answer);
       return;
     }
     const mapped = mapDomainError(error);
     if (mapped) {
-      const code = (error as DomainError).code;
+      // Every 400 carries a code the inbox can switch on: bad input found past the DTO rules too.
+      const code = (error as DomainError).code ?? (error instanceof InvalidInputError ? 'invalid_input' : undefined);
       response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message, ...(code ? { code } : {}) });
       return;
     }

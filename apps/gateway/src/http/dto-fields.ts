@@ -32,6 +32,16 @@ export const RequiredText = (maxLength: number, description?: string) =>
     storableText(),
   );
 
+/** Text that must be sent, though it may be empty (an empty text clears what it sets), with a size cap. */
+export const PresentText = (maxLength: number, description?: string) =>
+  applyDecorators(
+    ApiProperty({ type: String, maxLength, description }),
+    IsDefined({ message: '$property es obligatorio y debe ser texto (puede ir vacío)' }),
+    IsString({ message: '$property es obligatorio y debe ser texto (puede ir vacío)' }),
+    MaxLength(maxLength, { message: `$property debe tener como máximo ${maxLength} caracteres` }),
+    storableText(),
+  );
+
 /** Text that may be left out (or null), with a size cap. */
 export const OptionalText = (maxLength: number, description?: string) =>
   applyDecorators(

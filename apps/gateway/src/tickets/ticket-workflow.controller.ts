@@ -3,7 +3,7 @@ import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsServic
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { AssignDto, EscalateDto, MergeDto, NoteDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
+import { AssignDto, EscalateDto, MergeDto, NoteDto, ProgressDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
 import { HiddenTicketResponse, TicketDetailResponse } from './dto/ticket.response.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
@@ -105,8 +105,8 @@ export class TicketWorkflowController {
   @Post('progress')
   @HttpCode(200)
   @TicketAfterChange()
-  async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: NoteDto) {
-    return this.present(await this.workflow.setProgressNote(number, actor, body.note ?? ''), actor);
+  async progress(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: ProgressDto) {
+    return this.present(await this.workflow.setProgressNote(number, actor, body.note), actor);
   }
 
   /** `{ note? }`: the agent called the customer back about a missed call; the flag clears (409 when none is pending). */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { isUuid } from '@app/platform';
 import { FIELD_MAX } from '../../http/field-limits.js';
-import { OneOf, OptionalText, RequiredText } from '../../http/dto-fields.js';
+import { OneOf, OptionalText, PresentText, RequiredText } from '../../http/dto-fields.js';
 
 /** The bodies of the ticket workflow's steps (ticket-workflow.controller.ts); whether a step is allowed is the domain's. */
 
@@ -43,10 +43,16 @@ export class ReopenDto {
   reason?: string;
 }
 
-/** fix-ready, release, progress (what the customer reads in the next status update), called-back. */
+/** fix-ready, release, called-back. */
 export class NoteDto {
   @OptionalText(FIELD_MAX.note)
   note?: string;
+}
+
+/** What the customer reads in the next status update: required, so a body without it does not clear the note by accident; "" clears it. */
+export class ProgressDto {
+  @PresentText(FIELD_MAX.note, 'The progress the customer reads in the next status update; an empty text clears it.')
+  note!: string;
 }
 
 /** `{ agentId }` assigns, `{ agentId: null }` unassigns. */
