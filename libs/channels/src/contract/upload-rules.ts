@@ -64,8 +64,13 @@ function looksLikeXml(content: Buffer): boolean {
   return /^<(\?xml[\s?]|[A-Za-z_][\w.:-]*[\s/>])/.test(text);
 }
 
-function cleanFilename(raw: string): string {
-  // Browsers on Windows may send the whole path; control characters would break headers and logs.
+/**
+ * A file's name as stored and shown: its last path segment only (a browser on Windows may send the
+ * whole path, a mail may name its attachment `../../x.html`), without control characters or quotes,
+ * at most 200 characters with its extension kept. Uploads and mail attachments both go through it.
+ */
+export function cleanFilename(raw: string): string {
+  // Control characters would break headers and logs; Postgres refuses a NUL.
   const base = raw.split(/[\\/]/).pop() ?? '';
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   if (clean.length <= FILENAME_MAX) return clean;

@@ -117,6 +117,13 @@ describe('MailNormalizer', () => {
     expect(message.attachments[0]!.omittedReason).toContain('larger than 4 bytes');
   });
 
+  it('should keep only the last part of an attachment name that carries a path, and name one that has nothing left', async () => {
+    const part = (name: string) => ['--m', `Content-Type: application/pdf; name="${name}"`, 'Content-Transfer-Encoding: base64', '', Buffer.from('%PDF-1.4 x').toString('base64')];
+    const raw = ['From: a@b.mx', 'Subject: rutas', 'Message-ID: <rutas@b.mx>', 'Content-Type: multipart/mixed; boundary="m"', '', '--m', 'Content-Type: text/plain', '', 'van', ...part('../../../../tmp/evil.html'), ...part('carpeta/sub/factura.pdf'), ...part('../'), '--m--'].join('\r\n');
+    const message = await normalize(raw);
+    expect(message.attachments.map((attachment) => attachment.filename)).toEqual(['evil.html', 'factura.pdf', expect.stringMatching(/^adjunto/)]);
+  });
+
   it('should list In-Reply-To first and then References from newest to oldest when a reply arrives', async () => {
     const raw = ['From: a@b.mx', 'Subject: Re: x', 'Message-ID: <r@b.mx>', 'In-Reply-To: <c@x>', 'References: <a@x> <b@x> <c@x>', '', 'ok'].join('\n');
     expect((await normalize(raw)).threadRefs).toEqual(['c@x', 'b@x', 'a@x']);

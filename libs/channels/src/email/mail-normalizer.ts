@@ -1,6 +1,7 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import { isOwnMessageId, withoutNul } from '@app/platform';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
+import { cleanFilename } from '../contract/upload-rules.js';
 import type { InboundAttachment, InboundMessage } from '../contract/inbound-message.js';
 import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
@@ -95,7 +96,7 @@ export class MailNormalizer {
   private attachment(attachment: Attachment): InboundAttachment {
     const tooBig = attachment.size > this.settings.maxAttachmentBytes;
     return {
-      filename: withoutNul(attachment.filename ?? defaultFilename(attachment.contentType)),
+      filename: cleanFilename(attachment.filename ?? '') || defaultFilename(attachment.contentType),
       contentType: attachment.contentType || 'application/octet-stream',
       sizeBytes: attachment.size,
       contentId: normaliseMessageId(attachment.contentId),
