@@ -28,6 +28,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /health/ready': 'public',
   'GET /api/health': 'admin',
   'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'agent',
   'GET /api/auth/me': 'agent',
   'GET /api/tickets': 'agent',
   'GET /api/tickets/:number': 'agent',
@@ -185,8 +186,15 @@ describe('authorization matrix: every route and namespace, as every kind of call
   const concretePath = (path: string): string =>
     path.replace(/:(\w+)/g, (_match, name: string) => (name === 'id' ? params[path.split('/')[2]!]! : params[name]!));
 
+  /** Signing out ends the token it is called with: that route gets a session of its own (a stale token stays stale). */
+  const tokenFor = async (method: string, path: string, role: Role): Promise<string | undefined> => {
+    if (`${method} ${path}` !== 'POST /api/auth/logout' || !['admin', 'L1', 'L2', 'L3'].includes(role)) return tokens.get(role);
+    const email = role === 'admin' ? ADMIN.email : `${role.toLowerCase()}@interfactura.com`;
+    return (await ApiClient.signIn(base, { email, password: role === 'admin' ? ADMIN.password : `clave-${email}` })).accessToken;
+  };
+
   const call = async (method: string, path: string, role: Role): Promise<{ status: number; message: string }> => {
-    const token = tokens.get(role);
+    const token = await tokenFor(method, path, role);
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -215,6 +215,37 @@ describe('security: hostile callers against two gateways', () => {
       socket.close();
     });
 
+    it('should end one session on signing out, on every gateway, with its live connection and its pages cookie, and leave the others', async () => {
+      const { email, password } = await newAgent('L1', 'salida');
+      const signIn = async () => ((await (await login(baseA, email, password)).json()) as { accessToken: string }).accessToken;
+      const [leaving, staying] = [await signIn(), await signIn()];
+      const leavingSocket = await AgentSocketClient.connect(baseB, leaving);
+      const stayingSocket = await AgentSocketClient.connect(baseB, staying);
+
+      const out = await fetch(`${baseA}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${leaving}` } });
+      expect(out.status).toBe(204);
+      for (const base of [baseA, baseB]) {
+        expect((await new ApiClient(base, leaving).get('/api/auth/me')).status).toBe(401);
+        expect((await new ApiClient(base, staying).get('/api/auth/me')).status).toBe(200);
+      }
+      await eventually(() => leavingSocket.disconnects.includes('io server disconnect'), { what: 'the signed-out socket to be ended' });
+      expect(await leavingSocket.reconnect()).toBe(false);
+      expect(stayingSocket.disconnects).toEqual([]);
+      leavingSocket.close();
+      stayingSocket.close();
+
+      // An administrators' pages cookie is made from a session and ends with it.
+      const adminToken = admin.accessToken!;
+      const adminSession = ((await (await login(baseA, ADMIN.email, ADMIN.password)).json()) as { accessToken: string }).accessToken;
+      const pages = await fetch(`${baseA}/api/admin-pages/session`, { method: 'POST', headers: { authorization: `Bearer ${adminSession}` } });
+      const cookie = pages.headers.get('set-cookie')!.split(';')[0]!;
+      const dashboard = () => fetch(`${baseB}/admin/queues/api/queues`, { headers: { cookie } });
+      expect((await dashboard()).status).toBe(200);
+      expect((await fetch(`${baseB}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${adminSession}` } })).status).toBe(204);
+      expect((await dashboard()).status).toBe(401);
+      expect((await new ApiClient(baseA, adminToken).get('/api/auth/me')).status).toBe(200);
+    });
+
     it('should end every session when the agent is deactivated', async () => {
       const agent = await newAgent('L1', 'baja');
       const socket = await AgentSocketClient.connect(baseA, agent.client.accessToken!);

@@ -1,11 +1,10 @@
 import { Controller, HttpCode, Inject, Post, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import type { Actor } from '@app/tickets';
 import type { Response } from 'express';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import { AccessTokens } from './access-tokens.js';
+import { AccessTokens, type AgentSession } from './access-tokens.js';
 import { ADMIN_PAGE_PATHS, ADMIN_PAGES_COOKIE, ADMIN_PAGES_TTL_SECONDS } from './admin-pages.js';
-import { AdminOnly, CurrentActor } from './auth.decorators.js';
+import { AdminOnly, CurrentSession } from './auth.decorators.js';
 import { AdminPagesSessionResponse } from './dto/admin-pages-session.response.js';
 
 /**
@@ -24,8 +23,8 @@ export class AdminPagesController {
   @Post('session')
   @HttpCode(200)
   @ApiOkResponse({ type: AdminPagesSessionResponse, description: 'Sets the administrators\' pages cookie (`Set-Cookie`, HttpOnly, SameSite=Strict), one per path.' })
-  async session(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<AdminPagesSessionResponse> {
-    const issued = await this.tokens.issueScoped(actor.id, 'admin-pages', ADMIN_PAGES_TTL_SECONDS);
+  async session(@CurrentSession() session: AgentSession, @Res({ passthrough: true }) response: Response): Promise<AdminPagesSessionResponse> {
+    const issued = await this.tokens.issueScoped(session, 'admin-pages', ADMIN_PAGES_TTL_SECONDS);
     if (!issued) throw new UnauthorizedException('La sesión no es válida o expiró; inicia sesión de nuevo');
     for (const path of ADMIN_PAGE_PATHS) {
       response.cookie(ADMIN_PAGES_COOKIE, issued.token, {

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import { ApiNoContentResponse } from '@nestjs/swagger';
 import { AgentsService, type Actor, type LoginJson, type MeJson } from '@app/tickets';
 import { ApiOkResponse, ApiUnauthorizedResponse, getSchemaPath } from '@nestjs/swagger';
 import { MeResponse } from '../agents/dto/agent.response.js';
 import { LoginLimits } from '../security/login-limits.js';
-import { AccessTokens } from './access-tokens.js';
-import { CurrentActor, Public } from './auth.decorators.js';
+import { AccessTokens, type AgentSession } from './access-tokens.js';
+import { CurrentActor, CurrentSession, Public } from './auth.decorators.js';
+import { RevokedSessions } from './revoked-sessions.js';
 import { ErrorResponse } from '../http/error.response.js';
 import { LoginDto } from './dto/login.dto.js';
 import { LoginResponse } from './dto/login.response.js';
@@ -15,6 +17,7 @@ export class AuthController {
     private readonly agents: AgentsService,
     private readonly tokens: AccessTokens,
     private readonly limits: LoginLimits,
+    private readonly revoked: RevokedSessions,
   ) {}
 
   /** `ip` is the client as TRUST_PROXY says to read it (Express's `trust proxy`). */
@@ -31,6 +34,17 @@ export class AuthController {
     if (!agent) throw new UnauthorizedException('El correo o la contraseña no son correctos');
     await this.limits.recordSuccess(email, ip);
     return { ...(await this.tokens.issue(agent)), agent: { id: agent.id, name: agent.name, email: agent.email, tier: agent.tier, role: agent.role } };
+  }
+
+  /**
+   * Signs this session out on every gateway: its token (and an administrators' pages cookie made
+   * from it) is refused from now on, and its live connections end. The agent's other sessions go on.
+   */
+  @Post('logout')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Signed out.' })
+  async logout(@CurrentSession() session: AgentSession): Promise<void> {
+    await this.revoked.revoke(session.sessionId, session.expiresAt);
   }
 
   @Get('me')

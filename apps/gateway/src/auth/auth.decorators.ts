@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@app/tickets';
+import type { AgentSession } from './access-tokens.js';
 import type { AuthenticatedRequest } from './authenticated-request.js';
 
 export const PUBLIC_ROUTE = 'ventanilla:public-route';
@@ -24,4 +25,9 @@ export const AdminPage = () => applyDecorators(AdminOnly(), SetMetadata(ADMIN_PA
 /** The signed-in agent. */
 export const CurrentActor = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest<AuthenticatedRequest>().actor,
+);
+
+/** The session of the token the request came with (what signing out ends). */
+export const CurrentSession = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AgentSession => context.switchToHttp().getRequest<AuthenticatedRequest>().session,
 );

@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
     if (!session) throw new UnauthorizedException(adminPage ? ADMIN_PAGES_SIGN_IN_MESSAGE : 'La sesión no es válida o expiró; inicia sesión de nuevo');
     await this.requestLimit.consume(session.tokenId);
     request.actor = session.actor;
+    request.session = session;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && session.actor.role !== 'admin') {
       throw new ForbiddenException(ADMIN_ONLY_MESSAGE);
     }

@@ -10,6 +10,7 @@ import { AdminPagesController } from './admin-pages.controller.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { FirstAdminBootstrap } from './first-admin.bootstrap.js';
+import { RevokedSessions } from './revoked-sessions.js';
 
 @Module({})
 export class AuthModule {
@@ -32,6 +33,7 @@ export class AuthModule {
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         AccessTokens,
+        RevokedSessions,
         LoginLimits,
         ApiRequestLimit,
         { provide: FirstAdminBootstrap, useFactory: (agents: AgentsService) => new FirstAdminBootstrap(config.auth, agents), inject: [AgentsService] },

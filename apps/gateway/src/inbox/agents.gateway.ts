@@ -4,6 +4,7 @@ import { AGENTS_NAMESPACE, TicketWorkflowService, tierRoom, type Actor } from '@
 import type { Namespace, Socket } from 'socket.io';
 import { AgentTypingService } from '../chat/agent-typing.service.js';
 import { ConnectionPresence } from '../realtime/connection-presence.js';
+import { sessionRoom } from '../auth/revoked-sessions.js';
 import { agentRoom, type AgentSocketSession } from '../realtime/namespace-access.js';
 import { SocketMetricsInterceptor } from '../metrics/socket-metrics.interceptor.js';
 
@@ -44,7 +45,7 @@ export class AgentsGateway implements OnGatewayConnection, OnGatewayDisconnect {
     }
     socket.data.actor = actor;
     // L1 and administrators see every ticket: their room gets every change (see roomsSeeing).
-    await socket.join([tierRoom(actor.role === 'admin' ? 'L1' : actor.tier), agentRoom(actor.id)]);
+    await socket.join([tierRoom(actor.role === 'admin' ? 'L1' : actor.tier), agentRoom(actor.id), sessionRoom(socket.data.session!.sessionId)]);
     // Chat widgets tell customers whether an agent is connected.
     await this.presence.join(socket.id, 'agents');
   }

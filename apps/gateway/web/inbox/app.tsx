@@ -184,6 +184,9 @@ export function App() {
   if (!me || !live || !preferences) return <LoginPage onSignedIn={setMe} />;
 
   const signOut = () => {
+    // The server refuses this session's token from now on (a copy of it anywhere stops working too);
+    // the tabs forget it at once whatever the answer.
+    void api('POST', '/api/auth/logout').catch(() => undefined);
     signOutEverywhere();
     setMe(null);
   };
