@@ -15,6 +15,7 @@ import { SurveyController } from './survey/survey.controller.js';
 import { MissedCallsController } from './calls/missed-calls.controller.js';
 import { ChatFilesController } from './chat/chat-files.controller.js';
 import { ChatTokenGuard } from './chat/chat-token.guard.js';
+import { ChatUploadLimitGuard } from './chat/chat-upload-limit.guard.js';
 import { ChatGateway } from './chat/chat.gateway.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { GatewayHeartbeat } from './health/gateway-heartbeat.js';
@@ -110,6 +111,7 @@ export class GatewayModule {
         ChatUploadLimit,
         ChatMessageLimit,
         ChatTokenGuard,
+        ChatUploadLimitGuard,
         // The channels whose own tables hold personal data: an ARCO request reaches them too.
         { provide: CHANNEL_PERSONAL_DATA, useFactory: (chat: ChatPersonalDataRepository) => [chat], inject: [ChatPersonalDataRepository] },
         ContactPrivacyService,

@@ -222,9 +222,16 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
       expect(stranger.status).toBe(401);
       expect(await stranger.json()).toMatchObject({ code: 'chat_token_invalid', message: expect.stringContaining('No encontramos tu conversación') });
 
+      const twoFiles = new FormData();
+      for (const name of ['uno.png', 'dos.png']) twoFiles.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), name);
+      const both = await fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': started.token }, body: twoFiles });
+      expect(both.status).toBe(400);
+      expect(await both.json()).toMatchObject({ code: 'upload_malformed', message: 'Envía un solo archivo por mensaje, en el campo file.' });
+
+      // The three refused uploads above were read too: they count against the hour's uploads.
       const statuses: number[] = [];
-      for (let index = 0; index <= UPLOADS_PER_HOUR; index += 1) statuses.push((await uploadAsCustomer(started.token, { name: `captura-${index}.png`, content: png() })).status);
-      expect(statuses).toEqual([...Array<number>(UPLOADS_PER_HOUR).fill(201), 429]);
+      for (let index = 3; index <= UPLOADS_PER_HOUR; index += 1) statuses.push((await uploadAsCustomer(started.token, { name: `captura-${index}.png`, content: png() })).status);
+      expect(statuses).toEqual([...Array<number>(UPLOADS_PER_HOUR - 3).fill(201), 429]);
       const limited = await uploadAsCustomer(started.token, { name: 'otra.png', content: png() });
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await limited.json()).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Enviaste muchos archivos en poco tiempo') });

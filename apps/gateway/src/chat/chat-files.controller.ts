@@ -9,9 +9,8 @@ import { checkedUpload } from '../files/checked-upload.js';
 import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
 import { allowWidgetOrigin, answerWidgetPreflight } from '../http/widget-cors.js';
-import { RateLimitedException, waitText } from '../security/rate-limited.exception.js';
-import { ChatUploadLimit } from '../security/chat-upload-limit.js';
 import { ChatTokenGuard, type ChatRequest } from './chat-token.guard.js';
+import { ChatUploadLimitGuard } from './chat-upload-limit.guard.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -25,7 +24,6 @@ export class ChatFilesController {
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly chat: ChatService,
-    private readonly limit: ChatUploadLimit,
     private readonly sharedFiles: SharedFiles,
   ) {}
 
@@ -37,11 +35,14 @@ export class ChatFilesController {
     answerWidgetPreflight(request, response, this.config.chat.allowedOrigins, `content-type, ${CHAT_TOKEN_HEADER}`);
   }
 
-  /** A file from the customer (multipart: `file`, `text`?, `clientId`?): a message on their ticket, like a typed one. */
+  /**
+   * A file from the customer (multipart: `file`, `text`?, `clientId`?): a message on their ticket,
+   * like a typed one. Counted against the conversation's uploads before it is read (ChatUploadLimitGuard).
+   */
   @Public()
   @Post()
   @HttpCode(201)
-  @UseGuards(ChatTokenGuard)
+  @UseGuards(ChatTokenGuard, ChatUploadLimitGuard)
   @UseInterceptors(FileUpload())
   async upload(
     @Req() request: ChatRequest,
@@ -59,10 +60,6 @@ export class ChatFilesController {
     }
     const clientId = typeof fields.clientId === 'string' && CLIENT_ID.test(fields.clientId) ? fields.clientId : randomUUID();
     const file = checkedUpload(upload, this.config.core.attachmentMaxBytes);
-    const verdict = await this.limit.consume(conversation.id);
-    if (!verdict.allowed) {
-      throw new RateLimitedException(`Enviaste muchos archivos en poco tiempo; intenta de nuevo en ${waitText(verdict.retryAfterMs)}.`, verdict.retryAfterMs);
-    }
     const entry = await this.chat.postFile(conversation, clientId, text, file);
     return { ok: true, seq: entry.seq };
   }

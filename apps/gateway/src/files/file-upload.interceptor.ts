@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Inject,
   Injectable,
   mixin,
@@ -12,6 +13,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { tooLarge } from '@app/channels';
 import type { Observable } from 'rxjs';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { uploadRefusalEs } from './upload-refusals-es.js';
 
 /** What multer leaves on the request for the one `file` field (kept in memory, bounded by the limit). */
 export interface UploadedFileData {
@@ -27,7 +29,8 @@ const FIELD_LIMITS = { files: 1, fields: 8, fieldSize: 100_000, parts: 10 };
 /**
  * Reads a multipart upload (field `file`, at most ATTACHMENT_MAX_BYTES) before the handler; other
  * content types pass untouched. A file over the limit is cut off at the limit and answered 413 with
- * the code `attachment_too_large` and its Spanish message. A form's fields are text:
+ * the code `attachment_too_large` and its Spanish message; a form multer refuses otherwise (two
+ * files, a cut-off body) is a 400 `upload_malformed` in Spanish. A form's fields are text:
  * `booleanFields` "true"/"false" become booleans before the body's DTO is validated.
  */
 export function FileUpload(booleanFields: readonly string[] = []): Type<NestInterceptor> {
@@ -54,6 +57,9 @@ export function FileUpload(booleanFields: readonly string[] = []): Type<NestInte
         }
         return handled;
       } catch (error) {
+        if (error instanceof BadRequestException) {
+          throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'upload_malformed', message: uploadRefusalEs(error.message) });
+        }
         if (!(error instanceof PayloadTooLargeException)) throw error;
         const refusal = tooLarge(this.maxBytes);
         throw new PayloadTooLargeException({
