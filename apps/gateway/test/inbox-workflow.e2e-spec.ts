@@ -124,11 +124,12 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       // L3 cannot resolve or release; it hands its fix back to L2.
       expect((await l3.post(`/api/tickets/${ticket.number}/resolve`, { resolution: 'listo' })).status).toBe(403);
       expect((await l3.post(`/api/tickets/${ticket.number}/fix-ready`, { note: 'Corregido el complemento de nómina' })).status).toBe(200);
-      expect(await view(l2, ticket.number)).toMatchObject({ tier: 'L2', status: 'pending_release' });
+      // The fix comes back to the L2 agent who sent the ticket up, and the release to the L1 agent who did.
+      expect(await view(l2, ticket.number)).toMatchObject({ tier: 'L2', status: 'pending_release', assignee: { name: 'Omar Operaciones' } });
       expect((await l2.post(`/api/tickets/${ticket.number}/resolve`, { resolution: 'x' })).status).toBe(409);
 
       expect((await l2.post(`/api/tickets/${ticket.number}/release`, { note: 'Liberado a producción 14:05' })).status).toBe(200);
-      expect(await view(l1, ticket.number)).toMatchObject({ tier: 'L1', status: 'open' });
+      expect(await view(l1, ticket.number)).toMatchObject({ tier: 'L1', status: 'open', assignee: { name: 'Ana Help Desk' } });
 
       const resolution = 'Corregimos el timbrado de recibos de nómina; ya puede timbrarlos.';
       expect((await l1.post(`/api/tickets/${ticket.number}/resolve`, { resolution })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
-import type { AuthorType } from './domain.js';
+import type { AuthorType, Tier } from './domain.js';
 import { insertStatement, type SqlStatement } from './database/combined-statements.repository.js';
 import { WriteBehind } from './database/write-behind.js';
 import { TicketEventEntity } from './entities/ticket-event.entity.js';
@@ -65,6 +65,17 @@ export class TicketEventsRepository {
       [ticketId, sinceVersion, actorId],
     )) as Array<{ changes: number; version: string | null }>;
     return row ?? { changes: 0, version: null };
+  }
+
+  /** The agent who last escalated the ticket out of `tier` (an automatic escalation has none). */
+  async lastEscalatedFrom(ticketId: string, tier: Tier, em: EntityManager): Promise<string | null> {
+    const [row] = (await em.query(
+      `SELECT actor_id FROM ticket_events
+        WHERE ticket_id = $1 AND type = 'escalated' AND data->>'from' = $2 AND actor_id IS NOT NULL
+        ORDER BY id DESC LIMIT 1`,
+      [ticketId, tier],
+    )) as Array<{ actor_id: string }>;
+    return row?.actor_id ?? null;
   }
 
   listForTicket(ticketId: string): Promise<TicketEventEntity[]> {

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AgentsRepository } from '../agents/agents.repository.js';
 import { PhoneCallsRepository } from '../calls/phone-calls.repository.js';
 import { ContactsRepository } from '../contacts.repository.js';
+import type { Tier } from '../domain.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { ConflictError, ForbiddenActionError, InvalidInputError, TicketNotFoundError } from '../errors.js';
 import { MessagesRepository } from '../messages.repository.js';
@@ -65,6 +66,7 @@ export class TicketWorkflowService {
       // L1 classifies severity: each decision is an example for the next training of the model.
       if (transition.kind === 'change_severity') await this.severityExamples.record(ticket.id, transition.severity, actor, em);
       await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
+      if (transition.kind === 'mark_fix_ready' || transition.kind === 'release') await this.handBack(ticket.id, result.patch.tier!, actor, em);
       await this.updateClocks(ticket.id, transition, em);
       return this.tellCustomer(ticket, transition, actor, em);
     });
@@ -172,6 +174,24 @@ export class TicketWorkflowService {
     const denied = deniedReason(actor, action, ticket);
     if (denied) throw new ForbiddenActionError(denied);
     return ticket;
+  }
+
+  /**
+   * A fix coming back down the tiers goes to the agent who sent the ticket up from there, while
+   * still active at that tier: L3's fix to the L2 agent who escalated it, Operations' release to
+   * the L1 agent who escalated it (the support process: Operations tells L1, L1 tells the
+   * customer). With nobody to hand it to (an automatic escalation, an agent gone) it stays unassigned.
+   */
+  private async handBack(ticketId: string, tier: Tier, actor: Actor, em: EntityManager): Promise<void> {
+    const agentId = await this.events.lastEscalatedFrom(ticketId, tier, em);
+    const agent = agentId ? await this.agents.findActive(agentId, em) : null;
+    if (!agent || (agent.role !== 'admin' && agent.tier !== tier)) return;
+    await this.tickets.update(ticketId, { assigneeId: agent.id }, em);
+    await this.events.append(
+      ticketId,
+      [{ type: 'assigned', actorType: 'agent', actorId: actor.id, data: { assigneeId: agent.id, assigneeName: agent.name, by: actor.name, handedBack: true } }],
+      em,
+    );
   }
 
   /** Deadlines follow the severity and stop while resolved; status updates stop at resolution. */
