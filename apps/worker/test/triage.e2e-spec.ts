@@ -160,9 +160,13 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
       // The filters fold behind "Filtros" (docs/inbox.md).
       await page.getByRole('button', { name: /^Filtros/ }).click();
       await page.getByLabel('Revisión', { exact: true }).selectOption('severity');
-      const row = page.locator('.ticket-row', { hasText: 'Rechazo CFDI40147' });
+      const row = page.locator(`.ticket-row[data-number="${ticket.number}"]`);
       await row.locator('.badge.review', { hasText: 'revisar severidad' }).waitFor();
+      // The unfiltered list shows the row too: click once the filtered one is on screen (every row
+      // marked for review), or a late re-render moves the rows under the click (seen on a slow machine).
+      await page.waitForFunction(`[...document.querySelectorAll('.ticket-row')].every((item) => item.querySelector('.badge.review'))`);
       await row.click();
+      await page.locator('#ticket-title', { hasText: ticket.number }).waitFor();
       const panel = page.getByRole('region', { name: 'Datos de CFDI' });
       await panel.getByText('CFDI40147').waitFor();
       expect(await panel.textContent()).toMatch(/Regla de validación del CFDI versión 4\.0.*fuente: SAT, Anexo 20/);
