@@ -18,6 +18,7 @@ export class SmtpSink {
   /** While set, every RCPT is answered with this SMTP code (e.g. 451 transient, 550 permanent). */
   rejectWith?: number;
   private server?: SMTPServer;
+  private readonly delays: number[] = [];
 
   private constructor(readonly port: number) {}
 
@@ -25,6 +26,11 @@ export class SmtpSink {
     const sink = new SmtpSink(port ?? (await freePort()));
     await sink.listen();
     return sink;
+  }
+
+  /** The next mails are accepted (and kept) only after these delays, one each: a slow mail server. */
+  delayNext(...milliseconds: number[]): void {
+    this.delays.push(...milliseconds);
   }
 
   get listening(): boolean {
@@ -52,8 +58,10 @@ export class SmtpSink {
       },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
+        const delayMs = this.delays.shift() ?? 0;
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
+        stream.on('end', () => setTimeout(accept, delayMs));
+        const accept = () => {
           const receivedAt = performance.now();
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
@@ -63,7 +71,7 @@ export class SmtpSink {
               callback();
             })
             .catch((error: Error) => callback(error));
-        });
+        };
       },
     });
     await new Promise<void>((resolve, reject) => {

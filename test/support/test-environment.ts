@@ -53,6 +53,8 @@ export class TestEnvironment {
       SWEEP_INTERVAL_MS: '500',
       SWEEP_GRACE_MS: '1000',
       JOB_LOCK_MS: '3000',
+      // A send cut off by a crash is retried this soon; tests' sends take milliseconds.
+      SEND_LEASE_MS: '6000',
       IMAP_POLL_INTERVAL_MS: '1000',
       IMAP_COMMAND_TIMEOUT_MS: '3000',
       LOG_FORMAT: 'text',

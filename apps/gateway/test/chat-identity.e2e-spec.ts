@@ -7,6 +7,7 @@ import { ChatTestClient } from '../../../test/support/chat-client.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
+import { QueueJobs } from '../../../test/support/queue-jobs.js';
 import { SmtpSink, type SunkMail } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { seedTicket } from '../../../test/support/ticket-fixtures.js';
@@ -39,6 +40,7 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
   let api: ApiClient;
   let base: string;
   let browser: Browser | undefined;
+  let jobs: QueueJobs;
   const clients: ChatTestClient[] = [];
 
   /** Starts a chat as `email` and waits for its confirmation. */
@@ -75,6 +77,7 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
     gateway = await new AppProcess('gateway', settings).start();
     worker = await new AppProcess('worker', settings).start();
     api = await ApiClient.signIn(base, ADMIN);
+    jobs = new QueueJobs(() => env.redisUrl, () => env.queuePrefix);
   });
 
   afterEach(() => {
@@ -83,7 +86,7 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all([gateway?.stop(), worker?.stop()]);
+    await Promise.all([gateway?.stop(), worker?.stop(), jobs?.close()]);
     await sink?.close();
     await env?.close();
   });
@@ -195,6 +198,21 @@ describe('a chat’s email is a claim until its owner confirms it (socket.io-cli
 
     expect((await ticket(chat.ticketNumber)).contact).toMatchObject({ id: before.id, email: address, name: 'Nadia Ríos', verified: true });
     expect(await env.query(`SELECT 1 FROM contacts WHERE email = $1`, [address])).toHaveLength(1);
+  });
+
+  it('should mail the verification link once when the mail server takes longer to accept it than the recovery sweep and a job lock wait', async () => {
+    // The worker sends it itself right after the ticket's commit; the sweep (every 500 ms, 1 s grace
+    // here) and a queued retry (one 3 s job lock later) see it still owed while the server takes 5 s.
+    sink.delayNext(5_000);
+    const address = customerAddress('lenta');
+    await chatAs(address, { name: 'Lucía Vela', message: 'No me llega el XML de mi factura.' });
+    await verificationMailTo(address);
+    const deliveryStatus = async () =>
+      (await env.query<{ status: string }>(`SELECT status FROM outbound_deliveries WHERE recipient = $1 AND kind = 'verification'`, [address])).map((row) => row.status);
+    await eventually(async () => ((await deliveryStatus()).join() === 'sent' ? true : undefined), { what: 'the verification recorded as sent' });
+    // Whatever was queued for it has run by now (a job that found it being sent waits 5 s, then finds it sent).
+    await eventually(async () => ((await jobs.unfinished('outbound')) === 0 ? true : undefined), { what: 'the outbound queue to drain' });
+    expect(sink.to(address)).toHaveLength(1);
   });
 
   it('should refuse an expired link and an unknown one with a clear Spanish page, verifying nothing', async () => {

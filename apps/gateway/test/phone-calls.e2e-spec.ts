@@ -530,7 +530,7 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     const call = newCall();
     await call.press(await call.dial(), '2');
     await fake.waitForMessage((message) => message.form.To === call.from, 'the slow SMS');
-    // Past several sweeps and the backstop job (due one job lock, 3 s, after it was queued).
+    // Past several sweeps and a job lock (3 s): the send held its lease all along.
     await sleep(4_000);
     expect(fake.requests.filter((request) => request.method === 'POST' && request.form.To === call.from)).toHaveLength(1);
     expect(smsTo(call.from)).toHaveLength(1);

@@ -79,14 +79,9 @@ export class DirectDeliveries implements OnApplicationShutdown {
 
   /** `begun`: the delivery as its intake wrote it begun, sent without reading it back. */
   private async sendOrQueue(deliveryId: string, begun?: DeliveryToSend): Promise<void> {
-    // A send still running when the recovery sweep could take it for lost (a slow provider) gets its
-    // job now, delayed: the sweep's re-queueing is then a no-op instead of a second send, and the job
-    // finds the delivery sent, or sends it if this process died.
-    const backstop = setTimeout(() => {
-      this.producer.enqueueDeliveries([deliveryId], { delayMs: this.config.jobLockMs, attemptsBefore: 1 }).catch((error: Error) => {
-        this.logger.warn(`delivery ${deliveryId}: its backstop job could not be queued (${error.message})`);
-      });
-    }, this.config.sweepGraceMs / 2);
+    // A send still running when the recovery sweep looks (a slow provider) holds its lease: the job the
+    // sweep queues for it waits, and finds it sent (or sends it, once the lease has run out, if this
+    // process died).
     try {
       // The first attempt, never the last: after a failure the queue makes the others, with their backoff.
       const attempt = { number: 1, isLast: false };
@@ -100,8 +95,6 @@ export class DirectDeliveries implements OnApplicationShutdown {
       await this.producer.enqueueDeliveries([deliveryId], { attemptsBefore: 1 }).catch((queueError: Error) => {
         this.logger.warn(`delivery ${deliveryId} could not be queued (${queueError.message}); the recovery sweep will`);
       });
-    } finally {
-      clearTimeout(backstop);
     }
   }
 }

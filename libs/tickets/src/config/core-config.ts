@@ -41,6 +41,12 @@ export interface CoreConfig {
   attachmentLinkTtlDays: number;
   /** Outage mode: when reports close together are linked under one incident. */
   incidents: DetectionSettings;
+  /**
+   * How long a send once begun is taken to be still running: no other attempt sends the same
+   * delivery before then (a slow provider is not a lost send); after a crash mid-send, the retry
+   * waits this long. Longer than any send can take, the providers' timeouts included.
+   */
+  sendLeaseMs: number;
   /** Named points where a test may ask the process to crash (see docs/reliability.md). */
   faultPoints: ReadonlySet<string>;
   logging: LoggingSettings;
@@ -67,6 +73,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     verificationLinkTtlMinutes: env.int('VERIFICATION_LINK_TTL_MINUTES', 24 * 60, { min: 1, max: 7 * 24 * 60 }),
     attachmentMaxBytes: env.int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, { min: 1024, max: 25 * 1024 * 1024 }),
     attachmentLinkTtlDays: env.int('ATTACHMENT_LINK_TTL_DAYS', 7, { min: 1, max: 90 }),
+    sendLeaseMs: env.int('SEND_LEASE_MS', 120_000, { min: 1_000 }),
     incidents: {
       windowMs: env.int('INCIDENT_WINDOW_MINUTES', DEFAULT_DETECTION.windowMs / 60_000, { min: 1, max: 24 * 60 }) * 60_000,
       joinScore: env.int('INCIDENT_JOIN_PERCENT', Math.round(DEFAULT_DETECTION.joinScore * 100), { min: 1, max: 100 }) / 100,

@@ -38,6 +38,7 @@ import { OpenTicketsIndex1764529200000 } from '../migrations/1764529200000-open-
 import { TicketNumbersPastAMillion1764532800000 } from '../migrations/1764532800000-ticket-numbers-past-a-million.js';
 import { InboxOrderIndexes1764536400000 } from '../migrations/1764536400000-inbox-order-indexes.js';
 import { InboundQueueJob1764540000000 } from '../migrations/1764540000000-inbound-queue-job.js';
+import { DeliverySendLease1764543600000 } from '../migrations/1764543600000-delivery-send-lease.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -87,4 +88,5 @@ export const TICKETS_MIGRATIONS = [
   TicketNumbersPastAMillion1764532800000,
   InboxOrderIndexes1764536400000,
   InboundQueueJob1764540000000,
+  DeliverySendLease1764543600000,
 ];

@@ -56,4 +56,8 @@ export class OutboundDeliveryEntity {
   /** When the first attempt began; set, a later attempt may find the message already at the provider. */
   @Column({ name: 'send_started_at', type: 'timestamptz', nullable: true })
   sendStartedAt!: Date | null;
+
+  /** While in the future, an attempt is sending it: nobody else may (see `OutboundDeliveriesRepository.startSending`). */
+  @Column({ name: 'sending_until', type: 'timestamptz', nullable: true })
+  sendingUntil!: Date | null;
 }

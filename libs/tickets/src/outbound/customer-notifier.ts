@@ -205,7 +205,7 @@ export class CustomerNotifier {
     if (begun) {
       // Read as a send's start reads it: before this attempt, so no earlier one is looked for at the provider.
       const unstarted = { ...delivery, sendStartedAt: null };
-      this.begunHere.add(em, { delivery: unstarted, message, ticket: draft.ticket, verificationId: draft.verificationId ?? null, waitingFor: null });
+      this.begunHere.add(em, { delivery: unstarted, message, ticket: draft.ticket, verificationId: draft.verificationId ?? null, waitingFor: null, claimed: true });
     }
     return delivery;
   }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, LessThan, Or, type EntityManager } from 'typeorm';
 import type { Channel } from '@app/channels';
 import { aliasedColumns, entityFromAliasedRow, readTogether, runPrepared, type PreparedRead } from '@app/platform';
+import { CORE_CONFIG } from '../config/core-config.token.js';
+import type { CoreConfig } from '../config/core-config.js';
 import { insertStatement } from '../database/combined-statements.repository.js';
 import { WriteBehind } from '../database/write-behind.js';
 import { MessageEntity } from '../entities/message.entity.js';
@@ -18,6 +20,8 @@ export interface DeliveryToSend {
   verificationId: string | null;
   /** An earlier delivery this one must not overtake, still pending: this one is not begun (see `mustFollow`). */
   waitingFor: string | null;
+  /** Whether this attempt holds the send's lease; a pending delivery it does not hold is being sent by another. */
+  claimed: boolean;
 }
 
 /**
@@ -49,6 +53,7 @@ export class OutboundDeliveriesRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writeBehind: WriteBehind,
+    @Inject(CORE_CONFIG) private readonly config: CoreConfig,
   ) {}
 
   /** Per transaction, the recipient counts it locked and read up front, plus what it queued since. */
@@ -61,11 +66,16 @@ export class OutboundDeliveriesRepository {
    * (`SendsBegunHere`).
    */
   async insertNew(delivery: NewDelivery, em: EntityManager, begun = false): Promise<OutboundDeliveryEntity> {
-    const row = { ...delivery, id: randomUUID(), status: 'pending' as const, ...(begun ? { sendStartedAt: new Date() } : {}) };
+    const row = { ...delivery, id: randomUUID(), status: 'pending' as const, ...(begun ? this.lease(new Date()) : {}) };
     this.countQueued(delivery, em);
     await this.writeBehind.write('outbound_deliveries', [row], (rows, db) => [insertStatement(db, OutboundDeliveryEntity, rows)], em);
     // As the row will read once written (its creation time is the transaction's clock, not this one).
-    return Object.assign(new OutboundDeliveryEntity(), { attempts: 0, lastError: null, sentAt: null, sendStartedAt: null, createdAt: new Date(), ...row });
+    return Object.assign(new OutboundDeliveryEntity(), { attempts: 0, lastError: null, sentAt: null, sendStartedAt: null, sendingUntil: null, createdAt: new Date(), ...row });
+  }
+
+  /** A send begun at `at`, holding its lease from then. */
+  private lease(at: Date): Pick<OutboundDeliveryEntity, 'sendStartedAt' | 'sendingUntil'> {
+    return { sendStartedAt: at, sendingUntil: new Date(at.getTime() + this.config.sendLeaseMs) };
   }
 
   /** Inserts the delivery unless one with the same dedupe key exists; returns the id of either. */
@@ -151,22 +161,27 @@ export class OutboundDeliveriesRepository {
   }
 
   /**
-   * The deliveries with the messages they send and their tickets, and, for each pending delivery not
-   * yet begun and not waiting for an earlier one, the moment its sending begins is recorded: one
-   * statement for a group of sends. The rows read are the ones before that write, so
-   * `sendStartedAt` still says whether an earlier attempt began (and may have reached the customer).
+   * The deliveries with the messages they send and their tickets, and each pending delivery that no
+   * other attempt is sending (its lease free or run out) and that waits for no earlier one is claimed:
+   * its lease taken, and the moment its first attempt began recorded. One statement for a group of
+   * sends. The rows read are the ones before that write, so `sendStartedAt` still says whether an
+   * earlier attempt began (and may have reached the customer).
    */
   async startSending(ids: string[]): Promise<Map<string, DeliveryToSend>> {
     if (ids.length === 0) return new Map();
     // Raw SQL with the columns named from the metadata: TypeORM's builder cost more CPU to compose
     // and map this join than the statement costs Postgres, on every send.
-    const rows = await runPrepared<Record<string, unknown> & { waiting_for: string | null; v_id: string | null }>(this.dataSource.manager, this.startSendingSql(), [ids]);
+    const rows = await runPrepared<Record<string, unknown> & { waiting_for: string | null; v_id: string | null; claimed: boolean }>(
+      this.dataSource.manager,
+      this.startSendingSql(),
+      [ids, this.config.sendLeaseMs],
+    );
     return new Map(
       rows.map((row) => {
         const delivery = entityFromAliasedRow(this.dataSource, OutboundDeliveryEntity, 'd', row);
         const message = entityFromAliasedRow(this.dataSource, MessageEntity, 'm', row);
         const ticket = entityFromAliasedRow(this.dataSource, TicketEntity, 't', row);
-        return [delivery.id, { delivery, message, ticket, verificationId: row.v_id, waitingFor: row.waiting_for }];
+        return [delivery.id, { delivery, message, ticket, verificationId: row.v_id, waitingFor: row.waiting_for, claimed: row.claimed }];
       }),
     );
   }
@@ -174,8 +189,9 @@ export class OutboundDeliveriesRepository {
   /** The statement of `startSending` (its select lists are built once per entity, by `aliasedColumns`). */
   private startSendingSql(): string {
     return `WITH started AS (
-        UPDATE outbound_deliveries later SET send_started_at = now()
-         WHERE later.id = ANY($1::uuid[]) AND later.status = 'pending' AND later.send_started_at IS NULL
+        UPDATE outbound_deliveries later
+           SET send_started_at = coalesce(later.send_started_at, now()), sending_until = now() + $2::int * interval '1 millisecond'
+         WHERE later.id = ANY($1::uuid[]) AND later.status = 'pending' AND (later.sending_until IS NULL OR later.sending_until < now())
            AND NOT EXISTS (SELECT 1 FROM outbound_deliveries earlier WHERE ${mustFollow('later', 'earlier')})
          RETURNING later.id
       )
@@ -183,6 +199,7 @@ export class OutboundDeliveriesRepository {
              ${aliasedColumns(this.dataSource, MessageEntity, 'm')},
              ${aliasedColumns(this.dataSource, TicketEntity, 't')},
              v.id AS v_id,
+             d.id IN (SELECT id FROM started) AS claimed,
              -- A subquery, not a join: its condition on d alone skips it for every delivery but a survey.
              (SELECT earlier.id FROM outbound_deliveries earlier WHERE ${mustFollow('d', 'earlier')} LIMIT 1) AS waiting_for
         FROM outbound_deliveries d
@@ -265,7 +282,8 @@ export class OutboundDeliveriesRepository {
   async findStalePending(olderThanMs: number, limit: number): Promise<string[]> {
     const rows = await this.dataSource.manager.find(OutboundDeliveryEntity, {
       select: { id: true },
-      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)) },
+      // A send under way is not lost, however long it has taken: its lease says so until it runs out.
+      where: { status: 'pending', createdAt: LessThan(new Date(Date.now() - olderThanMs)), sendingUntil: Or(IsNull(), LessThan(new Date())) },
       order: { createdAt: 'ASC' },
       take: limit,
     });

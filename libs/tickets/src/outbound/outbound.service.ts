@@ -15,7 +15,7 @@ export interface DeliveryAttempt {
   isLast: boolean;
 }
 
-/** `waiting`: not begun, an earlier delivery it must follow is still pending; ask again later. */
+/** `waiting`: not begun, an earlier delivery it must follow is still pending or another attempt is sending it; ask again later. */
 export type DeliveryResult = 'sent' | 'held' | 'already_done' | 'waiting';
 
 /** How long a delivery that must wait for an earlier one waits before it is tried again. */
@@ -52,7 +52,8 @@ export class OutboundService {
     // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
     const toSend = await this.starts.add(deliveryId);
     if (!toSend || toSend.delivery.status !== 'pending') return 'already_done';
-    if (toSend.waitingFor) return 'waiting';
+    // Waiting for an earlier delivery, or being sent by another attempt (a slow provider): asked again later.
+    if (toSend.waitingFor || !toSend.claimed) return 'waiting';
     return this.sendBegun(toSend, senderFor, attempt);
   }
 
@@ -143,6 +144,8 @@ export class OutboundService {
       await this.deliveries.update(delivery.id, {
         attempts: attempt.number,
         lastError: reason.slice(0, 2_000),
+        // This attempt is over: the next one need not wait for its lease.
+        sendingUntil: null,
         ...(giveUp ? { status: 'failed' as const } : {}),
       });
       await this.events.append(ticket.id, [
