@@ -63,12 +63,15 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
   };
   const startChat = (page: Page, label: string): Promise<string> =>
     startWidgetChat(page, base, { email: customerAddress(label), message: 'Al timbrar me sale un error, les mando la captura.' });
-  const uploadAsCustomer = (token: string, file: { name: string; content: Buffer; type?: string }, extra: Record<string, string> = {}) => {
+  /** As the widget sends it from a page (`origin`: the gateway's own unless told). */
+  const uploadAsCustomer = (token: string, file: { name: string; content: Buffer; type?: string }, extra: Record<string, string> = {}, origin = base) => {
     const form = new FormData();
     for (const [name, value] of Object.entries(extra)) form.set(name, value);
     form.set('file', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
-    return fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': token }, body: form });
+    return fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': token, origin }, body: form });
   };
+  /** The origin whose page may read the answer (CORS), if any. */
+  const readableBy = (response: Response) => response.headers.get('access-control-allow-origin');
   const replyWithFile = (number: string, file: { name: string; content: Buffer }, body = 'Le comparto el documento.') => {
     const form = new FormData();
     form.set('body', body);
@@ -198,17 +201,17 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
     expect(await page.locator('#reply-file').isDisabled()).toBe(false);
   });
 
-  it('should refuse in Spanish a file whose content is not what its name says, one over ATTACHMENT_MAX_BYTES (413), one without a conversation, and too many files (429)', async () => {
+  it('should refuse in Spanish, readable by the widget on an allowed page, a file whose content is not what its name says, one over ATTACHMENT_MAX_BYTES (413), one without a conversation, and too many files (429)', async () => {
     const chat = await ChatTestClient.connect(base);
     try {
       const started = await chat.start({ name: 'Marta Leal', email: customerAddress('limites'), message: 'Tengo un problema con una factura.' });
       await chat.waitFor('ticket:confirmed');
       const disguised = await uploadAsCustomer(started.token, { name: 'captura.png', content: Buffer.from('<!doctype html><script>alert(1)</script>'), type: 'image/png' });
-      expect(disguised.status).toBe(400);
+      expect([disguised.status, readableBy(disguised)]).toEqual([400, base]);
       expect(await disguised.json()).toMatchObject({ code: 'attachment_type', message: expect.stringContaining('Solo se aceptan imágenes (PNG, JPG, GIF, WebP), PDF, XML y ZIP') });
 
       const big = await uploadAsCustomer(started.token, { name: 'grande.pdf', content: Buffer.concat([pdf(), randomBytes(MAX_BYTES)]) });
-      expect(big.status).toBe(413);
+      expect([big.status, readableBy(big)]).toEqual([413, base]);
       expect(await big.json()).toMatchObject({ code: 'attachment_too_large', message: 'El archivo pesa más de 195 KB, el máximo permitido.' });
 
       // The widget on an allowed page may read the answer (CORS); another site's page may not.
@@ -219,13 +222,13 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
       expect((await preflight('https://sitio-ajeno.example')).headers.get('access-control-allow-origin')).toBeNull();
 
       const stranger = await uploadAsCustomer('no-es-un-token-valido', { name: 'captura.png', content: png() });
-      expect(stranger.status).toBe(401);
+      expect([stranger.status, readableBy(stranger)]).toEqual([401, base]);
       expect(await stranger.json()).toMatchObject({ code: 'chat_token_invalid', message: expect.stringContaining('No encontramos tu conversación') });
 
       const twoFiles = new FormData();
       for (const name of ['uno.png', 'dos.png']) twoFiles.append('file', new Blob([new Uint8Array(png())], { type: 'image/png' }), name);
-      const both = await fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': started.token }, body: twoFiles });
-      expect(both.status).toBe(400);
+      const both = await fetch(`${base}/chat/files`, { method: 'POST', headers: { 'x-chat-token': started.token, origin: base }, body: twoFiles });
+      expect([both.status, readableBy(both)]).toEqual([400, base]);
       expect(await both.json()).toMatchObject({ code: 'upload_malformed', message: 'Envía un solo archivo por mensaje, en el campo file.' });
 
       // The three refused uploads above were read too: they count against the hour's uploads.
@@ -233,7 +236,10 @@ describe('attachments both ways (Chromium, SMTP sink, real gateway and worker)',
       for (let index = 3; index <= UPLOADS_PER_HOUR; index += 1) statuses.push((await uploadAsCustomer(started.token, { name: `captura-${index}.png`, content: png() })).status);
       expect(statuses).toEqual([...Array<number>(UPLOADS_PER_HOUR - 3).fill(201), 429]);
       const limited = await uploadAsCustomer(started.token, { name: 'otra.png', content: png() });
+      expect([limited.status, readableBy(limited)]).toEqual([429, base]);
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+      // Another site's page reads none of it.
+      expect(readableBy(await uploadAsCustomer('no-es-un-token-valido', { name: 'captura.png', content: png() }, {}, 'https://sitio-ajeno.example'))).toBeNull();
       expect(await limited.json()).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('Enviaste muchos archivos en poco tiempo') });
     } finally {
       chat.close();

@@ -8,7 +8,7 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js'
 import { checkedUpload } from '../files/checked-upload.js';
 import { FileUpload, type UploadedFileData } from '../files/file-upload.interceptor.js';
 import { UuidPipe } from '../http/uuid.pipe.js';
-import { allowWidgetOrigin, answerWidgetPreflight } from '../http/widget-cors.js';
+import { answerWidgetPreflight } from '../http/widget-cors.js';
 import { ChatTokenGuard, type ChatRequest } from './chat-token.guard.js';
 import { ChatUploadLimitGuard } from './chat-upload-limit.guard.js';
 
@@ -37,7 +37,8 @@ export class ChatFilesController {
 
   /**
    * A file from the customer (multipart: `file`, `text`?, `clientId`?): a message on their ticket,
-   * like a typed one. Counted against the conversation's uploads before it is read (ChatUploadLimitGuard).
+   * like a typed one. Counted against the conversation's uploads before it is read (ChatUploadLimitGuard);
+   * CORS answered by ChatTokenGuard, whatever the outcome.
    */
   @Public()
   @Post()
@@ -46,11 +47,9 @@ export class ChatFilesController {
   @UseInterceptors(FileUpload())
   async upload(
     @Req() request: ChatRequest,
-    @Res({ passthrough: true }) response: Response,
     @Body() body: unknown,
     @UploadedFile() upload: UploadedFileData | undefined,
   ): Promise<ChatFileAck> {
-    allowWidgetOrigin(request, response, this.config.chat.allowedOrigins);
     const conversation = request.chatConversation!;
     const fields = (body ?? {}) as Record<string, unknown>;
     if (!upload) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', code: 'attachment_missing', message: 'Elige un archivo para enviar.' });

@@ -1,7 +1,4 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Response } from 'express';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
-import { allowWidgetOrigin } from '../http/widget-cors.js';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ChatUploadLimit } from '../security/chat-upload-limit.js';
 import { RateLimitedException, waitText } from '../security/rate-limited.exception.js';
 import type { ChatRequest } from './chat-token.guard.js';
@@ -10,20 +7,16 @@ import type { ChatRequest } from './chat-token.guard.js';
  * Counts a customer's upload against CHAT_UPLOADS_PER_HOUR before its body is read (after
  * ChatTokenGuard found the conversation): a file refused afterwards (its type, its size) counts too,
  * since reading it cost as much, so a script cannot make the gateway read 10 MiB bodies without end.
+ * (ChatTokenGuard has answered CORS already, so the widget reads this refusal too.)
  */
 @Injectable()
 export class ChatUploadLimitGuard implements CanActivate {
-  constructor(
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    private readonly limit: ChatUploadLimit,
-  ) {}
+  constructor(private readonly limit: ChatUploadLimit) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ChatRequest>();
     const verdict = await this.limit.consume(request.chatConversation!.id);
     if (verdict.allowed) return true;
-    // The widget on the portal's page reads the reason (CORS), as it reads the controller's refusals.
-    allowWidgetOrigin(request, context.switchToHttp().getResponse<Response>(), this.config.chat.allowedOrigins);
     throw new RateLimitedException(`Enviaste muchos archivos en poco tiempo; intenta de nuevo en ${waitText(verdict.retryAfterMs)}.`, verdict.retryAfterMs);
   }
 }
