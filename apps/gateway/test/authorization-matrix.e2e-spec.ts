@@ -35,6 +35,7 @@ const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/tickets/:number/attachments/:attachmentId': 'agent',
   'PATCH /api/tickets/:number': 'agent',
   'POST /api/tickets/:number/escalate': 'agent',
+  'POST /api/tickets/:number/send-back': 'agent',
   'POST /api/tickets/:number/resolve': 'agent',
   'POST /api/tickets/:number/reopen': 'agent',
   'POST /api/tickets/:number/fix-ready': 'agent',

@@ -219,6 +219,31 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await screenshot(page, 'inbox', '07-call-back-recorded');
   });
 
+  it('should let L3 send back a ticket that is not a defect to the L2 agent who escalated it, who reads why', async () => {
+    const subject = 'No puedo timbrar facturas de anticipo';
+    const seeded = await seedTicket(env, { email: 'pagos@abarrotes-leal.example', subject, severity: 2 });
+    const password = (agent: { email: string }) => `clave-${agent.email}`;
+    const l1Api = await ApiClient.signIn(base, { email: AGENTS.l1.email, password: password(AGENTS.l1) });
+    const l2Api = await ApiClient.signIn(base, { email: AGENTS.l2.email, password: password(AGENTS.l2) });
+    expect((await l1Api.post(`/api/tickets/${seeded.number}/escalate`, { reason: 'Parece falla del PAC' })).status).toBe(200);
+    expect((await l2Api.post(`/api/tickets/${seeded.number}/escalate`, { reason: 'Posible defecto en anticipos' })).status).toBe(200);
+
+    const l3 = await signIn(AGENTS.l3);
+    await openTicket(l3, subject);
+    const reason = 'No es un defecto: el cliente usa la clave de producto equivocada para anticipos.';
+    await act(l3, 'Devolver a L2 (Operaciones)', reason);
+    await l3.getByText('Este ticket ya no está en tu nivel.').waitFor();
+
+    const l2 = await signIn(AGENTS.l2);
+    await openTicket(l2, subject);
+    await l2.locator('.detail-header .badge', { hasText: 'L2 · Operaciones' }).waitFor();
+    await l2.getByText(`Dora Desarrollo devolvió el ticket de L3 a L2: ${reason}`).waitFor();
+    await l2.getByText('El ticket regresó a Omar Operaciones, quien lo había escalado').waitFor();
+    // From L2 it can go back once more, to Help Desk; never further down than L1.
+    await l2.getByRole('toolbar', { name: 'Acciones del ticket' }).getByRole('button', { name: 'Devolver a L1 (Help Desk)' }).waitFor();
+    await screenshot(l2, 'inbox', '10-sent-back-to-l2');
+  });
+
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {
     const subject = 'Correo con HTML peligroso';
     await dovecot.append(

@@ -20,7 +20,7 @@ interface TicketView {
   firstResponseAt: string | null;
   assignee: { name: string } | null;
   mergedInto: string | null;
-  messages: Array<{ id: string; text: string; internal: boolean; authorName: string | null }>;
+  messages: Array<{ id: string; direction: string; text: string; internal: boolean; authorName: string | null }>;
   events: Array<{ type: string; actorId: string | null; data: Record<string, unknown> }>;
 }
 
@@ -149,6 +149,37 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const told = await sink.waitFor((mail) => mail.envelopeTo.includes('nomina@empacadora.example'), 'the resolution mail');
       expect(told.parsed.subject).toBe(`[${ticket.number}] Tu ticket quedó resuelto`);
       expect(told.parsed.text).toContain(resolution);
+    });
+  });
+
+  describe('a ticket that is not for the tier it reached', () => {
+    it('should let L3 send back what is not a defect and L2 what Help Desk solves, each to whoever escalated it, without telling the customer', async () => {
+      const customer = 'csd@ferreteria.example';
+      const ticket = await seedTicket(env, { email: customer, subject: 'No puedo timbrar', severity: 2 });
+      expect((await l1.post(`/api/tickets/${ticket.number}/escalate`, { reason: 'Parece falla del PAC' })).status).toBe(200);
+      expect((await l2.post(`/api/tickets/${ticket.number}/take`)).status).toBe(200);
+      expect((await l2.post(`/api/tickets/${ticket.number}/escalate`, { reason: 'Posible defecto del timbrado' })).status).toBe(200);
+
+      // L1 has nothing below it; L2 cannot send back what is at L3; a reason is required.
+      expect((await l1.post(`/api/tickets/${ticket.number}/send-back`, { reason: 'x' })).status).toBe(403);
+      expect((await l2.post(`/api/tickets/${ticket.number}/send-back`, { reason: 'x' })).status).toBe(403);
+      expect((await l3.post(`/api/tickets/${ticket.number}/send-back`, {})).status).toBe(400);
+
+      const notDefect = 'No es un defecto: el certificado (CSD) del cliente venció el 1 de diciembre.';
+      expect((await l3.post(`/api/tickets/${ticket.number}/send-back`, { reason: notDefect })).status).toBe(200);
+      expect(await view(l2, ticket.number)).toMatchObject({ tier: 'L2', status: 'open', assignee: { name: 'Omar Operaciones' } });
+      expect((await l3.get(`/api/tickets/${ticket.number}`)).status).toBe(403);
+
+      expect((await l2.post(`/api/tickets/${ticket.number}/send-back`, { reason: 'Help Desk le explica cómo renovar su CSD.' })).status).toBe(200);
+      const back = await view(l1, ticket.number);
+      expect(back).toMatchObject({ tier: 'L1', status: 'open', assignee: { name: 'Ana Help Desk' } });
+      expect(back.events.filter((event) => event.type === 'sent_back').map((event) => [event.data.from, event.data.to, event.data.reason, event.data.by])).toEqual([
+        ['L3', 'L2', notDefect, 'Dora Desarrollo'],
+        ['L2', 'L1', 'Help Desk le explica cómo renovar su CSD.', 'Omar Operaciones'],
+      ]);
+      expect((await l1.post(`/api/tickets/${ticket.number}/send-back`, { reason: 'otra vez' })).status).toBe(409);
+      // Moves between tiers are internal: the customer was told nothing.
+      expect(back.messages.filter((message) => message.direction === 'outbound')).toEqual([]);
     });
   });
 

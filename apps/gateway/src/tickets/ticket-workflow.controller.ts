@@ -3,7 +3,7 @@ import { deniedReason, ticketNumberFromQuery, transitionForStatus, TicketsServic
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import { TicketNumberPipe } from '../http/ticket-number.pipe.js';
 import { CurrentActor } from '../auth/auth.decorators.js';
-import { AssignDto, EscalateDto, MergeDto, NoteDto, ProgressDto, ReopenDto, ResolveDto, UpdateTicketDto } from './dto/workflow.dto.js';
+import { AssignDto, EscalateDto, MergeDto, NoteDto, ProgressDto, ReopenDto, ResolveDto, SendBackDto, UpdateTicketDto } from './dto/workflow.dto.js';
 import { HiddenTicketResponse, TicketDetailResponse } from './dto/ticket.response.js';
 import { presentTicketDetail, presentTicketSummary } from './ticket.presenter.js';
 
@@ -46,6 +46,14 @@ export class TicketWorkflowController {
   @TicketAfterChange()
   async escalate(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: EscalateDto) {
     return this.apply(number, actor, { kind: 'escalate', reason: body.reason });
+  }
+
+  /** L2 or L3: the ticket is not for this tier (for Help Desk, not a defect); it goes one tier down, to whoever escalated it. */
+  @Post('send-back')
+  @HttpCode(200)
+  @TicketAfterChange()
+  async sendBack(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: SendBackDto) {
+    return this.apply(number, actor, { kind: 'send_back', reason: body.reason });
   }
 
   @Post('resolve')

@@ -17,6 +17,18 @@ describe('describeEvent (every notice kind)', () => {
   });
 });
 
+describe('describeEvent (tickets coming back down the tiers)', () => {
+  it('should say who sent a ticket back, between which tiers and why, and that it went back to whoever escalated it', () => {
+    expect(describeEvent(event('sent_back', { from: 'L3', to: 'L2', reason: 'No es un defecto: el CSD venció', by: 'Diego Desarrollo' }))).toBe(
+      'Diego Desarrollo devolvió el ticket de L3 a L2: No es un defecto: el CSD venció',
+    );
+    expect(describeEvent(event('assigned', { assigneeName: 'Omar Operaciones', by: 'Diego Desarrollo', handedBack: true }))).toBe(
+      'El ticket regresó a Omar Operaciones, quien lo había escalado',
+    );
+    expect(describeEvent(event('assigned', { assigneeName: 'Omar Operaciones', by: 'Ana Help Desk' }))).toBe('Ana Help Desk asignó el ticket a Omar Operaciones');
+  });
+});
+
 describe('describeEvent (undeliverable addresses and mail limits)', () => {
   it('should name the one address a bounce was about, and say it was permanent', () => {
     expect(describeEvent(event('delivery_bounced', { recipient: 'ana@cliente.mx', permanent: true, diagnostic: 'smtp; 550 5.1.1 user unknown' }))).toBe(

@@ -73,6 +73,8 @@ export function describeEvent(event: TicketEvent): string {
       return `${who(event)} cambió la severidad de ${String(data.from)} a ${String(data.to)}${data.reason ? `: ${String(data.reason)}` : ''}`;
     case 'escalated':
       return `${who(event)} escaló de ${String(data.from)} a ${String(data.to)}: ${String(data.reason)}${data.automatic ? ' (automático)' : ''}`;
+    case 'sent_back':
+      return `${who(event)} devolvió el ticket de ${String(data.from)} a ${String(data.to)}: ${String(data.reason)}`;
     case 'fix_ready':
       return `${who(event)} entregó la corrección a Operaciones (pendiente de liberación)${data.note ? `: ${String(data.note)}` : ''}`;
     case 'released':
@@ -82,7 +84,8 @@ export function describeEvent(event: TicketEvent): string {
     case 'reopened':
       return `Ticket reabierto${data.reason === 'customer_message' ? ' por un mensaje del cliente' : data.by ? ` por ${String(data.by)}` : ''}`;
     case 'assigned':
-      return `${who(event)} asignó el ticket a ${String(data.assigneeName)}`;
+      // Back down the tiers, it goes to whoever sent it up: said so, not as a plain assignment.
+      return data.handedBack ? `El ticket regresó a ${String(data.assigneeName)}, quien lo había escalado` : `${who(event)} asignó el ticket a ${String(data.assigneeName)}`;
     case 'unassigned':
       return `${who(event)} dejó el ticket sin asignar`;
     case 'status_changed':

@@ -4,7 +4,7 @@ import { SeverityOptions } from './confirm-inline.js';
 import type { Agent, Me, TicketDetail } from './types.js';
 import { ErrorLine } from './error-line.js';
 
-type ActionKind = 'called-back' | 'escalate' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
+type ActionKind = 'called-back' | 'escalate' | 'send-back' | 'fix-ready' | 'release' | 'resolve' | 'reopen' | 'severity' | 'assign' | 'merge' | 'wait' | 'resume';
 
 interface ActionSpec {
   label: string;
@@ -14,6 +14,7 @@ interface ActionSpec {
 const ACTIONS: Record<ActionKind, ActionSpec> = {
   'called-back': { label: 'Llamada devuelta', field: { name: 'note', label: 'Qué se habló (queda en el ticket)', required: false } },
   escalate: { label: 'Escalar al siguiente nivel', field: { name: 'reason', label: 'Motivo de la escalación', required: true } },
+  'send-back': { label: 'Devolver al nivel anterior', field: { name: 'reason', label: 'Por qué no es de este nivel (lo lee quien lo recibe)', required: true } },
   'fix-ready': { label: 'Corrección lista (a Operaciones)', field: { name: 'note', label: 'Qué se corrigió', required: false } },
   release: { label: 'Liberada a producción (a Help Desk)', field: { name: 'note', label: 'Nota de liberación', required: false } },
   resolve: { label: 'Resolver', field: { name: 'resolution', label: 'Solución (la recibe el cliente)', required: true } },
@@ -41,6 +42,8 @@ function available(me: Me, ticket: TicketDetail): ActionKind[] {
   if (me.tier !== 'L3' || admin) actions.push('severity');
   if (ticket.status === 'pending_release') return [...actions, ...(admin || me.tier === 'L2' ? (['release'] as ActionKind[]) : [])];
   if (mine && ticket.tier !== 'L3') actions.push('escalate');
+  // Not for this tier (for Help Desk, not a defect): one tier down, to whoever escalated it.
+  if (mine && ticket.tier !== 'L1') actions.push('send-back');
   if ((admin || me.tier === 'L3') && ticket.tier === 'L3') actions.push('fix-ready');
   if (mine && ticket.tier !== 'L3' && (admin || me.tier !== 'L3')) actions.push('resolve');
   if (mine || me.tier === 'L1') actions.push(ticket.status === 'waiting_customer' ? 'resume' : 'wait');
@@ -77,6 +80,9 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
           break;
         case 'escalate':
           await api('POST', `${path}/escalate`, { reason: text });
+          break;
+        case 'send-back':
+          await api('POST', `${path}/send-back`, { reason: text });
           break;
         case 'fix-ready':
           await api('POST', `${path}/fix-ready`, { note: text });
@@ -117,7 +123,8 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
   };
 
   const actions = available(me, ticket);
-  const spec = open ? ACTIONS[open] : null;
+  const label = (kind: ActionKind): string => (kind === 'send-back' ? `Devolver a ${ticket.tier === 'L3' ? 'L2 (Operaciones)' : 'L1 (Help Desk)'}` : ACTIONS[kind].label);
+  const spec = open ? { ...ACTIONS[open], label: label(open) } : null;
   return (
     <div class="actions">
       <div class="action-buttons" role="toolbar" aria-label="Acciones del ticket">
@@ -128,7 +135,7 @@ export function TicketActions({ me, ticket, onDone }: { me: Me; ticket: TicketDe
         )}
         {actions.map((kind) => (
           <button key={kind} type="button" aria-pressed={open === kind} onClick={() => (ACTIONS[kind].field || kind === 'assign' ? setOpen(open === kind ? null : kind) : void run(kind))}>
-            {ACTIONS[kind].label}
+            {label(kind)}
           </button>
         ))}
       </div>

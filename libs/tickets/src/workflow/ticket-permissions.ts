@@ -9,6 +9,7 @@ export type TicketAction =
   | 'assign'
   | 'set_status'
   | 'escalate'
+  | 'send_back'
   | 'mark_fix_ready'
   | 'release'
   | 'resolve'
@@ -32,7 +33,8 @@ export function tiersVisibleTo(actor: Actor): Tier[] {
 /**
  * Whether an agent may do something to a ticket, from the support process: L1 classifies, solves
  * what it can, escalates, and tells the customer of progress and closure; L2 solves or escalates to
- * L3 and releases L3's fixes; L3 fixes and hands back to L2. L2 and L3 may write to the customer
+ * L3 and releases L3's fixes; L3 fixes and hands back to L2. L2 and L3 send back down a ticket that
+ * is not for them. L2 and L3 may write to the customer
  * only while the ticket is with them. Returns the reason it is not allowed, or undefined.
  */
 export function deniedReason(actor: Actor, action: TicketAction, ticket: TicketScope): string | undefined {
@@ -52,6 +54,8 @@ export function deniedReason(actor: Actor, action: TicketAction, ticket: TicketS
       return ownsTicket || actor.tier === 'L1' ? undefined : `El ticket está en ${ticket.tier}.`;
     case 'escalate':
       return ownsTicket ? undefined : `Solo ${ticket.tier} escala un ticket que está en ${ticket.tier}.`;
+    case 'send_back':
+      return ownsTicket ? undefined : `Solo ${ticket.tier} devuelve un ticket que está en ${ticket.tier}.`;
     case 'mark_fix_ready':
       return actor.tier === 'L3' ? undefined : 'Solo L3 (Desarrollo) entrega una corrección para liberarla.';
     case 'release':

@@ -22,6 +22,22 @@ describe('applyTransition', () => {
     expect(apply(open({ status: 'pending_release', tier: 'L2' }), { kind: 'escalate', reason: 'x' }).ok).toBe(false);
   });
 
+  it('should send a ticket that is not for its tier one tier down, unassigned and in the status it had, with the reason', () => {
+    expect(apply(open({ tier: 'L3', status: 'waiting_customer' }), { kind: 'send_back', reason: ' No es un defecto: falta el CSD ' })).toEqual({
+      ok: true,
+      patch: { tier: 'L2', assigneeId: null },
+      event: { type: 'sent_back', data: { from: 'L3', to: 'L2', reason: 'No es un defecto: falta el CSD' } },
+    });
+    expect(apply(open({ tier: 'L2' }), { kind: 'send_back', reason: 'Lo resuelve Help Desk' })).toMatchObject({ ok: true, patch: { tier: 'L1' } });
+  });
+
+  it('should refuse to send back from L1, without a reason, or a closed or pending-release ticket', () => {
+    expect(apply(open(), { kind: 'send_back', reason: 'x' })).toEqual({ ok: false, reason: 'L1 (Help Desk) es el primer nivel: no hay a quién devolverlo.' });
+    expect(apply(open({ tier: 'L2' }), { kind: 'send_back', reason: ' ' })).toEqual({ ok: false, reason: 'Escribe por qué lo devuelves: lo lee quien lo recibe.' });
+    expect(apply(open({ tier: 'L2', status: 'resolved' }), { kind: 'send_back', reason: 'x' }).ok).toBe(false);
+    expect(apply(open({ tier: 'L2', status: 'pending_release' }), { kind: 'send_back', reason: 'x' }).ok).toBe(false);
+  });
+
   it('should hand an L3 fix back to L2 as pending release, then to L1 once released', () => {
     const ready = apply(open({ tier: 'L3' }), { kind: 'mark_fix_ready', note: 'parche' });
     expect(ready).toMatchObject({ ok: true, patch: { status: 'pending_release', tier: 'L2', assigneeId: null } });

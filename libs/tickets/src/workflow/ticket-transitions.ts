@@ -12,6 +12,7 @@ export interface TicketState {
 
 export type Transition =
   | { kind: 'escalate'; reason: string }
+  | { kind: 'send_back'; reason: string }
   | { kind: 'mark_fix_ready'; note: string }
   | { kind: 'release'; note: string }
   | { kind: 'resolve'; resolution: string }
@@ -24,6 +25,7 @@ export type TransitionResult =
   | { ok: false; reason: string };
 
 const NEXT_TIER: Partial<Record<Tier, Tier>> = { L1: 'L2', L2: 'L3' };
+const PREVIOUS_TIER: Partial<Record<Tier, Tier>> = { L2: 'L1', L3: 'L2' };
 const CLOSED: readonly TicketStatus[] = ['resolved', 'merged'];
 
 /**
@@ -43,6 +45,19 @@ export function applyTransition(state: TicketState, transition: Transition, now:
         // The new tier picks it up from its own queue, so nobody is assigned yet.
         patch: { tier: next, status: 'open', assigneeId: null },
         event: { type: 'escalated', data: { from: state.tier, to: next, reason: transition.reason.trim() } },
+      };
+    }
+    case 'send_back': {
+      // Not for the tier: L2 finds it is for Help Desk, L3 that it is not a defect. The process only
+      // goes up, so this is what keeps a misrouted ticket from waiting in the wrong queue.
+      const previous = PREVIOUS_TIER[state.tier];
+      if (!previous) return { ok: false, reason: 'L1 (Help Desk) es el primer nivel: no hay a quién devolverlo.' };
+      if (closed || state.status === 'pending_release') return { ok: false, reason: `Un ticket ${ticketStatusEs(state.status)} no se devuelve.` };
+      if (!transition.reason.trim()) return { ok: false, reason: 'Escribe por qué lo devuelves: lo lee quien lo recibe.' };
+      return {
+        ok: true,
+        patch: { tier: previous, assigneeId: null },
+        event: { type: 'sent_back', data: { from: state.tier, to: previous, reason: transition.reason.trim() } },
       };
     }
     case 'mark_fix_ready':

@@ -66,7 +66,7 @@ export class TicketWorkflowService {
       // L1 classifies severity: each decision is an example for the next training of the model.
       if (transition.kind === 'change_severity') await this.severityExamples.record(ticket.id, transition.severity, actor, em);
       await this.events.append(ticket.id, [{ type: result.event.type, actorType: 'agent', actorId: actor.id, data: { ...result.event.data, by: actor.name } }], em);
-      if (transition.kind === 'mark_fix_ready' || transition.kind === 'release') await this.handBack(ticket.id, result.patch.tier!, actor, em);
+      if (transition.kind === 'mark_fix_ready' || transition.kind === 'release' || transition.kind === 'send_back') await this.handBack(ticket.id, result.patch.tier!, actor, em);
       await this.updateClocks(ticket.id, transition, em);
       return this.tellCustomer(ticket, transition, actor, em);
     });
@@ -177,10 +177,11 @@ export class TicketWorkflowService {
   }
 
   /**
-   * A fix coming back down the tiers goes to the agent who sent the ticket up from there, while
-   * still active at that tier: L3's fix to the L2 agent who escalated it, Operations' release to
-   * the L1 agent who escalated it (the support process: Operations tells L1, L1 tells the
-   * customer). With nobody to hand it to (an automatic escalation, an agent gone) it stays unassigned.
+   * A ticket coming back down the tiers goes to the agent who sent it up from there, while still
+   * active at that tier: L3's fix to the L2 agent who escalated it, Operations' release to the L1
+   * agent who escalated it (the support process: Operations tells L1, L1 tells the customer), and a
+   * ticket sent back as not for the tier to whoever escalated it. With nobody to hand it to (an
+   * automatic escalation, an agent gone) it stays unassigned, in the tier's queue.
    */
   private async handBack(ticketId: string, tier: Tier, actor: Actor, em: EntityManager): Promise<void> {
     const agentId = await this.events.lastEscalatedFrom(ticketId, tier, em);

@@ -33,6 +33,12 @@ export class EscalateDto {
   reason!: string;
 }
 
+/** Why the ticket is not for this tier: the agent who gets it back reads it. */
+export class SendBackDto {
+  @RequiredText(FIELD_MAX.note)
+  reason!: string;
+}
+
 export class ResolveDto {
   @RequiredText(FIELD_MAX.note)
   resolution!: string;
