@@ -244,6 +244,25 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await screenshot(l2, 'inbox', '10-sent-back-to-l2');
   });
 
+  it('should warn before a status update goes out with nothing new to say, until the agent writes the progress', async () => {
+    const subject = 'Complemento de pago sin timbrar';
+    const seeded = await seedTicket(env, { email: 'cobranza@mueblerialuna.example', subject, severity: 1 });
+    await env.query(`UPDATE tickets SET next_update_due_at = now() + interval '12 minutes' WHERE id = $1`, [seeded.id]);
+
+    const page = await signIn(AGENTS.l1);
+    await page.locator('.ticket-row', { hasText: subject }).locator('.badge.update-due', { hasText: /^Actualización al cliente en 1[12] min$/ }).waitFor();
+    await openTicket(page, subject);
+    const warning = page.locator('.update-warning');
+    await warning.getByText('sin un avance nuevo, el cliente leerá solo que seguimos trabajando').waitFor();
+    await screenshot(page, 'inbox', '11-status-update-due');
+
+    await page.locator('.progress-note').getByRole('button', { name: 'Editar' }).click();
+    await page.getByLabel('Avance que leerá el cliente en la próxima actualización').fill('El PAC confirmó la falla; esperamos su corrección hoy antes de las 18:00.');
+    await page.getByRole('button', { name: 'Guardar avance' }).click();
+    await page.locator('.progress-note', { hasText: 'El PAC confirmó la falla' }).waitFor();
+    await warning.waitFor({ state: 'detached' });
+  });
+
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {
     const subject = 'Correo con HTML peligroso';
     await dovecot.append(

@@ -74,6 +74,7 @@ export function presentTicketDetail(timeline: TicketTimeline): TicketDetailJson 
     cfdi: presentCfdi(ticket),
     slaExplanation: ticket.slaExplanation,
     progressNote: ticket.progressNote,
+    progressNoteAt: iso(ticket.progressNoteAt),
     mergedInto: timeline.mergedIntoNumber ?? null,
     messages: timeline.messages.map(({ message, attachments, delivery }) => ({
       id: message.id,

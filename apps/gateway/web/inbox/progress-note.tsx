@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, errorText } from './api.js';
 import type { TicketDetail } from './types.js';
+import { staleProgressWarning } from './update-due.js';
 
 /** The progress the customer reads in the next status update (not sent on its own). */
 export function ProgressNote({ ticket, onSaved }: { ticket: TicketDetail; onSaved: () => void }) {
@@ -21,13 +22,21 @@ export function ProgressNote({ ticket, onSaved }: { ticket: TicketDetail; onSave
   };
 
   if (!editing) {
+    const warning = staleProgressWarning(ticket, Date.now());
     return (
-      <p class="progress-note">
-        Avance para las actualizaciones: {ticket.progressNote ?? '(sin avance escrito)'}{' '}
-        <button type="button" class="link" onClick={() => setEditing(true)}>
-          Editar
-        </button>
-      </p>
+      <>
+        <p class="progress-note">
+          Avance para las actualizaciones: {ticket.progressNote ?? '(sin avance escrito)'}{' '}
+          <button type="button" class="link" onClick={() => setEditing(true)}>
+            Editar
+          </button>
+        </p>
+        {warning && (
+          <p class="update-warning" role="status">
+            {warning}
+          </p>
+        )}
+      </>
     );
   }
   return (

@@ -3,6 +3,7 @@ import type { Fresh } from './app.js';
 import { api, errorText } from './api.js';
 import { BulkActions } from './bulk-actions.js';
 import { timeLeft } from './format.js';
+import { updateDueSoonLabel } from './update-due.js';
 import { CHANNEL_LABEL, CLOCK_LABEL, REVIEW_LABEL, SEVERITY_LABEL, STATUS_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
 import { SavedViews } from './saved-views-bar.js';
@@ -166,6 +167,7 @@ export function TicketList({ me, live, selected, onSelect, filters, onFilters, f
                   <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
                   {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
                   {ticket.severityReview && <span class="badge review">{REVIEW_LABEL}</span>}
+                  {ticket.status !== 'resolved' && updateDueSoonLabel(ticket.nextUpdateDueAt, now) && <span class="badge update-due">{updateDueSoonLabel(ticket.nextUpdateDueAt, now)}</span>}
                 </span>
                 <span class="subject">{ticket.subject || '(sin asunto)'}</span>
                 <span class="row-meta">

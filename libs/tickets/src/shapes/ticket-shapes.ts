@@ -132,6 +132,8 @@ export interface TicketDetailJson extends TicketSummaryJson {
   slaExplanation: string | null;
   /** The progress the customer reads in the next status update. */
   progressNote: string | null;
+  /** When that progress was written. */
+  progressNoteAt: IsoTime | null;
   /** The number of the ticket this one was merged into. */
   mergedInto: string | null;
   messages: MessageJson[];

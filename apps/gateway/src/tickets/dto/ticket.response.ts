@@ -308,6 +308,9 @@ export class TicketDetailResponse extends TicketSummaryResponse implements Ticke
   @Text({ nullable: true, description: 'The progress the customer reads in the next status update.' })
   progressNote!: string | null;
 
+  @Time({ nullable: true, description: 'When that progress was written.' })
+  progressNoteAt!: string | null;
+
   @Text({ nullable: true, description: 'The ticket this one was merged into.' })
   mergedInto!: string | null;
 
