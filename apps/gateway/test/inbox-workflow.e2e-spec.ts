@@ -77,6 +77,9 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       const attempt = await l1.post('/api/agents', { name: 'X', email: 'x@interfactura.com', password: 'clave-larga-123', tier: 'L1' });
       expect(attempt.status).toBe(403);
       expect((await admin.post('/api/agents', { name: 'Corta', email: 'c@interfactura.com', password: 'corta', tier: 'L1' })).status).toBe(400);
+      // Long enough, and still among the first a guessing list tries: refused, saying why.
+      const guessable = await admin.post<{ message: string }>('/api/agents', { name: 'Común', email: 'comun@interfactura.com', password: '1234567890', tier: 'L1' });
+      expect([guessable.status, guessable.body.message]).toEqual([400, expect.stringContaining('de las primeras que se prueban al adivinar')]);
       const colleagues = await l1.get<ItemsJson<AgentJson>>('/api/agents');
       expect(colleagues.body.items.map((agent) => agent.email)).toEqual(expect.arrayContaining(['ana@interfactura.com', 'omar@interfactura.com']));
     });

@@ -19,6 +19,7 @@ describe('start-up with a bad setting', () => {
     ['IMAP_PORT', 'abc'],
     ['SLA_ATTENTION_MINUTES', 'abc'],
     ['ADMIN_PASSWORD', 'corta'],
+    ['ADMIN_PASSWORD', 'Contraseña123'],
     ['AUTH_TOKEN_SECRET', 'corta'],
     ['TRUST_PROXY', 'todos'],
   ])('should make npm start stop at once naming %s instead of restarting forever', (name, value) => {

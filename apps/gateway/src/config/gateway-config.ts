@@ -1,6 +1,6 @@
 import { readPhoneSettings, type PhoneSettings } from '@app/channels';
 import { ConfigError, EnvReader, readMetricsSettings, type Env, type MetricsSettings } from '@app/platform';
-import { PASSWORD_MIN_LENGTH, readCoreConfig, type CoreConfig } from '@app/tickets';
+import { PASSWORD_MIN_LENGTH, passwordProblem, readCoreConfig, type CoreConfig } from '@app/tickets';
 
 /** `any`: every origin may embed the chat (CHAT_ALLOWED_ORIGINS=*). */
 export type AllowedOrigins = ReadonlySet<string> | 'any';
@@ -121,10 +121,13 @@ function tokenSecret(reader: EnvReader): string | undefined {
   return secret;
 }
 
+/** The same rule as a password set in the inbox: a start must not create an administrator the inbox would refuse. */
 function adminPassword(reader: EnvReader): string | undefined {
   const password = reader.optionalString('ADMIN_PASSWORD');
-  if (password !== undefined && password.length < PASSWORD_MIN_LENGTH) {
-    throw new ConfigError(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password === undefined) return undefined;
+  if (password.length < PASSWORD_MIN_LENGTH) throw new ConfigError(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (passwordProblem(password, reader.optionalString('ADMIN_EMAIL'))) {
+    throw new ConfigError('ADMIN_PASSWORD is one that guessing lists try first (a common password, a run like 1234567890, or ADMIN_EMAIL itself): choose a passphrase of several words');
   }
   return password;
 }

@@ -6,8 +6,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { AgentEntity } from './agent.entity.js';
 import { AgentsRepository } from './agents.repository.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
-
-export const PASSWORD_MIN_LENGTH = 10;
+import { passwordProblem } from './password-rule.js';
 
 export interface NewAgent {
   name: string;
@@ -47,7 +46,7 @@ export class AgentsService {
 
   async create(input: NewAgent, em?: EntityManager): Promise<AgentEntity> {
     const email = validEmail(input.email);
-    validateAgentFields(input);
+    validateAgentFields(input, email);
     if (await this.agents.existsWithEmail(email, em)) throw new InvalidInputError(`Ya existe un agente con el correo ${email}.`, 'agent_email_taken');
     return this.agents.insert(
       { name: input.name.trim(), email, passwordHash: await hashPassword(input.password), tier: input.tier, role: input.role, active: true },
@@ -56,8 +55,8 @@ export class AgentsService {
   }
 
   async update(id: string, patch: AgentPatch): Promise<AgentEntity> {
-    validateAgentFields(patch);
     const agent = await this.get(id);
+    validateAgentFields(patch, agent.email);
     const losesAdmin = agent.role === 'admin' && agent.active && (patch.role === 'agent' || patch.active === false);
     if (losesAdmin && (await this.agents.countActiveAdmins()) <= 1) {
       throw new ConflictError('Es el último administrador activo: nombra a otro administrador antes.', {}, 'last_admin');
@@ -143,13 +142,13 @@ function validEmail(email: string): string {
   return normalised;
 }
 
-function validateAgentFields(fields: AgentPatch): void {
+/** `email`: the agent's, which their password may not be. */
+function validateAgentFields(fields: AgentPatch, email: string): void {
   if (fields.name !== undefined && (fields.name.trim() === '' || fields.name.length > 120)) {
     throw new InvalidInputError('El nombre (name) debe tener de 1 a 120 caracteres.');
   }
-  if (fields.password !== undefined && fields.password.length < PASSWORD_MIN_LENGTH) {
-    throw new InvalidInputError(`La contraseña debe tener al menos ${PASSWORD_MIN_LENGTH} caracteres.`);
-  }
+  const problem = fields.password === undefined ? undefined : passwordProblem(fields.password, email);
+  if (problem) throw new InvalidInputError(problem);
   if (fields.tier !== undefined && !TIERS.includes(fields.tier)) throw new InvalidInputError(`El nivel (tier) debe ser uno de: ${TIERS.join(', ')}.`);
   if (fields.role !== undefined && !AGENT_ROLES.includes(fields.role)) throw new InvalidInputError(`El rol (role) debe ser uno de: ${AGENT_ROLES.join(', ')}.`);
 }

@@ -10,7 +10,7 @@ export class CreateAgentDto {
   @RequiredText(FIELD_MAX.email)
   email!: string;
 
-  @RequiredText(FIELD_MAX.password, 'At least 10 characters.')
+  @RequiredText(FIELD_MAX.password, 'At least 10 characters, and not one that guessing lists try first (a common password, a run like 1234567890, the agent’s own email).')
   password!: string;
 
   @OneOf(TIERS, { description: 'Default L1.' })
