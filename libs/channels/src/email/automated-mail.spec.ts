@@ -34,11 +34,22 @@ describe('detectAutomatedMail', () => {
     'Automatic reply: Invoice',
     'AUTO: Ausente hasta el lunes',
     'RE: Fuera de la oficina hasta el 5',
+    'RV: RE: Respuesta automática: Factura A-77',
+    'Ausente: regreso el lunes 9',
   ])('should recognise the out-of-office subject "%s"', (subject) => {
     expect(detect({}, 'cliente@empresa.mx', subject)?.kind).toBe('auto_reply');
   });
 
-  it.each(['Oficina nueva sin timbrar', 'Automatizar facturas', 'La respuesta del SAT'])(
+  it.each([
+    'Oficina nueva sin timbrar',
+    'Automatizar facturas',
+    'La respuesta del SAT',
+    // How customers describe CFDI problems: words of an out-of-office reply, not its form.
+    'Ausencia de sello digital en mi factura timbrada',
+    'Respuesta automática del SAT: rechazo CFDI40102 al cancelar',
+    'De vacaciones y el portal no me deja timbrar la nómina',
+    'RE: La respuesta automática del portal no llega',
+  ])(
     'should not take the ordinary subject "%s" for an auto-reply',
     (subject) => {
       expect(detect({}, 'cliente@empresa.mx', subject)).toBeUndefined();

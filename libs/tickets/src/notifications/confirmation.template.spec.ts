@@ -14,6 +14,13 @@ const input: ConfirmationInput = {
 };
 
 describe('renderConfirmation', () => {
+  it('should cut a long subject before an emoji it would split, never leaving half of it', () => {
+    // "[IF-000123] Recibimos tu solicitud: " is 36 characters; the emoji's halves fall at 139 and 140.
+    const originalSubject = `Factura urgente ${'x'.repeat(87)}🔥🔥 ayuda`;
+    const { subject } = renderConfirmation({ ...input, channel: 'email', originalSubject });
+    expect(subject).toBe(`[IF-000123] Recibimos tu solicitud: Factura urgente ${'x'.repeat(87)}`);
+  });
+
   it('should say a verification link went to the address when one was mailed', () => {
     const confirmation = renderConfirmation({ ...input, channel: 'email', verificationSentTo: 'lucia@cliente.example' });
     expect(confirmation.text).toContain('Te enviamos un enlace a lucia@cliente.example para confirmar que ese correo es tuyo.');

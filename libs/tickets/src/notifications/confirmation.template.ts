@@ -1,5 +1,5 @@
 import type { Channel } from '@app/channels';
-import { formatDisplayTime, formatDurationEs } from '@app/platform';
+import { cutWhole, formatDisplayTime, formatDurationEs } from '@app/platform';
 import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import type { Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
@@ -45,7 +45,7 @@ export function renderConfirmation(input: ConfirmationInput): RenderedMessage {
   if (input.channel === 'phone') return renderSmsConfirmation(input);
   if (input.channel === 'chat') return renderChatConfirmation(input);
   const subjectTail = input.originalSubject.trim() ? `: ${input.originalSubject.trim()}` : '';
-  const subject = `[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`.slice(0, SUBJECT_MAX);
+  const subject = cutWhole(`[${input.ticketNumber}] Recibimos tu solicitud${subjectTail}`, SUBJECT_MAX);
   const greeting = input.customerName?.trim() ? `Hola, ${input.customerName.trim()}:` : 'Hola:';
   const severityLine = `Severidad asignada: ${input.severity} — ${SEVERITY_MEANINGS_ES[input.severity]}`;
   const nextSteps = [

@@ -1,4 +1,5 @@
 import type { Channel } from '@app/channels';
+import { cutWhole } from '@app/platform';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -31,7 +32,7 @@ export function renderIncidentMessage(input: IncidentMessageInput): RenderedMess
     input.kind === 'resolution'
       ? 'Tu ticket queda resuelto. Si el problema continúa, responde a este mensaje y lo reabriremos.'
       : 'Seguimos trabajando en ella y te enviaremos la siguiente actualización en cuanto haya novedades.';
-  const subject = `Re: [${input.ticketNumber}] ${input.kind === 'resolution' ? 'Falla resuelta' : 'Actualización'}: ${input.incidentTitle}`.slice(0, 160);
+  const subject = cutWhole(`Re: [${input.ticketNumber}] ${input.kind === 'resolution' ? 'Falla resuelta' : 'Actualización'}: ${input.incidentTitle}`, 160);
   if (input.channel === 'phone') {
     const short = body.length > SMS_BODY_CHARS ? `${body.slice(0, SMS_BODY_CHARS - 1)}…` : body;
     const head = input.kind === 'resolution' ? `Interfactura ${input.ticketNumber}: falla resuelta.` : `Interfactura ${input.ticketNumber}: actualización.`;

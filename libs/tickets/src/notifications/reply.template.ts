@@ -1,4 +1,5 @@
 import type { Channel } from '@app/channels';
+import { cutWhole } from '@app/platform';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -13,7 +14,7 @@ export interface ReplyInput {
 
 /** An agent's reply as the customer receives it; the ticket number stays in the subject for threading. */
 export function renderReply(input: ReplyInput): RenderedMessage {
-  const subject = `Re: [${input.ticketNumber}] ${input.subject.trim() || 'Tu solicitud'}`.slice(0, 160);
+  const subject = cutWhole(`Re: [${input.ticketNumber}] ${input.subject.trim() || 'Tu solicitud'}`, 160);
   const signature = [input.agentName, ...SUPPORT_SIGNATURE_ES];
   // The chat shows the agent's name beside the text; an SMS signs it in one line (the mail's
   // signature would take a segment of its own); mail signs it in full (the HTML part also serves a chat reply mailed).

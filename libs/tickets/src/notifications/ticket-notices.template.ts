@@ -1,5 +1,5 @@
 import type { Channel } from '@app/channels';
-import { formatDisplayTime } from '@app/platform';
+import { cutWhole, formatDisplayTime } from '@app/platform';
 import type { TicketStatus } from '../domain.js';
 import { SEVERITY_LABELS_ES, SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
@@ -20,7 +20,7 @@ function smsNotice(ticketNumber: string, subject: string, sentences: string[]): 
 
 function excerpt(text: string): string {
   const trimmed = text.trim();
-  return trimmed.length > SMS_EXCERPT_CHARS ? `${trimmed.slice(0, SMS_EXCERPT_CHARS - 1)}…` : trimmed;
+  return trimmed.length > SMS_EXCERPT_CHARS ? `${cutWhole(trimmed, SMS_EXCERPT_CHARS - 1)}…` : trimmed;
 }
 
 function notice(ticketNumber: string, subject: string, paragraphs: string[]): RenderedMessage {
