@@ -15,6 +15,16 @@ describe('detectIncident', () => {
     expect(decision).toMatchObject({ kind: 'suspect', reportIds: ['a', 'b', 'c'], reason: expect.stringMatching(/mismo proceso: timbrado/) });
   });
 
+  it('should not start an incident from one customer writing several times about one failure', () => {
+    const sameCustomer = STAMPING.map((item) => ({ ...item, contactId: 'maria' }));
+    const third = { ...report('c', 'Sigo sin poder timbrar, tiempo de espera agotado al sellar con el PAC', 0, 60_000), contactId: 'maria' };
+    expect(detectIncident(third, { incidents: [], unlinked: sameCustomer, surge: false })).toEqual({ kind: 'none' });
+    // Two customers are not enough either (three are needed); a third customer's report starts it, with every report linked.
+    expect(detectIncident({ ...third, contactId: 'jose' }, { incidents: [], unlinked: sameCustomer, surge: false })).toEqual({ kind: 'none' });
+    const mixed = [STAMPING[0]!, { ...STAMPING[1]!, contactId: 'maria' }, { ...report('m2', 'no timbra, tiempo de espera agotado con el PAC', 1, 40_000), contactId: 'maria' }];
+    expect(detectIncident({ ...third, contactId: 'jose' }, { incidents: [], unlinked: mixed, surge: false })).toMatchObject({ kind: 'suspect', reportIds: expect.arrayContaining(['a', 'b', 'm2', 'c']) });
+  });
+
   it('should not start an incident from severity 2 and 3 reports outside a surge', () => {
     const mild = STAMPING.map((item) => ({ ...item, severity: 2 as const }));
     expect(detectIncident(report('c', 'no timbra la factura, tiempo de espera agotado con el PAC', 2), { incidents: [], unlinked: mild, surge: false })).toEqual({ kind: 'none' });

@@ -26,6 +26,8 @@ export interface Report {
   severity: Severity;
   signature: ReportSignature;
   incidentId: string | null;
+  /** Who wrote it: one customer's reports count once towards starting an incident (unknown: each counts). */
+  contactId?: string;
 }
 
 export interface IncidentView {
@@ -43,7 +45,8 @@ export type DetectionDecision =
 /**
  * Whether a new report belongs to an incident: it joins the incident whose reports it resembles
  * most (any severity: whoever writes about a known failure is one more affected customer), or,
- * with enough unlinked recent reports that resemble it, they open a suspected incident together.
+ * with unlinked recent reports that resemble it, from enough different customers, they open a
+ * suspected incident together.
  * Only reports of severity 0 or 1 start one, unless the window holds a surge. Pure: the caller
  * brings the window's reports and open incidents.
  */
@@ -62,7 +65,9 @@ export function detectIncident(
     .filter((other) => other.id !== report.id && counts(other) && Math.abs(report.at - other.at) <= settings.windowMs)
     .map((other) => ({ other, similarity: reportSimilarity(report.signature, other.signature, background) }))
     .filter(({ similarity }) => !similarity.conflicting && similarity.score >= settings.pairScore);
-  if (matches.length + 1 < settings.minReports) return { kind: 'none' };
+  // An outage is many customers: one customer writing five times about one failure is one report.
+  const customers = new Set([report, ...matches.map(({ other }) => other)].map((member) => member.contactId ?? member.id));
+  if (customers.size < settings.minReports) return { kind: 'none' };
   const score = matches.reduce((sum, { similarity }) => sum + similarity.score, 0) / matches.length;
   // A group that agrees among itself and is close to an incident already open (a pair's bar, not a
   // join's) is more of that failure: it joins rather than splitting the failure in two.

@@ -165,7 +165,7 @@ export class IncidentDetector {
       if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.delete(this.signatures.keys().next().value!);
       this.signatures.set(key, signature);
     }
-    return { id: row.id, at: row.created_at.getTime(), severity: row.severity as Severity, signature, incidentId: row.incident_id };
+    return { id: row.id, at: row.created_at.getTime(), severity: row.severity as Severity, signature, incidentId: row.incident_id, contactId: row.contact_id };
   }
 }
 

@@ -56,6 +56,7 @@ const REPORT_TEXT = `LEFT JOIN LATERAL (
 
 export interface ReportRow {
   id: string;
+  contact_id: string;
   severity: number;
   created_at: Date;
   subject: string;
@@ -269,7 +270,7 @@ export class IncidentsRepository {
    */
   async recentReports(since: Date, limit: number, em: EntityManager): Promise<ReportRow[]> {
     return (await em.query(
-      `SELECT t.id, t.severity, t.created_at, ${REPORT_SUBJECT}, l.incident_id, m.text
+      `SELECT t.id, t.contact_id, t.severity, t.created_at, ${REPORT_SUBJECT}, l.incident_id, m.text
          FROM tickets t
          LEFT JOIN incident_tickets l ON l.ticket_id = t.id
          ${REPORT_TEXT}
@@ -286,22 +287,22 @@ export class IncidentsRepository {
    */
   async unresolvedWithReports(limit: number, em: EntityManager, onlyOpen = false): Promise<Array<{ incident: Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>; reports: ReportRow[] }>> {
     const rows = (await em.query(
-      `SELECT i.id AS incident, i.title, i.status, i.severity, r.id, r.severity AS report_severity, r.created_at, r.subject, r.text
+      `SELECT i.id AS incident, i.title, i.status, i.severity, r.id, r.contact_id, r.severity AS report_severity, r.created_at, r.subject, r.text
          FROM incidents i
          LEFT JOIN LATERAL (
-           SELECT t.id, t.severity, t.created_at, ${REPORT_SUBJECT}, m.text, l.linked_at
+           SELECT t.id, t.contact_id, t.severity, t.created_at, ${REPORT_SUBJECT}, m.text, l.linked_at
              FROM incident_tickets l JOIN tickets t ON t.id = l.ticket_id
              ${REPORT_TEXT}
             WHERE l.incident_id = i.id ORDER BY l.linked_at DESC LIMIT $1) r ON true
         WHERE i.status <> 'resolved' AND i.dismissed_at IS NULL AND (NOT $2 OR i.status = 'open')
         ORDER BY i.opened_at DESC, i.id, r.linked_at DESC`,
       [limit, onlyOpen],
-    )) as Array<{ incident: string; title: string; status: IncidentStatus; severity: number; id: string | null; report_severity: number; created_at: Date; subject: string; text: string | null }>;
+    )) as Array<{ incident: string; title: string; status: IncidentStatus; severity: number; id: string | null; contact_id: string; report_severity: number; created_at: Date; subject: string; text: string | null }>;
     const incidents = new Map<string, { incident: Pick<IncidentRecord, 'id' | 'title' | 'status' | 'severity'>; reports: ReportRow[] }>();
     for (const row of rows) {
       let entry = incidents.get(row.incident);
       if (!entry) incidents.set(row.incident, (entry = { incident: { id: row.incident, title: row.title, status: row.status, severity: row.severity as Severity }, reports: [] }));
-      if (row.id) entry.reports.push({ id: row.id, severity: row.report_severity, created_at: row.created_at, subject: row.subject, incident_id: row.incident, text: row.text });
+      if (row.id) entry.reports.push({ id: row.id, contact_id: row.contact_id, severity: row.report_severity, created_at: row.created_at, subject: row.subject, incident_id: row.incident, text: row.text });
     }
     return [...incidents.values()];
   }
