@@ -15,6 +15,16 @@ async function normalizeTimed(raw: Buffer) {
 const htmlOnlyMail = (html: string) =>
   Buffer.from(`From: cliente@empresa.mx\r\nSubject: Error\r\nMessage-ID: <deep@empresa.mx>\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${html}`, 'utf8');
 
+describe('MailNormalizer on a hostile raw 8-bit subject', () => {
+  it('should read a 60,000-byte Latin-1 subject folded 5,000 times, with blanks between, within the budget', async () => {
+    const folded = Array.from({ length: 5_000 }, () => 'Facturaci\xF3n   \t ').join('\r\n ');
+    const raw = Buffer.from(`From: cliente@empresa.mx\r\nSubject: ${folded}\r\nMessage-ID: <latin@empresa.mx>\r\n\r\nHola\r\n`, 'latin1');
+    const { message, elapsed } = await normalizeTimed(raw);
+    expect(elapsed).toBeLessThan(TIME_BUDGET_MS);
+    expect(message.subject.startsWith('Facturación')).toBe(true);
+  });
+});
+
 describe('MailNormalizer on hostile HTML', () => {
   it('should read the text of an HTML-only mail within a second when its markup nests 100,000 levels deep', async () => {
     const { message, elapsed } = await normalizeTimed(htmlOnlyMail(`<p>no puedo timbrar</p>${'<div>'.repeat(100_000)}`));

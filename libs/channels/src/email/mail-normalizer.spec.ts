@@ -182,6 +182,31 @@ describe('MailNormalizer on awkward input', () => {
     expect(message.from).toEqual({ email: 'martin@pena.mx', name: 'Martín Peña' });
   });
 
+  it('should read a subject written in raw Latin-1 (an old Outlook, an ERP) as the client wrote it, not as U+FFFD', async () => {
+    const raw = Buffer.from(
+      'From: Lupita <lupita@ferreteria.mx>\r\nSubject: Facturaci\xF3n: no encuentro mi recepci\xF3n\r\n de pago\r\nMessage-ID: <latin1-raw@ferreteria.mx>\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\nNo aparece la recepci\xF3n.\r\n',
+      'latin1',
+    );
+    const message = await normalize(raw);
+    expect(message.subject).toBe('Facturación: no encuentro mi recepción de pago');
+    expect(message.text).toContain('No aparece la recepción.');
+  });
+
+  it('should take the customer from Reply-To when a contact form sends for everyone from one address', async () => {
+    const raw = [
+      'From: Formulario Web <no-reply@formularios.mx>',
+      'Reply-To: =?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>',
+      'Subject: Contacto: no puedo descargar mis XML',
+      'Message-ID: <form-1@formularios.mx>',
+      '',
+      'Nombre: Claudia Ríos. Mensaje: no puedo descargar mis XML.',
+    ].join('\n');
+    expect((await normalize(raw)).from).toEqual({ email: 'claudia@consultora.mx', name: 'Claudia Ríos' });
+    // Without a name of its own, it does not borrow the form's; our own address there is ignored.
+    expect((await normalize(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', 'claudia@consultora.mx'))).from).toEqual({ email: 'claudia@consultora.mx', name: undefined });
+    expect((await normalize(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', SUPPORT))).from).toEqual({ email: 'no-reply@formularios.mx', name: 'Formulario Web' });
+  });
+
   it('should still give the text when the charset is one nobody knows', async () => {
     const raw = ['From: a@b.mx', 'Subject: raro', 'Message-ID: <unk@b.mx>', 'Content-Type: text/plain; charset=x-unknown-2026', '', 'Texto legible'].join('\n');
     expect((await normalize(raw)).text).toContain('Texto legible');

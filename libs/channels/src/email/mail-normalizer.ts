@@ -7,6 +7,7 @@ import { detectAutomatedMail } from './automated-mail.js';
 import { readBounceReport } from './bounce-report.js';
 import { MAX_HTML_CHARS } from './html-bounds.js';
 import { sanitizeMailHtml } from './html-sanitizer.js';
+import { legacyHeaderValue } from './legacy-header.js';
 import { mailHtmlToText } from './mail-html-text.js';
 import { messageIdsIn, normaliseMessageId } from './message-ids.js';
 
@@ -40,7 +41,8 @@ export class MailNormalizer {
       throw new UnprocessableInboundError(`unparseable mail: ${error instanceof Error ? error.message : String(error)}`);
     }
     const sender = firstAddress(parsed.from);
-    const subject = withoutNul(parsed.subject ?? '').trim();
+    const customer = answerAddress(parsed, sender, this.settings.supportEmail);
+    const subject = withoutNul(readableSubject(parsed.subject ?? '', raw)).trim();
     const messageId = normaliseMessageId(parsed.messageId);
     const headerLines = new Map<string, string>();
     for (const { key, line } of parsed.headerLines) {
@@ -56,7 +58,7 @@ export class MailNormalizer {
       channel: 'email',
       externalId: messageId ?? `nomid-${context.dedupeKey.slice(0, 40)}`,
       receivedAt: context.receivedAt,
-      from: { email: sender?.address, name: sender?.name },
+      from: { email: customer?.address, name: customer?.name },
       subject,
       text: withoutNul(await this.bodyText(parsed)),
       htmlSanitized: parsed.html ? withoutNul(sanitizeMailHtml(parsed.html)) || undefined : undefined,
@@ -122,6 +124,29 @@ function firstAddress(from: AddressObject | undefined): { address: string; name?
   const entry = from?.value.find((candidate) => candidate.address && /^[^@\s]+@[^@\s]+$/.test(candidate.address));
   if (!entry?.address) return undefined;
   return { address: entry.address.toLowerCase(), name: withoutNul(entry.name ?? '').trim() || undefined };
+}
+
+/**
+ * The subject as mailparser read it, unless it read raw 8-bit bytes that were not UTF-8 (it leaves
+ * U+FFFD): then as the client wrote them. A subject with encoded words is mailparser's to decode.
+ */
+function readableSubject(parsed: string, raw: Buffer): string {
+  if (!parsed.includes('\uFFFD')) return parsed;
+  const legacy = legacyHeaderValue(raw, 'subject');
+  return legacy && !legacy.includes('=?') ? legacy : parsed;
+}
+
+/**
+ * Who the customer is: the address the mail asks answers to go to (`Reply-To`) when it names one,
+ * else its sender. A portal's contact form or a shared mailbox sends from one address for everyone
+ * (`no-reply@…`) and names the person in `Reply-To`: the ticket, its confirmation and the agents'
+ * replies are theirs. Our own address there is ignored (a customer forwarding our mail back).
+ */
+function answerAddress(parsed: ParsedMail, sender: { address: string; name?: string } | undefined, supportEmail: string): { address: string; name?: string } | undefined {
+  const replyTo = firstAddress(parsed.replyTo);
+  if (!replyTo || replyTo.address === supportEmail.toLowerCase()) return sender;
+  // The sender's name goes with its own address only: "Formulario Web" is not Claudia's name.
+  return { address: replyTo.address, name: replyTo.name ?? (replyTo.address === sender?.address ? sender.name : undefined) };
 }
 
 /** In-Reply-To first, then References from the newest to the oldest. */
