@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { InboundMessage } from '@app/channels';
-import { readTogether, runPipelinedTransaction, type PreparedRead } from '@app/platform';
+import { cutWhole, readTogether, runPipelinedTransaction, type PreparedRead } from '@app/platform';
 import { CallIntake, type TicketWriter } from '../calls/call-intake.js';
 import { callbackMayPlaceCall } from '../calls/call-state.js';
 import { CORE_CONFIG } from '../config/core-config.token.js';
@@ -25,6 +25,7 @@ import { reportWords } from '../incidents/report-words.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
+import { subjectForNewTicket } from '../threading/new-ticket-subject.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
@@ -252,7 +253,7 @@ export class IntakeService {
     const ticket = await this.tickets.insert(
       {
         channel: message.channel,
-        subject: message.subject.slice(0, 500),
+        subject: cutWhole(subjectForNewTicket(message.subject), 500),
         severity,
         severitySource: chosen === undefined || known ? 'auto' : 'customer',
         severityReasons: known ? [`incidente abierto: ${known.title}`] : proposal ? proposal.reasons : ['elegida por el cliente'],
