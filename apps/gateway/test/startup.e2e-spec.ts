@@ -10,6 +10,7 @@ import { TestEnvironment } from '../../../test/support/test-environment.js';
 
 const START = join(repoRoot(), 'dist/tools/start.js');
 const MIGRATE = join(repoRoot(), 'dist/tools/migrate.js');
+const AGENT_PASSWORD = join(repoRoot(), 'dist/tools/agent-password.js');
 const run = (entry: string, env: Record<string, string>) =>
   spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
 
@@ -20,6 +21,7 @@ describe('start-up with a bad setting', () => {
     ['SLA_ATTENTION_MINUTES', 'abc'],
     ['ADMIN_PASSWORD', 'corta'],
     ['ADMIN_PASSWORD', 'Contraseña123'],
+    ['ADMIN_EMAIL', 'not-an-email'],
     ['AUTH_TOKEN_SECRET', 'corta'],
     ['TRUST_PROXY', 'todos'],
   ])('should make npm start stop at once naming %s instead of restarting forever', (name, value) => {
@@ -33,6 +35,26 @@ describe('start-up with a bad setting', () => {
     const result = run(APP_ENTRY.gateway, { CHAT_RATE_LIMIT: 'abc' });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('CHAT_RATE_LIMIT');
+  });
+});
+
+describe('a gateway whose Redis is down', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await TestEnvironment.create('redis-down');
+  });
+  afterAll(() => env.close());
+
+  it('should say so in a few log lines, all JSON with LOG_FORMAT=json, not a raw dump for every reconnect', async () => {
+    const deadRedis = `redis://127.0.0.1:${await freePort()}/5`;
+    const settings = { ...env.processEnv({ PORT: String(await freePort()), REDIS_URL: deadRedis, LOG_FORMAT: 'json' }), PATH: process.env.PATH ?? '' };
+    // Six seconds of reconnecting (several a second for each queue and connection), then SIGTERM.
+    const result = spawnSync(process.execPath, [APP_ENTRY.gateway], { env: settings, encoding: 'utf8', timeout: 6_000 });
+    const lines = `${result.stdout}\n${result.stderr}`.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Ventanilla gateway'));
+    expect(lines.filter((line) => !line.startsWith('{'))).toEqual([]);
+    const refused = lines.filter((line) => line.includes('ECONNREFUSED'));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.length).toBeLessThanOrEqual(10);
   });
 });
 
@@ -119,5 +141,28 @@ describe('the first administrator (ADMIN_EMAIL / ADMIN_PASSWORD)', () => {
     const same = await startGateway(ADMIN);
     await same.stop();
     expect(same.log).not.toContain(notApplied);
+  });
+
+  it('should let the operator set a forgotten password of the only administrator from the server, ending its sessions', async () => {
+    const gateway = await startGateway(ADMIN);
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const before = await ApiClient.signIn(base, ADMIN);
+      const setPassword = (password: string) =>
+        spawnSync(process.execPath, [AGENT_PASSWORD, ADMIN.email.toUpperCase()], { env: { PATH: process.env.PATH ?? '', DATABASE_URL: env.databaseUrl }, input: `${password}\n`, encoding: 'utf8', timeout: 20_000 });
+
+      const guessable = setPassword('1234567890');
+      expect([guessable.status, guessable.stderr]).toEqual([1, expect.stringContaining('the password is refused: Esa contraseña es de las primeras')]);
+      const unknown = spawnSync(process.execPath, [AGENT_PASSWORD, 'nadie@interfactura.com'], { env: { PATH: process.env.PATH ?? '', DATABASE_URL: env.databaseUrl, NEW_PASSWORD: 'una frase nueva y larga' }, encoding: 'utf8' });
+      expect([unknown.status, unknown.stderr]).toEqual([1, expect.stringContaining('no agent has the email nadie@interfactura.com')]);
+
+      const changed = setPassword('una frase nueva y larga');
+      expect([changed.status, changed.stdout]).toEqual([0, expect.stringContaining(`is changed; every session they had is ended`)]);
+      expect((await before.get('/api/tickets')).status).toBe(401);
+      await expect(ApiClient.signIn(base, ADMIN)).rejects.toThrow(/failed: 401/);
+      await expect(ApiClient.signIn(base, { email: ADMIN.email, password: 'una frase nueva y larga' })).resolves.toBeInstanceOf(ApiClient);
+    } finally {
+      await gateway.stop();
+    }
   });
 });

@@ -266,6 +266,17 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     expect(sink.to(customer)).toHaveLength(1);
   });
 
+  it('should say that the IMAP server refused the login, naming the settings to check, when the password is wrong', async () => {
+    const reader = await new AppProcess('worker', workerEnv()).start({ WORKER_ROLES: 'mailbox', IMAP_PASSWORD: 'no-es-la-clave' });
+    try {
+      await eventually(() => (reader.log.includes('mailbox connection failed: the IMAP server refused the login (check IMAP_USER and IMAP_PASSWORD)') ? true : undefined), {
+        what: 'the refused login in the log',
+      });
+    } finally {
+      await reader.stop();
+    }
+  });
+
   it('should lose no acknowledged mail when Redis comes back empty before the mail was processed', async () => {
     await worker.stop();
     // Only the mailbox role: the mail is stored, queued and acknowledged, but nobody consumes the queue.

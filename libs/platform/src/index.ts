@@ -22,6 +22,7 @@ export * from './process/fault-injector.js';
 export * from './process/process-bootstrap.js';
 export * from './realtime/socket-io-key.js';
 export * from './redis/redis-client.js';
+export * from './redis/redis-error-log.js';
 export * from './redis/redis-key-prefix.js';
 export * from './text/display-time.js';
 export * from './text/well-formed.js';

@@ -58,6 +58,7 @@ export * from './infrastructure/system-health.js';
 export * from './agents/agent.entity.js';
 export * from './agents/agents.service.js';
 export * from './agents/password-rule.js';
+export * from './agents/password-reset.js';
 export * from './agents/app-secrets.repository.js';
 export * from './attachments/shared-files.js';
 export * from './survey/satisfaction-report.js';

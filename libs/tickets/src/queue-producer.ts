@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { RedisErrorLog } from '@app/platform';
 import {
   JOBS,
   OUTBOUND_JOB_OPTIONS,
@@ -40,11 +41,17 @@ interface IdentifiedJob {
 /** The one place that puts work on BullMQ. */
 @Injectable()
 export class QueueProducer {
+  private readonly redisErrors = new RedisErrorLog(new Logger(QueueProducer.name));
+
   constructor(
     @InjectQueue(QUEUES.intake) private readonly intake: Queue<IngestJob>,
     @InjectQueue(QUEUES.outbound) private readonly outbound: Queue<DeliverJob | DeliverNoticeJob>,
     @InjectQueue(QUEUES.sla) private readonly sla: Queue<SlaCheckJob | MaintenanceReminderJob>,
-  ) {}
+  ) {
+    // Without a listener BullMQ prints each failed reconnect of a queue as a raw dump, past the logger
+    // (not JSON with LOG_FORMAT=json): these are the app's queues, the same instances everywhere.
+    for (const queue of [intake, outbound, sla] as Queue[]) queue.on('error', (error: Error) => this.redisErrors.warn(`${queue.name} queue`, error));
+  }
 
   /** Resolves with how many failed jobs were run again (with `retryFailed`). */
   enqueueIngest(batches: IngestBatch[], options: EnqueueOptions = {}): Promise<number> {

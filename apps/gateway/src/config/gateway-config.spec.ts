@@ -34,6 +34,18 @@ describe('loadGatewayConfig (security)', () => {
     expect(loadGatewayConfig({ AUTH_TOKEN_SECRET: 'x'.repeat(32) }).auth.tokenSecret).toBe('x'.repeat(32));
   });
 
+  it('should stop on a first administrator it could not create, naming the setting, and keep a password as written', () => {
+    expect(() => loadGatewayConfig({ ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'una clave larga' })).toThrow(/ADMIN_EMAIL must be an email address/);
+    expect(() => loadGatewayConfig({ ADMIN_EMAIL: 'admin@ejemplo.mx', ADMIN_PASSWORD: '1234567890' })).toThrow(/ADMIN_PASSWORD is one that guessing lists try first/);
+    const config = loadGatewayConfig({ ADMIN_EMAIL: ' Admin@Ejemplo.mx ', ADMIN_PASSWORD: ' una clave larga ' });
+    expect(config.auth).toMatchObject({ adminEmail: 'admin@ejemplo.mx', adminPassword: ' una clave larga ' });
+  });
+
+  it('should refuse a metrics port that is the gateway’s own', () => {
+    expect(() => loadGatewayConfig({ PORT: '3105', METRICS_PORT: '3105' })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(loadGatewayConfig({ PORT: '3105', METRICS_PORT: '3110' }).metrics.port).toBe(3110);
+  });
+
   it('should read whose address counts and the abuse limits, with the documented defaults', () => {
     const defaults = loadGatewayConfig({});
     expect(defaults.trustProxy).toBe(0);

@@ -63,7 +63,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
     auth: {
       tokenSecret: tokenSecret(reader),
       tokenTtlMinutes: reader.int('AUTH_TOKEN_TTL_MINUTES', 720, { min: 1, max: 60 * 24 * 30 }),
-      adminEmail: reader.optionalString('ADMIN_EMAIL'),
+      adminEmail: reader.optionalEmail('ADMIN_EMAIL'),
       adminPassword: adminPassword(reader),
     },
     port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
@@ -85,7 +85,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       apiRequestsPerMinute: reader.int('API_REQUESTS_PER_MINUTE', 1_200, { min: 0 }),
     },
     trustProxy: reader.int('TRUST_PROXY', 0, { min: 0, max: 10 }),
-    metrics: readMetricsSettings(reader),
+    metrics: gatewayMetrics(reader),
   };
 }
 
@@ -121,12 +121,20 @@ function tokenSecret(reader: EnvReader): string | undefined {
   return secret;
 }
 
+/** Its own port: on the gateway's, the second server to listen fails, and a supervisor restarts it forever. */
+function gatewayMetrics(reader: EnvReader): MetricsSettings {
+  const metrics = readMetricsSettings(reader);
+  const port = reader.int('PORT', 3000, { min: 0, max: 65_535 });
+  if (metrics.port !== undefined && metrics.port !== 0 && metrics.port === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both ${port})`);
+  return metrics;
+}
+
 /** The same rule as a password set in the inbox: a start must not create an administrator the inbox would refuse. */
 function adminPassword(reader: EnvReader): string | undefined {
-  const password = reader.optionalString('ADMIN_PASSWORD');
+  const password = reader.optionalSecret('ADMIN_PASSWORD');
   if (password === undefined) return undefined;
   if (password.length < PASSWORD_MIN_LENGTH) throw new ConfigError(`ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`);
-  if (passwordProblem(password, reader.optionalString('ADMIN_EMAIL'))) {
+  if (passwordProblem(password, reader.optionalEmail('ADMIN_EMAIL'))) {
     throw new ConfigError('ADMIN_PASSWORD is one that guessing lists try first (a common password, a run like 1234567890, or ADMIN_EMAIL itself): choose a passphrase of several words');
   }
   return password;

@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Namespace, type Server, type ServerOptions } from 'socket.io';
-import { closeRedis, socketIoRedisKey } from '@app/platform';
+import { closeRedis, RedisErrorLog, socketIoRedisKey } from '@app/platform';
 import type { AccessTokens } from '../auth/access-tokens.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { closeDefaultNamespace, guardNamespace } from './namespace-access.js';
@@ -19,6 +19,8 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
  * access rule (realtime/namespace-access.ts).
  */
 export class RedisIoAdapter extends IoAdapter {
+  // Its logger is IoAdapter's own, set by the base class before this field.
+  private readonly redisErrors = new RedisErrorLog(this.logger);
   private readonly clients: Redis[] = [];
 
   constructor(
@@ -60,7 +62,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   private redisClient(role: string): Redis {
     const client = new Redis(this.config.core.redisUrl, { connectionName: `ventanilla-gateway-io-${role}` });
-    client.on('error', (error: Error) => this.logger.warn(`socket.io redis ${role}: ${error.message}`));
+    client.on('error', (error: Error) => this.redisErrors.warn(`socket.io redis ${role}`, error));
     this.clients.push(client);
     return client;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { withTimeout } from '@app/platform';
+import { RedisErrorLog, withTimeout } from '@app/platform';
 import { QUEUES } from '@app/tickets';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
@@ -16,6 +16,7 @@ import { SlaProcessor } from './sla.processor.js';
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
+  private readonly redisErrors = new RedisErrorLog(this.logger);
   private readonly workers: Array<{ worker: Worker; processor: JobProcessor<never> }> = [];
 
   constructor(
@@ -70,7 +71,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         this.logger.error(`could not record a failed ${queue} job: ${recordError.message}`);
       });
     });
-    worker.on('error', (error) => this.logger.warn(`${queue} worker: ${error.message}`));
+    worker.on('error', (error) => this.redisErrors.warn(`${queue} worker`, error));
     this.workers.push({ worker, processor: processor as JobProcessor<never> });
   }
 }

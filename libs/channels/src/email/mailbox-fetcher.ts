@@ -4,6 +4,7 @@ import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import { sleep, TimeoutError, withTimeout } from '@app/platform';
 import type { InboundSink } from '../contract/inbound-sink.js';
 import type { ImapSettings } from './email-config.js';
+import { describeImapFailure } from './imap-failure.js';
 import { mailIdentity } from './mail-identity.js';
 import type { MailboxCursorStore } from './mailbox-cursor-store.js';
 
@@ -110,8 +111,8 @@ export class MailboxFetcher {
         this.requestSync(client);
         await closed;
       } catch (error) {
-        this.status.lastError = (error as Error).message;
-        this.logger.warn(`mailbox connection failed: ${(error as Error).message}`);
+        this.status.lastError = describeImapFailure(error);
+        this.logger.warn(`mailbox connection failed: ${this.status.lastError}`);
       } finally {
         clearInterval(poll);
         this.setConnected(false);

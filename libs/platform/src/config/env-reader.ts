@@ -18,6 +18,12 @@ export class EnvReader {
     return value === undefined || value === '' ? undefined : value;
   }
 
+  /** A secret as written, spaces included (a password's spaces are part of it); unset or empty: undefined. */
+  optionalSecret(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  }
+
   int(name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
     const raw = this.optionalString(name);
     if (raw === undefined) return fallback;
@@ -60,6 +66,10 @@ export class EnvReader {
       throw new ConfigError(`${name} must be an email address, got "${value}"`);
     }
     return value;
+  }
+
+  optionalEmail(name: string): string | undefined {
+    return this.optionalString(name) === undefined ? undefined : this.email(name, '');
   }
 
   list(name: string, fallback: string[]): string[] {
