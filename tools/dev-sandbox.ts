@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   };
   console.log('Sandbox ready. In another terminal, start Ventanilla with:\n');
   console.log(`  ${Object.entries(settings).map(([name, value]) => `${name}=${value}`).join(' ')} npm start\n`);
-  console.log(`Sign in at http://localhost:3000/inbox as ${settings.ADMIN_EMAIL} / ${settings.ADMIN_PASSWORD}`);
+  // Ventanilla reads PORT from the environment it is started in: the one this shell has, if any.
+  console.log(`Sign in at http://localhost:${process.env.PORT ?? '3000'}/inbox as ${settings.ADMIN_EMAIL} / ${settings.ADMIN_PASSWORD}`);
   console.log('(the administrator is created only while none is active: after an earlier start, its password stays)\n');
   console.log(`Send a customer mail into the mailbox with:\n\n  IMAP_PORT=${mailbox.port} npm run dev:send-mail -- cliente@ejemplo.mx "Asunto" "Texto del mensaje"\n`);
   console.log('Call the support line (signed webhooks; press 2 on the menu, leave the message) with:\n\n  npm run dev:call -- +5218112345678 2 "No puedo timbrar mis facturas"\n');

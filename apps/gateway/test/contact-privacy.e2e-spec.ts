@@ -241,7 +241,9 @@ describe('ARCO requests: an administrator exports and erases everything held abo
     expect(landed.number).not.toBe(tickets.mail);
     expect(landed.contact_id).not.toBe(contactId);
 
-    const again = await stack.api.post(`/api/contacts/${contactId}/erase`, { confirm: contactId });
+    const again = await stack.api.post<{ message: string }>(`/api/contacts/${contactId}/erase`, { confirm: contactId });
     expect(again.status).toBe(409);
+    // When, as agents read every time: Mexico City's, not a raw UTC timestamp.
+    expect(again.body.message).toMatch(/^Los datos de este contacto ya se eliminaron el .+ \(hora del centro de México\)\.$/);
   });
 });

@@ -23,12 +23,16 @@ export function SeverityProposal({ me, ticket, onDone }: { me: Me; ticket: Ticke
       setBusy(false);
     }
   };
+  // "elegida por el cliente" would repeat the line above it.
+  const reasons = ticket.severityReasons.filter((reason) => !(ticket.severitySource === 'customer' && reason === 'elegida por el cliente'));
   return (
     <div class={ticket.severityReview ? 'severity-proposal review' : 'severity-proposal'}>
       <p>
         {ticket.severityReview && <strong class="badge review">{REVIEW_LABEL}</strong>}{' '}
         {ticket.severityConfidence === null
-          ? 'Severidad elegida por una persona.'
+          ? ticket.severitySource === 'customer'
+            ? 'Severidad elegida por el cliente.'
+            : 'Severidad elegida por una persona.'
           : `Propuesta del clasificador, confianza ${Math.floor(ticket.severityConfidence * 100)} %${ticket.severityModelVersion ? ` (modelo ${ticket.severityModelVersion})` : ''}.`}
         {ticket.severityReview && maySet && (
           <>
@@ -39,9 +43,9 @@ export function SeverityProposal({ me, ticket, onDone }: { me: Me; ticket: Ticke
           </>
         )}
       </p>
-      {ticket.severityReasons.length > 0 && (
+      {reasons.length > 0 && (
         <ul class="severity-reasons" aria-label="Motivos">
-          {ticket.severityReasons.map((reason) => (
+          {reasons.map((reason) => (
             <li key={reason}>{reason}</li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { formatDisplayTime } from '@app/platform';
 import type { ChannelPersonalData, PersonalDataScope, PersonalIdentifiers, PersonalRows } from '@app/channels';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -83,7 +84,7 @@ export class ContactPrivacyService {
       if (!confirmsErasure(contact, confirm)) {
         throw new InvalidInputError('confirm debe repetir el id, el correo o el teléfono del contacto que se elimina');
       }
-      if (contact.erasedAt) throw new ConflictError(`Los datos de este contacto ya se eliminaron (${contact.erasedAt.toISOString()})`, { erasedAt: contact.erasedAt });
+      if (contact.erasedAt) throw new ConflictError(`Los datos de este contacto ya se eliminaron el ${formatDisplayTime(contact.erasedAt)}.`, { erasedAt: contact.erasedAt });
       const scope = await this.scopeOf(contact, em);
       const redact = textRedactor(personIdentifiers(await this.identifiersOf(scope, em)));
       const providerRecordings = await this.scopes.recordingSids(scope, em);
