@@ -266,6 +266,15 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     expect(sink.to(customer)).toHaveLength(1);
   });
 
+  it('should confirm a mail that came without a Message-ID without claiming to answer a message that never existed', async () => {
+    const customer = customerAddress('sinid');
+    const raw = buildMail({ from: customer, subject: 'Sin identificador', text: 'Mi programa de facturación no pone Message-ID.' }).raw.replace(/^Message-ID: .*\r?\n/m, '');
+    await dovecot.append(raw);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation of a mail without Message-ID');
+    expect(confirmation.parsed.subject).toMatch(/^\[IF-\d{6}\] Recibimos tu solicitud: Sin identificador$/);
+    expect([confirmation.parsed.inReplyTo, confirmation.parsed.references]).toEqual([undefined, undefined]);
+  });
+
   it('should say that the IMAP server refused the login, naming the settings to check, when the password is wrong', async () => {
     const reader = await new AppProcess('worker', workerEnv()).start({ WORKER_ROLES: 'mailbox', IMAP_PASSWORD: 'no-es-la-clave' });
     try {

@@ -23,7 +23,10 @@ export class EmailSender {
 
   async send(message: OutboundMessage): Promise<SendResult> {
     if (!this.transport) return { status: 'held', reason: 'no hay servidor de correo configurado (SMTP_URL)' };
-    const [inReplyTo] = message.threadRefs;
+    // A mail that came without a Message-ID is known by an id we made up (no "@"): nobody's mail
+    // client has it, so answering "in reply to" it would thread under a message that never existed.
+    const threadRefs = message.threadRefs.filter((id) => id.includes('@'));
+    const [inReplyTo] = threadRefs;
     try {
       await this.transport.sendMail({
         from: { name: this.settings.fromName, address: this.settings.supportEmail },
@@ -38,7 +41,7 @@ export class EmailSender {
         // so the customer's mail client shows one message.
         messageId: withBrackets(message.externalId),
         inReplyTo: inReplyTo ? withBrackets(inReplyTo) : undefined,
-        references: [...message.threadRefs].reverse().map(withBrackets),
+        references: [...threadRefs].reverse().map(withBrackets),
         headers: {
           // RFC 3834: automatic answers say so, and ask Exchange not to answer them (no loops).
           ...(message.automatic ? { 'Auto-Submitted': 'auto-replied' } : {}),
