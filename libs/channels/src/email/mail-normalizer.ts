@@ -23,8 +23,11 @@ export interface StoredMailContext {
 
 // mailparser's own HTML-to-text guard misses nesting such as <p><li> repeated (quadratic, then a stack overflow): mailHtmlToText does it.
 const PARSE_OPTIONS = { keepCidLinks: true, skipImageLinks: true, skipTextLinks: true, skipHtmlToText: true } as const;
+// Images are not text: html-to-text writes each one's address in brackets ("[cid:img001@taller]",
+// a tracking pixel's URL), which agents and the severity classifier would read as words.
+const WITHOUT_IMAGES = [{ selector: 'img', format: 'skip' }];
 // What mailparser passes to html-to-text for a mail that is only HTML, so that text reads as it did.
-const MAILPARSER_HTML_TEXT = { limits: { maxDepth: 1000 } } as const;
+const MAILPARSER_HTML_TEXT = { limits: { maxDepth: 1000 }, selectors: WITHOUT_IMAGES };
 // A References header can list any number of ids; the newest (listed first here) are the ones that thread.
 const MAX_THREAD_REFERENCES = 100;
 // Postgres text cannot hold NUL; some broken mailers emit it.
@@ -111,7 +114,7 @@ export class MailNormalizer {
 
 /** The text of an HTML body: for an HTML-only mail as mailparser itself converts it, else unwrapped. */
 function htmlText(html: string, htmlOnly: boolean): string {
-  return (htmlOnly ? mailHtmlToText(html, MAILPARSER_HTML_TEXT).trim() : '') || mailHtmlToText(html, { wordwrap: false }).trim();
+  return (htmlOnly ? mailHtmlToText(html, MAILPARSER_HTML_TEXT).trim() : '') || mailHtmlToText(html, { wordwrap: false, selectors: WITHOUT_IMAGES }).trim();
 }
 
 function isHtmlOnly(parsed: ParsedMail): boolean {
