@@ -116,7 +116,8 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(sms.form.Body).toContain(`Registramos tu solicitud con el ticket ${number}.`);
     expect(sms.form.Body).toContain('Severidad 1 – Falla parcial');
 
-    await call.deliver(call.transcriptionCallback(record, 'No puedo timbrar facturas desde las nueve.'));
+    // A NUL in a transcription (Postgres keeps none) is dropped, not a callback failed on every attempt.
+    await call.deliver(call.transcriptionCallback(record, 'No puedo timbrar\u0000 facturas desde las nueve.'));
     await call.deliver(call.recordingStatusCallback(record));
     await call.deliver(call.statusCallback('completed', 95));
     await settled(call);
@@ -447,7 +448,8 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(spokenText(prompt)).toContain('Marque los números de su ticket');
     const again = await first.press(prompt, '999999');
     expect(spokenText(again)).toContain('El número 9 9 9 9 9 9 no corresponde a ningún ticket de este teléfono. Intente de nuevo.');
-    const fallback = await first.press(again, '999999');
+    // More keys than any ticket number (an RFC, a phone number typed by mistake) is one more wrong number.
+    const fallback = await first.press(again, '8112345678901234567890123');
     expect(spokenText(fallback)).toContain('Abriremos un ticket nuevo.');
     expect(spokenText(fallback)).not.toContain('marque 4');
     const record = await first.press(fallback, '3');
@@ -534,6 +536,21 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     await sleep(4_000);
     expect(fake.requests.filter((request) => request.method === 'POST' && request.form.To === call.from)).toHaveLength(1);
     expect(smsTo(call.from)).toHaveLength(1);
+  });
+
+  it('should not promise an SMS that Twilio already refused for good (a landline), and ask the caller to note the number', async () => {
+    // 400: Twilio's answer for a number that cannot take SMS; not retried.
+    fake.failNext(400);
+    const call = newCall();
+    const record = await call.press(await call.dial(), '2');
+    const number = await callTicket(call);
+    await eventually(
+      async () => ((await env.query(`SELECT 1 FROM outbound_deliveries d JOIN tickets t ON t.id = d.ticket_id WHERE t.number = $1 AND d.status = 'failed'`, [number])).length === 1 ? true : undefined),
+      { what: 'the SMS failed for good' },
+    );
+    const confirmation = await call.speak(record);
+    expect(spokenText(confirmation)).not.toContain('mensaje de texto');
+    expect(spokenText(confirmation)).toContain('Por favor, anote este número');
   });
 
   it('should not promise an SMS to a caller whose confirmations of the hour are used up (the loop guard), and ask them to note the number', async () => {

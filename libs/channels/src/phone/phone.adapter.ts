@@ -1,3 +1,4 @@
+import { wellFormed, withoutNul } from '@app/platform';
 import type { ChannelAdapter, StoredItemContext } from '../contract/channel-adapter.js';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
 import type { InboundMessage } from '../contract/inbound-message.js';
@@ -17,7 +18,7 @@ export class PhoneAdapter implements ChannelAdapter {
 
   normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage> {
     const stored = readStored(raw);
-    const callback = parseTwilioCallback(stored.path, stored.params);
+    const callback = parseTwilioCallback(stored.path, storableParams(stored.params));
     if ('error' in callback) throw new UnprocessableInboundError(`unreadable Twilio callback: ${callback.error}`);
     const facts = callFactsOf(callback);
     return Promise.resolve({
@@ -38,6 +39,15 @@ export class PhoneAdapter implements ChannelAdapter {
   send(message: OutboundMessage): Promise<SendResult> {
     return this.sms.send(message);
   }
+}
+
+/**
+ * The callback's fields as Postgres can keep them: a NUL or half a surrogate pair (in a transcription,
+ * say) would fail the item on every attempt, and the call's card would never get its text. The
+ * signature was checked on the fields as they came, when the gateway stored them.
+ */
+function storableParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? wellFormed(withoutNul(value)) : value]));
 }
 
 function readStored(raw: Buffer): StoredTwilioCallback {

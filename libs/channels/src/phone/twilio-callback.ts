@@ -49,7 +49,9 @@ export function parseTwilioCallback(pathAndQuery: string, params: Record<string,
   const expect = (name: string, ok: boolean, what: string) => ok || problems.push(`${name} ${what}`);
 
   expect('CallSid', SID('CA').test(field('CallSid') ?? ''), 'debe ser un identificador de llamada (CA y 32 dígitos hexadecimales)');
-  if (field('Digits') !== undefined) expect('Digits', /^([0-9*#]{0,20}|hangup)$/.test(field('Digits')!), 'debe tener solo teclas del teléfono');
+  // A caller may type more than a ticket number (an RFC, a phone number) before #: those are keys too,
+  // answered "no corresponde" by the flow, not refused (Twilio would end the call with its error).
+  if (field('Digits') !== undefined) expect('Digits', /^([0-9*#]{0,64}|hangup)$/.test(field('Digits')!), 'debe tener solo teclas del teléfono');
   if (kind === 'recording-status' || (kind === 'recorded' && field('RecordingSid') !== undefined)) {
     expect('RecordingSid', SID('RE').test(field('RecordingSid') ?? ''), 'debe ser un identificador de grabación (RE y 32 dígitos hexadecimales)');
   }

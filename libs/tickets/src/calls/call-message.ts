@@ -29,6 +29,8 @@ export function renderCallMessage(state: CallState): string {
     lines.push(`Grabación${duration}: ${state.recordingStatus === RECORDING_DELETED ? RECORDING_DELETED_TEXT : state.recordingUrl}`);
     if (state.transcriptionText) lines.push(`Transcripción: «${state.transcriptionText}»`);
     else if (state.transcriptionStatus === 'failed') lines.push('Transcripción: no disponible (falló).');
+    // Twilio often completes a Spanish transcription with no text: it will not come later.
+    else if (state.transcriptionStatus === 'completed') lines.push('Transcripción: no disponible (vacía).');
     else lines.push('Transcripción: pendiente.');
   } else if (state.recordingStatus === 'absent' || state.recordingStatus === 'failed') {
     lines.push(`Grabación: no se guardó audio (${state.recordingStatus}).`);

@@ -74,6 +74,13 @@ describe('isMissedCall', () => {
     expect(isMissedCall(apply([menu, recorded, { ...recordingStatus, recording: { sid: 'RE1', status: 'absent' } }, ended]))).toBe(true);
   });
 
+  it('should say the transcription is not available when Twilio completes it without text, not pending forever', () => {
+    const empty: CallFacts = { ...transcription, transcription: { sid: 'TR1', text: '', status: 'completed' } };
+    expect(renderCallMessage(apply([started, menu, recorded, recordingStatus, empty]))).toContain('Transcripción: no disponible (vacía).');
+    expect(renderCallMessage(apply([started, menu, recorded, recordingStatus]))).toContain('Transcripción: pendiente.');
+    expect(newlyKnownFacts(SID, apply([started, menu, recorded, recordingStatus]), apply([started, menu, recorded, recordingStatus, empty])).map((event) => event.type)).toContain('call_transcribed');
+  });
+
   it('should say so on the call card', () => {
     expect(renderCallMessage(apply([started, ended]))).toContain('colgó antes de elegir');
     expect(renderCallMessage(apply([started, ended]))).toContain('LLAMADA PERDIDA');

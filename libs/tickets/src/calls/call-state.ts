@@ -115,7 +115,8 @@ export function newlyKnownFacts(callSid: string, before: CallState, after: CallS
       data: { callSid, recordingSid: after.recordingSid, url: after.recordingUrl, durationSeconds: after.recordingDurationSeconds },
     });
   }
-  const transcribed = (state: CallState) => state.transcriptionText !== null || state.transcriptionStatus === 'failed';
+  // Ended, with text or without (failed, or completed empty): nothing more will come.
+  const transcribed = (state: CallState) => state.transcriptionText !== null || state.transcriptionStatus === 'failed' || state.transcriptionStatus === 'completed';
   if (transcribed(after) && !transcribed(before)) {
     events.push({ type: 'call_transcribed', data: { callSid, transcriptionSid: after.transcriptionSid, status: after.transcriptionStatus } });
   }

@@ -64,10 +64,13 @@ export class PhoneCallsRepository implements CallTicketFinder {
   async findCallTicket(callSid: string): Promise<CallTicket | null> {
     // The call's SMS is written with the ticket (the outbox), under the keys CustomerNotifier gives it:
     // a new ticket's confirmation, or a joined call's own; none when the loop guard suppressed it.
+    // One that already failed for good (a landline, a number that refuses SMS) or was held will not
+    // come: the caller is asked to note the number instead.
     const rows: Array<{ number: string; severity: number; joined: boolean; sms_follows: boolean }> = await this.dataSource.query(
       `SELECT t.number, t.severity, (t.conversation_ref IS DISTINCT FROM c.call_sid) AS joined,
               EXISTS (SELECT 1 FROM outbound_deliveries d
                        WHERE d.ticket_id = t.id AND d.kind = 'confirmation' AND d.channel = 'phone'
+                         AND d.status IN ('pending', 'sent')
                          AND d.dedupe_key IN ($2::text || t.id::text, $3::text)) AS sms_follows
          FROM phone_calls c JOIN tickets t ON t.id = c.ticket_id
         WHERE c.call_sid = $1`,
