@@ -263,6 +263,27 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await warning.waitFor({ state: 'detached' });
   });
 
+  it('should hold a reply back when another agent answered the customer while it was being written, though the page showed it live', async () => {
+    const subject = 'Factura con RFC equivocado';
+    const customer = 'compras@papeleria-norte.example';
+    const seeded = await seedTicket(env, { email: customer, subject, severity: 2 });
+    const page = await signIn(AGENTS.l1);
+    await openTicket(page, subject);
+    await page.getByLabel('Respuesta', { exact: true }).fill('Hola, ¿nos confirma el RFC correcto?');
+
+    // Meanwhile an administrator answers; the agent's page shows it live.
+    const admin = await ApiClient.signIn(base, ADMIN);
+    expect((await admin.post(`/api/tickets/${seeded.number}/replies`, { body: 'Ya corregimos el RFC y reenviamos la factura.' })).status).toBe(201);
+    await page.getByText('Ya corregimos el RFC y reenviamos la factura.').waitFor();
+
+    await page.getByRole('button', { name: 'Enviar respuesta' }).click();
+    await page.getByRole('alert').getByText('El ticket cambió mientras escribías').waitFor();
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer) && sent.parsed.text!.includes('Ya corregimos el RFC'), 'the administrator’s reply');
+    expect(sink.to(customer).filter((sent) => sent.parsed.text!.includes('nos confirma el RFC'))).toEqual([]);
+    await page.getByRole('button', { name: 'Enviar de todos modos' }).click();
+    await sink.waitFor((sent) => sent.envelopeTo.includes(customer) && sent.parsed.text!.includes('nos confirma el RFC'), 'the reply sent anyway');
+  });
+
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {
     const subject = 'Correo con HTML peligroso';
     await dovecot.append(

@@ -65,6 +65,17 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
   const filesRefused = !internal && ticket.channel === 'phone';
   const canned = useCannedResponses();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // The version the agent had read when this draft began. Live updates refresh the ticket under the
+  // draft, so its current version would always pass the API's collision check: the draft's does not
+  // when someone wrote meanwhile.
+  const draftBase = useRef<string | null>(null);
+  const edit = (next: string) => {
+    draftBase.current = next.trim() ? (draftBase.current ?? ticket.version) : null;
+    setBody(next);
+  };
+  useEffect(() => {
+    draftBase.current = null;
+  }, [ticket.number]);
 
   useEffect(() => {
     const compose = (event: Event) => {
@@ -88,7 +99,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
     // At the cursor, so a greeting already typed stays.
     const at = box && document.activeElement === box ? box.selectionStart : body.length;
     const next = body ? `${body.slice(0, at)}${body.slice(0, at).endsWith('\n') || at === 0 ? '' : '\n'}${text}${body.slice(at)}` : text;
-    setBody(next);
+    edit(next);
     if (response.setStatus !== null || response.setSeverity !== null) {
       setMacro(response);
       setInternal(false);
@@ -118,7 +129,8 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
         step = 'resolve';
         await api('POST', `${path}/resolve`, { resolution: body });
       } else {
-        await api('POST', `${path}/replies`, file ? replyForm(body, internal, ticket.version, force, file) : { body, internal, baseVersion: ticket.version, force });
+        const baseVersion = draftBase.current ?? ticket.version;
+        await api('POST', `${path}/replies`, file ? replyForm(body, internal, baseVersion, force, file) : { body, internal, baseVersion, force });
         if (pending?.setSeverity !== null && pending?.setSeverity !== undefined && pending.setSeverity !== ticket.severity) {
           step = 'severity';
           await api('PATCH', path, { severity: pending.setSeverity });
@@ -128,18 +140,22 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
           await api('PATCH', path, { status: pending.setStatus });
         }
       }
-      setBody('');
+      edit('');
       setChanged(false);
       setMacro(null);
       clearFile();
       onSent();
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409 && failure.details.reason === 'timeline_changed') setChanged(true);
+      if (failure instanceof ApiError && failure.status === 409 && failure.details.reason === 'timeline_changed') {
+        setChanged(true);
+        // Told, and shown the timeline as it is now: the next send is measured from here.
+        draftBase.current = ticket.version;
+      }
       else {
         const what = errorText(failure, 'No se pudo enviar; revisa la conexión.');
         setError(step === 'send' || step === 'resolve' ? what : `La respuesta se envió, pero la macro no pudo cambiar ${step === 'severity' ? 'la severidad' : 'el estado'}: ${what}`);
         if (step !== 'send' && step !== 'resolve') {
-          setBody('');
+          edit('');
           setMacro(null);
           onSent();
         }
@@ -212,7 +228,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
             }
           }}
           onInput={(event) => {
-            setBody(event.currentTarget.value);
+            edit(event.currentTarget.value);
             live.typing(!internal && ticket.channel === 'chat');
           }}
         />
