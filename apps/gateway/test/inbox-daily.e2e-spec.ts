@@ -191,6 +191,10 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('jk');
     expect(await page.locator('#ticket-search').inputValue()).toBe('jk');
+    // Esc leaves the field with the words that filter the list still in it (a search field's own Esc
+    // would empty it and leave the list filtered under an empty box).
+    await page.keyboard.press('Escape');
+    expect([await page.locator('#ticket-search').inputValue(), new URL(page.url()).hash]).toEqual(['jk', expect.stringContaining('q=jk')]);
     await page.locator('#ticket-search').fill('');
     await page.keyboard.press('Escape');
     await page.keyboard.press('r');

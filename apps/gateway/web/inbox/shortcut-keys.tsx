@@ -54,6 +54,9 @@ export function useShortcuts(enabled: boolean, handlers: { help: () => void; bac
           latest.current.help();
           break;
         case 'back':
+          // Esc's own default in a search field empties it without an input event: the list would stay
+          // filtered under an empty box. Leaving the field keeps what the list shows.
+          if ((event.target as HTMLElement | null)?.matches?.('input[type="search"]')) event.preventDefault();
           latest.current.back();
           return;
       }
