@@ -101,7 +101,7 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await openTicket(l3, subject);
     await screenshot(l3, 'inbox', '03-l3-sees-the-ticket');
     await act(l3, 'Corrección lista (a Operaciones)', 'Corregido el cálculo de ISR en el complemento');
-    await l3.getByText('Este ticket ya no está en tu nivel.').waitFor();
+    await l3.getByRole('status').getByText('Listo: el ticket pasó a otro nivel y ya no está en tu vista.').waitFor();
 
     await l2.locator('.detail-header .badge', { hasText: 'Pendiente de liberación' }).waitFor();
     await act(l2, 'Liberada a producción (a Help Desk)', 'Liberado 14:05');
@@ -232,7 +232,7 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await openTicket(l3, subject);
     const reason = 'No es un defecto: el cliente usa la clave de producto equivocada para anticipos.';
     await act(l3, 'Devolver a L2 (Operaciones)', reason);
-    await l3.getByText('Este ticket ya no está en tu nivel.').waitFor();
+    await l3.getByRole('status').getByText('Listo: el ticket pasó a otro nivel y ya no está en tu vista.').waitFor();
 
     const l2 = await signIn(AGENTS.l2);
     await openTicket(l2, subject);
@@ -282,6 +282,30 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     expect(sink.to(customer).filter((sent) => sent.parsed.text!.includes('nos confirma el RFC'))).toEqual([]);
     await page.getByRole('button', { name: 'Enviar de todos modos' }).click();
     await sink.waitFor((sent) => sent.envelopeTo.includes(customer) && sent.parsed.text!.includes('nos confirma el RFC'), 'the reply sent anyway');
+  });
+
+  it('should say the session ended when the agent’s password is reset mid-reply, and give the draft back after signing in again', async () => {
+    const subject = 'Descarga masiva sin XML';
+    await seedTicket(env, { email: 'sistemas@imprenta-sol.example', subject, severity: 3 });
+    const admin = await ApiClient.signIn(base, ADMIN);
+    const temp = { name: 'Tere Temporal', email: 'tere.temporal@interfactura.com', tier: 'L1' as const };
+    await admin.createAgent(temp);
+    const agents = (await admin.get<{ items: Array<{ id: string; email: string }> }>('/api/agents')).body.items;
+    const page = await signInToInbox(browser, base, { email: temp.email, password: `clave-${temp.email}` });
+    contexts.push(page.context());
+    await openTicket(page, subject);
+    const draft = 'Hola, para descargar sus XML entre al portal y elija Descarga masiva';
+    await page.getByLabel('Respuesta', { exact: true }).fill(draft);
+
+    const tere = agents.find((agent) => agent.email === temp.email)!;
+    expect((await admin.patch(`/api/agents/${tere.id}`, { password: 'una frase nueva para tere' })).status).toBe(200);
+    await page.getByRole('status').getByText('Tu sesión terminó').waitFor();
+
+    await page.getByLabel('Correo').fill(temp.email);
+    await page.getByLabel('Contraseña').fill('una frase nueva para tere');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await openTicket(page, subject);
+    expect(await page.getByLabel('Respuesta', { exact: true }).inputValue()).toBe(draft);
   });
 
   it('should show a mail’s HTML with scripts and onerror handlers inert', async () => {

@@ -59,6 +59,8 @@ export function AgentsPage({ me }: { me: Me }) {
   const create = async (event: Event) => {
     event.preventDefault();
     setError(null);
+    // The outcome of this attempt only: an earlier "Se creó…" beside a refusal reads as both.
+    setNotice(null);
     try {
       await api('POST', '/api/agents', form);
       setNotice({ error: false, text: `Se creó la cuenta de ${form.name}.` });

@@ -60,6 +60,7 @@ export function App() {
   const [preferences, setPreferences] = useState<AlertPreferences | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [help, setHelp] = useState(false);
+  const [sessionEnded, setSessionEnded] = useState(false);
   // null while the first connection is being made: only a lost connection is worth a notice.
   const [connected, setConnected] = useState<boolean | null>(null);
   const placeRef = useRef(place);
@@ -69,7 +70,11 @@ export function App() {
 
   // A new tab borrows the session of an open one (session.ts), then checks it.
   useEffect(() => {
-    session.onUnauthorized(() => setMe(null));
+    // Refused mid-work (expired, password changed, signed out from the server): say so at sign-in.
+    session.onUnauthorized(() => {
+      setSessionEnded(true);
+      setMe(null);
+    });
     const stop = session.onSignedOutElsewhere(() => setMe(null));
     void borrowSession().then(async (token) => {
       if (token) await api<Me>('GET', '/api/auth/me').then(setMe, () => setMe(null));
@@ -181,7 +186,17 @@ export function App() {
   });
 
   if (checking) return <p class="loading">Cargando…</p>;
-  if (!me || !live || !preferences) return <LoginPage onSignedIn={setMe} />;
+  if (!me || !live || !preferences) {
+    return (
+      <LoginPage
+        notice={sessionEnded ? 'Tu sesión terminó (expiró, cambió tu contraseña o se cerró). Vuelve a entrar: lo que estabas escribiendo sigue en su ticket.' : null}
+        onSignedIn={(agent) => {
+          setSessionEnded(false);
+          setMe(agent);
+        }}
+      />
+    );
+  }
 
   const signOut = () => {
     // The server refuses this session's token from now on (a copy of it anywhere stops working too);

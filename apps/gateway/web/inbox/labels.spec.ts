@@ -17,6 +17,13 @@ describe('describeEvent (every notice kind)', () => {
   });
 });
 
+describe('describeEvent (deliveries)', () => {
+  it('should say where a confirmation went in correct Spanish: "al chat", "a" an address', () => {
+    expect(describeEvent(event('confirmation_sent', { channel: 'chat', recipient: 'conv-1' }))).toBe('Confirmación enviada al chat del cliente');
+    expect(describeEvent(event('confirmation_sent', { channel: 'email', recipient: 'ana@cliente.mx' }))).toBe('Confirmación enviada a ana@cliente.mx');
+  });
+});
+
 describe('describeEvent (tickets coming back down the tiers)', () => {
   it('should say who sent a ticket back, between which tiers and why, and that it went back to whoever escalated it', () => {
     expect(describeEvent(event('sent_back', { from: 'L3', to: 'L2', reason: 'No es un defecto: el CSD venció', by: 'Diego Desarrollo' }))).toBe(

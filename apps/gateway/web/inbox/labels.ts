@@ -97,7 +97,7 @@ export function describeEvent(event: TicketEvent): string {
     case 'confirmation_queued':
       return `Confirmación en cola para ${recipient(data)}`;
     case 'confirmation_sent':
-      return `Confirmación enviada a ${recipient(data)}`;
+      return `Confirmación enviada ${deliveredTo(data)}`;
     case 'confirmation_suppressed':
       return `Confirmación no enviada: ${suppression(data)}`;
     case 'reply_suppressed':

@@ -3,7 +3,7 @@ import { api, ApiError, errorText, session } from './api.js';
 import type { Login, Me } from './types.js';
 import { ErrorLine } from './error-line.js';
 
-export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function LoginPage({ notice = null, onSignedIn }: { notice?: string | null; onSignedIn: (me: Me) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     <main class="login" id="main-content">
       <form onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
         <h1 id="login-title">Ventanilla · Soporte Interfactura</h1>
+        {notice && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         <label>
           Correo
           <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

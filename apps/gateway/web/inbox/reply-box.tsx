@@ -5,6 +5,7 @@ import { api, ApiError, errorText } from './api.js';
 import { useCannedResponses } from './canned-responses.js';
 import { CHANNEL_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
+import { loadDraft, saveDraft } from './drafts.js';
 import { COMPOSE_EVENT } from './shortcut-keys.js';
 import { isSendKey } from './shortcuts.js';
 import type { CannedResponse, Me, TicketDetail } from './types.js';
@@ -53,7 +54,7 @@ function macroSummary(macro: CannedResponse): string {
  * the agent decides.
  */
 export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketDetail; live: LiveUpdates; onSent: () => void }) {
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(() => loadDraft(ticket.number));
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,10 +72,12 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
   const draftBase = useRef<string | null>(null);
   const edit = (next: string) => {
     draftBase.current = next.trim() ? (draftBase.current ?? ticket.version) : null;
+    saveDraft(ticket.number, next);
     setBody(next);
   };
   useEffect(() => {
     draftBase.current = null;
+    setBody(loadDraft(ticket.number));
   }, [ticket.number]);
 
   useEffect(() => {
@@ -109,6 +112,8 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
 
   const clearFile = () => {
     setFile(null);
+    // A refusal of the file goes with it.
+    setError(null);
     if (fileInput.current) fileInput.current.value = '';
   };
 

@@ -4,6 +4,8 @@
  * BroadcastChannel: opening a `#ticket=` link or a second tab needs no password, and once every tab
  * is closed (or the agent signs out in any of them) the session is over. docs/security.md, "Sessions".
  */
+import { forgetDrafts } from './drafts.js';
+
 const TOKEN_KEY = 'ventanilla.accessToken';
 const CHANNEL = 'ventanilla.session';
 /** How long a new tab waits for an open tab to answer before it shows the sign-in form. */
@@ -20,6 +22,7 @@ channel?.addEventListener('message', (event: MessageEvent<SessionMessage>) => {
   if (message?.type === 'ask' && session.token) channel.postMessage({ type: 'token', token: session.token } satisfies SessionMessage);
   if (message?.type === 'signed-out') {
     sessionStorage.removeItem(TOKEN_KEY);
+    forgetDrafts();
     signedOutListeners.forEach((listener) => listener());
   }
 });
@@ -68,5 +71,6 @@ export function borrowSession(): Promise<string | null> {
 /** Signs out in this tab and every other open tab. */
 export function signOutEverywhere(): void {
   session.token = null;
+  forgetDrafts();
   channel?.postMessage({ type: 'signed-out' } satisfies SessionMessage);
 }

@@ -3,6 +3,14 @@ import { api, errorText } from './api.js';
 import { REVIEW_LABEL } from './labels.js';
 import type { Me, TicketDetail } from './types.js';
 
+/** Who set the severity: an agent's decision replaces the classifier's proposal, which it keeps on the ticket. */
+function origin(ticket: TicketDetail): string {
+  if (ticket.severitySource === 'agent') return 'Severidad fijada por un agente.';
+  if (ticket.severitySource === 'customer') return 'Severidad elegida por el cliente.';
+  if (ticket.severityConfidence === null) return 'Severidad asignada automáticamente.';
+  return `Propuesta del clasificador, confianza ${Math.floor(ticket.severityConfidence * 100)} %${ticket.severityModelVersion ? ` (modelo ${ticket.severityModelVersion})` : ''}.`;
+}
+
 /**
  * What the classifier proposed and why; while the ticket waits for review, whoever may set the
  * severity (L1, L2, administrators) confirms it here or changes it with the ticket's actions.
@@ -29,11 +37,7 @@ export function SeverityProposal({ me, ticket, onDone }: { me: Me; ticket: Ticke
     <div class={ticket.severityReview ? 'severity-proposal review' : 'severity-proposal'}>
       <p>
         {ticket.severityReview && <strong class="badge review">{REVIEW_LABEL}</strong>}{' '}
-        {ticket.severityConfidence === null
-          ? ticket.severitySource === 'customer'
-            ? 'Severidad elegida por el cliente.'
-            : 'Severidad elegida por una persona.'
-          : `Propuesta del clasificador, confianza ${Math.floor(ticket.severityConfidence * 100)} %${ticket.severityModelVersion ? ` (modelo ${ticket.severityModelVersion})` : ''}.`}
+        {origin(ticket)}
         {ticket.severityReview && maySet && (
           <>
             {' '}

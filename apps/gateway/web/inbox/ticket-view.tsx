@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorText } from './api.js';
 import { formatTime, timeLeft } from './format.js';
 import { CHANNEL_LABEL, CLOCK_LABEL, REVIEW_LABEL, SEVERITY_LABEL, STATUS_LABEL, TIER_LABEL, UNVERIFIED_HINT, UNVERIFIED_LABEL } from './labels.js';
@@ -15,6 +15,9 @@ import type { Me, TicketDetail, TicketSummary } from './types.js';
 export function TicketView({ number, me, live, onSelect, onBack }: { number: string; me: Me; live: LiveUpdates; onSelect: (number: string) => void; onBack: () => void }) {
   const [ticket, setTicket] = useState<TicketDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Out of this agent's tiers: handed on (by them or another agent) while shown, or never in sight.
+  const [outOfSight, setOutOfSight] = useState<string | null>(null);
+  const shown = useRef(false);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [typing, setTyping] = useState<Viewer | null>(null);
   const [contactTickets, setContactTickets] = useState<TicketSummary[] | null>(null);
@@ -24,14 +27,24 @@ export function TicketView({ number, me, live, onSelect, onBack }: { number: str
   const load = useCallback(async () => {
     try {
       setTicket(await api<TicketDetail>('GET', `/api/tickets/${number}`));
+      shown.current = true;
       setError(null);
+      setOutOfSight(null);
     } catch (failure) {
-      const gone = failure instanceof ApiError && failure.status === 403;
-      // Handed to another tier: stop showing up as a viewer of it.
-      if (gone) live.watch(null);
-      setError(gone ? 'Este ticket ya no está en tu nivel.' : errorText(failure, 'No se pudo cargar el ticket; revisa la conexión.'));
+      if (failure instanceof ApiError && failure.status === 403) {
+        // Handed to another tier: stop showing up as a viewer of it. Not an error: after an agent's
+        // own escalation, fix-ready, release or send-back, it is the action's outcome.
+        live.watch(null);
+        setOutOfSight(shown.current ? 'Listo: el ticket pasó a otro nivel y ya no está en tu vista.' : 'Este ticket está en un nivel que no ves.');
+        return;
+      }
+      setError(errorText(failure, 'No se pudo cargar el ticket; revisa la conexión.'));
     }
   }, [number, live]);
+
+  useEffect(() => {
+    shown.current = false;
+  }, [number]);
 
   useEffect(() => {
     void load();
@@ -56,11 +69,13 @@ export function TicketView({ number, me, live, onSelect, onBack }: { number: str
       ← Volver a la lista
     </button>
   );
-  if (error || !ticket) {
+  if (outOfSight || error || !ticket) {
     return (
       <section class="detail" id="ticket-detail" tabIndex={-1} aria-label="Ticket abierto">
         {back}
-        <p class={error ? 'error' : ''}>{error ?? 'Cargando…'}</p>
+        <p class={outOfSight ? 'notice' : error ? 'error' : ''} role={outOfSight ? 'status' : undefined}>
+          {outOfSight ?? error ?? 'Cargando…'}
+        </p>
       </section>
     );
   }

@@ -60,7 +60,7 @@ export class TicketWorkflowService {
       if (!result.ok) throw new ConflictError(result.reason);
       const severityPatch =
         transition.kind === 'change_severity'
-          ? { severitySource: 'agent' as const, severityReasons: [`fijada por ${actor.name}: ${transition.reason}`], severityReview: false }
+          ? { severitySource: 'agent' as const, severityReasons: [`fijada por ${actor.name}${transition.reason.trim() ? `: ${transition.reason.trim()}` : ''}`], severityReview: false }
           : {};
       await this.tickets.update(ticket.id, { ...result.patch, ...severityPatch }, em);
       // L1 classifies severity: each decision is an example for the next training of the model.
