@@ -538,6 +538,22 @@ describe('phone calls (signed Twilio webhooks → gateway → worker → SMS thr
     expect(smsTo(call.from)).toHaveLength(1);
   });
 
+  it('should leave the severity of a call with no menu choice for L1 to set, not guess it from the call card’s fixed wording', async () => {
+    const call = newCall();
+    const again = await call.press(await call.dial(), '');
+    const record = await call.press(again, '');
+    expect(spokenText(record)).toContain('Continuemos sin elegir');
+    const number = await callTicket(call);
+    await call.speak(record);
+    await settled(call);
+    expect(await ticket(number)).toMatchObject({
+      severity: 2,
+      severityReview: true,
+      severityConfidence: 0,
+      severityReasons: ['sin descripción del cliente todavía: falta revisarla'],
+    });
+  });
+
   it('should not promise an SMS that Twilio already refused for good (a landline), and ask the caller to note the number', async () => {
     // 400: Twilio's answer for a number that cannot take SMS; not retried.
     fake.failNext(400);

@@ -8,6 +8,8 @@ function origin(ticket: TicketDetail): string {
   if (ticket.severitySource === 'agent') return 'Severidad fijada por un agente.';
   if (ticket.severitySource === 'customer') return 'Severidad elegida por el cliente.';
   if (ticket.severityConfidence === null) return 'Severidad asignada automáticamente.';
+  // The classifier had no words to read (a call before its transcription, a mail of attachments only).
+  if (ticket.severityConfidence === 0) return 'Sin descripción del cliente todavía: la severidad queda por revisar.';
   return `Propuesta del clasificador, confianza ${Math.floor(ticket.severityConfidence * 100)} %${ticket.severityModelVersion ? ` (modelo ${ticket.severityModelVersion})` : ''}.`;
 }
 

@@ -14,6 +14,15 @@ export function callSubject(caller: string | null): string {
  * The call's card on the ticket timeline, rendered from everything known about the call. It is
  * re-rendered as callbacks arrive, so it ends the same whatever their order.
  */
+const TRANSCRIPTION_OPENING = 'Transcripción: «';
+
+/** The caller's own words on a call's card: its transcription, or nothing before it comes. */
+export function transcriptionOfCard(card: string): string {
+  const start = card.indexOf(TRANSCRIPTION_OPENING);
+  const end = card.lastIndexOf('»');
+  return start >= 0 && end > start + TRANSCRIPTION_OPENING.length ? card.slice(start + TRANSCRIPTION_OPENING.length, end) : '';
+}
+
 export function renderCallMessage(state: CallState): string {
   const ended = isTerminalStatus(state.callStatus);
   const lines = [`Llamada de ${state.caller ?? 'número oculto'}${state.called ? ` a ${state.called}` : ''}.`];
@@ -27,7 +36,7 @@ export function renderCallMessage(state: CallState): string {
   if (hasRecording(state)) {
     const duration = state.recordingDurationSeconds === null ? '' : ` (${state.recordingDurationSeconds} s)`;
     lines.push(`Grabación${duration}: ${state.recordingStatus === RECORDING_DELETED ? RECORDING_DELETED_TEXT : state.recordingUrl}`);
-    if (state.transcriptionText) lines.push(`Transcripción: «${state.transcriptionText}»`);
+    if (state.transcriptionText) lines.push(`${TRANSCRIPTION_OPENING}${state.transcriptionText}»`);
     else if (state.transcriptionStatus === 'failed') lines.push('Transcripción: no disponible (falló).');
     // Twilio often completes a Spanish transcription with no text: it will not come later.
     else if (state.transcriptionStatus === 'completed') lines.push('Transcripción: no disponible (vacía).');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CallFacts } from '@app/channels';
-import { RECORDING_DELETED_TEXT, renderCallMessage } from './call-message.js';
+import { RECORDING_DELETED_TEXT, renderCallMessage, transcriptionOfCard } from './call-message.js';
 import { callbackMayPlaceCall, EMPTY_CALL_STATE, isMissedCall, mergeCallFacts, newlyKnownFacts, RECORDING_DELETED, type CallState } from './call-state.js';
 
 const SID = 'CA0001';
@@ -79,6 +79,11 @@ describe('isMissedCall', () => {
     expect(renderCallMessage(apply([started, menu, recorded, recordingStatus, empty]))).toContain('Transcripción: no disponible (vacía).');
     expect(renderCallMessage(apply([started, menu, recorded, recordingStatus]))).toContain('Transcripción: pendiente.');
     expect(newlyKnownFacts(SID, apply([started, menu, recorded, recordingStatus]), apply([started, menu, recorded, recordingStatus, empty])).map((event) => event.type)).toContain('call_transcribed');
+  });
+
+  it('should give back the caller’s own words from a card, and nothing before the transcription', () => {
+    expect(transcriptionOfCard(renderCallMessage(apply([started, menu, recorded, transcription])))).toBe('No puedo timbrar');
+    expect(transcriptionOfCard(renderCallMessage(apply([started, menu, recorded])))).toBe('');
   });
 
   it('should say so on the call card', () => {

@@ -240,11 +240,11 @@ export class IntakeService {
     const author = unverified && email ? await this.contacts.createUnverified({ ...message.from, email }, em) : await this.contacts.upsert(message.from, em);
     const { contact, events: cleared } = await this.clearMarkOnMail(author, item, message, em);
     const chosen = message.customerSeverity;
-    // A severity the caller chose on the phone menu needs no proposal: the classifier would read only
-    // the call's card, whose menu line names that same severity (and about 8 % of a worker's time on a call).
-    const classified = chosen === undefined ? classifySeverity({ subject: message.subject, text: message.text, channel: message.channel }) : null;
-    // A report of a failure agents already confirmed joins it now: one problem, one severity, one clock.
+    // The customer's own words: for a call, its transcription, never the card's fixed wording.
     const words = reportWords(message);
+    // A severity the caller chose on the phone menu needs no proposal (and saves about 8 % of a worker's time on a call).
+    const classified = chosen === undefined ? classifySeverity({ subject: words.subject, text: words.text, channel: message.channel }) : null;
+    // A report of a failure agents already confirmed joins it now: one problem, one severity, one clock.
     const known = words.subject || words.text ? await this.openIncidents.match(words.subject, words.text) : null;
     const severity = known?.severity ?? chosen ?? classified!.severity;
     const proposal = !known && classified ? classified : null;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadCorpus } from '../../../../tools/severity-corpus.js';
-import { classifySeverity, proposeSeverity, RULES_ONLY_VERSION } from './severity-classifier.js';
+import { classifySeverity, NO_WORDS_VERSION, proposeSeverity, RULES_ONLY_VERSION } from './severity-classifier.js';
 import { severityFeatures } from './severity-features.js';
 import { finishedSeverityModel, severityProbabilities, type SeverityModel } from './severity-model.js';
 import { DEFAULT_TRAINING, trainSeverityModel } from './severity-training.js';
@@ -42,6 +42,17 @@ describe('proposeSeverity (model trained on the corpus in data/severity)', () =>
   it('should give the same model for the same corpus and options (training is deterministic)', () => {
     const corpus = loadCorpus().messages.slice(0, 60);
     expect(trainSeverityModel(corpus, { ...DEFAULT_TRAINING, epochs: 3 }, 'a').weights).toEqual(trainSeverityModel(corpus, { ...DEFAULT_TRAINING, epochs: 3 }, 'a').weights);
+  });
+});
+
+describe('classifySeverity without any words', () => {
+  it('should not let the model’s prior pass for a judgement: the middle severity, no confidence, to review', () => {
+    expect(classifySeverity({ subject: '', text: '  ' })).toEqual({
+      severity: 2,
+      confidence: 0,
+      reasons: ['sin descripción del cliente todavía: falta revisarla'],
+      modelVersion: NO_WORDS_VERSION,
+    });
   });
 });
 

@@ -38,9 +38,16 @@ export function proposeSeverity(model: SeverityModel, input: SeverityInput & { c
 
 /** The version stored on tickets whose severity the rules alone proposed (a build without a model). */
 export const RULES_ONLY_VERSION = 'rules-v1';
+/** The "version" of a proposal made without any words of the customer's: nothing was classified. */
+export const NO_WORDS_VERSION = 'sin-texto';
 
 /** The build's model if there is one, else the rules with a middling confidence (so L1 looks). */
 export function classifySeverity(input: SeverityInput & { channel?: string }, model: SeverityModel | null = builtSeverityModel()): SeverityProposal {
+  // No words yet (a call before its transcription, a mail of attachments only): the model would
+  // answer its prior with a confidence that passes for a judgement. The middle severity, for L1 to set.
+  if (!input.subject?.trim() && !input.text.trim()) {
+    return { severity: 2, confidence: 0, reasons: ['sin descripción del cliente todavía: falta revisarla'], modelVersion: NO_WORDS_VERSION };
+  }
   if (model) return proposeSeverity(model, input);
   const rules = classifyByRules(input);
   return { ...rules, confidence: 0.5, modelVersion: RULES_ONLY_VERSION };
