@@ -33,6 +33,8 @@ describe('describeEvent (tickets coming back down the tiers)', () => {
       'El ticket regresó a Omar Operaciones, quien lo había escalado',
     );
     expect(describeEvent(event('assigned', { assigneeName: 'Omar Operaciones', by: 'Ana Help Desk' }))).toBe('Ana Help Desk asignó el ticket a Omar Operaciones');
+    const taken: TicketEvent = { ...event('assigned', { assigneeId: 'ana-id', assigneeName: 'Ana Help Desk', by: 'Ana Help Desk' }), actorType: 'agent', actorId: 'ana-id' };
+    expect(describeEvent(taken)).toBe('Ana Help Desk tomó el ticket');
   });
 });
 

@@ -85,7 +85,9 @@ export function describeEvent(event: TicketEvent): string {
       return `Ticket reabierto${data.reason === 'customer_message' ? ' por un mensaje del cliente' : data.by ? ` por ${String(data.by)}` : ''}`;
     case 'assigned':
       // Back down the tiers, it goes to whoever sent it up: said so, not as a plain assignment.
-      return data.handedBack ? `El ticket regresó a ${String(data.assigneeName)}, quien lo había escalado` : `${who(event)} asignó el ticket a ${String(data.assigneeName)}`;
+      if (data.handedBack) return `El ticket regresó a ${String(data.assigneeName)}, quien lo había escalado`;
+      // Taking it is assigning it to oneself: "Ana asignó el ticket a Ana" reads oddly.
+      return event.actorId !== null && data.assigneeId === event.actorId ? `${who(event)} tomó el ticket` : `${who(event)} asignó el ticket a ${String(data.assigneeName)}`;
     case 'unassigned':
       return `${who(event)} dejó el ticket sin asignar`;
     case 'status_changed':
