@@ -25,6 +25,7 @@ export * from './redis/redis-client.js';
 export * from './redis/redis-error-log.js';
 export * from './redis/redis-key-prefix.js';
 export * from './text/display-time.js';
+export * from './text/reply-prefixes.js';
 export * from './text/well-formed.js';
 export * from './text/without-nul.js';
 export * from './validation/is-uuid.js';

@@ -1,3 +1,4 @@
+import { withoutReplyPrefixes } from '@app/platform';
 import type { AutomatedMarker } from '../contract/inbound-message.js';
 
 /** Header values by lower-case name, as they arrived (first value of each). */
@@ -14,11 +15,9 @@ export type HeaderLookup = (name: string) => string | undefined;
 const OUT_OF_OFFICE_LABEL =
   /^(auto(matic)?[\s-]*(reply|response|antwort)|autoreply|out of (the )?office( reply)?|abwesend|r[ée]ponse automatique|respuesta autom[aá]tica|fuera de (la )?oficina|ausente|ausencia|estoy fuera( de la oficina)?|de vacaciones|auto|ooo)\s*:/i;
 const OUT_OF_OFFICE_PHRASE = /^(out of (the )?office|fuera de (la )?oficina|estoy fuera de la oficina)\b/i;
-/** "RE: ", "RV: ", "FW: " (any number, each consuming its colon: no backtracking). */
-const REPLY_PREFIXES = /^(\s*(re|rv|fw|fwd)\s*:)+/i;
 
 function looksOutOfOffice(subject: string): boolean {
-  const bare = subject.replace(REPLY_PREFIXES, '').trim();
+  const bare = withoutReplyPrefixes(subject).trim();
   return OUT_OF_OFFICE_LABEL.test(bare) || OUT_OF_OFFICE_PHRASE.test(bare);
 }
 

@@ -1,10 +1,11 @@
+import { withoutReplyPrefixes } from '@app/platform';
+
 /**
  * The customer's own words in a message: one extractor for everything that reads customer text
  * (the severity classifier, outage detection, threading), so they agree on where a reply's new
  * text ends. Every function is linear in its input (see the property tests beside it).
  */
 
-const SUBJECT_PREFIX = /^\s*((re|fw|fwd|rv|tr|reenviar|respuesta)\s*:\s*)+/i;
 const FORWARD_MARKER =
   /^[ \t]*(-{2,}[ \t]*(forwarded message|mensaje reenviado)[ \t]*-{2,}|(begin forwarded message|inicio del mensaje reenviado)[ \t]*:)/im;
 const REPLY_DIVIDER = /^[ \t]*(-{2,}[ \t]*(original message|mensaje original)[ \t]*-{2,}|_{8,}[ \t]*$)/im;
@@ -32,7 +33,7 @@ const CONTACT_DATA: readonly RegExp[] = [
  */
 export function extractCustomerText(subject: string, text: string): string {
   const body = dropSignature(ownWords(text.replace(/\r\n?/g, '\n')));
-  const cleanSubject = subject.replace(SUBJECT_PREFIX, '').trim();
+  const cleanSubject = withoutReplyPrefixes(subject).trim();
   return [cleanSubject, body]
     .filter((part) => part.length > 0)
     .join('\n')

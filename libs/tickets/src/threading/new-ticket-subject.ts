@@ -1,9 +1,8 @@
-/**
- * What leads a subject that is not the customer's own words: reply and forward prefixes (Spanish,
- * English and a few others clients write), our ticket tag, our confirmation's opening. Anchored and
- * taken one at a time, so a long run of them costs one pass.
- */
-const LEADING_NOISE = /^(?:(?:re|rv|res|fw|fwd|aw|tr|wg)(?:\[\d{1,3}\])?\s*:|\[IF-\d{6,9}\]|recibimos tu solicitud\s*:)\s*/i;
+import { withoutReplyPrefixes } from '@app/platform';
+
+/** What we put before a subject: our ticket tag, our confirmation's opening. */
+const OUR_PREFIX = /^(\[IF-\d{6,9}\]|recibimos tu solicitud\s*:)\s*/i;
+/** A run of ours and the clients' reply prefixes is read at most this far. */
 const MAX_PREFIXES = 50;
 
 /**
@@ -13,11 +12,11 @@ const MAX_PREFIXES = 50;
  * Recibimos tu solicitud: …". A subject that is nothing but prefixes stays as it was.
  */
 export function subjectForNewTicket(subject: string): string {
-  let rest = subject.trim();
+  let rest = withoutReplyPrefixes(subject.trim());
   for (let stripped = 0; stripped < MAX_PREFIXES; stripped += 1) {
-    const noise = LEADING_NOISE.exec(rest);
-    if (!noise) break;
-    rest = rest.slice(noise[0].length);
+    const ours = OUR_PREFIX.exec(rest);
+    if (!ours) break;
+    rest = withoutReplyPrefixes(rest.slice(ours[0].length));
   }
   return rest.trim() || subject.trim();
 }
