@@ -57,6 +57,7 @@ export interface GatewayConfig {
 export function loadGatewayConfig(env: Env): GatewayConfig {
   const reader = new EnvReader(env);
   const core = readCoreConfig(reader);
+  const port = reader.int('PORT', 3000, { min: 0, max: 65_535 });
   return {
     core,
     phone: readPhoneSettings(reader, core.publicBaseUrl),
@@ -66,7 +67,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       adminEmail: reader.optionalEmail('ADMIN_EMAIL'),
       adminPassword: adminPassword(reader),
     },
-    port: reader.int('PORT', 3000, { min: 0, max: 65_535 }),
+    port,
     healthMaxQueueAgeMs: reader.int('HEALTH_MAX_QUEUE_AGE_MS', 60_000, { min: 1_000 }),
     shutdownTimeoutMs: reader.int('SHUTDOWN_TIMEOUT_MS', 25_000, { min: 1_000 }),
     chat: {
@@ -85,7 +86,7 @@ export function loadGatewayConfig(env: Env): GatewayConfig {
       apiRequestsPerMinute: reader.int('API_REQUESTS_PER_MINUTE', 1_200, { min: 0 }),
     },
     trustProxy: reader.int('TRUST_PROXY', 0, { min: 0, max: 10 }),
-    metrics: gatewayMetrics(reader),
+    metrics: gatewayMetrics(reader, port),
   };
 }
 
@@ -122,9 +123,8 @@ function tokenSecret(reader: EnvReader): string | undefined {
 }
 
 /** Its own port: on the gateway's, the second server to listen fails, and a supervisor restarts it forever. */
-function gatewayMetrics(reader: EnvReader): MetricsSettings {
+function gatewayMetrics(reader: EnvReader, port: number): MetricsSettings {
   const metrics = readMetricsSettings(reader);
-  const port = reader.int('PORT', 3000, { min: 0, max: 65_535 });
   if (metrics.port !== undefined && metrics.port !== 0 && metrics.port === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both ${port})`);
   return metrics;
 }

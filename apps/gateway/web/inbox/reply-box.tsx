@@ -54,7 +54,8 @@ function macroSummary(macro: CannedResponse): string {
  * the agent decides.
  */
 export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketDetail; live: LiveUpdates; onSent: () => void }) {
-  const [body, setBody] = useState(() => loadDraft(ticket.number));
+  // The ticket's draft, if one was kept, is put back by the effect below (on each ticket it shows).
+  const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -142,6 +142,8 @@ export function TicketList({ me, live, selected, onSelect, filters, onFilters, f
       <ul class="tickets">
         {tickets.map((ticket) => {
           const isFresh = fresh.has(ticket.number) && selected !== ticket.number;
+          // Null once resolved: a resolved ticket owes no status update.
+          const updateDue = updateDueSoonLabel(ticket.nextUpdateDueAt, now);
           return (
             <li key={ticket.number} class={picked.has(ticket.number) ? 'picked' : ''}>
               <input
@@ -167,7 +169,7 @@ export function TicketList({ me, live, selected, onSelect, filters, onFilters, f
                   <span class={`badge status-${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
                   {ticket.callbackRequested && <span class="badge callback">Devolver llamada</span>}
                   {ticket.severityReview && <span class="badge review">{REVIEW_LABEL}</span>}
-                  {ticket.status !== 'resolved' && updateDueSoonLabel(ticket.nextUpdateDueAt, now) && <span class="badge update-due">{updateDueSoonLabel(ticket.nextUpdateDueAt, now)}</span>}
+                  {updateDue && <span class="badge update-due">{updateDue}</span>}
                 </span>
                 <span class="subject">{ticket.subject || '(sin asunto)'}</span>
                 <span class="row-meta">
