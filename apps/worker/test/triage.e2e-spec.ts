@@ -164,7 +164,9 @@ describe('triage: proposed severities L1 confirms, and CFDI details on every tic
       await row.locator('.badge.review', { hasText: 'revisar severidad' }).waitFor();
       // The unfiltered list shows the row too: click once the filtered one is on screen (every row
       // marked for review), or a late re-render moves the rows under the click (seen on a slow machine).
-      await page.waitForFunction(`[...document.querySelectorAll('.ticket-row')].every((item) => item.querySelector('.badge.review'))`);
+      // (Counted through locators: a predicate string would be eval'd in the page, which its CSP forbids.)
+      const unmarked = page.locator('.ticket-row:not(:has(.badge.review))');
+      await eventually(async () => ((await unmarked.count()) === 0 ? true : undefined), { what: 'only rows marked for review' });
       await row.click();
       await page.locator('#ticket-title', { hasText: ticket.number }).waitFor();
       const panel = page.getByRole('region', { name: 'Datos de CFDI' });
