@@ -69,7 +69,10 @@ export class GatewayModule {
         QueueDashboardModule.register(auth),
         PhoneGatewayModule.register({ settings: config.phone, ports: ChannelPortsModule }),
       ],
+      // Express tries routes in the order they are registered, each request every route before its
+      // own: Twilio's webhooks (two requests per call) come first, as the busiest.
       controllers: [
+        TwilioWebhooksController,
         HealthController,
         TicketsController,
         TicketWorkflowController,
@@ -78,7 +81,6 @@ export class GatewayModule {
         ContactPrivacyController,
         AgentsController,
         InboundItemsController,
-        TwilioWebhooksController,
         WebPagesController,
         MaintenanceController,
         ReportsController,
