@@ -130,6 +130,32 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       'bad ticket number': 400,
     });
     expect(refusals.find(([what]) => what === 'domain rule')![1].body.message).toBe('La severidad ya es 0.');
+    // Every refusal carries a code a program can switch on: the status's own when there is no precise one.
+    expect(Object.fromEntries(refusals.map(([what, refusal]) => [what, refusal.body.code]))).toEqual({
+      'unknown route': 'not_found',
+      'malformed JSON': 'invalid_input',
+      'DTO rule': 'invalid_input',
+      'query rule': 'invalid_input',
+      'domain rule': 'conflict',
+      'workflow rule': 'invalid_input',
+      'missing parameter': 'invalid_input',
+      'bad ticket number': 'invalid_input',
+    });
+  });
+
+  it("should say which attachment a ticket does not have, and find tickets by the customer's RFC but not by our own confirmations' words", async () => {
+    const other = await seedTicket(env, { email: 'rfc@cliente.example', subject: 'Factura sin timbrar', severity: 2 });
+    const missing = await api.get(`/api/tickets/${outage.number}/attachments/${other.attachmentId}`);
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'attachment_not_found', message: `El ticket ${outage.number} no tiene el adjunto ${other.attachmentId}.` });
+    await env.query(`UPDATE contacts SET rfc = 'XAXX010101000' WHERE email = 'rfc@cliente.example'`);
+    await env.query(
+      `INSERT INTO messages (ticket_id, direction, channel, external_id, author_type, text, automated) VALUES ($1::uuid, 'outbound', 'email', 'confirmacion-' || $1::text, 'system', 'Registramos tu solicitud con severidad 3: plazos y horarios', true)`,
+      [outage.id],
+    );
+    const byRfc = await getJson('/api/tickets?q=xaxx010101000');
+    expect((byRfc.json.items as Array<{ number: string }>).map((ticket) => ticket.number)).toEqual([other.number]);
+    expect((await getJson(`/api/tickets?q=${encodeURIComponent('horarios')}`)).json.total).toBe(0);
   });
 
   it('should serve an attachment that claims to be HTML only as a sandboxed download', async () => {

@@ -301,9 +301,9 @@ export class TicketsRepository {
       query.andWhere(
         `(t.number = upper(:exact) OR c.email ILIKE :like OR c.claimed_email ILIKE :like OR c.name ILIKE :like
           ${shortNumber ? 'OR t.number = :number' : ''} ${phone ? 'OR c.phone = :phone' : ''}
-          OR (t.cfdi -> 'uuid') ? upper(:exact) OR (t.cfdi -> 'rfc') ? upper(:exact)
+          OR (t.cfdi -> 'uuid') ? upper(:exact) OR (t.cfdi -> 'rfc') ? upper(:exact) OR c.rfc = upper(:exact)
           OR t.search @@ websearch_to_tsquery('spanish', :q)
-          OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
+          OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND NOT m.automated AND m.search @@ websearch_to_tsquery('spanish', :q)))`,
         { exact: filter.q, q: filter.q, like: `%${filter.q.replace(/[%_\\]/g, (char) => `\\${char}`)}%`, ...(shortNumber ? { number: shortNumber } : {}), ...(phone ? { phone } : {}) },
       );
     }

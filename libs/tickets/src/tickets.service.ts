@@ -83,8 +83,9 @@ export class TicketsService {
     const ticket = await this.tickets.findByNumber(number);
     const attachment = await this.messages.findAttachmentContent(attachmentId);
     const messages = ticket ? await this.messages.listForTicket(ticket.id) : [];
-    if (!ticket || !attachment || !messages.some((message) => message.id === attachment.messageId)) {
-      throw new TicketNotFoundError(`${number}/attachments/${attachmentId}`);
+    if (!ticket) throw new TicketNotFoundError(number);
+    if (!attachment || !messages.some((message) => message.id === attachment.messageId)) {
+      throw new NotFoundError(`El ticket ${ticket.number} no tiene el adjunto ${attachmentId}.`, 'attachment_not_found');
     }
     return attachment;
   }

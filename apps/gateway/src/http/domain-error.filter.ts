@@ -21,21 +21,42 @@ export class DomainErrorFilter implements ExceptionFilter {
       const body = error.getResponse();
       const spanish = frameworkRefusalEs(error);
       const answer = spanish ? { statusCode: error.getStatus(), message: spanish } : typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : (body as Record<string, unknown>);
-      // Every 400 carries a code the inbox can switch on: a pipe's or a controller's refusal too.
-      response.status(error.getStatus()).json(error.getStatus() === 400 && answer.code === undefined ? { ...answer, code: 'invalid_input' } : answer);
+      response.status(error.getStatus()).json(answer.code === undefined ? { ...answer, code: codeOfStatus(error.getStatus()) } : answer);
       return;
     }
     const mapped = mapDomainError(error);
     if (mapped) {
-      // Every 400 carries a code the inbox can switch on: bad input found past the DTO rules too.
-      const code = (error as DomainError).code ?? (error instanceof InvalidInputError ? 'invalid_input' : undefined);
-      response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message, ...(code ? { code } : {}) });
+      const code = (error as DomainError).code ?? codeOfStatus(mapped.statusCode);
+      response.status(mapped.statusCode).json({ ...mapped, message: (error as Error).message, code });
       return;
     }
     if (error instanceof DomainError) this.logger.warn(`unmapped domain error: ${error.message}`);
     else this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'Algo falló de nuestro lado; inténtalo de nuevo en un momento.' });
+    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', code: codeOfStatus(500), message: 'Algo falló de nuestro lado; inténtalo de nuevo en un momento.' });
   }
+}
+
+/**
+ * The code of a refusal that has no more precise one: every answer carries a `code` a program can
+ * switch on (docs/api.md), the precise ones (`timeline_changed`, `last_admin`...) where they exist.
+ */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  410: 'gone',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  500: 'internal_error',
+  503: 'unavailable',
+};
+
+export function codeOfStatus(status: number): string {
+  return CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'refused');
 }
 
 function mapDomainError(error: unknown): { statusCode: number; error: string; details?: Record<string, unknown> } | undefined {

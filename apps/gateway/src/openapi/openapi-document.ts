@@ -35,12 +35,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       delete document.paths[path];
       continue;
     }
-    for (const operation of Object.values(operations) as Array<{ operationId?: string; security?: unknown[]; [key: string]: unknown }>) {
+    for (const [method, operation] of Object.entries(operations) as Array<[string, { operationId?: string; security?: unknown[]; [key: string]: unknown }]>) {
       const decision = operation.operationId ? access.get(operation.operationId) : undefined;
       if (decision === 'public') operation.security = [];
       if (decision === 'admin') operation['x-ventanilla-access'] = 'admin';
       // Webhooks answer their callers' way (Twilio's: TwiML, refusals in plain text), as their decorators say.
-      if (!WEBHOOK_PATHS.test(path)) describeRefusals(path, operation, decision);
+      if (!WEBHOOK_PATHS.test(path)) describeRefusals(path, method, operation, decision);
     }
   }
   return document;
@@ -51,21 +51,29 @@ const REFUSALS: Record<string, string> = {
   '401': 'No valid access token (signed out, expired, or the agent was deactivated).',
   '403': 'The agent may not do this: administrators only, or the ticket\'s tier and the agent\'s rules say no.',
   '404': 'Nothing with that number or id (or not one the agent may see).',
+  '409': 'The record\'s state does not allow this now (already resolved, merged, not pending...): `code` says which, `conflict` when nothing more precise.',
+  '429': 'Too many requests (`API_REQUESTS_PER_MINUTE` per token; sign-in attempts per address and account): `Retry-After` says when to try again.',
 };
+
+const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 
 /**
  * The refusals an operation can answer, all with ErrorResponse's body (DomainErrorFilter makes every
- * one): 400 when it takes input, 401 unless public, 403 for administrators' operations and those on
- * one record (per-ticket rules), 404 on one record. What a handler's decorators say stays.
+ * one): 400 when it takes input, 401 unless public, 403 for administrators' operations, those on one
+ * record (per-ticket rules) and every write (tier and role rules), 404 on one record, 409 for a
+ * write on one record, 429 wherever a token is needed and at sign-in. What a handler's decorators say stays.
  */
-function describeRefusals(path: string, operation: Record<string, unknown>, decision: 'public' | 'admin' | undefined): void {
+function describeRefusals(path: string, method: string, operation: Record<string, unknown>, decision: 'public' | 'admin' | undefined): void {
   const onRecord = path.includes('{');
+  const writes = WRITES.has(method);
   const takesInput = onRecord || Boolean(operation.requestBody) || ((operation.parameters as unknown[] | undefined)?.length ?? 0) > 0;
   const statuses = [
     ...(takesInput ? ['400'] : []),
     ...(decision === 'public' ? [] : ['401']),
-    ...(decision !== 'public' && (decision === 'admin' || onRecord) ? ['403'] : []),
+    ...(decision !== 'public' && (decision === 'admin' || onRecord || writes) ? ['403'] : []),
     ...(onRecord ? ['404'] : []),
+    ...(onRecord && writes ? ['409'] : []),
+    ...(decision !== 'public' || path === '/api/auth/login' ? ['429'] : []),
   ];
   const responses = (operation.responses ??= {}) as Record<string, unknown>;
   for (const status of statuses) {

@@ -30,7 +30,7 @@ export class TicketEntity {
   @Column({ name: 'severity_reasons', type: 'jsonb' })
   severityReasons!: string[];
 
-  /** The classifier's probability for the severity it proposed (null when a person chose it). */
+  /** The classifier's probability for the severity it proposed (null when the customer chose it); kept when an agent sets another. */
   @Column({ name: 'severity_confidence', type: 'real', nullable: true })
   severityConfidence!: number | null;
 

@@ -36,7 +36,7 @@ export interface TicketSummaryJson {
   severity: Severity;
   severityMeaning: string;
   severitySource: SeveritySource;
-  /** How sure the classifier was of the severity it proposed (null when a person chose it). */
+  /** How sure the classifier was of the severity it proposed (null when it proposed none: the customer chose); kept when an agent sets another. */
   severityConfidence: number | null;
   /** The classifier was unsure: L1 should confirm or change the severity. */
   severityReview: boolean;

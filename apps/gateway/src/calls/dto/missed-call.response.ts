@@ -22,7 +22,7 @@ export class MissedCallResponse implements UnplacedMissedCall {
   @Time({ nullable: true })
   endedAt!: Date | null;
 
-  @Time({ nullable: true, description: 'When an agent said they returned it (then it leaves the list).' })
+  @Time({ nullable: true, description: 'When an agent said they returned it (it stays on the list, marked as returned).' })
   calledBackAt!: Date | null;
 }
 

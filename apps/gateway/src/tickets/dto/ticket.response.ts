@@ -93,7 +93,7 @@ export class TicketSummaryResponse implements TicketSummaryJson {
   @Enum(SEVERITY_SOURCES)
   severitySource!: SeveritySource;
 
-  @Num({ nullable: true, description: 'How sure the classifier was (null when a person chose the severity).' })
+  @Num({ nullable: true, description: 'How sure the classifier was of its proposal (null when the customer chose the severity); kept when an agent sets another (severitySource says who set it).' })
   severityConfidence!: number | null;
 
   @Bool({ description: 'The classifier was unsure: L1 should confirm or change the severity.' })
