@@ -32,3 +32,14 @@ describe('loadWorkerConfig (outage detection)', () => {
     for (const value of ['0', '-5', 'mil']) expect(() => loadWorkerConfig({ INCIDENT_DETECTION_BACKLOG: value })).toThrow(/INCIDENT_DETECTION_BACKLOG/);
   });
 });
+
+describe('loadWorkerConfig (mail form senders)', () => {
+  it('should believe no Reply-To when nothing is set, and take listed addresses and domains in lower case', () => {
+    expect(loadWorkerConfig({}).email.formSenders).toEqual([]);
+    expect(loadWorkerConfig({ MAIL_FORM_SENDERS: 'No-Reply@Portal.mx, @formularios.portal.mx' }).email.formSenders).toEqual(['no-reply@portal.mx', '@formularios.portal.mx']);
+  });
+
+  it('should stop with the setting’s name when an entry is neither an address nor a domain', () => {
+    for (const value of ['portal.mx', 'no-reply@', '@localhost']) expect(() => loadWorkerConfig({ MAIL_FORM_SENDERS: value })).toThrow(/MAIL_FORM_SENDERS/);
+  });
+});

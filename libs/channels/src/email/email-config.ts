@@ -1,4 +1,4 @@
-import type { EnvReader } from '@app/platform';
+import { ConfigError, type EnvReader } from '@app/platform';
 
 export interface ImapSettings {
   host: string;
@@ -26,6 +26,19 @@ export interface EmailSettings {
   /** Attachments larger than this keep their metadata but not their bytes. */
   maxAttachmentBytes: number;
   fromName: string;
+  /** `MAIL_FORM_SENDERS`: addresses (or `@domain`) that send for others; their `Reply-To` is the customer. */
+  formSenders: string[];
+}
+
+/** Lower case; each an address (`no-reply@portal.mx`) or a whole domain (`@formularios.portal.mx`). */
+function formSenders(env: EnvReader): string[] {
+  return env.list('MAIL_FORM_SENDERS', []).map((entry) => {
+    const value = entry.toLowerCase();
+    if (!/^[^@\s]*@[^@\s]+\.[^@\s]+$/.test(value)) {
+      throw new ConfigError(`MAIL_FORM_SENDERS must list addresses (no-reply@portal.mx) or domains (@portal.mx), got "${entry}"`);
+    }
+    return value;
+  });
 }
 
 export function readEmailSettings(env: EnvReader, supportEmail: string): EmailSettings {
@@ -49,5 +62,6 @@ export function readEmailSettings(env: EnvReader, supportEmail: string): EmailSe
     maxMessageBytes: env.int('MAIL_MAX_BYTES', 25 * 1024 * 1024, { min: 1024 }),
     maxAttachmentBytes: env.int('MAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, { min: 0 }),
     fromName: env.string('SUPPORT_FROM_NAME', 'Soporte Interfactura'),
+    formSenders: formSenders(env),
   };
 }

@@ -193,7 +193,12 @@ describe('MailNormalizer on awkward input', () => {
     expect(message.text).toContain('No aparece la recepción.');
   });
 
-  it('should take the customer from Reply-To when a contact form sends for everyone from one address', async () => {
+  it('should take the customer from Reply-To only for a listed form sender, never from a stranger', async () => {
+    const forms = new MailNormalizer({ supportEmail: SUPPORT, maxAttachmentBytes: 1_000_000, formSenders: ['no-reply@formularios.mx', '@web.portal.mx'] });
+    const normalizeForm = (text: string) => {
+      const bytes = Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8');
+      return forms.normalize(bytes, { dedupeKey: mailIdentity(bytes).dedupeKey, receivedAt: new Date() });
+    };
     const raw = [
       'From: Formulario Web <no-reply@formularios.mx>',
       'Reply-To: =?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>',
@@ -202,10 +207,15 @@ describe('MailNormalizer on awkward input', () => {
       '',
       'Nombre: Claudia Ríos. Mensaje: no puedo descargar mis XML.',
     ].join('\n');
-    expect((await normalize(raw)).from).toEqual({ email: 'claudia@consultora.mx', name: 'Claudia Ríos' });
+    expect((await normalizeForm(raw)).from).toEqual({ email: 'claudia@consultora.mx', name: 'Claudia Ríos' });
+    expect((await normalizeForm(raw.replace('no-reply@formularios.mx', 'contacto@web.portal.mx'))).from).toEqual({ email: 'claudia@consultora.mx', name: 'Claudia Ríos' });
     // Without a name of its own, it does not borrow the form's; our own address there is ignored.
-    expect((await normalize(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', 'claudia@consultora.mx'))).from).toEqual({ email: 'claudia@consultora.mx', name: undefined });
-    expect((await normalize(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', SUPPORT))).from).toEqual({ email: 'no-reply@formularios.mx', name: 'Formulario Web' });
+    expect((await normalizeForm(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', 'claudia@consultora.mx'))).from).toEqual({ email: 'claudia@consultora.mx', name: undefined });
+    expect((await normalizeForm(raw.replace('=?UTF-8?Q?Claudia_R=C3=ADos?= <Claudia@Consultora.mx>', SUPPORT))).from).toEqual({ email: 'no-reply@formularios.mx', name: 'Formulario Web' });
+    // Anyone else's Reply-To is a claim nobody checked: the customer is who sent it.
+    const posing = raw.replace('Formulario Web <no-reply@formularios.mx>', 'Atacante <atacante@evil.mx>');
+    expect((await normalizeForm(posing)).from).toEqual({ email: 'atacante@evil.mx', name: 'Atacante' });
+    expect((await normalize(raw)).from).toEqual({ email: 'no-reply@formularios.mx', name: 'Formulario Web' });
   });
 
   it('should still give the text when the charset is one nobody knows', async () => {

@@ -14,6 +14,8 @@ import { messageIdsIn, normaliseMessageId } from './message-ids.js';
 export interface MailNormalizerSettings {
   supportEmail: string;
   maxAttachmentBytes: number;
+  /** Senders (addresses, or `@domain`) that send for others, such as a contact form: their mail's `Reply-To` is the customer. */
+  formSenders?: readonly string[];
 }
 
 export interface StoredMailContext {
@@ -44,7 +46,7 @@ export class MailNormalizer {
       throw new UnprocessableInboundError(`unparseable mail: ${error instanceof Error ? error.message : String(error)}`);
     }
     const sender = firstAddress(parsed.from);
-    const customer = answerAddress(parsed, sender, this.settings.supportEmail);
+    const customer = isFormSender(sender?.address, this.settings.formSenders ?? []) ? answerAddress(parsed, sender, this.settings.supportEmail) : sender;
     const subject = withoutNul(readableSubject(parsed.subject ?? '', raw)).trim();
     const messageId = normaliseMessageId(parsed.messageId);
     const headerLines = new Map<string, string>();
@@ -140,10 +142,22 @@ function readableSubject(parsed: string, raw: Buffer): string {
 }
 
 /**
- * Who the customer is: the address the mail asks answers to go to (`Reply-To`) when it names one,
- * else its sender. A portal's contact form or a shared mailbox sends from one address for everyone
- * (`no-reply@…`) and names the person in `Reply-To`: the ticket, its confirmation and the agents'
- * replies are theirs. Our own address there is ignored (a customer forwarding our mail back).
+ * Whether the sender is one the operator listed as sending for others (`MAIL_FORM_SENDERS`). Only
+ * for those is `Reply-To` believed: anyone can write any `Reply-To`, and the receiving server's
+ * SPF/DKIM/DMARC checks vouch for `From` alone, so from anyone else it would let a stranger post
+ * on a customer's tickets as that customer and spend their per-address limits.
+ */
+function isFormSender(address: string | undefined, formSenders: readonly string[]): boolean {
+  if (!address) return false;
+  const domain = address.slice(address.lastIndexOf('@'));
+  return formSenders.some((listed) => listed === address || listed === domain);
+}
+
+/**
+ * Who the customer is, for a listed form sender: the address the mail asks answers to go to
+ * (`Reply-To`) when it names one, else the sender. A portal's contact form sends from one address
+ * for everyone (`no-reply@…`) and names the person in `Reply-To`: the ticket, its confirmation and
+ * the agents' replies are theirs. Our own address there is ignored (a customer forwarding our mail back).
  */
 function answerAddress(parsed: ParsedMail, sender: { address: string; name?: string } | undefined, supportEmail: string): { address: string; name?: string } | undefined {
   const replyTo = firstAddress(parsed.replyTo);
