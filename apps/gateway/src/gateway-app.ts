@@ -5,6 +5,7 @@ import { createAppLogger } from '@app/platform';
 import { AccessTokens } from './auth/access-tokens.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
+import { jsonDepthLimit } from './http/json-depth-limit.js';
 import { httpMetrics } from './metrics/http-metrics.middleware.js';
 import { ApiDocs } from './openapi/api-docs.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
@@ -29,6 +30,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   // parser reads them in a fraction of qs's time (Nest's default, for nested keys nobody sends).
   // Registered here, Nest's own urlencoded parser is not added.
   app.useBodyParser('urlencoded', { extended: false });
+  // Nest's own JSON parser, registered here so the depth limit runs right after it.
+  app.useBodyParser('json');
+  app.use(jsonDepthLimit());
   app.useWebSocketAdapter(new RedisIoAdapter(app, config, app.get(AccessTokens)));
   app.get(ApiDocs).generateWith(() => buildOpenApiDocument(app));
   return app;

@@ -119,6 +119,21 @@ describe('bad input: loops, forged webhooks, oversized and flooding chat clients
     expect((await env.query(`SELECT 1 FROM inbound_items WHERE channel = 'phone'`)).length).toBe(before);
   });
 
+  it('should refuse a deeply nested JSON body with a 400 in Spanish before any code walks it, not a 500', async () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"email":${nested(5_000)},"password":"x"}`,
+    });
+    expect(login.status).toBe(400);
+    expect(await login.json()).toMatchObject({ code: 'invalid_input', message: 'El cuerpo de la solicitud anida más de 32 niveles.' });
+    // A body of ordinary depth still reaches the route's own rules.
+    const shallow = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"email":${nested(3)},"password":"x"}` });
+    expect(shallow.status).toBe(400);
+    expect((await shallow.json()) as { message: string }).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('email') });
+  });
+
   it('should drop a 2 MB chat frame’s connection without harm to others', async () => {
     const heavy = await ChatTestClient.connect(base);
     const disconnected = new Promise<string>((resolve) => heavy.socket.once('disconnect', (reason) => resolve(reason)));
