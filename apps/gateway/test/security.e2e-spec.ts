@@ -164,6 +164,19 @@ describe('security: hostile callers against two gateways', () => {
       expect(Number(await env.redis.get(`${env.queuePrefix}:limit:login-account:${email}`))).toBe(10);
     });
 
+    it('should stop one account guessed from many addresses, yet let its owner in from an address it signed in from before', async () => {
+      const { email, password } = await newAgent('L1', 'bloqueo');
+      expect((await login(baseA, email, password, behindProxy('198.51.100.10'))).status).toBe(200);
+      // Fifty failures from five addresses (ten each, the most one address may try) use up the account's hour.
+      for (let i = 0; i < 50; i++) {
+        expect((await login(i % 2 === 0 ? baseA : baseB, email, `incorrecta-${i}`, behindProxy(`198.51.100.${20 + Math.floor(i / 10)}`))).status).toBe(401);
+      }
+      expect((await login(baseA, email, password, behindProxy('198.51.100.30'))).status).toBe(429);
+      // The owner's own address is not locked out by strangers' failures, on either gateway.
+      expect((await login(baseB, email, password, behindProxy('198.51.100.10'))).status).toBe(200);
+      expect((await login(baseA, email, password, behindProxy('198.51.100.10'))).status).toBe(200);
+    });
+
     it('should stop one address guessing many accounts', async () => {
       const guesser = '192.0.2.55';
       for (let i = 0; i < 100; i++) {

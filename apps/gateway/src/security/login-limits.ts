@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { REDIS_CLIENT } from '@app/platform';
@@ -12,6 +13,11 @@ import { RedisLimit, type LimitRule } from './redis-limit.js';
  * checked (counted after, attempts sent all at once were all checked before any was counted); a
  * success gives its count back and clears its account-and-address count, so in effect only failures
  * count and a person who mistyped is not held back afterwards.
+ *
+ * The account-wide limit does not apply at an address the account signed in from within
+ * `KNOWN_ADDRESS_DAYS`: otherwise anyone could lock any agent (an administrator's address is easy
+ * to guess) out for an hour by failing from a handful of addresses. Guessing from such an address
+ * still meets the per-address limits.
  */
 export const LOGIN_LIMITS = {
   accountAtAddress: { name: 'login-account-address', points: 10, durationSeconds: 15 * 60 },
@@ -19,14 +25,22 @@ export const LOGIN_LIMITS = {
   address: { name: 'login-address', points: 100, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, LimitRule>;
 
+/** How long a successful sign-in makes its address known for its account. */
+export const KNOWN_ADDRESS_DAYS = 30;
+
 @Injectable()
 export class LoginLimits {
   private readonly accountAtAddress: RedisLimit;
   private readonly account: RedisLimit;
   private readonly address: RedisLimit;
+  private readonly prefix: string;
 
-  constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig, @Inject(REDIS_CLIENT) redis: Redis) {
+  constructor(
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {
     const prefix = config.core.queuePrefix;
+    this.prefix = prefix;
     this.accountAtAddress = new RedisLimit(redis, prefix, LOGIN_LIMITS.accountAtAddress);
     this.account = new RedisLimit(redis, prefix, LOGIN_LIMITS.account);
     this.address = new RedisLimit(redis, prefix, LOGIN_LIMITS.address);
@@ -39,7 +53,9 @@ export class LoginLimits {
    */
   async takeAttempt(email: string, address: string): Promise<void> {
     const counted: Array<[RedisLimit, string]> = [];
+    const known = await this.isKnown(email, address);
     for (const [limit, key] of this.keys(email, address)) {
+      if (known && limit === this.account) continue;
       const verdict = await limit.consume(key);
       if (!verdict.allowed) {
         await Promise.all(counted.map(([taken, takenKey]) => taken.refund(takenKey)));
@@ -51,8 +67,22 @@ export class LoginLimits {
 
   /** The password was right: the attempt does not count, and this account at this address starts afresh. */
   async recordSuccess(email: string, address: string): Promise<void> {
+    const known = await this.isKnown(email, address);
     const [[accountAtAddress, pairKey], ...others] = this.keys(email, address);
-    await Promise.all([accountAtAddress.reset(pairKey), ...others.map(([limit, key]) => limit.refund(key))]);
+    await Promise.all([
+      accountAtAddress.reset(pairKey),
+      ...others.filter(([limit]) => !(known && limit === this.account)).map(([limit, key]) => limit.refund(key)),
+      this.redis.set(this.knownKey(email, address), '1', 'EX', KNOWN_ADDRESS_DAYS * 24 * 60 * 60).catch(() => undefined),
+    ]);
+  }
+
+  /** Redis unreachable: not known (the in-memory limits apply as they are). */
+  private async isKnown(email: string, address: string): Promise<boolean> {
+    return (await this.redis.exists(this.knownKey(email, address)).catch(() => 0)) === 1;
+  }
+
+  private knownKey(email: string, address: string): string {
+    return `${this.prefix}:login-known:${createHash('sha256').update(`${email}|${address}`).digest('base64url')}`;
   }
 
   private keys(email: string, address: string): Array<[RedisLimit, string]> {
