@@ -7,8 +7,10 @@ import { DovecotServer } from '../../../test/support/dovecot.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { buildMail, customerAddress } from '../../../test/support/mail-builder.js';
 import { freePort } from '../../../test/support/ports.js';
+import { SimulatedCall, TwilioWebhookClient } from '../../../test/support/simulated-call.js';
 import { SmtpSink, type SunkMail } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import { TEST_TWILIO as TWILIO, twilioSettings } from '../../../test/support/twilio-test-account.js';
 import type { AvailabilityReport, SlaReport } from '@app/tickets';
 
 // One SLA hour lasts one second: attention 2 h = 2 s, solution 8 h = 8 s, severity 1 updates every 1 s.
@@ -58,7 +60,8 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
     sink = await SmtpSink.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...slaEnv() })).start();
+    // Twilio's webhooks on, to hear the phone menu; nothing here completes a call, so no SMS is sent.
+    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...twilioSettings('http://127.0.0.1:9'), ...slaEnv() })).start();
     worker = await new AppProcess('worker', env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, ...slaEnv() })).start();
     admin = await ApiClient.signIn(base, ADMIN);
   });
@@ -229,6 +232,10 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       expect(chat.statuses.at(-1)?.banner).toMatchObject({ kind: 'maintenance' });
       expect(chat.statuses.at(-1)?.banner?.text).toContain('Estamos en mantenimiento programado');
       chat.close();
+      // The phone menu says it before the options, as the chat's banner does.
+      const greeting = await new SimulatedCall(new TwilioWebhookClient(base, TWILIO.publicBaseUrl, TWILIO.accountSid, TWILIO.authToken), '+528112340099').dial();
+      expect(greeting.text).toContain('Estamos en un mantenimiento programado hasta el');
+      expect(greeting.children.map((child) => child.name)).toContain('Gather');
 
       const during = customerAddress('durante');
       await dovecot.append(buildMail({ from: during, subject: 'Pregunta', text: '¿Dónde veo mis timbres?' }).raw);

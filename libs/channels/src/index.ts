@@ -31,7 +31,7 @@ export * from './chat/chat-status.reader.js';
 export * from './chat/chat.adapter.js';
 export * from './chat/chat.module.js';
 export * from './chat/chat.service.js';
-export * from './chat/maintenance-calendar.js';
+export * from './contract/maintenance-calendar.js';
 export * from './phone/call-tickets.js';
 export * from './phone/phone-config.js';
 export * from './phone/phone-gateway.module.js';

@@ -10,11 +10,26 @@ const mexicoCityIso = (local: string): string => new Date(`${local}:00-06:00`).t
 
 const EMPTY_FORM = { startsAt: '', endsAt: '', description: '' };
 
+/**
+ * Who was told, in words: notices go by mail to recent customers with a confirmed address only (a
+ * chat's unconfirmed address and a caller's phone get none), so "0" needs its reason.
+ */
+function scheduledText(noticesQueued: number): string {
+  const told =
+    noticesQueued === 0
+      ? 'Nadie recibió aviso por correo: ningún cliente reciente tiene un correo confirmado.'
+      : `Enviamos el aviso por correo a ${noticesQueued === 1 ? '1 cliente reciente' : `${noticesQueued} clientes recientes`} con correo confirmado.`;
+  return `Mantenimiento programado. ${told} El chat y el menú telefónico lo anuncian mientras dura.`;
+}
+
+/** "ya hay un mantenimiento…" → "Ya hay un mantenimiento….": each warning its own sentence. */
+const asSentence = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
+
 /** Planned maintenance: at most 24 h, announced 7 days ahead; customers are told by email. */
 export function MaintenancePage({ me }: { me: Me }) {
   const [windows, setWindows] = useState<MaintenanceWindow[]>([]);
   const [form, setForm] = useState(EMPTY_FORM);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string; warnings?: string[] } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -36,8 +51,8 @@ export function MaintenancePage({ me }: { me: Me }) {
         endsAt: mexicoCityIso(form.endsAt),
         description: form.description,
       });
-      const warnings = result.warnings.map((warning) => knownMessageText(warning) ?? 'revisa la lista de mantenimientos');
-      setMessage({ error: false, text: `Programado; se avisó a ${result.noticesQueued} cliente(s).${warnings.length ? ` Aviso: ${warnings.join('; ')}` : ''}` });
+      const warnings = result.warnings.map((warning) => asSentence(knownMessageText(warning) ?? 'revisa la lista de mantenimientos'));
+      setMessage({ error: false, text: scheduledText(result.noticesQueued), warnings });
       setForm(EMPTY_FORM);
       await load();
     } catch (failure) {
@@ -48,7 +63,7 @@ export function MaintenancePage({ me }: { me: Me }) {
   const cancel = async (window: MaintenanceWindow) => {
     try {
       await api('DELETE', `/api/maintenance/${window.id}`);
-      setMessage({ error: false, text: 'Mantenimiento cancelado; se avisó a los clientes.' });
+      setMessage({ error: false, text: 'Mantenimiento cancelado. A quienes recibieron el aviso por correo les enviamos la cancelación.' });
     } catch (failure) {
       setMessage({ error: true, text: errorText(failure, 'No se pudo cancelar.') });
     }
@@ -113,6 +128,14 @@ export function MaintenancePage({ me }: { me: Me }) {
         <p class={message.error ? 'error' : 'status'} role={message.error ? 'alert' : 'status'}>
           {message.text}
         </p>
+      )}
+      {message?.warnings && message.warnings.length > 0 && (
+        <div class="warning" role="alert">
+          <strong>Revisa:</strong>
+          {message.warnings.map((warning) => (
+            <span key={warning}>{warning}</span>
+          ))}
+        </div>
       )}
     </main>
   );

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { formatDisplayTime, PresenceRegistry } from '@app/platform';
 import type { ChatBanner, ChatStatus } from './chat-protocol.js';
 import { knownOutagesSentence, OUTAGE_BOARD, type OutageBoard } from '../contract/outage-board.js';
-import { MAINTENANCE_CALENDAR, type MaintenanceCalendar } from './maintenance-calendar.js';
+import { MAINTENANCE_CALENDAR, type MaintenanceCalendar } from '../contract/maintenance-calendar.js';
 
 /**
  * What the widget tells customers about the service: whether agents are connected (the inbox's

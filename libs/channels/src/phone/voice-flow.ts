@@ -1,4 +1,6 @@
 import type { CallChoice } from '../contract/call-facts.js';
+import { formatDisplayTime } from '@app/platform';
+import type { MaintenanceCalendar } from '../contract/maintenance-calendar.js';
 import { knownOutagesSentence, type OutageBoard } from '../contract/outage-board.js';
 import type { CallerTicketFinder, CallTicketFinder } from './call-tickets.js';
 import { normalizePhoneNumber, splitTicketNumber } from './phone-number.js';
@@ -20,7 +22,7 @@ export class VoiceFlow {
     private readonly responses: VoiceResponses,
     private readonly callerTickets: CallerTicketFinder,
     private readonly calls: CallTicketFinder,
-    private readonly outages: OutageBoard,
+    private readonly notices: { outages: OutageBoard; maintenance: MaintenanceCalendar },
     confirmationWaitSeconds: number,
   ) {
     this.confirmationRounds = Math.ceil(confirmationWaitSeconds / CONFIRMATION_PAUSE_SECONDS);
@@ -32,7 +34,7 @@ export class VoiceFlow {
     const attempt = boundedInt(query.get('attempt'), 1, MENU_ATTEMPTS);
     switch (callback.kind) {
       case 'voice':
-        return caller ? this.responses.menu({ greeting: true, preface: await this.outageAnnouncement(), attempt: 1, ticketOption: true }) : this.responses.withheldNumber();
+        return caller ? this.responses.menu({ greeting: true, preface: await this.announcement(), attempt: 1, ticketOption: true }) : this.responses.withheldNumber();
       case 'menu':
         return caller ? this.afterMenu(caller, params.Digits, attempt, query.get('tickets') !== '0') : this.responses.withheldNumber();
       case 'ticket':
@@ -48,12 +50,15 @@ export class VoiceFlow {
   }
 
   /**
-   * A known failure is announced before the menu, so a caller who calls about it knows it is being
-   * worked on; the menu follows all the same, to report it or anything else. Never holds up the call.
+   * Before the menu, as the chat's banner: a known failure, so a caller who calls about it knows it
+   * is being worked on, else the announced maintenance going on now (its clocks start when it ends).
+   * The menu follows all the same, to report it or anything else. Never holds up the call.
    */
-  private async outageAnnouncement(): Promise<string[]> {
-    const sentence = knownOutagesSentence(await this.outages.knownOutages().catch(() => []));
-    return sentence ? [sentence, PROMPTS.outageMenuFollows] : [];
+  private async announcement(): Promise<string[]> {
+    const sentence = knownOutagesSentence(await this.notices.outages.knownOutages().catch(() => []));
+    if (sentence) return [sentence, PROMPTS.outageMenuFollows];
+    const window = await this.notices.maintenance.windowToAnnounce(new Date()).catch(() => null);
+    return window && window.startsAt <= new Date() ? [PROMPTS.maintenanceUntil(formatDisplayTime(window.endsAt))] : [];
   }
 
   private afterMenu(caller: string, digits: string | undefined, attempt: number, ticketOption: boolean): string {

@@ -11,6 +11,8 @@ export const PROMPTS = {
   greeting: 'Gracias por llamar a Soporte del Portal Gratuito de Interfactura.',
   menuIntro: 'Para atenderle mejor, díganos qué tan grave es su problema.',
   outageMenuFollows: 'Si llama por esta falla o por cualquier otro motivo, elija una opción del menú.',
+  maintenanceUntil: (endsAt: string) =>
+    `Estamos en un mantenimiento programado hasta el ${endsAt}. Puede dejarnos su mensaje: lo atenderemos al terminar.`,
   severityOptions: {
     0: 'Si el servicio está completamente caído y no puede operar, marque 0.',
     1: 'Si el servicio falla en parte y eso afecta su operación, marque 1.',

@@ -35,7 +35,7 @@ describe('checkWindow', () => {
     const first = window('2026-02-01T06:00:00Z', '2026-02-01T10:00:00Z');
     expect(checkWindow(window('2026-03-15T06:00:00Z', '2026-03-15T08:00:00Z'), [first], policy, MINUTE, now)).toEqual({
       ok: true,
-      warnings: ['Ya hay un mantenimiento en 2026-Q1; se espera uno por trimestre.'],
+      warnings: ['Ya hay un mantenimiento en el primer trimestre de 2026: se espera uno por trimestre.'],
     });
     expect(checkWindow(window('2026-02-01T08:00:00Z', '2026-02-01T12:00:00Z'), [first], policy, MINUTE, now).ok && true).toBe(true);
     expect(checkWindow(window('2026-04-05T06:00:00Z', '2026-04-05T08:00:00Z'), [first], policy, MINUTE, now)).toEqual({ ok: true, warnings: [] });

@@ -16,6 +16,14 @@ export function quarterOf(date: Date): string {
   return `${year}-Q${Math.ceil(month / 3)}`;
 }
 
+const QUARTER_WORDS_ES = ['primer', 'segundo', 'tercer', 'cuarto'];
+
+/** "2026-Q4" as a supervisor reads it: "cuarto trimestre de 2026". */
+function quarterEs(quarter: string): string {
+  const [year, number] = quarter.split('-Q');
+  return `${QUARTER_WORDS_ES[Number(number) - 1]} trimestre de ${year}`;
+}
+
 /**
  * The support process's rules for planned maintenance: at most 24 hours, announced at least 7 days
  * before it starts, quarterly. A second window in a quarter is allowed with a warning (the process
@@ -34,7 +42,7 @@ export function checkWindow(request: WindowRequest, existing: WindowRequest[], p
   const sameQuarter = existing.filter((window) => quarterOf(window.startsAt) === quarter);
   const overlapping = existing.filter((window) => window.startsAt < request.endsAt && window.endsAt > request.startsAt);
   const warnings = [
-    ...(sameQuarter.length > 0 ? [`Ya hay un mantenimiento en ${quarter}; se espera uno por trimestre.`] : []),
+    ...(sameQuarter.length > 0 ? [`Ya hay un mantenimiento en el ${quarterEs(quarter)}: se espera uno por trimestre.`] : []),
     ...(overlapping.length > 0 ? ['Se empalma con otro mantenimiento.'] : []),
   ];
   return { ok: true, warnings };

@@ -13,8 +13,10 @@ import type { RenderedMessage } from './rendered-message.js';
 export function renderChatConfirmation(input: ConfirmationInput): RenderedMessage {
   const lines = [
     ...(input.knownIncident ? [incidentKnownNotice(input.knownIncident.title)] : []),
-    `Un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)}.`,
-    ...(input.maintenanceUntil ? [`Hay un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; el plazo corre al terminar.`] : []),
+    // During maintenance the clocks wait for its end: the promise says from when, not "within 2 hours" of now.
+    input.maintenanceUntil
+      ? `Estamos en un mantenimiento programado hasta el ${formatDisplayTime(input.maintenanceUntil)}; al terminar, un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)}.`
+      : `Un asesor te atiende en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     ...(input.verificationSentTo ? [`Confirma tu correo con el enlace que enviamos a ${input.verificationSentTo}.`] : []),
     'Puedes seguir escribiendo aquí: tus mensajes se agregan al ticket.',
   ];

@@ -34,6 +34,16 @@ describe('renderConfirmation', () => {
     expect(lines.join(' ')).not.toMatch(/Hola|Soporte Interfactura|Severidad/);
   });
 
+  it('should promise attention from the end of a maintenance going on, in the chat and by SMS, not within 2 hours of now', () => {
+    const maintenanceUntil = new Date('2026-12-04T18:00:00Z');
+    const chat = renderConfirmation({ ...input, maintenanceUntil }).text;
+    expect(chat).toContain('Estamos en un mantenimiento programado hasta el 4 de diciembre de 2026 a las 12:00 p.m. (hora del centro de México); al terminar, un asesor te atiende en menos de 2 horas.');
+    expect(chat).not.toContain('Un asesor te atiende en menos de 2 horas.');
+    const sms = renderConfirmation({ ...input, channel: 'phone', maintenanceUntil }).text;
+    expect(sms).toContain('Estamos en mantenimiento hasta el 4 de diciembre de 2026 a las 12:00 p.m. (hora del centro de México); al terminar te atenderemos en menos de 2 horas.');
+    expect(sms).not.toContain('Te atenderemos en menos de 2 horas.');
+  });
+
   it('should keep the full letter for mail: greeting, severity with its meaning, what comes next and the signature', () => {
     const mail = renderConfirmation({ ...input, channel: 'email' }).text;
     expect(mail).toContain('Hola, Lucía:');

@@ -1,4 +1,4 @@
-import { formatDurationEs } from '@app/platform';
+import { formatDisplayTime, formatDurationEs } from '@app/platform';
 import { SEVERITY_LABELS_ES } from '../severity/severity.js';
 import type { ConfirmationInput } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -15,7 +15,9 @@ export function renderSmsConfirmation(input: ConfirmationInput): RenderedMessage
     `Soporte Interfactura: ${opening}`,
     `${SEVERITY_LABELS_ES[input.severity]}.`,
     ...(input.knownIncident ? ['Ya sabemos de esta falla y la estamos atendiendo; te avisaremos por este medio.'] : []),
-    `Te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`,
+    input.maintenanceUntil
+      ? `Estamos en mantenimiento hasta el ${formatDisplayTime(input.maintenanceUntil)}; al terminar te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`
+      : `Te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     `Si nos contactas de nuevo, menciona el ${input.ticketNumber}.`,
   ].join(' ');
   return { subject: `[${input.ticketNumber}] Confirmación de tu llamada`, text, html: '' };

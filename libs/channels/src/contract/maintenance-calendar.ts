@@ -4,7 +4,7 @@ export interface AnnouncedWindow {
   endsAt: Date;
 }
 
-/** Tells the chat which maintenance to show in the widget's banner. The apps wire it. */
+/** Tells the channels which maintenance to announce (the chat widget's banner, the phone menu). The apps wire it. */
 export interface MaintenanceCalendar {
   /** The announced window going on at `now`, or starting soon enough to remind customers of it. */
   windowToAnnounce(now: Date): Promise<AnnouncedWindow | null>;
