@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN } from '../../../test/support/api-client.js';
 import { launchBrowser, SCREENS, screenshotBothSizes, seriousAccessibilityViolations, signInToInbox, type Screen } from '../../../test/support/browser.js';
 import { CustomerStack, mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -235,5 +236,22 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     await page.getByRole('region', { name: 'En curso' }).getByText('Lentitud al descargar XML').waitFor();
     // The incident's tab counts what is unresolved.
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: 'Incidentes (1)' }).waitFor();
+  });
+
+  it('should let an administrator, and only an administrator, count an incident as down time for the availability report', async () => {
+    const agent = await signIn();
+    await agent.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: /^Incidentes/ }).click();
+    await agent.getByRole('region', { name: 'En curso' }).getByText('Lentitud al descargar XML').click();
+    await agent.locator('#incident-title', { hasText: 'Lentitud al descargar XML' }).waitFor();
+    expect(await agent.getByLabel(/Cuenta como tiempo fuera de servicio/).count()).toBe(0);
+
+    const admin = await signInToInbox(browser, stack.base, ADMIN);
+    contexts.push(admin.context());
+    await admin.getByRole('navigation', { name: 'Secciones' }).getByRole('button', { name: /^Incidentes/ }).click();
+    await admin.getByRole('region', { name: 'En curso' }).getByText('Lentitud al descargar XML').click();
+    await admin.getByLabel(/Cuenta como tiempo fuera de servicio/).check();
+    await admin.getByRole('status').filter({ hasText: 'El incidente cuenta como tiempo fuera de servicio en el reporte de disponibilidad.' }).waitFor();
+    const { items } = (await stack.api.get<{ items: Array<{ title: string; countsAsDowntime: boolean }> }>('/api/incidents')).body;
+    expect(items.find((item) => item.title === 'Lentitud al descargar XML')?.countsAsDowntime).toBe(true);
   });
 });

@@ -173,6 +173,19 @@ export function IncidentDetailView({
         />
       )}
 
+      {me.role === 'admin' && live && incident.status !== 'suspected' && (
+        <DowntimeChoice
+          incident={incident}
+          onChange={(countsAsDowntime) =>
+            change(
+              () => api<IncidentDetail>('PATCH', `/api/incidents/${incident.id}`, { countsAsDowntime }),
+              countsAsDowntime ? 'El incidente cuenta como tiempo fuera de servicio en el reporte de disponibilidad.' : 'El incidente ya no cuenta como tiempo fuera de servicio.',
+              'No se pudo cambiar si cuenta como tiempo fuera de servicio.',
+            )
+          }
+        />
+      )}
+
       <LinkedTickets
         incident={incident}
         canAct={canAct && live && incident.status !== 'resolved'}
@@ -193,6 +206,37 @@ export function IncidentDetailView({
 
       <UpdatesTimeline updates={incident.updates} />
     </main>
+  );
+}
+
+/**
+ * Whether the outage counts against the 99.3 % availability goal: the worker's own samples see only
+ * Ventanilla's parts, not the portal or the stamping provider customers report on. An administrator's call.
+ */
+function DowntimeChoice({ incident, onChange }: { incident: IncidentDetail; onChange: (countsAsDowntime: boolean) => Promise<boolean> }) {
+  // Shown as chosen at once; put back if the server refuses.
+  const [checked, setChecked] = useState(incident.countsAsDowntime);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setChecked(incident.countsAsDowntime), [incident.countsAsDowntime]);
+  return (
+    <label class="downtime-choice">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={busy}
+        onChange={(event) => {
+          const wanted = event.currentTarget.checked;
+          setChecked(wanted);
+          setBusy(true);
+          void onChange(wanted)
+            .then((done) => {
+              if (!done) setChecked(!wanted);
+            })
+            .finally(() => setBusy(false));
+        }}
+      />{' '}
+      Cuenta como tiempo fuera de servicio (de su inicio a su resolución) en el reporte de disponibilidad
+    </label>
   );
 }
 
