@@ -217,6 +217,13 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await header.getByText('Devolver llamada').waitFor({ state: 'detached' });
     await page.locator('.ticket-row', { hasText: subject }).getByText('Devolver llamada').waitFor({ state: 'detached' });
     await screenshot(page, 'inbox', '07-call-back-recorded');
+
+    // A reply to a caller goes by SMS: the box counts what the carrier bills as the agent types.
+    await page.getByRole('textbox', { name: 'Respuesta' }).fill('Listo, ya puede timbrar.');
+    await page.locator('.sms-size').getByText('Tu texto: 24 caracteres · 1 SMS').waitFor();
+    await page.getByRole('textbox', { name: 'Respuesta' }).fill('Ya quedó: reintente el timbrado desde Facturación.');
+    await page.locator('.sms-size').getByText('Tu texto: 50 caracteres · 1 SMS (con acentos o símbolos: hasta 70 caracteres por SMS)').waitFor();
+    await page.getByRole('textbox', { name: 'Respuesta' }).fill('');
   });
 
   it('should let L3 send back a ticket that is not a defect to the L2 agent who escalated it, who reads why', async () => {

@@ -148,7 +148,10 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     expect(await chat.locator('.preview-text').textContent()).toContain(UPDATE);
     const sms = previews.getByRole('region', { name: 'SMS' });
     expect(await sms.locator('.preview-text').textContent()).toBe(`Interfactura ${reporters[5]!.ticketNumber}: actualización. ${UPDATE}`);
-    await sms.getByText(/\d+ caracteres/).waitFor();
+    // What the carrier counts: the update's accents send it as UCS-2, 70 characters per SMS.
+    const smsText = `Interfactura ${reporters[5]!.ticketNumber}: actualización. ${UPDATE}`;
+    const segments = smsText.length <= 70 ? 1 : Math.ceil(smsText.length / 67);
+    await sms.getByText(`${[...smsText].length} caracteres · ${segments === 1 ? '1 SMS' : `${segments} SMS`} (con acentos o símbolos: hasta 70 caracteres por SMS)`).waitFor();
     await screenshotBothSizes(page, SUITE, '02-compose-with-previews');
     await expectAccessible(page, 'the incident with the previews');
 
@@ -253,5 +256,11 @@ describe('the incidents view of the inbox (Chromium, 1366 and 375 px)', () => {
     await admin.getByRole('status').filter({ hasText: 'El incidente cuenta como tiempo fuera de servicio en el reporte de disponibilidad.' }).waitFor();
     const { items } = (await stack.api.get<{ items: Array<{ title: string; countsAsDowntime: boolean }> }>('/api/incidents')).body;
     expect(items.find((item) => item.title === 'Lentitud al descargar XML')?.countsAsDowntime).toBe(true);
+
+    // Its one customer wrote by mail: the preview shows that channel only, not a chat or SMS nobody will get.
+    await admin.getByLabel('Mensaje para los clientes').fill('Seguimos revisando la descarga de XML.');
+    const previews = admin.getByRole('group', { name: 'Vista previa por canal' });
+    await previews.getByRole('region', { name: 'Correo' }).waitFor();
+    expect(await previews.getByRole('region', { name: /^(Chat|SMS)$/ }).count()).toBe(0);
   });
 });

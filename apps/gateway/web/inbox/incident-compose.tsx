@@ -3,6 +3,7 @@ import type { IncidentDetail, IncidentUpdatePreview, IncidentUpdateView } from '
 import { api, errorText } from './api.js';
 import { ConfirmInline } from './confirm-inline.js';
 import { ErrorLine } from './error-line.js';
+import { smsSize } from './sms-size.js';
 
 /** The preview is asked for once typing pauses this long. */
 const PREVIEW_DELAY_MS = 350;
@@ -61,6 +62,7 @@ export function IncidentCompose({ incident, onSent }: { incident: IncidentDetail
   // Until there is text to preview, the linked tickets say whom it will reach.
   const known = incident.customersByChannel;
   const reach = preview?.reach ?? { email: known.email ?? 0, chat: known.chat ?? 0, sms: known.phone ?? 0, unreachable: 0, total: (known.email ?? 0) + (known.chat ?? 0) + (known.phone ?? 0) };
+  const shows = (count: number) => count > 0 || reach.total === 0;
   const ready = Boolean(body.trim()) && !sending;
 
   const send = async () => {
@@ -105,25 +107,32 @@ export function IncidentCompose({ incident, onSent }: { incident: IncidentDetail
       </p>
       <ErrorLine message={previewError} />
       {preview && (
+        // Only the channels its customers are on (all three while none is linked, to show the wording).
         <div class="incident-previews" aria-label="Vista previa por canal" role="group">
-          <section class="preview" aria-labelledby="preview-email-title">
-            <h4 id="preview-email-title">Correo</h4>
-            <p class="meta">Así lo lee el cliente de {preview.email.ticketNumber} (en el hilo de su ticket)</p>
-            <p class="preview-subject">Asunto: {preview.email.subject}</p>
-            <pre class="preview-text">{preview.email.text}</pre>
-          </section>
-          <section class="preview" aria-labelledby="preview-chat-title">
-            <h4 id="preview-chat-title">Chat</h4>
-            <p class="meta">Así lo lee el cliente de {preview.chat.ticketNumber}</p>
-            <pre class="preview-text">{preview.chat.text}</pre>
-          </section>
-          <section class="preview" aria-labelledby="preview-sms-title">
-            <h4 id="preview-sms-title">SMS</h4>
-            <p class="meta">
-              Así lo lee el cliente de {preview.sms.ticketNumber} · {preview.sms.characters} caracteres
-            </p>
-            <pre class="preview-text">{preview.sms.text}</pre>
-          </section>
+          {shows(reach.email) && (
+            <section class="preview" aria-labelledby="preview-email-title">
+              <h4 id="preview-email-title">Correo</h4>
+              <p class="meta">Así lo lee el cliente de {preview.email.ticketNumber} (en el hilo de su ticket)</p>
+              <p class="preview-subject">Asunto: {preview.email.subject}</p>
+              <pre class="preview-text">{preview.email.text}</pre>
+            </section>
+          )}
+          {shows(reach.chat) && (
+            <section class="preview" aria-labelledby="preview-chat-title">
+              <h4 id="preview-chat-title">Chat</h4>
+              <p class="meta">Así lo lee el cliente de {preview.chat.ticketNumber}</p>
+              <pre class="preview-text">{preview.chat.text}</pre>
+            </section>
+          )}
+          {shows(reach.sms) && (
+            <section class="preview" aria-labelledby="preview-sms-title">
+              <h4 id="preview-sms-title">SMS</h4>
+              <p class="meta">
+                Así lo lee el cliente de {preview.sms.ticketNumber} · {smsSize(preview.sms.text)}
+              </p>
+              <pre class="preview-text">{preview.sms.text}</pre>
+            </section>
+          )}
         </div>
       )}
       <div class="reply-send">

@@ -6,6 +6,7 @@ import { useCannedResponses } from './canned-responses.js';
 import { CHANNEL_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels.js';
 import type { LiveUpdates } from './live-updates.js';
 import { loadDraft, saveDraft } from './drafts.js';
+import { smsSize } from './sms-size.js';
 import { COMPOSE_EVENT } from './shortcut-keys.js';
 import { isSendKey } from './shortcuts.js';
 import type { CannedResponse, Me, TicketDetail } from './types.js';
@@ -239,6 +240,12 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
           }}
         />
       </label>
+      {!internal && ticket.channel === 'phone' && body.trim() && (
+        // The SMS adds the ticket's number before the text; the carrier bills by segment.
+        <p class="hint sms-size" aria-live="polite">
+          Tu texto: {smsSize(body)}
+        </p>
+      )}
       <div class="reply-file">
         <input
           id="reply-file"
