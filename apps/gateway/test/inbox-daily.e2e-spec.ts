@@ -405,6 +405,13 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.getByLabel('Contraseña inicial (mínimo 10 caracteres)').fill('clave-suficiente-1');
     await page.getByRole('button', { name: 'Crear agente' }).click();
     await page.getByRole('alert').filter({ hasText: 'Ya existe un agente con ese correo.' }).waitFor();
+
+    // The deactivated agent keeps its history under a name the administrator may correct.
+    await row.getByRole('button', { name: 'Cambiar nombre' }).click();
+    await page.getByLabel(`Nombre de ${L2.name} (lo leen los clientes en las respuestas)`).fill('Omar Operaciones Ruiz');
+    await page.getByRole('button', { name: 'Guardar nombre' }).click();
+    await page.getByRole('status').filter({ hasText: `${L2.name} ahora se llama Omar Operaciones Ruiz.` }).waitFor();
+    expect((await agents()).name).toBe('Omar Operaciones Ruiz');
   });
 
   it('should have a skip link to the list and no serious or critical accessibility violations in the inbox, the login and the chat widget', async () => {

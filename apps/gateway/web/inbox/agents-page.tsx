@@ -36,13 +36,39 @@ function PasswordReset({ agent, onDone, onCancel }: { agent: Agent; onDone: (tex
   );
 }
 
-/** Administrators: create agents, change their tier or role, reset a password, deactivate (after asking). */
+/** The name customers read in replies and updates ("Atentamente, …"): the first administrator is made as "Administrador". */
+function RenameAgent({ agent, onRename, onCancel }: { agent: Agent; onRename: (name: string) => void; onCancel: () => void }) {
+  const [name, setName] = useState(agent.name);
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onRename(name.trim());
+      }}
+    >
+      <label>
+        Nombre de {agent.name} (lo leen los clientes en las respuestas)
+        <input required maxLength={120} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+      </label>
+      <button type="submit" disabled={!name.trim() || name.trim() === agent.name}>
+        Guardar nombre
+      </button>
+      <button type="button" class="link" onClick={onCancel}>
+        Cancelar
+      </button>
+    </form>
+  );
+}
+
+/** Administrators: create agents, change their name, tier or role, reset a password, deactivate (after asking). */
 export function AgentsPage({ me }: { me: Me }) {
   const [agents, setAgents] = useState<Agent[]>([]);
   const [form, setForm] = useState({ name: '', email: '', password: '', tier: 'L1', role: 'agent' });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ error: boolean; text: string } | null>(null);
   const [resetting, setResetting] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -138,6 +164,9 @@ export function AgentsPage({ me }: { me: Me }) {
                   </select>
                 </td>
                 <td class="agent-actions">
+                  <button type="button" onClick={() => setRenaming(renaming === agent.id ? null : agent.id)} aria-expanded={renaming === agent.id}>
+                    Cambiar nombre
+                  </button>
                   <button type="button" onClick={() => setResetting(resetting === agent.id ? null : agent.id)} aria-expanded={resetting === agent.id}>
                     Restablecer contraseña
                   </button>
@@ -157,6 +186,16 @@ export function AgentsPage({ me }: { me: Me }) {
                     <button type="button" onClick={() => setConfirming(agent.id)}>
                       Desactivar
                     </button>
+                  )}
+                  {renaming === agent.id && (
+                    <RenameAgent
+                      agent={agent}
+                      onCancel={() => setRenaming(null)}
+                      onRename={(name) => {
+                        setRenaming(null);
+                        void update(agent, { name }, `${agent.name} ahora se llama ${name}.`);
+                      }}
+                    />
                   )}
                   {resetting === agent.id && (
                     <PasswordReset

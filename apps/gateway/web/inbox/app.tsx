@@ -239,8 +239,8 @@ export function App() {
           ))}
         </nav>
         <span class="me">
-          {me.name} · {me.tier}
-          {me.role === 'admin' ? ' · admin' : ''}
+          {/* An administrator sees every tier; its own tier only says where its tickets start. */}
+          {me.name} · {me.role === 'admin' ? 'Administrador' : me.tier}
         </span>
         {me.role === 'admin' && <AdminPageLink label="Colas" url="/admin/queues/" what="el tablero de colas" />}
         {me.role === 'admin' && <AdminPageLink label="API" url="/api/docs" what="la documentación de la API" />}

@@ -240,7 +240,7 @@ function DowntimeChoice({ incident, onChange }: { incident: IncidentDetail; onCh
   );
 }
 
-/** Its state in words; a dismissed one says so rather than "Sospechado". */
+/** Its state in words; a dismissed one says so rather than "Posible incidente". */
 export function IncidentStatusBadge({ incident }: { incident: IncidentSummary }) {
   return incident.dismissedAt ? (
     <span class="badge incident-dismissed">Descartado</span>

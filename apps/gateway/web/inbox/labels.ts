@@ -26,7 +26,8 @@ export const UNVERIFIED_HINT = 'El correo lo escribió quien inició el chat y a
 export const CHANNEL_LABEL: Record<Channel, string> = { email: 'Correo', chat: 'Chat', phone: 'Teléfono' };
 
 /** An incident's state as agents read it. */
-export const INCIDENT_STATUS_LABEL: Record<string, string> = { suspected: 'Sospechado', open: 'Confirmado', resolved: 'Resuelto' };
+// "Posible incidente", as the strip above the list says it: one word for one state everywhere.
+export const INCIDENT_STATUS_LABEL: Record<string, string> = { suspected: 'Posible incidente', open: 'Confirmado', resolved: 'Resuelto' };
 
 export const TIER_LABEL: Record<string, string> = { L1: 'L1 · Help Desk', L2: 'L2 · Operaciones', L3: 'L3 · Desarrollo' };
 
