@@ -90,7 +90,7 @@ describe('agents, tiers and the ticket workflow through the API', () => {
       expect(await admin.patch(`/api/agents/${me.body.id}`, { role: 'agent' })).toMatchObject({ status: 409, body: { code: 'last_admin' } });
       expect((await admin.patch(`/api/agents/${me.body.id}`, { active: false })).status).toBe(409);
       expect(await admin.post('/api/agents', { name: 'Otra vez', email: ADMIN.email, password: 'clave-larga-123', tier: 'L1' })).toMatchObject({
-        status: 400,
+        status: 409,
         body: { code: 'agent_email_taken' },
       });
       expect((await admin.get('/api/tickets')).status).toBe(200);

@@ -51,7 +51,7 @@ const REFUSALS: Record<string, string> = {
   '401': 'No valid access token (signed out, expired, or the agent was deactivated).',
   '403': 'The agent may not do this: administrators only, or the ticket\'s tier and the agent\'s rules say no.',
   '404': 'Nothing with that number or id (or not one the agent may see).',
-  '409': 'The record\'s state does not allow this now (already resolved, merged, not pending...): `code` says which, `conflict` when nothing more precise.',
+  '409': 'The state does not allow this now (already resolved, merged, not pending, a name or address already taken...): `code` says which, `conflict` when nothing more precise.',
   '429': 'Too many requests (`API_REQUESTS_PER_MINUTE` per token; sign-in attempts per address and account): `Retry-After` says when to try again.',
 };
 
@@ -60,8 +60,8 @@ const WRITES = new Set(['post', 'put', 'patch', 'delete']);
 /**
  * The refusals an operation can answer, all with ErrorResponse's body (DomainErrorFilter makes every
  * one): 400 when it takes input, 401 unless public, 403 for administrators' operations, those on one
- * record (per-ticket rules) and every write (tier and role rules), 404 on one record, 409 for a
- * write on one record, 429 wherever a token is needed and at sign-in. What a handler's decorators say stays.
+ * record (per-ticket rules) and every write (tier and role rules), 404 on one record, 409 for an
+ * agent's write (a record's state, a name already taken), 429 wherever a token is needed and at sign-in. What a handler's decorators say stays.
  */
 function describeRefusals(path: string, method: string, operation: Record<string, unknown>, decision: 'public' | 'admin' | undefined): void {
   const onRecord = path.includes('{');
@@ -72,7 +72,7 @@ function describeRefusals(path: string, method: string, operation: Record<string
     ...(decision === 'public' ? [] : ['401']),
     ...(decision !== 'public' && (decision === 'admin' || onRecord || writes) ? ['403'] : []),
     ...(onRecord ? ['404'] : []),
-    ...(onRecord && writes ? ['409'] : []),
+    ...(writes && decision !== 'public' ? ['409'] : []),
     ...(decision !== 'public' || path === '/api/auth/login' ? ['429'] : []),
   ];
   const responses = (operation.responses ??= {}) as Record<string, unknown>;

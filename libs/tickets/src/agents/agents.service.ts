@@ -47,7 +47,7 @@ export class AgentsService {
   async create(input: NewAgent, em?: EntityManager): Promise<AgentEntity> {
     const email = validEmail(input.email);
     validateAgentFields(input, email);
-    if (await this.agents.existsWithEmail(email, em)) throw new InvalidInputError(`Ya existe un agente con el correo ${email}.`, 'agent_email_taken');
+    if (await this.agents.existsWithEmail(email, em)) throw new ConflictError(`Ya existe un agente con el correo ${email}.`, {}, 'agent_email_taken');
     return this.agents.insert(
       { name: input.name.trim(), email, passwordHash: await hashPassword(input.password), tier: input.tier, role: input.role, active: true },
       em,
