@@ -154,6 +154,10 @@ export function ReportsPage() {
             </tbody>
           </table>
           </div>
+          <p class="hint">
+            Entre paréntesis, a tiempo / decididos: un ticket cuenta cuando se atendió (o resolvió) o cuando su plazo venció sin ello; los que siguen en curso
+            dentro de su plazo aún no cuentan, por eso pueden sumar menos que «Tickets».
+          </p>
           <p>
             Actualizaciones de estatus a tiempo: {pct(sla.statusUpdates.percent)} ({sla.statusUpdates.sentOnTime}/{sla.statusUpdates.owed}, tolerancia{' '}
             {sla.statusUpdates.toleranceMinutes} min).
