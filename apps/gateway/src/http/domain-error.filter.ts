@@ -55,7 +55,7 @@ const CODE_OF_STATUS: Record<number, string> = {
   503: 'unavailable',
 };
 
-export function codeOfStatus(status: number): string {
+function codeOfStatus(status: number): string {
   return CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'refused');
 }
 
