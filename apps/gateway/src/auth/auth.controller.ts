@@ -29,10 +29,10 @@ export class AuthController {
   async login(@Body() credentials: LoginDto, @Ip() ip: string): Promise<LoginJson> {
     const email = credentials.email.trim().toLowerCase();
     const password = credentials.password;
-    await this.limits.takeAttempt(email, ip);
+    const attempt = await this.limits.takeAttempt(email, ip);
     const agent = await this.agents.authenticate(email, password);
     if (!agent) throw new UnauthorizedException('El correo o la contraseña no son correctos');
-    await this.limits.recordSuccess(email, ip);
+    await this.limits.recordSuccess(attempt);
     return { ...(await this.tokens.issue(agent)), agent: { id: agent.id, name: agent.name, email: agent.email, tier: agent.tier, role: agent.role } };
   }
 

@@ -125,7 +125,7 @@ function tokenSecret(reader: EnvReader): string | undefined {
 /** Its own port: on the gateway's, the second server to listen fails, and a supervisor restarts it forever. */
 function gatewayMetrics(reader: EnvReader, port: number): MetricsSettings {
   const metrics = readMetricsSettings(reader);
-  if (metrics.port !== undefined && metrics.port !== 0 && metrics.port === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both ${port})`);
+  if (port !== 0 && metrics.port === port) throw new ConfigError(`METRICS_PORT must differ from PORT (both ${port})`);
   return metrics;
 }
 

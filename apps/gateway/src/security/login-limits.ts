@@ -25,6 +25,14 @@ export const LOGIN_LIMITS = {
   address: { name: 'login-address', points: 100, durationSeconds: 60 * 60 },
 } as const satisfies Record<string, LimitRule>;
 
+/** An attempt `takeAttempt` let through: what it counted, for `recordSuccess` to give back. */
+export interface LoginAttempt {
+  email: string;
+  address: string;
+  /** The account signed in from this address before: the account-wide limit was not counted. */
+  known: boolean;
+}
+
 /** How long a successful sign-in makes its address known for its account. */
 export const KNOWN_ADDRESS_DAYS = 30;
 
@@ -51,7 +59,7 @@ export class LoginLimits {
    * 429 when any is used up. A refused attempt gives back what it counted on the others (it was never
    * checked, so it must not use up the account's limit for its owner at other addresses).
    */
-  async takeAttempt(email: string, address: string): Promise<void> {
+  async takeAttempt(email: string, address: string): Promise<LoginAttempt> {
     const counted: Array<[RedisLimit, string]> = [];
     const known = await this.isKnown(email, address);
     for (const [limit, key] of this.keys(email, address)) {
@@ -63,11 +71,11 @@ export class LoginLimits {
       }
       counted.push([limit, key]);
     }
+    return { email, address, known };
   }
 
   /** The password was right: the attempt does not count, and this account at this address starts afresh. */
-  async recordSuccess(email: string, address: string): Promise<void> {
-    const known = await this.isKnown(email, address);
+  async recordSuccess({ email, address, known }: LoginAttempt): Promise<void> {
     const [[accountAtAddress, pairKey], ...others] = this.keys(email, address);
     await Promise.all([
       accountAtAddress.reset(pairKey),
