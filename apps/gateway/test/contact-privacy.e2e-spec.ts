@@ -60,7 +60,7 @@ describe('ARCO requests: an administrator exports and erases everything held abo
     const columns = await stack.env.query<{ table_name: string; column_name: string; data_type: string }>(
       `SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
          JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema AND t.table_type = 'BASE TABLE'
-        WHERE c.table_schema = 'public' AND c.table_name <> 'migrations' AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea', 'ARRAY')`,
+        WHERE c.table_schema = 'public' AND c.table_name <> 'migrations' AND c.data_type IN ('text', 'character varying', 'jsonb', 'json', 'bytea', 'ARRAY', 'tsvector')`,
     );
     const found: string[] = [];
     for (const column of columns) {

@@ -158,6 +158,32 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
     expect((await getJson(`/api/tickets?q=${encodeURIComponent('horarios')}`)).json.total).toBe(0);
   });
 
+  it('should index for search only what people wrote, and follow a change of their words', async () => {
+    const insert = (text: string, automated: boolean) =>
+      env.query<{ id: string }>(
+        `INSERT INTO messages (ticket_id, direction, channel, external_id, author_type, text, automated)
+         VALUES ($1::uuid, $2, 'email', gen_random_uuid()::text, $3, $4, $5) RETURNING id`,
+        [outage.id, automated ? 'outbound' : 'inbound', automated ? 'system' : 'contact', text, automated],
+      );
+    const [customers] = await insert('Las quesadillas del comedor no timbran', false);
+    const [ours] = await insert('Registramos tu solicitud sobre las enchiladas', true);
+    const vectors = async () =>
+      Object.fromEntries(
+        (await env.query<{ id: string; search: string | null }>(`SELECT id, search::text AS search FROM messages WHERE id = ANY($1::uuid[])`, [[customers!.id, ours!.id]])).map(
+          (row) => [row.id === customers!.id ? 'customers' : 'ours', row.search],
+        ),
+      );
+    expect(await vectors()).toEqual({ customers: expect.stringContaining("'quesadill'"), ours: null });
+    const found = async (q: string) => ((await getJson(`/api/tickets?q=${encodeURIComponent(q)}`)).json.items as Array<{ number: string }>).map((ticket) => ticket.number);
+    expect(await found('quesadillas')).toEqual([outage.number]);
+
+    // An edit (or an erasure) of the customer's words is what the search finds from then on.
+    await env.query(`UPDATE messages SET text = 'Los tamales del comedor no timbran' WHERE id = $1`, [customers!.id]);
+    expect(await found('quesadillas')).toEqual([]);
+    expect(await found('tamales')).toEqual([outage.number]);
+    expect(await vectors()).toEqual({ customers: expect.stringContaining("'tamal'"), ours: null });
+  });
+
   it('should serve an attachment that claims to be HTML only as a sandboxed download', async () => {
     const { status, headers, body } = await api.get(`/api/tickets/${outage.number}/attachments/${outage.attachmentId}`);
     expect(status).toBe(200);
