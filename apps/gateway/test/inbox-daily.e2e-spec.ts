@@ -412,6 +412,14 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.getByRole('button', { name: 'Guardar nombre' }).click();
     await page.getByRole('status').filter({ hasText: `${L2.name} ahora se llama Omar Operaciones Ruiz.` }).waitFor();
     expect((await agents()).name).toBe('Omar Operaciones Ruiz');
+
+    // Renaming oneself shows in the header at once, without signing in again.
+    const mine = page.locator('tr', { hasText: ADMIN.email });
+    await mine.getByRole('button', { name: 'Cambiar nombre' }).click();
+    await mine.getByRole('textbox').fill('Mesa de Ayuda Interfactura');
+    await mine.getByRole('button', { name: 'Guardar nombre' }).click();
+    // (On a phone the header hides the name for room; it is there for wider screens.)
+    await page.locator('.me', { hasText: 'Mesa de Ayuda Interfactura · Administrador' }).waitFor({ state: 'attached' });
   });
 
   it('should have a skip link to the list and no serious or critical accessibility violations in the inbox, the login and the chat widget', async () => {

@@ -61,8 +61,11 @@ function RenameAgent({ agent, onRename, onCancel }: { agent: Agent; onRename: (n
   );
 }
 
-/** Administrators: create agents, change their name, tier or role, reset a password, deactivate (after asking). */
-export function AgentsPage({ me }: { me: Me }) {
+/**
+ * Administrators: create agents, change their name, tier or role, reset a password, deactivate (after
+ * asking). A change to their own account reaches `onMeChanged`, so the header says it at once.
+ */
+export function AgentsPage({ me, onMeChanged }: { me: Me; onMeChanged: (me: Me) => void }) {
   const [agents, setAgents] = useState<Agent[]>([]);
   const [form, setForm] = useState({ name: '', email: '', password: '', tier: 'L1', role: 'agent' });
   const [error, setError] = useState<string | null>(null);
@@ -105,6 +108,8 @@ export function AgentsPage({ me }: { me: Me }) {
       setNotice({ error: true, text: errorText(failure, 'No se pudo guardar el cambio.') });
     }
     setConfirming(null);
+    // Deactivating oneself ends the session: that answer is the sign-in page's to show, not a notice here.
+    if (agent.id === me.id) await api<Me>('GET', '/api/auth/me').then(onMeChanged, () => undefined);
     await load();
   };
 

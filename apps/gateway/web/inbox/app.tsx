@@ -282,7 +282,7 @@ export function App() {
       )}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {page === 'agents' ? (
-        <AgentsPage me={me} />
+        <AgentsPage me={me} onMeChanged={setMe} />
       ) : page === 'canned' ? (
         <CannedPage />
       ) : page === 'calls' ? (
