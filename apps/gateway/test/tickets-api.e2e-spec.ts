@@ -115,6 +115,8 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       ['workflow rule', await api.post(`/api/tickets/${outage.number}/merge`, { into: outage.number })],
       ['missing parameter', await api.patch(`/api/tickets/${outage.number}`, {})],
       ['bad ticket number', await api.get('/api/tickets/no-es-numero')],
+      ['bad merge target', await api.post(`/api/tickets/${outage.number}/merge`, { into: 'el de ayer' })],
+      ['absent merge target', await api.post(`/api/tickets/${outage.number}/merge`, { into: 'IF-999998' })],
     ];
     // Spanish, and none of the words an English refusal is made of.
     const messages = refusals.map(([what, refusal]) => ({ what, message: String(refusal.body.message) }));
@@ -128,6 +130,8 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       'workflow rule': 400,
       'missing parameter': 400,
       'bad ticket number': 400,
+      'bad merge target': 400,
+      'absent merge target': 404,
     });
     expect(refusals.find(([what]) => what === 'domain rule')![1].body.message).toBe('La severidad ya es 0.');
     // Every refusal carries a code a program can switch on: the status's own when there is no precise one.
@@ -140,6 +144,8 @@ describe('gateway HTTP API (read-only tickets, inbound items, health)', () => {
       'workflow rule': 'invalid_input',
       'missing parameter': 'invalid_input',
       'bad ticket number': 'invalid_input',
+      'bad merge target': 'invalid_input',
+      'absent merge target': 'not_found',
     });
   });
 

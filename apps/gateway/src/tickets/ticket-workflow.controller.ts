@@ -130,8 +130,9 @@ export class TicketWorkflowController {
   @HttpCode(200)
   @ApiOkResponse({ type: TicketDetailResponse })
   async merge(@CurrentActor() actor: Actor, @Param('number', TicketNumberPipe) number: string, @Body() body: MergeDto) {
-    const typed = body.into;
-    const into = ticketNumberFromQuery(typed) ?? typed.trim().toUpperCase();
+    // Malformed is the request's fault (400, as for a number in the path); well formed but absent is a 404.
+    const into = ticketNumberFromQuery(body.into);
+    if (!into) throw new BadRequestException('el ticket destino debe tener la forma IF-000123 (o solo 123)');
     await this.workflow.merge(number, actor, into);
     return presentTicketDetail(await this.tickets.timeline(into, actor));
   }
