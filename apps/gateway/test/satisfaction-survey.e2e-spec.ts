@@ -132,8 +132,11 @@ describe('satisfaction survey (Chromium, SMTP sink, fake Twilio REST API)', () =
     await card.getByText(`¿Cómo te atendimos en el ticket ${number}?`).waitFor({ timeout: 20_000 });
     expect((await seriousAccessibilityViolations(customer)).map((violation) => violation.id)).toEqual([]);
     await screenshot(customer, SUITE, 'widget-survey-375');
-    await card.getByRole('button', { name: '4 · Buena' }).click();
+    // Chosen from the keyboard: the buttons go, and focus moves on to the comment (not to the page's top).
+    await card.getByRole('button', { name: '4 · Buena' }).focus();
+    await customer.keyboard.press('Enter');
     await card.getByText('¡Gracias! Registramos tu calificación: 4 de 5.').waitFor();
+    expect(await customer.evaluate<string>(`document.getElementById('ventanilla-chat').shadowRoot.activeElement?.id ?? ''`)).toBe(`vt-survey-comment-${number}`);
     await card.getByLabel('¿Algo que quieras contarnos? (opcional)').fill('Todo claro.');
     await card.getByRole('button', { name: 'Enviar comentario' }).click();
     await card.getByText('Recibimos tu comentario. ¡Gracias!').waitFor();

@@ -81,6 +81,26 @@ describe('chat widget day to day (Chromium)', () => {
     expect(await desktop.locator('#vt-hint').isVisible()).toBe(true);
   });
 
+  it('should fill a short screen (a phone with its keyboard open) with the chat, keep Enviar reachable, and keep Tab inside it', async () => {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 400 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await startChat(page, 'teclado-abierto');
+    // The conversation keeps room to read, and the send button is on screen and nothing lies over it.
+    expect((await page.locator('.vt-body', { has: page.locator('.vt-log') }).boundingBox())!.height).toBeGreaterThanOrEqual(100);
+    await page.getByRole('button', { name: 'Enviar' }).click({ trial: true, timeout: 5_000 });
+    await screenshot(page, SUITE, 'keyboard-open-360x400');
+    // Covering the page, the panel is modal: Tab goes round its own controls, never to the page behind.
+    expect(await page.getByRole('dialog').getAttribute('aria-modal')).toBe('true');
+    const focused: string[] = [];
+    for (let press = 0; press < 12; press += 1) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate<string>('document.activeElement.id'));
+    }
+    expect(new Set(focused)).toEqual(new Set(['ventanilla-chat']));
+  });
+
   it('should take back "no hay asesores conectados" once an agent signs in to the inbox, without a reload', async () => {
     const page = await customerPage('phone');
     await startChat(page, 'sin-asesores');

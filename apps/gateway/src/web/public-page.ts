@@ -13,7 +13,7 @@ const STYLE = [
   'main{max-width:34rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.12)}',
   'h1{font-size:1.4rem;margin-top:0}',
   'button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#0b5cab;color:#fff;cursor:pointer}',
-  'button:focus-visible,textarea:focus-visible{outline:3px solid #f5a623;outline-offset:2px}',
+  'button:focus-visible,textarea:focus-visible{outline:3px solid #1d2630;outline-offset:2px}',
   '.firma{color:#5b6773;font-size:.9rem}',
   '.ratings{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}',
   '.ratings button{flex:1 1 5.5rem;min-height:3rem}',

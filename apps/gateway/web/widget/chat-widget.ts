@@ -5,7 +5,7 @@ import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';
 import { surveyCard } from './survey-card.js';
 import { TEXTS } from './texts-es.js';
-import { WIDGET_CSS } from './widget-styles.js';
+import { FULL_SCREEN, WIDGET_CSS } from './widget-styles.js';
 
 const MAX_TEXT_CHARS = 4_000;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -122,6 +122,7 @@ export class ChatWidget implements ConnectionListener {
     this.launcher.addEventListener('click', () => (this.panel.hidden ? this.open(true) : this.close()));
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.close();
+      if (event.key === 'Tab' && this.coversPage()) this.keepFocusInside(event);
     });
 
     this.startForm.append(
@@ -185,7 +186,13 @@ export class ChatWidget implements ConnectionListener {
       el('div', { class: 'vt-body vt-start-body' }, this.startForm),
       this.conversation,
     );
-    return el('div', { class: 'vt-root' }, this.panel, this.launcher);
+    const root = el('div', { class: 'vt-root' }, this.panel, this.launcher);
+    // What is visible of the screen, the keyboard's share taken off: the full-screen panel's height (widget-styles.ts).
+    const viewport = window.visualViewport;
+    const fit = () => viewport && root.style.setProperty('--vt-visible-height', `${Math.round(viewport.height)}px`);
+    viewport?.addEventListener('resize', fit);
+    fit();
+    return root;
   }
 
   private field(name: keyof ChatWidget['fields'], label: string): HTMLElement[] {
@@ -194,6 +201,9 @@ export class ChatWidget implements ConnectionListener {
 
   private open(focus: boolean): void {
     this.panel.hidden = false;
+    this.panel.parentElement!.classList.add('vt-open');
+    // Covering the page, the panel is a modal dialog: focus stays in it until it is closed.
+    this.panel.setAttribute('aria-modal', String(this.coversPage()));
     this.launcher.setAttribute('aria-expanded', 'true');
     this.connection.connect();
     if (focus) (this.conversation.hidden ? this.fields.name : this.composer).focus();
@@ -201,8 +211,27 @@ export class ChatWidget implements ConnectionListener {
 
   private close(): void {
     this.panel.hidden = true;
+    this.panel.parentElement!.classList.remove('vt-open');
     this.launcher.setAttribute('aria-expanded', 'false');
     this.launcher.focus();
+  }
+
+  private coversPage(): boolean {
+    return window.matchMedia(FULL_SCREEN).matches;
+  }
+
+  /** Tab from the panel's last control goes to its first, Shift+Tab from its first to its last. */
+  private keepFocusInside(event: KeyboardEvent): void {
+    const controls = [...this.panel.querySelectorAll<HTMLElement>('button, input, textarea, a[href]')].filter(
+      (control) => !control.hasAttribute('disabled') && control.getClientRects().length > 0,
+    );
+    const focused = (this.panel.getRootNode() as ShadowRoot).activeElement;
+    const [first, last] = [controls[0], controls.at(-1)];
+    if (!first || !last) return;
+    if (!event.shiftKey && focused === last) first.focus();
+    else if (event.shiftKey && focused === first) last.focus();
+    else return;
+    event.preventDefault();
   }
 
   private submitStart(): void {

@@ -34,20 +34,32 @@ export function surveyCard(entry: SurveyRequestPayload): HTMLElement {
     button.addEventListener('click', () => {
       for (const other of buttons.querySelectorAll('button')) other.setAttribute('disabled', '');
       void answer(entry.url, { calificacion: String(rating + 1) }).then((ack) => {
+        // The buttons go: focus moves on (to the comment, else the card), not to the page's top.
         if (ack.ok) {
           buttons.remove();
           status.textContent = TEXTS.survey.thanks(ack.rating ?? rating + 1);
-          if (!ack.comment) card.append(commentForm);
+          if (!ack.comment) {
+            card.append(commentForm);
+            commentBox.focus();
+          } else focusCard(card);
           return;
         }
         status.textContent = ack.message || TEXTS.survey.failed;
-        if (ack.code === 'survey_already_answered') buttons.remove();
+        if (ack.code === 'survey_already_answered') {
+          buttons.remove();
+          focusCard(card);
+        }
         else for (const other of buttons.querySelectorAll('button')) other.removeAttribute('disabled');
       });
     });
     buttons.append(button);
   }
   return card;
+}
+
+function focusCard(card: HTMLElement): void {
+  card.setAttribute('tabindex', '-1');
+  card.focus();
 }
 
 async function answer(url: string, fields: Record<string, string>): Promise<SurveyAnswerAck> {
