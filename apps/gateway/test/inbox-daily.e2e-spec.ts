@@ -174,6 +174,11 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Atajos de teclado' }).waitFor();
     await screenshotBothSizes(page, SUITE, '04-shortcut-help');
+    // Modal: Tab stays on the sheet's one button instead of reaching the page behind it.
+    for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate<string>('document.activeElement.textContent')).toBe('Cerrar');
+    }
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Atajos de teclado' }).waitFor({ state: 'detached' });
 
@@ -203,6 +208,16 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     expect(await focusedNumber()).toBeNull();
     await page.keyboard.press('Control+Enter');
     await page.locator('.message.outbound', { hasText: 'Revisamos jk y te escribimos' }).waitFor();
+    // Said to screen readers too: the timeline that shows it is no live region.
+    await page.getByRole('status').filter({ hasText: 'Respuesta enviada.' }).waitFor();
+
+    // On a phone the list goes away when a ticket opens: focus follows to the ticket, not to the page.
+    await page.setViewportSize(SCREENS.phone);
+    await page.getByRole('button', { name: '← Volver a la lista' }).click();
+    await page.locator(`.ticket-row[data-number="${numbers[0]!}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#ticket-title', { hasText: numbers[0]! }).waitFor();
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('ticket-detail');
   });
 
   it('should assign, merge and resolve several tickets at once, saying per ticket what happened', async () => {

@@ -43,6 +43,9 @@ const TITLE = 'Ventanilla · Soporte Interfactura';
 /** What is new since the agent last looked: a new ticket, or new messages on one they have not opened. */
 export type Fresh = Map<string, 'created' | 'message'>;
 
+/** inbox.css's one-column layout, in which the list and the open ticket take turns on screen. */
+const ONE_COLUMN = '(max-width: 760px)';
+
 /** Moves the focus to an element, scrolling it into view (skip links, back to the list). */
 const focusOn = (selector: string): void => {
   const target = document.querySelector<HTMLElement>(selector);
@@ -128,6 +131,8 @@ export function App() {
 
   const open = (number: string | null) => {
     setPlace((current) => ({ ...current, page: 'tickets', ticket: number, incident: undefined }));
+    // One column: the list (and the row that had focus) is hidden, so focus goes to the ticket shown.
+    if (number && window.matchMedia(ONE_COLUMN).matches) setTimeout(() => focusOn('#ticket-detail'), 0);
     if (number) {
       setFresh((current) => {
         if (!current.has(number)) return current;

@@ -60,6 +60,8 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
   const [internal, setInternal] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What the last send did, said to screen readers too (the timeline that shows it is no live region).
+  const [sent, setSent] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
   const [macro, setMacro] = useState<CannedResponse | null>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -73,6 +75,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
   // when someone wrote meanwhile.
   const draftBase = useRef<string | null>(null);
   const edit = (next: string) => {
+    if (next) setSent(null);
     draftBase.current = next.trim() ? (draftBase.current ?? ticket.version) : null;
     saveDraft(ticket.number, next);
     setBody(next);
@@ -123,6 +126,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
     if (busy || (!body.trim() && !file) || (file && filesRefused)) return;
     setBusy(true);
     setError(null);
+    setSent(null);
     const path = `/api/tickets/${ticket.number}`;
     const pending = internal ? null : macro;
     let step = 'send';
@@ -151,6 +155,7 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
       setChanged(false);
       setMacro(null);
       clearFile();
+      setSent(internal ? 'Nota interna guardada.' : pending?.setStatus === 'resolved' ? 'Respuesta enviada; el ticket quedó resuelto.' : 'Respuesta enviada.');
       onSent();
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409 && failure.details.reason === 'timeline_changed') {
@@ -287,6 +292,9 @@ export function ReplyBox({ me, ticket, live, onSent }: { me: Me; ticket: TicketD
         </div>
       )}
       <ErrorLine message={error} />
+      <p class="hint reply-sent" role="status">
+        {sent ?? ''}
+      </p>
       <div class="reply-send">
         <span id="reply-keys" class="hint">
           Ctrl + Enter envía

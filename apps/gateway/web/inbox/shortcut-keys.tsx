@@ -77,7 +77,18 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   }, []);
   return (
     <div class="dialog-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
-      <section class="dialog shortcut-help" role="dialog" aria-modal="true" aria-labelledby="shortcut-title">
+      <section
+        class="dialog shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-title"
+        // Modal: its one control keeps the focus (Tab would reach the page behind the backdrop).
+        onKeyDown={(event) => {
+          if (event.key !== 'Tab') return;
+          event.preventDefault();
+          closeButton.current?.focus();
+        }}
+      >
         <h2 id="shortcut-title">Atajos de teclado</h2>
         <p class="hint">No se activan mientras escribes en un campo (salvo Ctrl + Enter y Esc).</p>
         <dl>
