@@ -75,6 +75,15 @@ describe('chat widget day to day (Chromium)', () => {
     tablet.setDefaultTimeout(15_000);
     await startChat(tablet, 'tableta');
     expect(await tablet.locator('#vt-hint').isVisible()).toBe(false);
+    // With no Shift on a phone's keyboard, Enter writes a new line there; the button sends.
+    const composer = tablet.getByLabel('Escribe tu mensaje');
+    await composer.fill('Primera línea');
+    await composer.press('Enter');
+    await composer.pressSequentially('segunda línea');
+    expect(await composer.inputValue()).toBe('Primera línea\nsegunda línea');
+    await tablet.getByRole('button', { name: 'Enviar' }).click();
+    await tablet.locator('.vt-customer:not(.vt-pending) .vt-text', { hasText: 'segunda línea' }).waitFor();
+    expect(await tablet.locator('.vt-customer .vt-text', { hasText: 'segunda línea' }).textContent()).toBe('Primera línea\nsegunda línea');
     const desktop = await customerPage('desktop');
     await startChat(desktop, 'teclado');
     expect(await desktop.locator('#vt-hint').textContent()).toBe('Enter envía · Shift+Enter agrega una línea');

@@ -5,7 +5,7 @@ import type { PendingRequest } from './conversation-store.js';
 import { el } from './dom.js';
 import { surveyCard } from './survey-card.js';
 import { TEXTS } from './texts-es.js';
-import { FULL_SCREEN, WIDGET_CSS } from './widget-styles.js';
+import { FULL_SCREEN, TOUCH_SCREEN, WIDGET_CSS } from './widget-styles.js';
 
 const MAX_TEXT_CHARS = 4_000;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -18,7 +18,7 @@ export class ChatWidget implements ConnectionListener {
   private readonly connection: ChatConnection;
   private readonly launcher = el('button', { type: 'button', class: 'vt-launcher', 'aria-expanded': 'false', 'aria-controls': 'vt-panel', 'aria-label': TEXTS.launcherLabel }, TEXTS.launcher);
   private readonly panel = el('section', { id: 'vt-panel', class: 'vt-panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'vt-title', hidden: '' });
-  private readonly offline = el('p', { class: 'vt-notice vt-offline', role: 'status', hidden: '' }, TEXTS.offline);
+  private readonly offline = el('p', { class: 'vt-notice vt-offline', role: 'status', hidden: '' });
   private readonly banner = el('p', { class: 'vt-notice vt-banner', role: 'status', hidden: '' });
   private readonly agents = el('p', { class: 'vt-notice vt-agents', role: 'status', hidden: '' });
   private readonly lostNotice = el('p', { class: 'vt-notice', role: 'alert', hidden: '' }, TEXTS.lostConversation);
@@ -74,6 +74,8 @@ export class ChatWidget implements ConnectionListener {
     for (const request of pending) {
       if (!waiting.has(request.clientId) || this.pendingElements.has(request.clientId)) continue;
       const element = this.messageElement('vt-customer vt-pending', TEXTS.you, request.text, TEXTS.sending);
+      // Read once, when stored (the entry replaces it); a failure is read (failed()).
+      element.setAttribute('aria-hidden', 'true');
       this.pendingElements.set(request.clientId, element);
       this.log.append(element);
     }
@@ -83,6 +85,7 @@ export class ChatWidget implements ConnectionListener {
   failed(request: PendingRequest, error: ChatErrorAck): void {
     const element = this.pendingElements.get(request.clientId);
     element?.classList.add('vt-failed');
+    element?.removeAttribute('aria-hidden');
     const state = element?.querySelector('.vt-state');
     if (state) state.textContent = `${TEXTS.failed}: ${error.error === 'text_too_long' ? TEXTS.errors.tooLong(MAX_TEXT_CHARS) : TEXTS.errors.invalid}`;
     if (request.kind === 'start') this.showStartForm();
@@ -90,6 +93,8 @@ export class ChatWidget implements ConnectionListener {
 
   online(online: boolean): void {
     this.offline.hidden = online;
+    // Written when it changes, not only shown: a screen reader announces a status whose text changes.
+    this.offline.textContent = online ? '' : TEXTS.offline;
   }
 
   status(status: ChatStatus): void {
@@ -163,7 +168,8 @@ export class ChatWidget implements ConnectionListener {
       this.submitMessage();
     });
     this.composer.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      // A phone's keyboard has no Shift+Enter: there Enter writes a new line and the button sends.
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && !window.matchMedia(TOUCH_SCREEN).matches) {
         event.preventDefault();
         this.submitMessage();
       }
@@ -186,7 +192,8 @@ export class ChatWidget implements ConnectionListener {
       el('div', { class: 'vt-body vt-start-body' }, this.startForm),
       this.conversation,
     );
-    const root = el('div', { class: 'vt-root' }, this.panel, this.launcher);
+    // Its own language, whatever the portal's page says: screen readers read it with a Spanish voice.
+    const root = el('div', { class: 'vt-root', lang: 'es-MX' }, this.panel, this.launcher);
     // What is visible of the screen, the keyboard's share taken off: the full-screen panel's height (widget-styles.ts).
     const viewport = window.visualViewport;
     const fit = () => viewport && root.style.setProperty('--vt-visible-height', `${Math.round(viewport.height)}px`);

@@ -1,3 +1,6 @@
+/** Touch screens: no physical keyboard, so no Shift+Enter (Enter writes a new line there, the button sends). */
+export const TOUCH_SCREEN = '(pointer: coarse)';
+
 /** Screens on which the open panel covers the page (the widget then keeps focus inside it). */
 export const FULL_SCREEN = '(max-width: 480px), (max-height: 560px)';
 
@@ -51,7 +54,7 @@ button, input, textarea { font: inherit; color: inherit; }
 .vt-attach input:focus-visible + label { outline: 3px solid #1d2733; outline-offset: 2px; }
 .vt-files { list-style: none; margin: 4px 0 0; padding: 0; font-size: 13px; }
 .vt-files a { color: #0b5cab; }
-@media (pointer: coarse), (max-width: 480px) { .vt-hint { display: none; } }
+@media ${TOUCH_SCREEN}, (max-width: 480px) { .vt-hint { display: none; } }
 .vt-survey { margin: 10px 0; padding: 10px 12px; border: 1px solid #9aa7b5; border-radius: 10px; background: #fff; }
 .vt-ratings { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
 .vt-rating { flex: 1 1 90px; background: #e3efff; color: #0b3d75; border: 1px solid #0b5cab; border-radius: 6px; padding: 8px 6px; cursor: pointer; }
