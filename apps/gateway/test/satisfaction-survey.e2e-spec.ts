@@ -141,6 +141,11 @@ describe('satisfaction survey (Chromium, SMTP sink, fake Twilio REST API)', () =
     await card.getByRole('button', { name: 'Enviar comentario' }).click();
     await card.getByText('Recibimos tu comentario. ¡Gracias!').waitFor();
     await screenshot(customer, SUITE, 'widget-survey-answered-375');
+    // Drawn again after a reload, the card shows the answer given, not the buttons.
+    await customer.reload();
+    await customer.getByRole('button', { name: 'Abrir el chat con Soporte Interfactura' }).click();
+    await card.getByText('¡Gracias! Registramos tu calificación: 4 de 5.').waitFor();
+    expect(await card.getByRole('button').count()).toBe(0);
     await eventually(async () => (await ticket(number)).events.some((event) => event.type === 'survey_answered' && event.data.rating === 4), {
       what: 'the chat rating on the ticket',
     });

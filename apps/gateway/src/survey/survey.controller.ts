@@ -28,10 +28,21 @@ export class SurveyController {
     private readonly surveys: SatisfactionSurveysService,
   ) {}
 
+  /**
+   * The page; or, with `Accept: application/json`, where the survey stands, for the chat widget: a
+   * card drawn again after a reload shows the answer given instead of offering the buttons again.
+   */
   @Public()
   @Get()
-  async show(@Query('id') id: unknown, @Query('firma') firma: unknown, @Res() response: Response): Promise<void> {
-    sendPublicPage(response, renderSurveyPage(await this.surveys.inspect(id, firma), linkFields(id, firma)));
+  async show(@Query('id') id: unknown, @Query('firma') firma: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const view = await this.surveys.inspect(id, firma);
+    if (request.accepts(['html', 'json']) !== 'json') {
+      sendPublicPage(response, renderSurveyPage(view, linkFields(id, firma)));
+      return;
+    }
+    allowWidgetOrigin(request, response, this.config.chat.allowedOrigins);
+    if (view.state === 'unknown') response.status(404).json({ ok: false, code: 'survey_unknown', message: REFUSALS_ES.unknown.message } satisfies SurveyAnswerAck);
+    else response.status(200).json({ ok: true, rating: view.rating, comment: view.commented } satisfies SurveyAnswerAck);
   }
 
   /** CORS preflight of the widget's JSON answer, for the pages allowed to embed it. */

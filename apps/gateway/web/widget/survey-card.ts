@@ -29,6 +29,16 @@ export function surveyCard(entry: SurveyRequestPayload): HTMLElement {
     });
   });
 
+  // Answered before (this card drawn again after a reload): the answer, not the buttons.
+  const showAnswered = (rating: number, commented: boolean) => {
+    buttons.remove();
+    status.textContent = TEXTS.survey.thanks(rating);
+    if (!commented && !commentForm.isConnected) card.append(commentForm);
+  };
+  void standing(entry.url).then((ack) => {
+    if (ack?.ok && ack.rating !== null && buttons.isConnected) showAnswered(ack.rating, ack.comment);
+  });
+
   for (const [rating, label] of TEXTS.survey.ratings.entries()) {
     const button = el('button', { type: 'button', class: 'vt-rating' }, `${rating + 1} · ${label}`);
     button.addEventListener('click', () => {
@@ -60,6 +70,16 @@ export function surveyCard(entry: SurveyRequestPayload): HTMLElement {
 function focusCard(card: HTMLElement): void {
   card.setAttribute('tabindex', '-1');
   card.focus();
+}
+
+/** Where the survey stands (undefined when that cannot be read: the buttons stay, and answering says so). */
+async function standing(url: string): Promise<SurveyAnswerAck | undefined> {
+  try {
+    const response = await fetch(url, { headers: { accept: 'application/json' } });
+    return response.ok ? ((await response.json()) as SurveyAnswerAck) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function answer(url: string, fields: Record<string, string>): Promise<SurveyAnswerAck> {
