@@ -7,8 +7,10 @@ import { readCoreConfig } from '@app/tickets';
 async function main(): Promise<void> {
   loadDotEnv();
   const at = process.argv.indexOf('--since');
-  const since = new Date(at > 0 ? (process.argv[at + 1] ?? '') : '');
-  if (Number.isNaN(since.getTime())) throw new Error('--since needs the day of the backup, e.g. --since 2026-12-01');
+  // Only YYYY-MM-DD: new Date() reads 07/12/2026 as July 12 (a Mexican operator means December 7) and 1 as 2001.
+  const day = at > 0 ? (process.argv[at + 1] ?? '') : '';
+  const since = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(since.getTime()) || since.toISOString().slice(0, 10) !== day) throw new Error(`--since needs the day of the backup as YYYY-MM-DD, e.g. --since 2026-12-01 (got "${day}")`);
   const env = new EnvReader(process.env);
   const { imap } = readEmailSettings(env, readCoreConfig(env).supportEmail);
   if (!imap) throw new Error('IMAP_HOST is not set: there is no mailbox to read again');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_ERROR_EXIT_CODE, EnvReader, loadDotEnv } from '@app/platform';
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, EnvReader, loadDotEnv } from '@app/platform';
 import { describeMigration, migrate, readCoreConfig } from '@app/tickets';
 import { loadGatewayConfig } from '../apps/gateway/src/config/gateway-config.js';
 import { defaultWorkerProcesses, loadWorkerConfig } from '../apps/worker/src/config/worker-config.js';
@@ -55,6 +55,15 @@ function workerEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
   return port > 0 ? { ...env, METRICS_PORT: String(port + offset) } : env;
 }
 
+/** The workers' /metrics ports (METRICS_PORT + 1 … + n) must not take the gateway's PORT: it would never start. */
+function checkWorkerMetricsPorts(env: NodeJS.ProcessEnv, workers: number): void {
+  const metrics = Number(env.METRICS_PORT?.trim() || 0);
+  const port = Number(env.PORT?.trim() || 3000);
+  if (metrics > 0 && port > metrics && port <= metrics + workers) {
+    throw new ConfigError(`METRICS_PORT ${metrics} gives the workers' metrics ports ${metrics + 1}-${metrics + workers}, which take PORT ${port}; choose a METRICS_PORT outside ${port - workers}-${port}`);
+  }
+}
+
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
@@ -72,6 +81,7 @@ async function main(): Promise<void> {
   const reader = new EnvReader(process.env);
   const { databaseUrl } = readCoreConfig(reader);
   const workers = reader.int('WORKER_PROCESSES', defaultWorkerProcesses(), { min: 1, max: 64 });
+  checkWorkerMetricsPorts(process.env, workers);
   for (const line of describeMigration(await migrate(databaseUrl))) console.log(line);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

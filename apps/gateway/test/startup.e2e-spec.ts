@@ -24,11 +24,35 @@ describe('start-up with a bad setting', () => {
     ['ADMIN_EMAIL', 'not-an-email'],
     ['AUTH_TOKEN_SECRET', 'corta'],
     ['TRUST_PROXY', 'todos'],
+    ['SLA_MINUTE_MS', '-5'],
+    // The workers' metrics ports would be 3000-…: the gateway's PORT (3000) could never be taken.
+    ['METRICS_PORT', '2999'],
   ])('should make npm start stop at once naming %s instead of restarting forever', (name, value) => {
     const result = run(START, { [name]: value, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ventanilla_never_created', IMAP_HOST: '127.0.0.1' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(name);
     expect(result.stdout).not.toContain('ready');
+  });
+
+  it('should take the backup day for mailbox:reread only as YYYY-MM-DD (07/12/2026 is not read as July 12)', () => {
+    const result = run(join(repoRoot(), 'dist/tools/mailbox-reread.js'), {});
+    expect(result.status).toBe(1);
+    const ambiguous = spawnSync(process.execPath, [join(repoRoot(), 'dist/tools/mailbox-reread.js'), '--since', '07/12/2026'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });
+    expect(ambiguous.status).toBe(1);
+    expect(ambiguous.stderr).toContain('--since needs the day of the backup as YYYY-MM-DD, e.g. --since 2026-12-01 (got "07/12/2026")');
+  });
+
+  it("should name DATABASE_URL without printing its password, whether it cannot be read or its server cannot be reached", async () => {
+    const unreadable = run(START, { DATABASE_URL: 'postgres://app:S3cr#t@db.example:5432/ventanilla' });
+    expect(unreadable.status).toBe(1);
+    expect(unreadable.stderr).toContain('DATABASE_URL must be a URL, got "postgres://***@db.example:5432/ventanilla"');
+    expect(unreadable.stderr).toContain('percent-encoded');
+    expect(unreadable.stderr).not.toContain('S3cr');
+    const port = await freePort();
+    const unreachable = run(MIGRATE, { DATABASE_URL: `postgres://postgres:Secreta1@127.0.0.1:${port}/ventanilla` });
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toContain(`DATABASE_URL (127.0.0.1:${port}): could not connect`);
+    expect(unreachable.stderr).not.toContain('Secreta1');
   });
 
   it('should exit a gateway with code 78 (configuration error) so a supervisor does not restart it', () => {
@@ -58,6 +82,24 @@ describe('a gateway whose Redis is down', () => {
   });
 });
 
+describe('channels that cannot send', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await TestEnvironment.create('channels-off');
+  });
+  afterAll(() => env.close());
+
+  it('should say at start-up that mail and SMS are held while SMTP_URL and Twilio are unset, and that webhooks answer 503', async () => {
+    const off = { SMTP_URL: '', TWILIO_AUTH_TOKEN: '', TWILIO_ACCOUNT_SID: '', PATH: process.env.PATH ?? '' };
+    // Each runs a few seconds, then the timeout stops it: the lines come at start-up.
+    const worker = spawnSync(process.execPath, [APP_ENTRY.worker], { env: { ...env.processEnv(), ...off }, encoding: 'utf8', timeout: 8_000 });
+    const gateway = spawnSync(process.execPath, [APP_ENTRY.gateway], { env: { ...env.processEnv({ PORT: String(await freePort()) }), ...off }, encoding: 'utf8', timeout: 8_000 });
+    expect(`${worker.stdout}${worker.stderr}`).toContain('mail is not sent from this process (SMTP_URL unset)');
+    expect(`${worker.stdout}${worker.stderr}`).toContain('SMS are not sent from this process (TWILIO_AUTH_TOKEN unset)');
+    expect(`${gateway.stdout}${gateway.stderr}`).toContain('phone is off (TWILIO_AUTH_TOKEN unset): Twilio webhooks answer 503');
+  });
+});
+
 describe('npm run migrate', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
@@ -75,8 +117,8 @@ describe('npm run migrate', () => {
     else expect(result.stdout).toContain('warning: Postgres runs with autovacuum off');
   });
 
-  it('should build a new database whole, the indexes built concurrently (outside a transaction) included and valid', async () => {
-    const fresh = `${env.databaseUrl}_fresh`;
+  it('should build a new database whole (a name with a hyphen too), the indexes built concurrently (outside a transaction) included and valid', async () => {
+    const fresh = `${env.databaseUrl}-fresh`;
     const name = new URL(fresh).pathname.slice(1);
     await env.query(`DROP DATABASE IF EXISTS "${name}"`);
     try {

@@ -3,6 +3,7 @@ import { CHANNEL_ENTITIES, ChannelsModule, ChatAdapter, EmailAdapter, PhoneAdapt
 import { FaultInjector, InfrastructureModule, MetricsServer } from '@app/platform';
 import { CoreConfigModule, TICKETS_ENTITIES, TICKETS_MIGRATIONS, TicketsModule } from '@app/tickets';
 import { ChannelPortsModule } from './channels/channel-ports.module.js';
+import { ChannelsOffNotice } from './channels/channels-off-notice.js';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config.js';
 import { ChannelRegistry } from './intake/channel-registry.js';
 import { DirectDeliveries } from './intake/direct-deliveries.js';
@@ -48,6 +49,7 @@ export class WorkerModule {
         { provide: FaultInjector, useFactory: () => new FaultInjector(config.core.faultPoints) },
         { provide: MetricsServer, useFactory: () => new MetricsServer(config.metrics) },
         ChannelSenders,
+        ChannelsOffNotice,
         DirectDeliveries,
         InboundPipeline,
         IntakeProcessor,

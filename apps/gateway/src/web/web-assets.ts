@@ -20,14 +20,18 @@ export interface WebAsset {
 /** The built browser bundles, read once and kept in memory. Only names the build produced are served. */
 @Injectable()
 export class WebAssets {
-  private readonly cache = new Map<string, WebAsset | null>();
+  private readonly cache = new Map<string, WebAsset>();
 
   get(name: string): WebAsset | null {
     if (!/^[a-z0-9-]+\.(js|css|js\.map|css\.map)$/.test(name)) return null;
-    if (!this.cache.has(name)) {
-      const path = join(WEB_ROOT, name);
-      this.cache.set(name, existsSync(path) ? { body: readFileSync(path), contentType: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream' } : null);
-    }
-    return this.cache.get(name) ?? null;
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    // A miss is not remembered: a build running beside the gateway (npm run migrate rebuilds) empties
+    // dist/ for a few seconds, and the widget must come back once the files do.
+    const path = join(WEB_ROOT, name);
+    if (!existsSync(path)) return null;
+    const asset = { body: readFileSync(path), contentType: CONTENT_TYPES[extname(name)] ?? 'application/octet-stream' };
+    this.cache.set(name, asset);
+    return asset;
   }
 }

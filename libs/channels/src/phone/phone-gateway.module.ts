@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { ChannelPorts } from '../channel-ports.js';
 import { INBOUND_SINK, type InboundSink } from '../contract/inbound-sink.js';
 import { CALL_TICKET_FINDER, CALLER_TICKET_FINDER, type CallerTicketFinder, type CallTicketFinder } from './call-tickets.js';
@@ -27,7 +27,10 @@ export class PhoneGatewayModule {
           provide: PhoneWebhooks,
           useFactory: (inbound: InboundSink, callerTickets: CallerTicketFinder, calls: CallTicketFinder, outages: OutageBoard, maintenance: MaintenanceCalendar) => {
             // Off while TWILIO_AUTH_TOKEN is unset: every webhook then answers 503, saying so.
-            if (!settings.twilio) return new PhoneWebhooks(null, inbound);
+            if (!settings.twilio) {
+              new Logger(PhoneGatewayModule.name).warn('phone is off (TWILIO_AUTH_TOKEN unset): Twilio webhooks answer 503');
+              return new PhoneWebhooks(null, inbound);
+            }
             const responses = new VoiceResponses(new VoiceRoutes(settings.publicBaseUrl), settings.recordingMaxSeconds);
             return new PhoneWebhooks(
               {

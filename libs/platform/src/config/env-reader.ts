@@ -48,7 +48,7 @@ export class EnvReader {
     try {
       parsed = new URL(raw);
     } catch {
-      throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+      throw new ConfigError(`${name} must be a URL, got "${withoutCredentials(raw)}" (a password with characters such as # / ? @ : must be percent-encoded)`);
     }
     if (!protocols.includes(parsed.protocol)) {
       throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
@@ -76,4 +76,9 @@ export class EnvReader {
     const raw = this.optionalString(name);
     return raw === undefined ? fallback : raw.split(',').map((item) => item.trim()).filter(Boolean);
   }
+}
+
+/** A URL as a log may show it: whatever sits between `//` and the last `@` (user and password) masked. */
+function withoutCredentials(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)(.*)@/i, '$1***@');
 }

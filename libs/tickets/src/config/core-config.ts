@@ -59,7 +59,8 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: env.string('QUEUE_PREFIX', 'ventanilla'),
     supportEmail: env.email('SUPPORT_EMAIL', 'portalgratuito@interfactura.com'),
-    publicBaseUrl: env.url('PUBLIC_BASE_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, ''),
+    // Unset, it follows the gateway's PORT: a gateway moved to 3316 serves its own chat page from there.
+    publicBaseUrl: env.url('PUBLIC_BASE_URL', `http://localhost:${env.int('PORT', 3000, { min: 0, max: 65_535 })}`, ['http:', 'https:']).replace(/\/+$/, ''),
     sla: readSlaPolicy(env),
     maintenance: {
       noticeMinutes: env.int('MAINTENANCE_NOTICE_MINUTES', 7 * 24 * 60, { min: 0 }),
@@ -89,7 +90,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
 function readSlaPolicy(env: EnvReader): SlaPolicy {
   const atRiskPercent = env.int('SLA_AT_RISK_PERCENT', 75, { min: 1, max: 99 });
   return {
-    minuteMs: Number(env.string('SLA_MINUTE_MS', String(DEFAULT_SLA_POLICY.minuteMs))) || fail('SLA_MINUTE_MS must be a positive number'),
+    minuteMs: positiveNumber(env.string('SLA_MINUTE_MS', String(DEFAULT_SLA_POLICY.minuteMs))) ?? fail(`SLA_MINUTE_MS must be a positive number, got "${env.string('SLA_MINUTE_MS', '')}"`),
     attentionMinutes: bySeverity(env, 'SLA_ATTENTION_MINUTES', DEFAULT_SLA_POLICY.attentionMinutes, false) as Record<Severity, number>,
     solutionMinutes: bySeverity(env, 'SLA_SOLUTION_MINUTES', DEFAULT_SLA_POLICY.solutionMinutes, false) as Record<Severity, number>,
     atRiskShare: atRiskPercent / 100,
@@ -114,4 +115,9 @@ function bySeverity(env: EnvReader, name: string, fallback: Record<Severity, num
 
 function fail(message: string): never {
   throw new ConfigError(message);
+}
+
+function positiveNumber(raw: string): number | undefined {
+  const value = Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
