@@ -19,3 +19,11 @@ describe('readCoreConfig (mail tickets per sender)', () => {
     expect(() => read({ MAIL_TICKETS_PER_SENDER_PER_HOUR: 'diez' })).toThrow(/MAIL_TICKETS_PER_SENDER_PER_HOUR/);
   });
 });
+
+describe('readCoreConfig (public address)', () => {
+  it("should follow the gateway's PORT when PUBLIC_BASE_URL is unset, so links and the chat's own page name where it answers", () => {
+    expect(read({}).publicBaseUrl).toBe('http://localhost:3000');
+    expect(read({ PORT: '3316' }).publicBaseUrl).toBe('http://localhost:3316');
+    expect(read({ PORT: '3316', PUBLIC_BASE_URL: 'https://soporte.interfactura.com/' }).publicBaseUrl).toBe('https://soporte.interfactura.com');
+  });
+});
