@@ -259,6 +259,23 @@ describe('security: hostile callers against two gateways', () => {
       expect((await new ApiClient(baseA, adminToken).get('/api/auth/me')).status).toBe(200);
     });
 
+    it('should keep a signed-out token refused after Redis restarts empty', async () => {
+      const { email, password } = await newAgent('L1', 'reinicio');
+      const leaving = ((await (await login(baseA, email, password)).json()) as { accessToken: string }).accessToken;
+      expect((await fetch(`${baseA}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${leaving}` } })).status).toBe(204);
+      // A restart without persistence: the data gone, and every connection of this suite's database dropped.
+      await env.flushRedis();
+      const db = new URL(env.redisUrl).pathname.slice(1);
+      const clients = ((await env.redis.client('LIST')) as string).split('\n').filter((line) => line.includes(` db=${db} `));
+      for (const line of clients) {
+        const id = /\bid=(\d+)/.exec(line)![1]!;
+        if (id !== String(await env.redis.client('ID'))) await env.redis.client('KILL', 'ID', id);
+      }
+      for (const base of [baseA, baseB]) {
+        await eventually(async () => (await new ApiClient(base, leaving).get('/api/auth/me')).status === 401, { what: `the signed-out token refused again by ${base}` });
+      }
+    });
+
     it('should end every session when the agent is deactivated', async () => {
       const agent = await newAgent('L1', 'baja');
       const socket = await AgentSocketClient.connect(baseA, agent.client.accessToken!);

@@ -60,6 +60,7 @@ export * from './agents/agents.service.js';
 export * from './agents/password-rule.js';
 export * from './agents/password-reset.js';
 export * from './agents/app-secrets.repository.js';
+export * from './agents/signed-out-sessions.repository.js';
 export * from './attachments/shared-files.js';
 export * from './survey/satisfaction-report.js';
 export * from './survey/satisfaction-survey.entity.js';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AgentsService } from './agents/agents.service.js';
 import { AgentsRepository } from './agents/agents.repository.js';
 import { AppSecretsRepository } from './agents/app-secrets.repository.js';
+import { SignedOutSessionsRepository } from './agents/signed-out-sessions.repository.js';
 import { SharedFiles } from './attachments/shared-files.js';
 import { SatisfactionReports } from './survey/satisfaction-report.js';
 import { SatisfactionSurveysService } from './survey/satisfaction-surveys.service.js';
@@ -94,6 +95,7 @@ const PROVIDERS = [
   AgentsService,
   AgentsRepository,
   AppSecretsRepository,
+  SignedOutSessionsRepository,
   TicketChangePublisher,
   MaintenanceWindowsRepository,
   MaintenanceNoticesRepository,

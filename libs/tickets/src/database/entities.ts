@@ -40,6 +40,7 @@ import { InboxOrderIndexes1764536400000 } from '../migrations/1764536400000-inbo
 import { InboundQueueJob1764540000000 } from '../migrations/1764540000000-inbound-queue-job.js';
 import { DeliverySendLease1764543600000 } from '../migrations/1764543600000-delivery-send-lease.js';
 import { MessageSearchForPeopleOnly1764547200000 } from '../migrations/1764547200000-message-search-for-people-only.js';
+import { SignedOutSessions1764550800000 } from '../migrations/1764550800000-signed-out-sessions.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -91,4 +92,5 @@ export const TICKETS_MIGRATIONS = [
   InboundQueueJob1764540000000,
   DeliverySendLease1764543600000,
   MessageSearchForPeopleOnly1764547200000,
+  SignedOutSessions1764550800000,
 ];
