@@ -453,6 +453,15 @@ describe('the inbox, day to day (Chromium, 1366 and 375 px)', () => {
     await login.goto(`${base}/inbox`);
     await login.getByRole('button', { name: 'Entrar' }).waitFor();
     await check(login, 'login');
+    // Wrong credentials mark both fields, tied to the message (the page then starts with its skip links, below).
+    await login.getByLabel('Correo').fill(L1.email);
+    await login.getByLabel('Contraseña').fill('no-es-la-clave');
+    await login.getByRole('button', { name: 'Entrar' }).click();
+    await login.getByRole('alert').filter({ hasText: 'Correo o contraseña incorrectos.' }).waitFor();
+    for (const field of ['Correo', 'Contraseña']) {
+      expect(await login.getByLabel(field).getAttribute('aria-invalid')).toBe('true');
+      expect(await login.getByLabel(field).getAttribute('aria-describedby')).toBe('login-error');
+    }
 
     const page = await signIn(L1);
     await page.locator('.ticket-row').first().waitFor();

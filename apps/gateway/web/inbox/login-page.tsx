@@ -8,16 +8,21 @@ export function LoginPage({ notice = null, onSignedIn }: { notice?: string | nul
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(false);
+  // Wrong credentials mark both fields (which one is wrong is not said), tied to the message.
+  const invalid = refused ? { 'aria-invalid': true, 'aria-describedby': 'login-error' } : {};
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setRefused(false);
     try {
       const result = await api<Login>('POST', '/api/auth/login', { email, password });
       session.token = result.accessToken;
       onSignedIn(result.agent);
     } catch (failure) {
+      setRefused(failure instanceof ApiError && failure.status === 401);
       setError(failure instanceof ApiError && failure.status === 401 ? 'Correo o contraseña incorrectos.' : errorText(failure, 'No se pudo iniciar sesión; revisa la conexión.'));
     } finally {
       setBusy(false);
@@ -35,13 +40,13 @@ export function LoginPage({ notice = null, onSignedIn }: { notice?: string | nul
         )}
         <label>
           Correo
-          <input type="email" name="email" autoComplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input type="email" name="email" autoComplete="username" required {...invalid} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label>
           Contraseña
-          <input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input type="password" name="password" autoComplete="current-password" required {...invalid} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
-        <ErrorLine message={error} />
+        <ErrorLine message={error} id="login-error" />
         <button type="submit" disabled={busy}>
           Entrar
         </button>

@@ -16,10 +16,12 @@ export function createRedisClient(url: string, name: string): Redis {
     maxRetriesPerRequest: 1,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
-  // Callers see each failure where it happens; say once that the connection went away.
+  // Callers see each failure where it happens; say once that the connection went away, naming the
+  // setting and the server (never a password).
+  const server = new URL(url);
   let reported = false;
   client.on('error', (error: Error) => {
-    if (!reported) new Logger(name).warn(`redis: ${error.message}`);
+    if (!reported) new Logger(name).warn(`redis (REDIS_URL ${server.hostname}:${server.port || '6379'}): ${error.message}`);
     reported = true;
   });
   client.on('ready', () => (reported = false));
