@@ -22,8 +22,9 @@ export function LoginPage({ notice = null, onSignedIn }: { notice?: string | nul
       session.token = result.accessToken;
       onSignedIn(result.agent);
     } catch (failure) {
-      setRefused(failure instanceof ApiError && failure.status === 401);
-      setError(failure instanceof ApiError && failure.status === 401 ? 'Correo o contraseña incorrectos.' : errorText(failure, 'No se pudo iniciar sesión; revisa la conexión.'));
+      const wrong = failure instanceof ApiError && failure.status === 401;
+      setRefused(wrong);
+      setError(wrong ? 'Correo o contraseña incorrectos.' : errorText(failure, 'No se pudo iniciar sesión; revisa la conexión.'));
     } finally {
       setBusy(false);
     }

@@ -29,7 +29,7 @@ export function surveyCard(entry: SurveyRequestPayload): HTMLElement {
     });
   });
 
-  // Answered before (this card drawn again after a reload): the answer, not the buttons.
+  // Once answered (now, or before this card was drawn again after a reload): the answer, not the buttons.
   const showAnswered = (rating: number, commented: boolean) => {
     buttons.remove();
     status.textContent = TEXTS.survey.thanks(rating);
@@ -46,12 +46,9 @@ export function surveyCard(entry: SurveyRequestPayload): HTMLElement {
       void answer(entry.url, { calificacion: String(rating + 1) }).then((ack) => {
         // The buttons go: focus moves on (to the comment, else the card), not to the page's top.
         if (ack.ok) {
-          buttons.remove();
-          status.textContent = TEXTS.survey.thanks(ack.rating ?? rating + 1);
-          if (!ack.comment) {
-            card.append(commentForm);
-            commentBox.focus();
-          } else focusCard(card);
+          showAnswered(ack.rating ?? rating + 1, ack.comment);
+          if (commentForm.isConnected) commentBox.focus();
+          else focusCard(card);
           return;
         }
         status.textContent = ack.message || TEXTS.survey.failed;

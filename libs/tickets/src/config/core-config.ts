@@ -59,7 +59,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
     redisUrl: env.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix: env.string('QUEUE_PREFIX', 'ventanilla'),
     supportEmail: env.email('SUPPORT_EMAIL', 'portalgratuito@interfactura.com'),
-    // Unset, it follows the gateway's PORT: a gateway moved to 3316 serves its own chat page from there.
+    // Unset, it follows the gateway's PORT: links in mails name the port the gateway answers on.
     publicBaseUrl: env.url('PUBLIC_BASE_URL', `http://localhost:${env.int('PORT', 3000, { min: 0, max: 65_535 })}`, ['http:', 'https:']).replace(/\/+$/, ''),
     sla: readSlaPolicy(env),
     maintenance: {
