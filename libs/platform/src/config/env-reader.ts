@@ -34,6 +34,15 @@ export class EnvReader {
     return value;
   }
 
+  /** A number above zero, fractions allowed (e.g. a length of time in milliseconds). */
+  positive(name: string, fallback: number): number {
+    const raw = this.optionalString(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got "${raw}"`);
+    return value;
+  }
+
   bool(name: string, fallback: boolean): boolean {
     const raw = this.optionalString(name)?.toLowerCase();
     if (raw === undefined) return fallback;

@@ -90,7 +90,7 @@ export function readCoreConfig(env: EnvReader): CoreConfig {
 function readSlaPolicy(env: EnvReader): SlaPolicy {
   const atRiskPercent = env.int('SLA_AT_RISK_PERCENT', 75, { min: 1, max: 99 });
   return {
-    minuteMs: positiveNumber(env.string('SLA_MINUTE_MS', String(DEFAULT_SLA_POLICY.minuteMs))) ?? fail(`SLA_MINUTE_MS must be a positive number, got "${env.string('SLA_MINUTE_MS', '')}"`),
+    minuteMs: env.positive('SLA_MINUTE_MS', DEFAULT_SLA_POLICY.minuteMs),
     attentionMinutes: bySeverity(env, 'SLA_ATTENTION_MINUTES', DEFAULT_SLA_POLICY.attentionMinutes, false) as Record<Severity, number>,
     solutionMinutes: bySeverity(env, 'SLA_SOLUTION_MINUTES', DEFAULT_SLA_POLICY.solutionMinutes, false) as Record<Severity, number>,
     atRiskShare: atRiskPercent / 100,
@@ -111,13 +111,4 @@ function bySeverity(env: EnvReader, name: string, fallback: Record<Severity, num
   function none(value: number): number | null {
     return zeroMeansNone && value === 0 ? null : value;
   }
-}
-
-function fail(message: string): never {
-  throw new ConfigError(message);
-}
-
-function positiveNumber(raw: string): number | undefined {
-  const value = Number(raw);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
