@@ -156,6 +156,18 @@ export class TicketsRepository {
   }
 
   /**
+   * The ticket a message from this number without a thread of its own (an SMS) answers: of the
+   * number's contact's tickets that are open or were resolved since `resolvedSince`, the one with the
+   * latest activity.
+   */
+  findLatestForPhone(phone: string, resolvedSince: Date, em: EntityManager): Promise<TicketEntity | null> {
+    return withContact(em)
+      .where(`contact.phone = :phone AND (t.status NOT IN ('resolved', 'merged') OR (t.status = 'resolved' AND t.resolved_at >= :resolvedSince))`, { phone, resolvedSince })
+      .orderBy('t.updated_at', 'DESC')
+      .getOne();
+  }
+
+  /**
    * Ticket rows with these ids in number order; with `lock`, locked until the transaction ends (in
    * that order, so concurrent broadcasts cannot deadlock).
    */
@@ -219,7 +231,16 @@ export class TicketsRepository {
 
   /** Makes the intakes of one sender's mails take turns until this transaction ends. */
   async lockMailSender(address: string, em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`mail-tickets:${address.toLowerCase()}`]);
+    await this.lockSender('mail-tickets', address, em);
+  }
+
+  /** Until the transaction ends, other intakes of this sender's threadless messages (SMS) wait. */
+  async lockThreadlessSender(phone: string, em: EntityManager): Promise<void> {
+    await this.lockSender('threadless', phone, em);
+  }
+
+  private async lockSender(purpose: string, sender: string, em: EntityManager): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${purpose}:${sender.toLowerCase()}`]);
   }
 
   /** How many tickets the contact with this address opened by email since `since`. */

@@ -8,8 +8,8 @@ import { Public } from '../auth/auth.decorators.js';
 const PLAIN_TEXT = { 'text/plain': { schema: { type: 'string' } } };
 
 /**
- * Twilio's voice webhooks (`/webhooks/twilio/voice`, `/status` and the menu's own callbacks). The
- * phone channel checks the signature, stores the request and decides the TwiML; this only maps it.
+ * Twilio's webhooks: voice (`/webhooks/twilio/voice`, `/status` and the menu's own callbacks) and
+ * incoming SMS (`/webhooks/twilio/sms`). The phone channel checks the signature, stores the request and decides the TwiML; this only maps it.
  * Public: Twilio holds no token; each request's signature is its credential (403 without it).
  */
 @Public()
@@ -21,7 +21,7 @@ export class TwilioWebhooksController {
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiProduces('text/xml', 'text/plain')
-  @ApiOkResponse({ description: 'Stored; TwiML telling Twilio what the caller hears next.', content: { 'text/xml': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'Stored; TwiML telling Twilio what the caller hears next (for an incoming SMS, `/webhooks/twilio/sms`, an empty Response).', content: { 'text/xml': { schema: { type: 'string' } } } })
   @ApiBadRequestResponse({ description: 'Signed, but not a callback we can read (the reason, in Spanish).', content: PLAIN_TEXT })
   @ApiForbiddenResponse({ description: 'X-Twilio-Signature missing or not this request\'s.', content: PLAIN_TEXT })
   @ApiServiceUnavailableResponse({ description: 'The phone channel is not configured, or the callback could not be stored: Twilio retries.', content: PLAIN_TEXT })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { UnprocessableInboundError } from '../contract/channel-errors.js';
-import { chatSubject, decodeChatRaw, encodeChatRaw } from './chat-raw-message.js';
+import { decodeChatRaw, encodeChatRaw } from './chat-raw-message.js';
 
 describe('chat raw messages', () => {
   it('should read back what the gateway stored', () => {
@@ -12,20 +12,5 @@ describe('chat raw messages', () => {
     expect(() => decodeChatRaw(Buffer.from('{nope'))).toThrow(UnprocessableInboundError);
     expect(() => decodeChatRaw(Buffer.from('{"conversationId":"c1"}'))).toThrow(UnprocessableInboundError);
     expect(() => decodeChatRaw(Buffer.from('null'))).toThrow(UnprocessableInboundError);
-  });
-});
-
-describe('chatSubject', () => {
-  it('should keep a short message whole, on one line', () => {
-    expect(chatSubject('No timbra\n  la factura')).toBe('No timbra la factura');
-  });
-
-  it('should cut a long message at a word and mark the cut', () => {
-    const subject = chatSubject('El portal no me deja descargar el XML de ninguna de mis facturas de este mes', 40);
-    expect(subject).toBe('El portal no me deja descargar el XML de…');
-  });
-
-  it('should cut a single very long word at the limit', () => {
-    expect(chatSubject('x'.repeat(100), 10)).toBe(`${'x'.repeat(10)}…`);
   });
 });

@@ -42,12 +42,3 @@ export function decodeChatRaw(raw: Buffer): ChatRawMessage {
   }
   return value as ChatRawMessage;
 }
-
-/** The first words of a message, as a ticket subject (at most `max` characters, cut at a word). */
-export function chatSubject(text: string, max = 80): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (line.length <= max) return line;
-  const slice = line.slice(0, max + 1);
-  const atWord = slice.replace(/\s+\S*$/, '');
-  return `${atWord && atWord.length < slice.length ? atWord : line.slice(0, max)}…`;
-}

@@ -5,7 +5,8 @@ import type { InboundMessage } from '../contract/inbound-message.js';
 import type { OutboundMessage, SendResult } from '../contract/outbound-message.js';
 import { ChatBroadcaster } from './chat-broadcaster.js';
 import type { ChatFile } from './chat-protocol.js';
-import { chatSubject, decodeChatRaw } from './chat-raw-message.js';
+import { firstWordsSubject } from '../contract/first-words-subject.js';
+import { decodeChatRaw } from './chat-raw-message.js';
 import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
 
 /** Replies signed by no agent in particular (until agents have accounts). */
@@ -35,7 +36,7 @@ export class ChatAdapter implements ChannelAdapter {
       receivedAt: context.receivedAt,
       // The widget's email is typed, not proven: a claim until its owner follows the mailed link.
       from: { name: message.customer.name, email: message.customer.email, ...(message.customer.rfc ? { rfc: message.customer.rfc } : {}), unverified: true },
-      subject: chatSubject(message.text),
+      subject: firstWordsSubject(message.text),
       text: message.text,
       attachments: (message.files ?? []).map((file) => {
         const content = Buffer.from(file.contentBase64, 'base64');

@@ -5,7 +5,8 @@ import type { ChatConversationEntity } from './chat-conversation.entity.js';
 import { ChatConversationsRepository } from './chat-conversations.repository.js';
 import { ChatInputError, type ChatStartInput } from './chat-input.js';
 import type { ChatEntry, ChatSyncAck } from './chat-protocol.js';
-import { chatSubject, encodeChatRaw } from './chat-raw-message.js';
+import { firstWordsSubject } from '../contract/first-words-subject.js';
+import { encodeChatRaw } from './chat-raw-message.js';
 import { ChatTranscriptRepository, type NewChatEntry } from './chat-transcript.repository.js';
 import { hashSecret, newChatToken } from './chat-token.js';
 
@@ -102,7 +103,7 @@ export class ChatService {
         customer,
         ...(rawFiles.length > 0 ? { files: rawFiles } : {}),
       }),
-      summary: { from: conversation.email, subject: chatSubject(text || files.map((file) => file.filename).join(', ')) },
+      summary: { from: conversation.email, subject: firstWordsSubject(text || files.map((file) => file.filename).join(', ')) },
     });
   }
 

@@ -37,9 +37,12 @@ export interface BounceReport {
   diagnostic?: string;
 }
 
-/** Mail that no person wrote: such mail never gets a confirmation, and only joins existing tickets. */
+/**
+ * What no person wrote to us (an auto-reply, a bounce, our own mail; an SMS that is only one of
+ * Twilio's opt-out keywords): it never gets a confirmation, and only joins existing tickets.
+ */
 export interface AutomatedMarker {
-  kind: 'auto_reply' | 'bounce' | 'own_mail';
+  kind: 'auto_reply' | 'bounce' | 'own_mail' | 'sms_keyword';
   reason: string;
 }
 
@@ -66,6 +69,11 @@ export interface InboundMessage {
    * ticket opened by it keeps it, and later messages with the same reference join that ticket.
    */
   conversationRef?: string;
+  /**
+   * The channel keeps no thread (an SMS): the message joins its sender's latest ticket that is open
+   * or was resolved lately, as a reply would, rather than opening a ticket each time.
+   */
+  threadBySender?: boolean;
   /** A severity the customer chose themselves (e.g. on the phone menu). */
   customerSeverity?: Severity;
   /** A phone call's callback: the call intake merges it into the call and puts the call on one ticket. */

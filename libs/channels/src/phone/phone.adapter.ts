@@ -6,8 +6,9 @@ import type { OutboundMessage, SendResult } from '../contract/outbound-message.j
 import type { PhoneSettings } from './phone-config.js';
 import { SmsSender } from './sms-sender.js';
 import { callFactsOf, parseTwilioCallback, type StoredTwilioCallback } from './twilio-callback.js';
+import { isSmsPath, parseTwilioSms, smsInboundMessage } from './twilio-sms.js';
 
-/** The phone channel: Twilio's stored voice callbacks in, SMS out. */
+/** The phone channel: Twilio's stored voice callbacks and incoming SMS in, SMS out. */
 export class PhoneAdapter implements ChannelAdapter {
   readonly channel = 'phone' as const;
   private readonly sms: SmsSender;
@@ -18,6 +19,11 @@ export class PhoneAdapter implements ChannelAdapter {
 
   normalize(raw: Buffer, context: StoredItemContext): Promise<InboundMessage> {
     const stored = readStored(raw);
+    if (isSmsPath(stored.path)) {
+      const sms = parseTwilioSms(stored.params);
+      if ('error' in sms) throw new UnprocessableInboundError(`unreadable Twilio SMS: ${sms.error}`);
+      return Promise.resolve(smsInboundMessage(sms, context));
+    }
     const callback = parseTwilioCallback(stored.path, storableParams(stored.params));
     if ('error' in callback) throw new UnprocessableInboundError(`unreadable Twilio callback: ${callback.error}`);
     const facts = callFactsOf(callback);

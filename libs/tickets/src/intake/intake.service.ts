@@ -16,6 +16,8 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { SendsBegunHere } from '../outbound/sends-begun-here.js';
+import { RATING_LABELS_ES, ratingInSms } from '../survey/survey-rules.js';
+import { SurveysRepository } from '../survey/surveys.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
@@ -27,6 +29,7 @@ import { SlaClocksService } from '../sla/sla-clocks.service.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { subjectForNewTicket } from '../threading/new-ticket-subject.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
+import { threadlessResolvedSince } from '../threading/threadless-reply-window.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
@@ -61,6 +64,7 @@ export class IntakeService {
     private readonly incidents: IncidentsRepository,
     private readonly writeBehind: WriteBehind,
     private readonly begunHere: SendsBegunHere,
+    private readonly surveys: SurveysRepository,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -172,7 +176,10 @@ export class IntakeService {
     if (message.bounce) return this.attachBounce(item, message, em);
 
     const thread = await this.findThread(message, reads, em);
-    if (thread) return this.addToTicket(thread, item, message, em);
+    if (thread) {
+      const rated = await this.rateBySms(thread, message, em);
+      return this.addToTicket(thread, item, message, em, rated, { surveyAnswer: rated.length > 0 });
+    }
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
     if (!message.from.email && !message.from.phone) return { kind: 'skipped', reason: 'no_sender_address', deliveryIds: [] };
@@ -231,8 +238,32 @@ export class IntakeService {
     // A claimed address is nobody's proof of taking part in a ticket: it joins none by number.
     const sender = message.from.unverified ? undefined : (message.from.email ?? message.from.phone);
     const decision = decideThread(sender, { byReference: answered?.ticketId, byNumber });
-    const ticket = decision ? await this.tickets.findById(decision.ticketId, em) : null;
+    const ticket = decision
+      ? await this.tickets.findById(decision.ticketId, em)
+      : message.threadBySender && message.from.phone
+        ? await this.latestOfThreadlessSender(message.from.phone, message.receivedAt, em)
+        : null;
     return ticket ? this.tickets.followMerges(ticket, em) : null;
+  }
+
+  /**
+   * The ticket an SMS answers: its number's latest one that is open or was resolved lately. Under a
+   * lock on the number held to the commit, so two SMS of one person arriving at once do not both
+   * open a ticket: the second waits, then finds the first's.
+   */
+  private async latestOfThreadlessSender(phone: string, receivedAt: Date, em: EntityManager): Promise<TicketEntity | null> {
+    await this.tickets.lockThreadlessSender(phone, em);
+    return this.tickets.findLatestForPhone(phone, threadlessResolvedSince(receivedAt), em);
+  }
+
+  /**
+   * An SMS that is only a rating (1 to 5) answers the survey the ticket sent by SMS, as its text asks:
+   * the event that says so, and the message reopens nothing. No event when there is no such survey.
+   */
+  private async rateBySms(ticket: TicketEntity, message: InboundMessage, em: EntityManager): Promise<TicketEventInput[]> {
+    const rating = message.threadBySender && !message.automated ? ratingInSms(message.text) : undefined;
+    if (rating === undefined || !(await this.surveys.answerBySms(ticket.id, rating, em))) return [];
+    return [{ type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } }];
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
@@ -320,8 +351,10 @@ export class IntakeService {
     item: InboundItemEntity,
     message: InboundMessage,
     em: EntityManager,
-    /** Why the message joined this ticket, when that needs saying (e.g. the sender's ticket limit). */
+    /** Why the message joined this ticket, or what it did there, when that needs saying (e.g. the sender's ticket limit). */
     reasons: TicketEventInput[] = [],
+    /** An answer to the ticket's survey: kept on the ticket, but it neither reopens it nor counts as the customer writing again. */
+    options: { surveyAnswer: boolean } = { surveyAnswer: false },
   ): Promise<IntakeOutcome> {
     const fromCustomer = !message.automated;
     const upserted = fromCustomer && !message.from.unverified && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
@@ -332,8 +365,9 @@ export class IntakeService {
     const cfdi = cfdiOf(message);
     if (fromCustomer && hasCfdiDetails(cfdi)) await this.tickets.saveCfdi(ticket.id, mergeCfdiDetails([{ ...EMPTY_CFDI_DETAILS, ...ticket.cfdi }, cfdi]), em);
     // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
-    const reopened = fromCustomer && ticket.status === 'resolved';
-    if (fromCustomer) {
+    const writesAgain = fromCustomer && !options.surveyAnswer;
+    const reopened = writesAgain && ticket.status === 'resolved';
+    if (writesAgain) {
       await this.tickets.recordCustomerMessage(ticket.id, em);
     }
     await this.events.append(

@@ -11,7 +11,7 @@ import type { RenderedMessage } from './rendered-message.js';
 export function renderSurvey(input: { channel: Channel; ticketNumber: string; customerName?: string | null }): RenderedMessage {
   const subject = `[${input.ticketNumber}] ¿Cómo te atendimos?`;
   if (input.channel === 'phone') {
-    return { subject, text: `Soporte Interfactura: ¿cómo te atendimos en el ticket ${input.ticketNumber}? Califícanos con un clic: ${SURVEY_LINK_PLACEHOLDER}`, html: '' };
+    return { subject, text: `Soporte Interfactura: ¿cómo te atendimos en el ticket ${input.ticketNumber}? Responde con un número del 1 (muy mala) al 5 (excelente), o califícanos aquí: ${SURVEY_LINK_PLACEHOLDER}`, html: '' };
   }
   const question = `¿Cómo te atendimos en el ticket ${input.ticketNumber}? Califícanos con un clic; si quieres, déjanos también un comentario.`;
   if (input.channel === 'chat') return { subject, text: `${question}\n${SURVEY_LINK_PLACEHOLDER}`, html: '' };

@@ -12,9 +12,9 @@ describe('renderResolution', () => {
     }
   });
 
-  it('should tell a phone customer to call and give the number, since an SMS cannot be answered', () => {
-    expect(resolution('phone')).toContain('llámanos de nuevo, marca 4 y teclea el número de tu ticket');
-    expect(resolution('phone')).not.toContain('responde');
+  it('should tell a phone customer to answer the SMS, or call and give the number', () => {
+    expect(resolution('phone')).toContain('Si el problema continúa, responde a este SMS o llámanos, marca 4 y teclea el número de tu ticket: lo reabriremos.');
+    expect(resolution('phone')).not.toContain('responde a este mensaje');
   });
 });
 
@@ -59,7 +59,7 @@ describe('renderSeverityChange and renderResolution by SMS', () => {
 
   it('should keep the whole resolution and the way to reopen by phone, signed in one line', () => {
     const sms = renderResolution({ ticketNumber: 'IF-000042', resolution: 'Se corrigió el RFC del receptor.', agentName: 'Lucía', channel: 'phone' }).text;
-    expect(sms).toMatch(/^Interfactura IF-000042: tu ticket quedó resuelto\. Se corrigió el RFC del receptor\. Si el problema continúa, llámanos de nuevo/);
+    expect(sms).toMatch(/^Interfactura IF-000042: tu ticket quedó resuelto\. Se corrigió el RFC del receptor\. Si el problema continúa, responde a este SMS o llámanos/);
     expect(sms).toMatch(/Lucía, Soporte Interfactura\.$/);
   });
 });

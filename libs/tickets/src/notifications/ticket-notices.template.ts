@@ -50,13 +50,13 @@ export function renderSeverityChange(input: { ticketNumber: string; from: Severi
 }
 
 /**
- * How a customer reopens a resolved ticket from where the notice reaches them: a reply by mail or in
- * the chat reopens it; an SMS cannot be answered (Ventanilla receives no SMS), a call by number can.
+ * How a customer reopens a resolved ticket from where the notice reaches them: a reply by mail, in the
+ * chat or by SMS reopens it (an SMS within a week: docs/phone.md), and so does a call by number.
  */
 const HOW_TO_REOPEN: Record<Channel, string> = {
   email: 'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
   chat: 'Si el problema continúa, responde a este mensaje y reabriremos el ticket.',
-  phone: 'Si el problema continúa, llámanos de nuevo, marca 4 y teclea el número de tu ticket: lo reabriremos.',
+  phone: 'Si el problema continúa, responde a este SMS o llámanos, marca 4 y teclea el número de tu ticket: lo reabriremos.',
 };
 
 /** Tells the customer their ticket is solved, with what was done and how to reopen it on the ticket's channel. */
@@ -96,7 +96,7 @@ export function renderStatusUpdate(input: {
   const waiting = input.status === 'waiting_customer';
   if (input.channel === 'phone') {
     return smsNotice(input.ticketNumber, 'Actualización de tu ticket', [
-      waiting ? `tu ticket (severidad ${input.severity}) espera tu respuesta; llámanos y marca 4 con el número de tu ticket.` : `seguimos trabajando en tu ticket (severidad ${input.severity}).`,
+      waiting ? `tu ticket (severidad ${input.severity}) espera tu respuesta: contesta este SMS o llámanos y marca 4 con el número de tu ticket.` : `seguimos trabajando en tu ticket (severidad ${input.severity}).`,
       input.status === 'pending_release' ? 'La corrección está lista y se está liberando.' : '',
       note ? `Avance: ${excerpt(note)}` : '',
       input.nextUpdateAt ? `Próxima actualización a más tardar el ${formatDisplayTime(input.nextUpdateAt)}.` : '',

@@ -34,6 +34,9 @@ export function verifiedSurveyId(key: string, id: unknown, signature: unknown): 
   return timingSafeEqual(Buffer.from(signSurvey(key, id)), Buffer.from(signature)) ? id : undefined;
 }
 
+/** A rating sent as a whole SMS ("5", "5."), as the survey's SMS asks; undefined for any other text. */
+export const ratingInSms = (text: string): Rating | undefined => parseRating(text.trim().replace(/[.!]$/, ''));
+
 /** A rating as it comes from a form or JSON ("5" or 5); undefined when it is not 1 to 5. */
 export function parseRating(value: unknown): Rating | undefined {
   const number = typeof value === 'string' && /^[1-5]$/.test(value.trim()) ? Number(value) : value;

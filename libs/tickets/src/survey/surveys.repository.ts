@@ -41,6 +41,15 @@ export class SurveysRepository {
     return rows.length > 0;
   }
 
+  /** Rates the ticket's survey that asked by SMS, unless it is answered already; true when this one counted. */
+  async answerBySms(ticketId: string, rating: number, em: EntityManager): Promise<boolean> {
+    const [rows] = (await em.query(
+      `UPDATE satisfaction_surveys SET rating = $2, answered_at = now() WHERE ticket_id = $1 AND channel = 'phone' AND message_id IS NOT NULL AND rating IS NULL RETURNING id`,
+      [ticketId, rating],
+    )) as [unknown[], number];
+    return rows.length > 0;
+  }
+
   /** Adds the optional comment, once, after the rating; true when this one counted. */
   async comment(id: string, comment: string, em: EntityManager): Promise<boolean> {
     const [rows] = (await em.query(`UPDATE satisfaction_surveys SET comment = $2 WHERE id = $1 AND rating IS NOT NULL AND comment IS NULL RETURNING id`, [id, comment])) as [
