@@ -363,8 +363,13 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     expect(first).toMatchObject({ seq: started.seq, text: '<img src=x onerror="alert(1)"> <b>urgente</b>' });
   });
 
-  it('should refuse connections from pages of other origins and accept the configured portal', async () => {
+  it('should refuse connections from pages of other origins, saying so in the log once, and accept the configured portal', async () => {
+    const mark = gatewayA.logMark;
     expect(await ChatTestClient.refusal(baseA, 'https://evil.example')).not.toBe('connected');
+    expect(await ChatTestClient.refusal(baseA, 'https://evil.example')).not.toBe('connected');
+    const warnings = gatewayA.logSince(mark).split('\n').filter((line) => line.includes('"https://evil.example" refused'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('CHAT_ALLOWED_ORIGINS');
     expect(await ChatTestClient.refusal(baseA, PORTAL)).toBe('connected');
     expect(await ChatTestClient.refusal(baseA, baseA)).toBe('connected');
   });

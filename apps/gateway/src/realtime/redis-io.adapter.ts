@@ -8,6 +8,7 @@ import type { AccessTokens } from '../auth/access-tokens.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { closeDefaultNamespace, guardNamespace } from './namespace-access.js';
 import { isOriginAllowed } from './origin-policy.js';
+import { RefusedOriginLog } from './refused-origin-log.js';
 
 /** Largest socket.io message a client may send; chat texts are far smaller (CHAT_MAX_TEXT_CHARS). */
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -21,6 +22,7 @@ const MAX_MESSAGE_BYTES = 256 * 1024;
 export class RedisIoAdapter extends IoAdapter {
   // Its logger is IoAdapter's own, set by the base class before this field.
   private readonly redisErrors = new RedisErrorLog(this.logger);
+  private readonly refusedOrigins = new RefusedOriginLog(this.logger);
   private readonly clients: Redis[] = [];
 
   constructor(
@@ -46,6 +48,7 @@ export class RedisIoAdapter extends IoAdapter {
       cors: { origin: (origin, callback) => callback(null, isOriginAllowed(origin, undefined, allowed)) },
       allowRequest: (request, callback) => {
         const ok = isOriginAllowed(request.headers.origin, request.headers.host, allowed);
+        if (!ok) this.refusedOrigins.refused(request.headers.origin ?? '');
         callback(ok ? null : 'origin not allowed', ok);
       },
     });
