@@ -52,6 +52,15 @@ describe('chat widget in headless Chromium (/chat-demo → gateway → worker)',
     await page.keyboard.press('Enter');
     expect(await inWidget('root.activeElement?.id')).toBe('vt-name');
 
+    // Sent empty: one announcement for the form, the focus on the first field to fix, each error beside its field.
+    await page.getByLabel('RFC (opcional)').fill('X');
+    await page.getByRole('button', { name: 'Iniciar chat' }).click();
+    expect(await inWidget(`[...root.querySelectorAll('[role=alert]')].filter((node) => !node.closest('[hidden]')).map((node) => node.textContent).filter(Boolean)`)).toEqual(['Falta corregir 4 campos del formulario.']);
+    expect(await inWidget('root.activeElement?.id')).toBe('vt-name');
+    expect(await page.getByLabel('Nombre').getAttribute('aria-invalid')).toBe('true');
+    expect(await inWidget(`root.getElementById('vt-email-error').textContent`)).toBe('Escribe un correo electrónico válido.');
+    await page.getByLabel('RFC (opcional)').fill('');
+
     await page.getByLabel('Nombre').fill('Marisol Treviño');
     await page.getByLabel('Correo electrónico').fill(email);
     await page.getByLabel('RFC (opcional)').fill('TEMM800101AB2');

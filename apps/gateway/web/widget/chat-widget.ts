@@ -23,6 +23,8 @@ export class ChatWidget implements ConnectionListener {
   private readonly agents = el('p', { class: 'vt-notice vt-agents', role: 'status', hidden: '' });
   private readonly lostNotice = el('p', { class: 'vt-notice', role: 'alert', hidden: '' }, TEXTS.lostConversation);
   private readonly startForm = el('form', { class: 'vt-start', novalidate: '' });
+  /** What a refused start says once, out loud; each field's own error is its description, read on focus. */
+  private readonly startErrors = el('p', { class: 'vt-visually-hidden', role: 'alert' });
   private readonly conversation = el('div', { class: 'vt-conversation', hidden: '' });
   private readonly log = el('ol', { class: 'vt-log' });
   private readonly typingLine = el('p', { class: 'vt-typing', 'aria-live': 'polite' });
@@ -132,6 +134,7 @@ export class ChatWidget implements ConnectionListener {
 
     this.startForm.append(
       el('p', {}, TEXTS.intro),
+      this.startErrors,
       ...this.field('name', TEXTS.name),
       ...this.field('email', TEXTS.email),
       ...this.field('rfc', TEXTS.rfc),
@@ -203,7 +206,7 @@ export class ChatWidget implements ConnectionListener {
   }
 
   private field(name: keyof ChatWidget['fields'], label: string): HTMLElement[] {
-    return [el('label', { for: `vt-${name}` }, label), this.fields[name], el('p', { id: `vt-${name}-error`, class: 'vt-field-error', role: 'alert' })];
+    return [el('label', { for: `vt-${name}` }, label), this.fields[name], el('p', { id: `vt-${name}-error`, class: 'vt-field-error' })];
   }
 
   private open(focus: boolean): void {
@@ -258,6 +261,9 @@ export class ChatWidget implements ConnectionListener {
       this.fields[field].setAttribute('aria-invalid', message ? 'true' : 'false');
       if (message && !firstInvalid) firstInvalid = this.fields[field];
     }
+    // One announcement for the whole form (each field's alert spoke at once before); the focus then
+    // reads the first field to fix with its error.
+    this.startErrors.textContent = firstInvalid ? TEXTS.errors.fieldsToFix(Object.values(errors).filter(Boolean).length) : '';
     if (firstInvalid) {
       firstInvalid.focus();
       return;

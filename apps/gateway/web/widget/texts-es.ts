@@ -50,6 +50,7 @@ export const TEXTS = {
     message: 'Escribe tu mensaje.',
     tooLong: (max: number) => `El mensaje es demasiado largo (máximo ${max} caracteres).`,
     invalid: 'Revisa los datos del formulario.',
+    fieldsToFix: (count: number) => (count === 1 ? 'Falta corregir un campo del formulario.' : `Falta corregir ${count} campos del formulario.`),
     upload: 'No se pudo enviar el archivo; revisa tu conexión e inténtalo de nuevo.',
   },
 };
