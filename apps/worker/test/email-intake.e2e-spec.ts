@@ -371,6 +371,29 @@ describe('email channel, end to end (Dovecot → worker → Postgres → SMTP)',
     expect(sink.to(customer)).toHaveLength(1);
   });
 
+  it('should keep a resolved ticket resolved when its customer only thanks us, and reopen it when the thanks come with more', async () => {
+    const customer = customerAddress('gracias');
+    await dovecot.append(buildMail({ from: customer, subject: 'Descarga de XML', text: 'No puedo descargar el XML.' }).raw);
+    const ticket = await waitForTicket(customer);
+    const confirmation = await sink.waitFor((sent) => sent.envelopeTo.includes(customer), 'the confirmation');
+    await env.query(`UPDATE tickets SET status = 'resolved', resolved_at = now() WHERE id = $1`, [ticket.id]);
+    const reply = (text: string) =>
+      dovecot.append(buildMail({ from: customer, subject: `RE: ${confirmation.parsed.subject}`, text, inReplyTo: confirmation.parsed.messageId!.replace(/[<>]/g, '') }).raw);
+    const events = async () => (await env.query<{ type: string }>(`SELECT type FROM ticket_events WHERE ticket_id = $1 ORDER BY id`, [ticket.id])).map((row) => row.type);
+    const status = async () => (await env.query<{ status: string }>(`SELECT status FROM tickets WHERE id = $1`, [ticket.id]))[0]!.status;
+
+    await reply('¡Muchas gracias, ya quedó!\n\nMarisol Treviño\nContadora\n\nEl lun, 7 dic 2026 a las 10:00, Soporte escribió:\n> Tu ticket quedó resuelto.');
+    await eventually(async () => (await events()).includes('thanks_received') || undefined, { what: 'the thanks on the ticket' });
+    expect(await status()).toBe('resolved');
+    expect(await events()).not.toContain('reopened');
+    const [thanks] = await env.query<{ text: string }>(`SELECT text FROM messages WHERE ticket_id = $1 AND direction = 'inbound' ORDER BY created_at DESC LIMIT 1`, [ticket.id]);
+    expect(thanks!.text).toContain('¡Muchas gracias, ya quedó!');
+
+    await reply('Gracias, pero sigue sin descargar.');
+    await eventually(async () => ((await status()) === 'open' ? true : undefined), { what: 'the ticket reopened' });
+    expect(await events()).toContain('reopened');
+  });
+
   it('should write mails that wait together in one transaction, and when one of them cannot be stored, still ticket and confirm the others at once', async () => {
     await worker.stop();
     // Mails arrive while the intake is stopped (only the mailbox role runs): they wait together.

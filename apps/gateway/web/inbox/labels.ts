@@ -176,6 +176,8 @@ export function describeEvent(event: TicketEvent): string {
       return `${who(event)} eliminó los datos personales del cliente (solicitud ARCO)`;
     case 'survey_sent':
       return `Encuesta de satisfacción enviada ${deliveredTo(data)}`;
+    case 'thanks_received':
+      return 'El cliente agradeció; el ticket sigue resuelto';
     case 'survey_answered':
       return `El cliente calificó la atención: ${String(data.rating)} de 5${data.label ? ` (${String(data.label)})` : ''}`;
     case 'survey_commented':

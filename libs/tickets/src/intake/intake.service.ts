@@ -16,8 +16,6 @@ import type { TicketEntity } from '../entities/ticket.entity.js';
 import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
 import { SendsBegunHere } from '../outbound/sends-begun-here.js';
-import { RATING_LABELS_ES, ratingInSms } from '../survey/survey-rules.js';
-import { SurveysRepository } from '../survey/surveys.repository.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
@@ -26,10 +24,13 @@ import { OpenIncidentMatcher } from '../incidents/open-incident-matcher.js';
 import { reportWords } from '../incidents/report-words.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
+import { RATING_LABELS_ES, ratingInSms } from '../survey/survey-rules.js';
+import { SurveysRepository } from '../survey/surveys.repository.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { subjectForNewTicket } from '../threading/new-ticket-subject.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { threadlessResolvedSince } from '../threading/threadless-reply-window.js';
+import { isOnlyThanks } from '../text/thanks-only.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
@@ -177,8 +178,8 @@ export class IntakeService {
 
     const thread = await this.findThread(message, reads, em);
     if (thread) {
-      const rated = await this.rateBySms(thread, message, em);
-      return this.addToTicket(thread, item, message, em, rated, { surveyAnswer: rated.length > 0 });
+      const closing = await this.closingWords(thread, message, em);
+      return this.addToTicket(thread, item, message, em, closing, { closingWords: closing.length > 0 });
     }
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
@@ -257,13 +258,18 @@ export class IntakeService {
   }
 
   /**
-   * An SMS that is only a rating (1 to 5) answers the survey the ticket sent by SMS, as its text asks:
-   * the event that says so, and the message reopens nothing. No event when there is no such survey.
+   * What a customer's message that closes rather than reopens says, as the events that say so: an SMS
+   * that is only a rating (1 to 5) answers the survey the ticket sent by SMS, as its text asks; a
+   * message on a resolved ticket that only thanks us leaves it resolved. Nothing for anything else.
    */
-  private async rateBySms(ticket: TicketEntity, message: InboundMessage, em: EntityManager): Promise<TicketEventInput[]> {
-    const rating = message.threadBySender && !message.automated ? ratingInSms(message.text) : undefined;
-    if (rating === undefined || !(await this.surveys.answerBySms(ticket.id, rating, em))) return [];
-    return [{ type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } }];
+  private async closingWords(ticket: TicketEntity, message: InboundMessage, em: EntityManager): Promise<TicketEventInput[]> {
+    if (message.automated) return [];
+    const rating = message.threadBySender ? ratingInSms(message.text) : undefined;
+    if (rating !== undefined && (await this.surveys.answerBySms(ticket.id, rating, em))) {
+      return [{ type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } }];
+    }
+    if (ticket.status === 'resolved' && isOnlyThanks(message.text)) return [{ type: 'thanks_received', actorType: 'contact', data: { channel: message.channel } }];
+    return [];
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
@@ -353,8 +359,8 @@ export class IntakeService {
     em: EntityManager,
     /** Why the message joined this ticket, or what it did there, when that needs saying (e.g. the sender's ticket limit). */
     reasons: TicketEventInput[] = [],
-    /** An answer to the ticket's survey: kept on the ticket, but it neither reopens it nor counts as the customer writing again. */
-    options: { surveyAnswer: boolean } = { surveyAnswer: false },
+    /** An answer to the survey, or thanks alone: kept on the ticket, but it neither reopens it nor counts as the customer writing again. */
+    options: { closingWords: boolean } = { closingWords: false },
   ): Promise<IntakeOutcome> {
     const fromCustomer = !message.automated;
     const upserted = fromCustomer && !message.from.unverified && (message.from.email || message.from.phone) ? await this.contacts.upsert(message.from, em) : null;
@@ -364,8 +370,8 @@ export class IntakeService {
     await this.insertInbound(ticket.id, item, message, authorId, em);
     const cfdi = cfdiOf(message);
     if (fromCustomer && hasCfdiDetails(cfdi)) await this.tickets.saveCfdi(ticket.id, mergeCfdiDetails([{ ...EMPTY_CFDI_DETAILS, ...ticket.cfdi }, cfdi]), em);
-    // A customer writing on a resolved ticket reopens it; an out-of-office reply does not.
-    const writesAgain = fromCustomer && !options.surveyAnswer;
+    // A customer writing on a resolved ticket reopens it; an out-of-office reply or thanks alone does not.
+    const writesAgain = fromCustomer && !options.closingWords;
     const reopened = writesAgain && ticket.status === 'resolved';
     if (writesAgain) {
       await this.tickets.recordCustomerMessage(ticket.id, em);

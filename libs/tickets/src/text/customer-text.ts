@@ -122,7 +122,7 @@ function firstSignOffBeforeShortTail(lines: readonly string[]): number {
   return -1;
 }
 
-function hasContactData(line: string): boolean {
+export function hasContactData(line: string): boolean {
   return CONTACT_DATA.some((pattern) => pattern.test(line));
 }
 
