@@ -10,10 +10,11 @@ export interface SeededTicket {
 /** Writes a ticket with one customer mail and an attachment straight into Postgres (for API tests). */
 export async function seedTicket(
   env: TestEnvironment,
-  ticket: { email: string; name?: string; subject: string; severity: number; channel?: string; status?: string },
+  ticket: { email: string | null; phone?: string; name?: string; subject: string; severity: number; channel?: string; status?: string },
 ): Promise<SeededTicket> {
-  const [contact] = await env.query<{ id: string }>(`INSERT INTO contacts (email, name) VALUES ($1, $2) RETURNING id`, [
+  const [contact] = await env.query<{ id: string }>(`INSERT INTO contacts (email, phone, name) VALUES ($1, $2, $3) RETURNING id`, [
     ticket.email,
+    ticket.phone ?? null,
     ticket.name ?? null,
   ]);
   const [row] = await env.query<{ id: string; number: string }>(
@@ -26,7 +27,7 @@ export async function seedTicket(
   const [message] = await env.query<{ id: string }>(
     `INSERT INTO messages (ticket_id, direction, channel, external_id, author_type, author_contact_id, from_address, text, html_sanitized)
      VALUES ($1, 'inbound', 'email', $2, 'contact', $3, $4, 'Texto del cliente', '<p>Texto del cliente</p>') RETURNING id`,
-    [row!.id, `${row!.id}@cliente.example.mx`, contact!.id, ticket.email],
+    [row!.id, `${row!.id}@cliente.example.mx`, contact!.id, ticket.email ?? ticket.phone ?? null],
   );
   const [attachment] = await env.query<{ id: string }>(
     `INSERT INTO attachments (message_id, filename, content_type, size_bytes, content)

@@ -195,7 +195,7 @@ describe('the agents’ inbox in a browser (Chromium) against the real system', 
     await page.getByLabel('Fin (hora del centro de México)').fill(localInput(new Date(start.getTime() + 4 * 3_600_000)));
     await page.getByLabel('Qué se hará (lo leen los clientes)').fill('Actualización de servidores de timbrado.');
     await page.getByRole('button', { name: 'Programar y avisar' }).click();
-    await page.getByRole('status').filter({ hasText: /^Mantenimiento programado\. (Enviamos el aviso por correo a \d+ clientes? recientes? con correo confirmado|Nadie recibió aviso por correo: ningún cliente reciente tiene un correo confirmado)\. El chat y el menú telefónico lo anuncian mientras dura\.$/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Mantenimiento programado\. (Enviamos el aviso a \d+ clientes? recientes?, por correo o, a quien solo conocemos por teléfono, por SMS|Nadie recibió aviso: ningún cliente reciente tiene un correo confirmado ni un teléfono)\. El chat y el menú telefónico lo anuncian mientras dura\.$/ }).waitFor();
     await page.locator('.maintenance li', { hasText: 'Actualización de servidores de timbrado.' }).waitFor();
     await screenshot(page, 'inbox', '09-maintenance');
   });

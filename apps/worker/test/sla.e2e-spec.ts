@@ -10,6 +10,8 @@ import { freePort } from '../../../test/support/ports.js';
 import { SimulatedCall, TwilioWebhookClient } from '../../../test/support/simulated-call.js';
 import { SmtpSink, type SunkMail } from '../../../test/support/smtp-sink.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
+import { seedTicket } from '../../../test/support/ticket-fixtures.js';
+import { TwilioApiFake } from '../../../test/support/twilio-api-fake.js';
 import { TEST_TWILIO as TWILIO, twilioSettings } from '../../../test/support/twilio-test-account.js';
 import type { AvailabilityReport, SlaReport } from '@app/tickets';
 
@@ -28,11 +30,13 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
   let env: TestEnvironment;
   let dovecot: DovecotServer;
   let sink: SmtpSink;
+  let twilioApi: TwilioApiFake;
   let gateway: AppProcess;
   let worker: AppProcess;
   let base: string;
   let admin: ApiClient;
 
+  const workerEnv = () => env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, ...twilioSettings(twilioApi.url), ...slaEnv() });
   const slaEnv = () => ({
     SLA_MINUTE_MS: String(MINUTE_MS),
     SLA_SCHEDULE_INTERVAL_MS: '200',
@@ -58,11 +62,12 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
     env = await TestEnvironment.create('sla');
     dovecot = await DovecotServer.start();
     sink = await SmtpSink.start();
+    twilioApi = await TwilioApiFake.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // Twilio's webhooks on, to hear the phone menu; nothing here completes a call, so no SMS is sent.
-    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...twilioSettings('http://127.0.0.1:9'), ...slaEnv() })).start();
-    worker = await new AppProcess('worker', env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, ...slaEnv() })).start();
+    // Twilio's webhooks on, to hear the phone menu (nothing here completes a call); SMS to the fake, for maintenance notices.
+    gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...twilioSettings(twilioApi.url), ...slaEnv() })).start();
+    worker = await new AppProcess('worker', workerEnv()).start();
     admin = await ApiClient.signIn(base, ADMIN);
   });
 
@@ -70,6 +75,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
     await gateway?.stop();
     await worker?.stop();
     await sink?.close();
+    await twilioApi?.close();
     await dovecot?.destroy();
     await env?.close();
   });
@@ -151,7 +157,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
     await worker.stop();
     const customer = customerAddress('vaciado-sla');
     await dovecot.append(buildMail({ from: customer, subject: 'Cancelaciones fallan', text: PARTIAL_OUTAGE }).raw);
-    worker = await new AppProcess('worker', env.processEnv({ ...dovecot.imapEnv(), SMTP_URL: sink.url, ...slaEnv() })).start();
+    worker = await new AppProcess('worker', workerEnv()).start();
     const ticket = await ticketOf(customer);
     await env.flushRedis();
     await eventually(async () => ((await eventsOf(ticket.id)).some((event) => event.type === 'sla_solution_breached') ? true : undefined), {
@@ -201,6 +207,9 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       const recent = customerAddress('aviso');
       await dovecot.append(buildMail({ from: recent, subject: 'Duda', text: '¿Cómo agrego una serie?' }).raw);
       await ticketOf(recent);
+      // A caller who left no address hears of it by SMS.
+      const caller = '+528112349876';
+      await seedTicket(env, { email: null, phone: caller, subject: 'Llamada telefónica', severity: 2, channel: 'phone' });
 
       const startsAt = new Date(Date.now() + 3 * HOUR_MS);
       const endsAt = new Date(startsAt.getTime() + 4 * HOUR_MS);
@@ -212,6 +221,8 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       expect(scheduled.status).toBe(201);
       expect(scheduled.body.noticesQueued).toBeGreaterThan(0);
       await sink.waitFor((mail) => mail.envelopeTo.includes(recent) && mail.parsed.subject === 'Interfactura: Mantenimiento programado del portal gratuito', 'the announcement');
+      const sms = await twilioApi.waitForMessage((message) => message.form.To === caller, 'the announcement by SMS');
+      expect(sms.form.Body).toMatch(/^Soporte Interfactura: Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado del .+ Qué haremos: Actualización del motor de timbrado\.$/);
       await sink.waitFor(
         (mail) => mail.envelopeTo.includes(recent) && mail.parsed.subject === 'Interfactura: Recordatorio: mantenimiento programado del portal gratuito',
         'the reminder',

@@ -11,14 +11,14 @@ const mexicoCityIso = (local: string): string => new Date(`${local}:00-06:00`).t
 const EMPTY_FORM = { startsAt: '', endsAt: '', description: '' };
 
 /**
- * Who was told, in words: notices go by mail to recent customers with a confirmed address only (a
- * chat's unconfirmed address and a caller's phone get none), so "0" needs its reason.
+ * Who was told, in words: notices go to recent customers by mail to a confirmed address, else by SMS
+ * to their number (a chat's unconfirmed address gets none), so "0" needs its reason.
  */
 function scheduledText(noticesQueued: number): string {
   const told =
     noticesQueued === 0
-      ? 'Nadie recibió aviso por correo: ningún cliente reciente tiene un correo confirmado.'
-      : `Enviamos el aviso por correo a ${noticesQueued === 1 ? '1 cliente reciente' : `${noticesQueued} clientes recientes`} con correo confirmado.`;
+      ? 'Nadie recibió aviso: ningún cliente reciente tiene un correo confirmado ni un teléfono.'
+      : `Enviamos el aviso a ${noticesQueued === 1 ? '1 cliente reciente' : `${noticesQueued} clientes recientes`}, por correo o, a quien solo conocemos por teléfono, por SMS.`;
   return `Mantenimiento programado. ${told} El chat y el menú telefónico lo anuncian mientras dura.`;
 }
 
@@ -63,7 +63,7 @@ export function MaintenancePage({ me }: { me: Me }) {
   const cancel = async (window: MaintenanceWindow) => {
     try {
       await api('DELETE', `/api/maintenance/${window.id}`);
-      setMessage({ error: false, text: 'Mantenimiento cancelado. A quienes recibieron el aviso por correo les enviamos la cancelación.' });
+      setMessage({ error: false, text: 'Mantenimiento cancelado. A quienes recibieron el aviso les enviamos la cancelación.' });
     } catch (failure) {
       setMessage({ error: true, text: errorText(failure, 'No se pudo cancelar.') });
     }
@@ -80,7 +80,7 @@ export function MaintenancePage({ me }: { me: Me }) {
             <strong>No hay mantenimientos programados.</strong>
           </p>
           <p>
-            Un mantenimiento dura como máximo 24 horas y se anuncia con al menos 7 días de anticipación: los clientes reciben un aviso por correo, y el chat y el
+            Un mantenimiento dura como máximo 24 horas y se anuncia con al menos 7 días de anticipación: los clientes reciben un aviso por correo (por SMS quien solo nos dejó su teléfono), y el chat y el
             menú telefónico lo anuncian. Sus horas no cuentan contra la meta de disponibilidad ni contra los plazos de SLA.
           </p>
           {me.role !== 'admin' && <p>Solo un administrador los programa.</p>}

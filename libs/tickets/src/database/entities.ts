@@ -41,6 +41,7 @@ import { InboundQueueJob1764540000000 } from '../migrations/1764540000000-inboun
 import { DeliverySendLease1764543600000 } from '../migrations/1764543600000-delivery-send-lease.js';
 import { MessageSearchForPeopleOnly1764547200000 } from '../migrations/1764547200000-message-search-for-people-only.js';
 import { SignedOutSessions1764550800000 } from '../migrations/1764550800000-signed-out-sessions.js';
+import { MaintenanceNoticesBySms1764554400000 } from '../migrations/1764554400000-maintenance-notices-by-sms.js';
 import { SatisfactionSurveyEntity } from '../survey/satisfaction-survey.entity.js';
 
 /** The ticket domain's tables; the channels keep their own (CHANNEL_ENTITIES), the migrations build both. */
@@ -93,4 +94,5 @@ export const TICKETS_MIGRATIONS = [
   DeliverySendLease1764543600000,
   MessageSearchForPeopleOnly1764547200000,
   SignedOutSessions1764550800000,
+  MaintenanceNoticesBySms1764554400000,
 ];

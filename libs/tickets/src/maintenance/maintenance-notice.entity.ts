@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type MaintenanceNoticeKind = 'announcement' | 'reminder' | 'cancellation';
 
-/** Outbox of maintenance mails to customers: one per window, kind and address. */
+/** Outbox of maintenance notices to customers: one per window, kind and address or number. */
 @Entity('maintenance_notices')
 export class MaintenanceNoticeEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -16,6 +16,10 @@ export class MaintenanceNoticeEntity {
 
   @Column({ type: 'text' })
   recipient!: string;
+
+  /** By mail, or by SMS to a customer known only by their number. */
+  @Column({ type: 'text', default: 'email' })
+  channel!: 'email' | 'phone';
 
   @Column({ type: 'text' })
   status!: 'pending' | 'sent' | 'failed' | 'held';

@@ -7,16 +7,19 @@ export class MaintenanceNoticesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One pending notice per address of customers with a ticket opened in the last `audienceDays`,
-   * deliverable addresses only; returns the ids of the notices it created (none twice per window and kind).
+   * One pending notice per customer with a ticket opened in the last `audienceDays`: by mail to a
+   * deliverable address, else by SMS to their number (a caller who left no address, an address that
+   * bounces); returns the ids of the notices it created (none twice per window and kind).
    */
   async queueForRecentCustomers(windowId: string, kind: MaintenanceNoticeKind, audienceDays: number, em: EntityManager): Promise<string[]> {
     const rows = (await em.query(
-      `INSERT INTO maintenance_notices (window_id, kind, recipient)
-       SELECT DISTINCT $1::uuid, $2, c.email
+      `INSERT INTO maintenance_notices (window_id, kind, recipient, channel)
+       SELECT DISTINCT $1::uuid, $2, reach.recipient, reach.channel
          FROM contacts c JOIN tickets t ON t.contact_id = c.id
-        WHERE c.email IS NOT NULL AND c.email_undeliverable_at IS NULL
-          AND t.created_at > now() - ($3 || ' days')::interval
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN by_mail THEN c.email ELSE c.phone END AS recipient, CASE WHEN by_mail THEN 'email' ELSE 'phone' END AS channel
+            FROM (SELECT c.email IS NOT NULL AND c.email_undeliverable_at IS NULL AS by_mail) AS mail) AS reach
+        WHERE reach.recipient IS NOT NULL AND t.created_at > now() - ($3 || ' days')::interval
        ON CONFLICT (window_id, kind, recipient) DO NOTHING
        RETURNING id`,
       [windowId, kind, String(audienceDays)],
@@ -30,8 +33,8 @@ export class MaintenanceNoticesRepository {
    */
   async queueCancellationForTold(windowId: string, em: EntityManager): Promise<string[]> {
     const rows = (await em.query(
-      `INSERT INTO maintenance_notices (window_id, kind, recipient)
-       SELECT DISTINCT window_id, 'cancellation', recipient
+      `INSERT INTO maintenance_notices (window_id, kind, recipient, channel)
+       SELECT DISTINCT window_id, 'cancellation', recipient, channel
          FROM maintenance_notices
         WHERE window_id = $1 AND kind IN ('announcement', 'reminder')
        ON CONFLICT (window_id, kind, recipient) DO NOTHING

@@ -10,7 +10,7 @@ import { SEVERITY_MEANINGS_ES } from '../severity/severity.js';
 import { MaintenanceNoticesRepository } from './maintenance-notices.repository.js';
 import { MaintenanceWindowsRepository } from './maintenance-windows.repository.js';
 
-/** Sends the maintenance mails of the outbox (announcements, reminders, cancellations). */
+/** Sends the maintenance notices of the outbox (announcements, reminders, cancellations), by mail or SMS. */
 @Injectable()
 export class MaintenanceNoticesService {
   private readonly logger = new Logger(MaintenanceNoticesService.name);
@@ -25,18 +25,18 @@ export class MaintenanceNoticesService {
     const notice = await this.notices.findById(noticeId);
     if (!notice || notice.status !== 'pending') return 'already_done';
     const window = await this.windows.getById(notice.windowId);
-    const content = renderMaintenanceNotice({ kind: notice.kind, startsAt: window.startsAt, endsAt: window.endsAt, description: window.description });
+    const content = renderMaintenanceNotice({ kind: notice.kind, startsAt: window.startsAt, endsAt: window.endsAt, description: window.description }, notice.channel);
     try {
-      const result = await senderFor('email').send({
-        channel: 'email',
+      const result = await senderFor(notice.channel).send({
+        channel: notice.channel,
         kind: 'status_update',
         ticketNumber: '',
         recipient: notice.recipient,
         subject: content.subject,
         text: content.text,
         html: content.html,
-        // A fresh id per attempt is fine: these mails answer nothing and nothing threads on them.
-        externalId: newMessageId(this.config.supportEmail),
+        // A fresh id per attempt is fine: these notices answer nothing and nothing threads on them.
+        externalId: notice.channel === 'email' ? newMessageId(this.config.supportEmail) : `maintenance-${notice.id}-${attempt.number}`,
         threadRefs: [],
         automatic: true,
         // Not about one ticket: no severity of its own to show.
@@ -44,7 +44,8 @@ export class MaintenanceNoticesService {
         severityMeaning: SEVERITY_MEANINGS_ES[3],
         authorName: null,
         writtenAt: new Date(),
-        earlierAttemptAt: null,
+        // An SMS an earlier attempt got accepted is not sent again (SmsSender asks Twilio); mail has no such check.
+        earlierAttemptAt: notice.attempts > 0 ? notice.createdAt : null,
       });
       const status = result.status === 'held' ? 'held' : 'sent';
       await this.notices.update(noticeId, { status, attempts: attempt.number, sentAt: status === 'sent' ? new Date() : null });

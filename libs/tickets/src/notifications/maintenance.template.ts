@@ -2,6 +2,7 @@ import { formatDisplayTime } from '@app/platform';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
+import { smsExcerpt } from './sms-excerpt.js';
 
 export interface MaintenanceNoticeInput {
   kind: 'announcement' | 'reminder' | 'cancellation';
@@ -10,8 +11,11 @@ export interface MaintenanceNoticeInput {
   description: string;
 }
 
-/** Maintenance mails to customers: the announcement (7 days ahead), the reminder (24 h ahead), a cancellation. */
-export function renderMaintenanceNotice(input: MaintenanceNoticeInput): RenderedMessage {
+/**
+ * Maintenance notices to customers: the announcement (7 days ahead), the reminder (24 h ahead), a
+ * cancellation; by mail, or as one SMS (the lead and what will be done, cut to a short part).
+ */
+export function renderMaintenanceNotice(input: MaintenanceNoticeInput, channel: 'email' | 'phone' = 'email'): RenderedMessage {
   const when = `del ${formatDisplayTime(input.startsAt)} al ${formatDisplayTime(input.endsAt)}`;
   const lead = {
     announcement: `Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado ${when}.`,
@@ -23,6 +27,10 @@ export function renderMaintenanceNotice(input: MaintenanceNoticeInput): Rendered
     reminder: 'Recordatorio: mantenimiento programado del portal gratuito',
     cancellation: 'Cancelado: mantenimiento programado del portal gratuito',
   }[input.kind];
+  if (channel === 'phone') {
+    const what = input.kind === 'cancellation' ? '' : ` Qué haremos: ${smsExcerpt(input.description)}`;
+    return { subject: `Interfactura: ${subject}`, text: `Soporte Interfactura: ${lead}${what}`, html: '' };
+  }
   const paragraphs = [
     lead,
     ...(input.kind === 'cancellation' ? [] : [`Qué haremos: ${input.description}`, 'Durante ese tiempo algunos servicios podrían no estar disponibles; te recomendamos timbrar con anticipación lo que necesites.']),

@@ -1,13 +1,11 @@
 import type { Channel } from '@app/channels';
-import { cutWhole, formatDisplayTime } from '@app/platform';
+import { formatDisplayTime } from '@app/platform';
 import type { TicketStatus } from '../domain.js';
 import { SEVERITY_LABELS_ES, SEVERITY_MEANINGS_ES, type Severity } from '../severity/severity.js';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
-
-/** What an agent wrote, inside an SMS notice: the mail carries it whole, the SMS a two-segment part. */
-const SMS_EXCERPT_CHARS = 200;
+import { smsExcerpt } from './sms-excerpt.js';
 
 /**
  * A notice as one SMS (a phone ticket): "Interfactura IF-000123: ..." in a few sentences, without the
@@ -16,11 +14,6 @@ const SMS_EXCERPT_CHARS = 200;
  */
 function smsNotice(ticketNumber: string, subject: string, sentences: string[]): RenderedMessage {
   return { subject: `[${ticketNumber}] ${subject}`, text: [`Interfactura ${ticketNumber}:`, ...sentences.filter(Boolean)].join(' '), html: '' };
-}
-
-function excerpt(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > SMS_EXCERPT_CHARS ? `${cutWhole(trimmed, SMS_EXCERPT_CHARS - 1)}…` : trimmed;
 }
 
 function notice(ticketNumber: string, subject: string, paragraphs: string[]): RenderedMessage {
@@ -39,7 +32,7 @@ export function renderSeverityChange(input: { ticketNumber: string; from: Severi
   if (input.channel === 'phone') {
     return smsNotice(input.ticketNumber, 'Actualizamos la severidad de tu ticket', [
       `cambiamos la severidad de tu ticket de ${input.from} a ${input.to} (${SEVERITY_LABELS_ES[input.to]}).`,
-      input.reason.trim() ? `Motivo: ${excerpt(input.reason)}` : '',
+      input.reason.trim() ? `Motivo: ${smsExcerpt(input.reason)}` : '',
     ]);
   }
   return notice(input.ticketNumber, `Actualizamos la severidad de tu ticket`, [
@@ -98,7 +91,7 @@ export function renderStatusUpdate(input: {
     return smsNotice(input.ticketNumber, 'Actualización de tu ticket', [
       waiting ? `tu ticket (severidad ${input.severity}) espera tu respuesta: contesta este SMS o llámanos y marca 4 con el número de tu ticket.` : `seguimos trabajando en tu ticket (severidad ${input.severity}).`,
       input.status === 'pending_release' ? 'La corrección está lista y se está liberando.' : '',
-      note ? `Avance: ${excerpt(note)}` : '',
+      note ? `Avance: ${smsExcerpt(note)}` : '',
       input.nextUpdateAt ? `Próxima actualización a más tardar el ${formatDisplayTime(input.nextUpdateAt)}.` : '',
     ]);
   }
