@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   console.log('(the administrator is created only while none is active: after an earlier start, its password stays)\n');
   console.log(`Send a customer mail into the mailbox with:\n\n  IMAP_PORT=${mailbox.port} npm run dev:send-mail -- cliente@ejemplo.mx "Asunto" "Texto del mensaje"\n`);
   console.log('Call the support line (signed webhooks; press 2 on the menu, leave the message) with:\n\n  npm run dev:call -- +5218112345678 2 "No puedo timbrar mis facturas"\n');
+  console.log('Or write it an SMS (a signed webhook, as Twilio posts one) with:\n\n  npm run dev:sms -- +5218112345678 "No puedo timbrar mis facturas"\n');
   console.log('Mail and SMS that Ventanilla sends are printed here. Ctrl+C stops the sandbox.\n');
 
   let printedMails = 0;

@@ -1,16 +1,22 @@
+import { execFile } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
+import { repoRoot } from '../../../test/support/repo-root.js';
 import { TwilioWebhookClient } from '../../../test/support/simulated-call.js';
+import { SMS_WEBHOOK_PATH, smsWebhookFields } from '../../../test/support/simulated-sms.js';
 import { TestEnvironment } from '../../../test/support/test-environment.js';
 import { TwilioApiFake } from '../../../test/support/twilio-api-fake.js';
 import { TEST_TWILIO, twilioSettings } from '../../../test/support/twilio-test-account.js';
 
 const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, supportLine: SUPPORT_LINE } = TEST_TWILIO;
-const SMS_PATH = '/webhooks/twilio/sms';
+const SMS_PATH = SMS_WEBHOOK_PATH;
+const execFileAsync = promisify(execFile);
 
 interface TicketView {
   number: string;
@@ -23,7 +29,6 @@ interface TicketView {
 }
 
 const mobile = (): string => `+5281${String(randomInt(10_000_000, 99_999_999))}`;
-const messageSid = (): string => `SM${randomBytes(16).toString('hex')}`;
 
 describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker → a ticket, confirmed by SMS)', () => {
   let env: TestEnvironment;
@@ -32,20 +37,11 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   let worker: AppProcess;
   let twilio: TwilioWebhookClient;
   let api: ApiClient;
+  let port: number;
 
   /** The fields Twilio posts for an SMS from `from` to the support line. */
-  const smsFields = (from: string, body: string, extra: Record<string, string> = {}): Record<string, string> => ({
-    MessageSid: messageSid(),
-    AccountSid: ACCOUNT_SID,
-    From: from,
-    To: SUPPORT_LINE,
-    Body: body,
-    NumMedia: '0',
-    NumSegments: '1',
-    SmsStatus: 'received',
-    ApiVersion: '2010-04-01',
-    ...extra,
-  });
+  const smsFields = (from: string, body: string, extra: Record<string, string> = {}): Record<string, string> =>
+    smsWebhookFields(from, body, SUPPORT_LINE, { AccountSid: ACCOUNT_SID, ...extra });
   const ticket = async (number: string): Promise<TicketView> => (await api.get<TicketView>(`/api/tickets/${number}`)).body;
   const ticketsOf = (phone: string) =>
     env.query<{ number: string }>(`SELECT t.number FROM tickets t JOIN contacts c ON c.id = t.contact_id WHERE c.phone = $1 ORDER BY t.number`, [phone]);
@@ -67,7 +63,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   beforeAll(async () => {
     env = await TestEnvironment.create('sms');
     fake = await TwilioApiFake.start();
-    const port = await freePort();
+    port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     twilio = new TwilioWebhookClient(base, PUBLIC_BASE_URL, ACCOUNT_SID, AUTH_TOKEN);
     gateway = await new AppProcess('gateway', env.processEnv({ PORT: String(port), ...twilioSettings(fake.url) })).start();
@@ -183,6 +179,16 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect(item).toMatchObject({ status: 'skipped', outcome: 'sms_keyword' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smsTo(from)).toHaveLength(0);
+  });
+
+  it('should take an SMS sent with npm run dev:sms, as a developer tries the channel locally', async () => {
+    const from = mobile();
+    const { stdout } = await execFileAsync(process.execPath, [join(repoRoot(), 'dist/tools/dev-sms.js'), from, 'Prueba desde la terminal'], {
+      env: { ...process.env, PORT: String(port), PUBLIC_BASE_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
+    });
+    expect(stdout).toContain('stored');
+    const confirmation = await fake.waitForMessage((message) => message.form.To === from, 'the confirmation SMS of the dev:sms');
+    expect(confirmation.form.Body).toContain('Registramos tu solicitud con el ticket');
   });
 
   it('should refuse a missing or wrong signature with 403 and unreadable fields with 400 saying why, storing nothing', async () => {
