@@ -36,6 +36,7 @@ describe('incoming SMS', () => {
     expect(message).toMatchObject({ channel: 'phone', externalId: context.dedupeKey, from: { phone: '+528112345678' }, text: 'Stop, no puedo timbrar', threadBySender: true });
     expect(message.automated).toBeUndefined();
     expect(smsInboundMessage(parsed({ Body: ' stop ' }), context).automated).toEqual({ kind: 'sms_keyword', reason: "Twilio's keyword STOP" });
+    expect(smsInboundMessage(parsed({ Body: 'Info' }), context).automated).toBeUndefined();
     expect(smsDedupeKey(parsed({}))).toBe(`sms-${SID}`);
   });
 });

@@ -18,8 +18,12 @@ export interface TwilioSms {
 }
 
 const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/i;
-/** Twilio's own keywords for its opt-out handling: it answers them itself and stops or resumes our SMS. */
-const TWILIO_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'START', 'YES', 'UNSTOP', 'HELP', 'INFO']);
+/**
+ * Twilio's opt-out and opt-in keywords: it answers them itself and stops or resumes our SMS to the
+ * number. Its help keywords (HELP, INFO) are not here: a customer who writes "Info" wants an answer
+ * from a person too, so that is a message like any other.
+ */
+const TWILIO_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'START', 'YES', 'UNSTOP']);
 /** Twilio sends at most ten files per MMS. */
 const MAX_MEDIA = 10;
 
