@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import twilioSdk from 'twilio';
 import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/eventually.js';
@@ -22,6 +23,7 @@ interface TicketView {
   number: string;
   channel: string;
   subject: string;
+  severity: number;
   status: string;
   contact: { phone: string | null };
   messages: Array<{ direction: string; channel: string; text: string }>;
@@ -101,6 +103,17 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect(smsTo(from)).toHaveLength(1);
   });
 
+  it('should propose the severity from the SMS’s words, as for a mail', async () => {
+    const from = mobile();
+    await send(smsFields(from, 'El portal está completamente caído desde hace una hora, ninguna empresa puede timbrar, todo detenido.'));
+    const [opened] = await ticketsOf(from);
+    const view = await ticket(opened!.number);
+    expect(view.severity).toBeLessThanOrEqual(1);
+    expect(view.events.find((event) => event.type === 'severity_set')!.data.modelVersion).not.toBe('sin-texto');
+    const confirmation = await fake.waitForMessage((message) => message.form.To === from, 'the confirmation SMS');
+    expect(confirmation.form.Body).toContain(`Severidad ${view.severity} – `);
+  });
+
   it('should add the next SMS of the same number to its open ticket, with no second confirmation, and show it to agents', async () => {
     const from = mobile();
     await send(smsFields(from, 'No puedo timbrar.'));
@@ -150,6 +163,8 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect((await api.post(`/api/tickets/${opened!.number}/resolve`, { resolution: 'En Perfil › Constancia.' })).status).toBe(200);
     const survey = await fake.waitForMessage((message) => message.form.To === from && message.form.Body!.includes('¿cómo te atendimos'), 'the survey SMS');
     expect(survey.form.Body).toContain('Responde con un número del 1 (muy mala) al 5 (excelente)');
+    // Recorded as sent once Twilio took it: a rating counts for a survey the customer has.
+    await eventually(async () => (await ticket(opened!.number)).events.some((event) => event.type === 'survey_sent') || undefined, { what: 'the survey sent' });
 
     await send(smsFields(from, '5.'));
     const view = await ticket(opened!.number);
@@ -163,6 +178,30 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect((await ticket(opened!.number)).status).not.toBe('resolved');
   });
 
+  it('should put a rating on the ticket whose survey asked for it, even when the number has a newer ticket', async () => {
+    const from = mobile();
+    await send(smsFields(from, '¿Cómo cambio mi contraseña?'));
+    const [surveyed] = await ticketsOf(from);
+    expect((await api.post(`/api/tickets/${surveyed!.number}/resolve`, { resolution: 'Desde Perfil › Seguridad.' })).status).toBe(200);
+    await fake.waitForMessage((message) => message.form.To === from && message.form.Body!.includes('¿cómo te atendimos'), 'the survey SMS');
+    await eventually(async () => (await ticket(surveyed!.number)).events.some((event) => event.type === 'survey_sent') || undefined, { what: 'the survey sent' });
+    // The same customer has a newer open ticket meanwhile (a call, say).
+    const [newer] = await env.query<{ number: string }>(
+      `INSERT INTO tickets (channel, subject, severity, severity_source, severity_reasons, status, contact_id,
+                            attention_due_at, attention_risk_at, solution_due_at, solution_risk_at)
+       SELECT 'phone', 'Llamada telefónica', 2, 'auto', '["test"]', 'new', contact_id, now() + interval '2 hours', now() + interval '90 minutes',
+              now() + interval '8 hours', now() + interval '6 hours' FROM tickets WHERE number = $1 RETURNING number`,
+      [surveyed!.number],
+    );
+
+    await send(smsFields(from, '4'));
+    const rated = await ticket(surveyed!.number);
+    expect(rated.status).toBe('resolved');
+    expect(rated.events.find((event) => event.type === 'survey_answered')?.data).toMatchObject({ rating: 4, by: 'sms' });
+    expect(rated.messages.some((message) => message.direction === 'inbound' && message.text === '4')).toBe(true);
+    expect((await ticket(newer!.number)).messages).toHaveLength(0);
+  });
+
   it('should keep the links of an MMS’s files in the message', async () => {
     const from = mobile();
     const file = 'https://api.twilio.com/2010-04-01/Accounts/AC00/Messages/MM00/Media/ME00';
@@ -171,12 +210,16 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect((await ticket(opened!.number)).messages[0]!.text).toBe(`Así sale el error\n\nArchivo adjunto (image/jpeg): ${file}`);
   });
 
-  it('should open no ticket and send nothing for one of Twilio’s opt-out keywords, which Twilio answers itself', async () => {
+  it('should open no ticket and send nothing for one of Twilio’s opt-out keywords, which Twilio answers itself, nor for an empty SMS', async () => {
     const from = mobile();
-    await send(smsFields(from, ' stop '));
+    await send(smsFields(from, ' Stop. '));
+    await send(smsFields(from, ''));
     expect(await ticketsOf(from)).toHaveLength(0);
-    const [item] = await env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE summary->>'from' = $1`, [from]);
-    expect(item).toMatchObject({ status: 'skipped', outcome: 'sms_keyword' });
+    const items = await env.query<{ status: string; outcome: string }>(`SELECT status, outcome FROM inbound_items WHERE summary->>'from' = $1 ORDER BY received_at`, [from]);
+    expect(items).toEqual([
+      { status: 'skipped', outcome: 'sms_keyword' },
+      { status: 'skipped', outcome: 'empty_sms' },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smsTo(from)).toHaveLength(0);
   });
@@ -203,6 +246,10 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     expect(noSid).toMatchObject({ status: 400, text: expect.stringContaining('MessageSid') });
     const noNumber = await twilio.post(SMS_PATH, { ...fields, From: 'whatsapp:+5281' });
     expect(noNumber).toMatchObject({ status: 400, text: expect.stringContaining('From') });
+    // JSON is not how Twilio posts: said so, whatever it was signed over.
+    const signedBare = twilioSdk.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${SMS_PATH}`, {});
+    const json = await twilio.post(SMS_PATH, {}, { contentType: 'application/json', body: JSON.stringify(fields), signature: signedBare });
+    expect(json).toMatchObject({ status: 400, text: expect.stringContaining('x-www-form-urlencoded') });
     const badMedia = await twilio.post(SMS_PATH, { ...fields, NumMedia: '99' });
     expect(badMedia).toMatchObject({ status: 400, text: expect.stringContaining('NumMedia') });
     expect(await storedItems()).toBe(before);

@@ -222,7 +222,7 @@ describe('SLA engine with a short time scale (one hour = one second), real queue
       expect(scheduled.body.noticesQueued).toBeGreaterThan(0);
       await sink.waitFor((mail) => mail.envelopeTo.includes(recent) && mail.parsed.subject === 'Interfactura: Mantenimiento programado del portal gratuito', 'the announcement');
       const sms = await twilioApi.waitForMessage((message) => message.form.To === caller, 'the announcement by SMS');
-      expect(sms.form.Body).toMatch(/^Soporte Interfactura: Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado del .+ Qué haremos: Actualización del motor de timbrado\.$/);
+      expect(sms.form.Body).toMatch(/^Soporte Interfactura: Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado (el|del) .+ Qué haremos: Actualización del motor de timbrado\.$/);
       await sink.waitFor(
         (mail) => mail.envelopeTo.includes(recent) && mail.parsed.subject === 'Interfactura: Recordatorio: mantenimiento programado del portal gratuito',
         'the reminder',

@@ -39,10 +39,10 @@ export interface BounceReport {
 
 /**
  * What no person wrote to us (an auto-reply, a bounce, our own mail; an SMS that is only one of
- * Twilio's opt-out keywords): it never gets a confirmation, and only joins existing tickets.
+ * Twilio's opt-out keywords, or empty): it never gets a confirmation, and only joins existing tickets.
  */
 export interface AutomatedMarker {
-  kind: 'auto_reply' | 'bounce' | 'own_mail' | 'sms_keyword';
+  kind: 'auto_reply' | 'bounce' | 'own_mail' | 'sms_keyword' | 'empty_sms';
   reason: string;
 }
 

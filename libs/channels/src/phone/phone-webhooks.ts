@@ -48,12 +48,13 @@ export class PhoneWebhooks {
 
   async handle(request: WebhookRequest): Promise<WebhookAnswer> {
     if (!this.configured) return plain(503, 'El canal telefónico no está configurado: falta TWILIO_AUTH_TOKEN.');
+    // The content type first: the signature covers form fields, and another body has none to check.
+    if (!/^application\/x-www-form-urlencoded\b/i.test(request.contentType ?? '')) {
+      return plain(400, 'Los webhooks de Twilio se envían como application/x-www-form-urlencoded.');
+    }
     const body = isRecord(request.body) ? request.body : {};
     if (!this.configured.verifier.isValid(request.pathAndQuery, body as Record<string, string>, request.signature)) {
       return plain(403, 'Falta X-Twilio-Signature o no corresponde a esta solicitud.');
-    }
-    if (!/^application\/x-www-form-urlencoded\b/i.test(request.contentType ?? '')) {
-      return plain(400, 'Los webhooks de Twilio se envían como application/x-www-form-urlencoded.');
     }
     const params = flatFields(body);
     if (!params) return plain(400, 'Los campos del formulario deben ser pares nombre=valor simples.');

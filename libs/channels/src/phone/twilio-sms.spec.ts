@@ -25,10 +25,16 @@ describe('incoming SMS', () => {
     expect(parseTwilioSms({ MessageSid: SID, From: '+528112345678', NumMedia: 'x' })).toEqual({ error: 'NumMedia debe ser un número de 0 a 10' });
   });
 
-  it('should keep an MMS’s https file addresses with their types and drop any other address', () => {
-    const sms = parsed({ NumMedia: '2', MediaUrl0: 'https://api.twilio.com/m/0', MediaContentType0: 'image/png', MediaUrl1: 'javascript:alert(1)' });
-    expect(sms.media).toEqual([{ url: 'https://api.twilio.com/m/0', contentType: 'image/png' }]);
-    expect(smsInboundMessage(sms, context)).toMatchObject({ subject: 'Archivo adjunto (image/png): https://api.twilio.com/m/0', text: 'Archivo adjunto (image/png): https://api.twilio.com/m/0' });
+  it('should list every file of an MMS, with its https address or saying it came without one', () => {
+    const sms = parsed({ NumMedia: '3', MediaUrl0: 'https://api.twilio.com/m/0', MediaContentType0: 'image/png', MediaUrl1: 'javascript:alert(1)' });
+    expect(smsInboundMessage(sms, context).text).toBe(
+      [
+        'Archivo adjunto (image/png): https://api.twilio.com/m/0',
+        'Archivo adjunto (application/octet-stream): Twilio no dio una dirección https para abrirlo',
+        'Archivo adjunto (application/octet-stream): Twilio no dio una dirección https para abrirlo',
+      ].join('\n\n'),
+    );
+    expect(smsInboundMessage(sms, context).automated).toBeUndefined();
   });
 
   it('should join its sender’s ticket, its subject the first words, and mark only a message that is nothing but an opt-out keyword', () => {
@@ -36,7 +42,9 @@ describe('incoming SMS', () => {
     expect(message).toMatchObject({ channel: 'phone', externalId: context.dedupeKey, from: { phone: '+528112345678' }, text: 'Stop, no puedo timbrar', threadBySender: true });
     expect(message.automated).toBeUndefined();
     expect(smsInboundMessage(parsed({ Body: ' stop ' }), context).automated).toEqual({ kind: 'sms_keyword', reason: "Twilio's keyword STOP" });
+    expect(smsInboundMessage(parsed({ Body: 'Stop.' }), context).automated).toEqual({ kind: 'sms_keyword', reason: "Twilio's keyword STOP" });
     expect(smsInboundMessage(parsed({ Body: 'Info' }), context).automated).toBeUndefined();
+    expect(smsInboundMessage(parsed({ Body: '  ' }), context).automated).toEqual({ kind: 'empty_sms', reason: 'an SMS with no text and no file' });
     expect(smsDedupeKey(parsed({}))).toBe(`sms-${SID}`);
   });
 });

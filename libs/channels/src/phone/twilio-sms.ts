@@ -13,7 +13,7 @@ export interface TwilioSms {
   /** The sender in E.164. */
   from: string;
   body: string;
-  /** Files of an MMS: Twilio keeps them; we keep their addresses. */
+  /** Files of an MMS as Twilio declares them: Twilio keeps them; we keep their addresses. */
   media: Array<{ url: string; contentType: string }>;
 }
 
@@ -23,7 +23,7 @@ const MESSAGE_SID = /^(SM|MM)[0-9a-f]{32}$/i;
  * number. Its help keywords (HELP, INFO) are not here: a customer who writes "Info" wants an answer
  * from a person too, so that is a message like any other.
  */
-const TWILIO_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'START', 'YES', 'UNSTOP']);
+const TWILIO_KEYWORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT', 'START', 'YES', 'UNSTOP']);
 /** Twilio sends at most ten files per MMS. */
 const MAX_MEDIA = 10;
 
@@ -42,7 +42,7 @@ export function parseTwilioSms(params: Record<string, string>): TwilioSms | { er
   const media = Array.from({ length: mediaCount }, (_, index) => ({
     url: params[`MediaUrl${index}`] ?? '',
     contentType: params[`MediaContentType${index}`] ?? 'application/octet-stream',
-  })).filter((file) => /^https:\/\//.test(file.url));
+  }));
   return { messageSid, from: from!, body: params.Body ?? '', media };
 }
 
@@ -51,13 +51,19 @@ export const smsDedupeKey = (sms: TwilioSms): string => `sms-${sms.messageSid}`;
 
 /**
  * The channel-neutral message. An SMS has no thread of its own, so it joins its sender's latest
- * ticket (`threadBySender`); one of Twilio's opt-out keywords alone is marked automated: Twilio
- * answers it, and it opens no ticket.
+ * ticket (`threadBySender`). Marked automated, so they open no ticket: one of Twilio's opt-out or
+ * opt-in keywords alone (Twilio answers it; punctuation around it ignored), and an SMS with nothing
+ * in it. Every declared file is listed: its https address, or that it came without one.
  */
 export function smsInboundMessage(sms: TwilioSms, context: { dedupeKey: string; receivedAt: Date }): InboundMessage {
   const body = wellFormed(withoutNul(sms.body)).trim();
-  const files = sms.media.map((file) => `Archivo adjunto (${file.contentType}): ${file.url}`);
-  const keyword = body.toUpperCase();
+  const files = sms.media.map((file) => `Archivo adjunto (${file.contentType}): ${/^https:\/\/\S+$/.test(file.url) ? file.url : 'Twilio no dio una dirección https para abrirlo'}`);
+  const keyword = body.replace(/^[\s.,;:!¡?¿]+|[\s.,;:!¡?¿]+$/g, '').toUpperCase();
+  const automated = TWILIO_KEYWORDS.has(keyword)
+    ? { kind: 'sms_keyword' as const, reason: `Twilio's keyword ${keyword}` }
+    : !body && files.length === 0
+      ? { kind: 'empty_sms' as const, reason: 'an SMS with no text and no file' }
+      : undefined;
   return {
     channel: 'phone',
     externalId: context.dedupeKey,
@@ -68,6 +74,6 @@ export function smsInboundMessage(sms: TwilioSms, context: { dedupeKey: string; 
     attachments: [],
     threadRefs: [],
     threadBySender: true,
-    ...(TWILIO_KEYWORDS.has(keyword) ? { automated: { kind: 'sms_keyword' as const, reason: `Twilio's keyword ${keyword}` } } : {}),
+    ...(automated ? { automated } : {}),
   };
 }

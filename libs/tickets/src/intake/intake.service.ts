@@ -176,10 +176,15 @@ export class IntakeService {
 
     if (message.bounce) return this.attachBounce(item, message, em);
 
+    const rated = await this.surveyAnsweredBySms(message, em);
+    if (rated) return this.addToTicket(rated.ticket, item, message, em, [rated.event], { closingWords: true });
+
     const thread = await this.findThread(message, reads, em);
     if (thread) {
-      const closing = await this.closingWords(thread, message, em);
-      return this.addToTicket(thread, item, message, em, closing, { closingWords: closing.length > 0 });
+      // Thanks alone on a resolved ticket leave it resolved.
+      const thanks = !message.automated && thread.status === 'resolved' && isOnlyThanks(message.text);
+      const closing: TicketEventInput[] = thanks ? [{ type: 'thanks_received', actorType: 'contact', data: { channel: message.channel } }] : [];
+      return this.addToTicket(thread, item, message, em, closing, { closingWords: thanks });
     }
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
@@ -258,18 +263,17 @@ export class IntakeService {
   }
 
   /**
-   * What a customer's message that closes rather than reopens says, as the events that say so: an SMS
-   * that is only a rating (1 to 5) answers the survey the ticket sent by SMS, as its text asks; a
-   * message on a resolved ticket that only thanks us leaves it resolved. Nothing for anything else.
+   * An SMS that is only a rating (1 to 5) answers the survey last sent by SMS to its number in the
+   * last week, as that survey's text asks: on that survey's ticket, with the event that says so, and
+   * reopening nothing. Undefined for any other message, or when no such survey waits.
    */
-  private async closingWords(ticket: TicketEntity, message: InboundMessage, em: EntityManager): Promise<TicketEventInput[]> {
-    if (message.automated) return [];
-    const rating = message.threadBySender ? ratingInSms(message.text) : undefined;
-    if (rating !== undefined && (await this.surveys.answerBySms(ticket.id, rating, em))) {
-      return [{ type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } }];
-    }
-    if (ticket.status === 'resolved' && isOnlyThanks(message.text)) return [{ type: 'thanks_received', actorType: 'contact', data: { channel: message.channel } }];
-    return [];
+  private async surveyAnsweredBySms(message: InboundMessage, em: EntityManager): Promise<{ ticket: TicketEntity; event: TicketEventInput } | undefined> {
+    const rating = message.threadBySender && !message.automated && message.from.phone ? ratingInSms(message.text) : undefined;
+    if (rating === undefined) return undefined;
+    const ticketId = await this.surveys.answerLatestSentBySms(message.from.phone!, rating, threadlessResolvedSince(message.receivedAt), em);
+    const ticket = ticketId ? await this.tickets.findById(ticketId, em) : null;
+    if (!ticket) return undefined;
+    return { ticket: await this.tickets.followMerges(ticket, em), event: { type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } } };
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {

@@ -1,4 +1,4 @@
-import { formatDisplayTime } from '@app/platform';
+import { formatDisplaySpan, formatDisplayTime } from '@app/platform';
 import { escapeHtml } from '../text/escape-html.js';
 import { SUPPORT_SIGNATURE_ES } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
@@ -16,11 +16,13 @@ export interface MaintenanceNoticeInput {
  * cancellation; by mail, or as one SMS (the lead and what will be done, cut to a short part).
  */
 export function renderMaintenanceNotice(input: MaintenanceNoticeInput, channel: 'email' | 'phone' = 'email'): RenderedMessage {
-  const when = `del ${formatDisplayTime(input.startsAt)} al ${formatDisplayTime(input.endsAt)}`;
+  // An SMS says the day and the time zone once: each costs a segment with accents.
+  const span = formatDisplaySpan(input.startsAt, input.endsAt);
+  const when = channel === 'phone' ? span : `del ${formatDisplayTime(input.startsAt)} al ${formatDisplayTime(input.endsAt)}`;
   const lead = {
     announcement: `Te avisamos que el portal gratuito de Interfactura tendrá un mantenimiento programado ${when}.`,
     reminder: `Te recordamos que mañana inicia el mantenimiento programado del portal gratuito de Interfactura, ${when}.`,
-    cancellation: `El mantenimiento programado ${when} se canceló; el servicio seguirá operando con normalidad.`,
+    cancellation: `El mantenimiento programado ${when.startsWith('el ') ? `para ${when}` : when} se canceló; el servicio seguirá operando con normalidad.`,
   }[input.kind];
   const subject = {
     announcement: 'Mantenimiento programado del portal gratuito',

@@ -4,8 +4,8 @@ import type { ConfirmationInput } from './confirmation.template.js';
 import type { RenderedMessage } from './rendered-message.js';
 
 /**
- * The confirmation by SMS after a call: what the caller heard, in a few segments. Ticket number,
- * severity with its meaning, and the attention time of the support process.
+ * The confirmation by SMS of a phone ticket (after a call, or an SMS): what a caller heard, in a few
+ * segments. Ticket number, severity with its meaning, and the attention time of the support process.
  */
 export function renderSmsConfirmation(input: ConfirmationInput): RenderedMessage {
   const opening = input.addedToExisting
@@ -20,5 +20,6 @@ export function renderSmsConfirmation(input: ConfirmationInput): RenderedMessage
       : `Te atenderemos en menos de ${formatDurationEs(input.attentionMinutes)}.`,
     `Si nos contactas de nuevo, menciona el ${input.ticketNumber}.`,
   ].join(' ');
-  return { subject: `[${input.ticketNumber}] Confirmación de tu llamada`, text, html: '' };
+  // "Llamada" only where it is one for sure: a call added to a ticket; a new ticket may come from an SMS.
+  return { subject: `[${input.ticketNumber}] ${input.addedToExisting ? 'Confirmación de tu llamada' : 'Confirmación de tu solicitud'}`, text, html: '' };
 }

@@ -41,13 +41,21 @@ export class SurveysRepository {
     return rows.length > 0;
   }
 
-  /** Rates the ticket's survey that asked by SMS, unless it is answered already; true when this one counted. */
-  async answerBySms(ticketId: string, rating: number, em: EntityManager): Promise<boolean> {
+  /**
+   * Rates the unanswered survey most recently sent by SMS to this number (and delivered) since
+   * `since`, whichever ticket it is on; that ticket's id, or null when there is no such survey.
+   */
+  async answerLatestSentBySms(phone: string, rating: number, since: Date, em: EntityManager): Promise<string | null> {
     const [rows] = (await em.query(
-      `UPDATE satisfaction_surveys SET rating = $2, answered_at = now() WHERE ticket_id = $1 AND channel = 'phone' AND message_id IS NOT NULL AND rating IS NULL RETURNING id`,
-      [ticketId, rating],
-    )) as [unknown[], number];
-    return rows.length > 0;
+      `UPDATE satisfaction_surveys SET rating = $2, answered_at = now()
+        WHERE rating IS NULL AND id = (
+          SELECT s.id FROM outbound_deliveries d JOIN satisfaction_surveys s ON s.message_id = d.message_id
+           WHERE d.recipient = $1 AND d.kind = 'survey' AND d.channel = 'phone' AND d.status = 'sent' AND d.sent_at >= $3 AND s.rating IS NULL
+           ORDER BY d.sent_at DESC LIMIT 1)
+        RETURNING ticket_id`,
+      [phone, rating, since],
+    )) as [Array<{ ticket_id: string }>, number];
+    return rows[0]?.ticket_id ?? null;
   }
 
   /** Adds the optional comment, once, after the rating; true when this one counted. */

@@ -11,6 +11,9 @@ describe('isOnlyThanks', () => {
       'Muchas gracias\n\nMarisol Treviño\nContadora General\nFacturas del Norte SA de CV\nTel. 81 1234 5678',
       'Gracias, que tengan buen día\n\nEl lun, 7 dic 2026 a las 10:00, Soporte Interfactura escribió:\n> Tu ticket IF-000123 quedó resuelto.\n> Si el problema continúa, responde.',
       'Hola, gracias!\nSaludos',
+      '👍',
+      '🙏🏽',
+      '👍 👍',
     ]) {
       expect({ text, thanks: isOnlyThanks(text) }).toEqual({ text, thanks: true });
     }
@@ -23,7 +26,8 @@ describe('isOnlyThanks', () => {
       'Gracias.\nPero sigue sin funcionar el timbrado',
       'Gracias. ¿Y cómo cancelo la factura A-1021?',
       'Ya no funciona',
-      '👍',
+      '😡',
+      '👎',
       '',
       `Gracias ${'muy '.repeat(25)}amables`,
       'Gracias\nuno\ndos\ntres\ncuatro\ncinco',

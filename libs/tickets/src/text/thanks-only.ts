@@ -21,6 +21,9 @@ const COURTESY = new Set(
 );
 /** Connectors a name or a company may hold in lower case ("Facturas del Norte SA de CV"). */
 const NAME_CONNECTORS = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e']);
+/** Emoji that say thanks or "all good" on their own (a skin tone or a variation selector may follow each). */
+const ACKNOWLEDGING_EMOJI =
+  /^(?:[\u{1F44D}\u{1F64F}\u{1F44C}\u{1F64C}\u{1F44F}\u{2764}\u{2665}\u{1F60A}\u{1F642}\u{1F600}\u{1F603}\u{1F604}\u{1F601}\u{1F917}\u{2705}\u{1F4AF}](?:\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?\u{FE0F}?\s*){1,20}$/u;
 /** A closing note is short; a longer message is read as the customer writing again, whatever its words. */
 const MAX_NOTE_WORDS = 20;
 /** Lines after the thanks that may be a signature (name, post, company, contact data). */
@@ -40,13 +43,16 @@ const folded = (line: string): string[] =>
  * Whether a customer's message on a resolved ticket only thanks us ("¡Muchas gracias, ya quedó!"),
  * so it need not reopen the ticket. The new part of a reply is read (quoted history dropped): every
  * word up to the line that thanks must be courtesy, and what follows may only be more courtesy or a
- * signature. Conservative on purpose: anything else reopens, as before. Linear in the text.
+ * signature; or it is only acknowledging emoji (👍, 🙏, 👌…). Conservative on purpose: anything else
+ * reopens, as before. Linear in the text.
  */
 export function isOnlyThanks(text: string): boolean {
   const lines = newPartOfReply(text)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
+  // "👍" or "🙏" alone is how many say thanks by SMS or chat.
+  if (lines.length === 1 && ACKNOWLEDGING_EMOJI.test(lines[0]!)) return true;
   const thanksAt = lines.findIndex((line) => folded(line).some((word) => THANKS.has(word)));
   if (thanksAt < 0) return false;
   const note = lines.slice(0, thanksAt + 1).flatMap(folded);
