@@ -62,6 +62,21 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
     await settled(fields.MessageSid!);
   }
 
+  /** A ticket opened by an SMS from `from`, then resolved: its number. */
+  async function openedAndResolved(from: string, text: string, resolution: string): Promise<string> {
+    await send(smsFields(from, text));
+    const [opened] = await ticketsOf(from);
+    expect((await api.post(`/api/tickets/${opened!.number}/resolve`, { resolution })).status).toBe(200);
+    return opened!.number;
+  }
+
+  /** The survey SMS reached the number and is recorded as sent: a rating counts for a survey the customer has. */
+  async function surveySent(from: string, number: string): Promise<string> {
+    const survey = await fake.waitForMessage((message) => message.form.To === from && message.form.Body!.includes('¿cómo te atendimos'), 'the survey SMS');
+    await eventually(async () => (await ticket(number)).events.some((event) => event.type === 'survey_sent') || undefined, { what: 'the survey sent' });
+    return survey.form.Body!;
+  }
+
   beforeAll(async () => {
     env = await TestEnvironment.create('sms');
     fake = await TwilioApiFake.start();
@@ -158,44 +173,36 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
 
   it('should take a rating sent by SMS as the answer to the survey sent by SMS, without reopening the ticket', async () => {
     const from = mobile();
-    await send(smsFields(from, '¿Dónde descargo mi constancia?'));
-    const [opened] = await ticketsOf(from);
-    expect((await api.post(`/api/tickets/${opened!.number}/resolve`, { resolution: 'En Perfil › Constancia.' })).status).toBe(200);
-    const survey = await fake.waitForMessage((message) => message.form.To === from && message.form.Body!.includes('¿cómo te atendimos'), 'the survey SMS');
-    expect(survey.form.Body).toContain('Responde con un número del 1 (muy mala) al 5 (excelente)');
-    // Recorded as sent once Twilio took it: a rating counts for a survey the customer has.
-    await eventually(async () => (await ticket(opened!.number)).events.some((event) => event.type === 'survey_sent') || undefined, { what: 'the survey sent' });
+    const number = await openedAndResolved(from, '¿Dónde descargo mi constancia?', 'En Perfil › Constancia.');
+    expect(await surveySent(from, number)).toContain('Responde con un número del 1 (muy mala) al 5 (excelente)');
 
     await send(smsFields(from, '5.'));
-    const view = await ticket(opened!.number);
+    const view = await ticket(number);
     expect(view.status).toBe('resolved');
     expect(view.events.find((event) => event.type === 'survey_answered')?.data).toMatchObject({ rating: 5, label: 'Excelente', by: 'sms' });
     expect(view.events.map((event) => event.type)).not.toContain('reopened');
-    expect((await env.query<{ rating: number }>(`SELECT s.rating FROM satisfaction_surveys s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = $1`, [opened!.number]))[0]).toEqual({ rating: 5 });
+    expect((await env.query<{ rating: number }>(`SELECT s.rating FROM satisfaction_surveys s JOIN tickets t ON t.id = s.ticket_id WHERE t.number = $1`, [number]))[0]).toEqual({ rating: 5 });
 
     // Answered once: a second digit is a message like any other, and reopens the ticket.
     await send(smsFields(from, '1'));
-    expect((await ticket(opened!.number)).status).not.toBe('resolved');
+    expect((await ticket(number)).status).not.toBe('resolved');
   });
 
   it('should put a rating on the ticket whose survey asked for it, even when the number has a newer ticket', async () => {
     const from = mobile();
-    await send(smsFields(from, '¿Cómo cambio mi contraseña?'));
-    const [surveyed] = await ticketsOf(from);
-    expect((await api.post(`/api/tickets/${surveyed!.number}/resolve`, { resolution: 'Desde Perfil › Seguridad.' })).status).toBe(200);
-    await fake.waitForMessage((message) => message.form.To === from && message.form.Body!.includes('¿cómo te atendimos'), 'the survey SMS');
-    await eventually(async () => (await ticket(surveyed!.number)).events.some((event) => event.type === 'survey_sent') || undefined, { what: 'the survey sent' });
+    const surveyed = await openedAndResolved(from, '¿Cómo cambio mi contraseña?', 'Desde Perfil › Seguridad.');
+    await surveySent(from, surveyed);
     // The same customer has a newer open ticket meanwhile (a call, say).
     const [newer] = await env.query<{ number: string }>(
       `INSERT INTO tickets (channel, subject, severity, severity_source, severity_reasons, status, contact_id,
                             attention_due_at, attention_risk_at, solution_due_at, solution_risk_at)
        SELECT 'phone', 'Llamada telefónica', 2, 'auto', '["test"]', 'new', contact_id, now() + interval '2 hours', now() + interval '90 minutes',
               now() + interval '8 hours', now() + interval '6 hours' FROM tickets WHERE number = $1 RETURNING number`,
-      [surveyed!.number],
+      [surveyed],
     );
 
     await send(smsFields(from, '4'));
-    const rated = await ticket(surveyed!.number);
+    const rated = await ticket(surveyed);
     expect(rated.status).toBe('resolved');
     expect(rated.events.find((event) => event.type === 'survey_answered')?.data).toMatchObject({ rating: 4, by: 'sms' });
     expect(rated.messages.some((message) => message.direction === 'inbound' && message.text === '4')).toBe(true);
