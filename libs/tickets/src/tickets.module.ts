@@ -20,6 +20,7 @@ import { VerificationLinks } from './identity/verification-links.js';
 import { InboundAcceptor } from './intake/inbound-acceptor.js';
 import { InboundItemsRepository } from './intake/inbound-items.repository.js';
 import { IntakeCursorsRepository } from './intake/intake-cursors.repository.js';
+import { ClosingWords } from './intake/closing-words.js';
 import { IntakeService } from './intake/intake.service.js';
 import { RecoverySweeper } from './intake/recovery-sweeper.js';
 import { SystemHealth } from './infrastructure/system-health.js';
@@ -83,6 +84,7 @@ const PROVIDERS = [
   QueueProducer,
   InboundAcceptor,
   IntakeService,
+  ClosingWords,
   CustomerNotifier,
   SendsBegunHere,
   OutboundService,

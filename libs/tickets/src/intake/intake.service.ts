@@ -24,17 +24,15 @@ import { OpenIncidentMatcher } from '../incidents/open-incident-matcher.js';
 import { reportWords } from '../incidents/report-words.js';
 import { classifySeverity } from '../severity/severity-classifier.js';
 import { SlaClocksService } from '../sla/sla-clocks.service.js';
-import { RATING_LABELS_ES, ratingInSms } from '../survey/survey-rules.js';
-import { SurveysRepository } from '../survey/surveys.repository.js';
 import { decideThread } from '../threading/thread-decision.js';
 import { subjectForNewTicket } from '../threading/new-ticket-subject.js';
 import { findTicketNumbers } from '../threading/ticket-number-references.js';
 import { threadlessResolvedSince } from '../threading/threadless-reply-window.js';
-import { isOnlyThanks } from '../text/thanks-only.js';
 import { TicketEventsRepository, type TicketEventInput } from '../ticket-events.repository.js';
 import { TicketsRepository } from '../tickets.repository.js';
 import { finishStatement, InboundItemsRepository, type FinishedInbound } from './inbound-items.repository.js';
 import { InboundItemTakenError } from './inbound-item-taken.error.js';
+import { ClosingWords } from './closing-words.js';
 import type { IntakeOutcome } from './intake-outcome.js';
 import { mailTicketLimitReached, mailTicketWindowStart } from './mail-ticket-limit.js';
 import { judgeBounce, mailClearsMark } from './undeliverable-address.js';
@@ -65,7 +63,7 @@ export class IntakeService {
     private readonly incidents: IncidentsRepository,
     private readonly writeBehind: WriteBehind,
     private readonly begunHere: SendsBegunHere,
-    private readonly surveys: SurveysRepository,
+    private readonly closingWords: ClosingWords,
   ) {}
 
   private readonly writer: TicketWriter = {
@@ -176,15 +174,13 @@ export class IntakeService {
 
     if (message.bounce) return this.attachBounce(item, message, em);
 
-    const rated = await this.surveyAnsweredBySms(message, em);
+    const rated = await this.closingWords.surveyAnsweredBySms(message, em);
     if (rated) return this.addToTicket(rated.ticket, item, message, em, [rated.event], { closingWords: true });
 
     const thread = await this.findThread(message, reads, em);
     if (thread) {
-      // Thanks alone on a resolved ticket leave it resolved.
-      const thanks = !message.automated && thread.status === 'resolved' && isOnlyThanks(message.text);
-      const closing: TicketEventInput[] = thanks ? [{ type: 'thanks_received', actorType: 'contact', data: { channel: message.channel } }] : [];
-      return this.addToTicket(thread, item, message, em, closing, { closingWords: thanks });
+      const thanks = this.closingWords.thanks(thread, message);
+      return this.addToTicket(thread, item, message, em, thanks, { closingWords: thanks.length > 0 });
     }
 
     if (message.automated) return { kind: 'skipped', reason: message.automated.kind, deliveryIds: [] };
@@ -260,20 +256,6 @@ export class IntakeService {
   private async latestOfThreadlessSender(phone: string, receivedAt: Date, em: EntityManager): Promise<TicketEntity | null> {
     await this.tickets.lockThreadlessSender(phone, em);
     return this.tickets.findLatestForPhone(phone, threadlessResolvedSince(receivedAt), em);
-  }
-
-  /**
-   * An SMS that is only a rating (1 to 5) answers the survey last sent by SMS to its number in the
-   * last week, as that survey's text asks: on that survey's ticket, with the event that says so, and
-   * reopening nothing. Undefined for any other message, or when no such survey waits.
-   */
-  private async surveyAnsweredBySms(message: InboundMessage, em: EntityManager): Promise<{ ticket: TicketEntity; event: TicketEventInput } | undefined> {
-    const rating = message.threadBySender && !message.automated && message.from.phone ? ratingInSms(message.text) : undefined;
-    if (rating === undefined) return undefined;
-    const ticketId = await this.surveys.answerLatestSentBySms(message.from.phone!, rating, threadlessResolvedSince(message.receivedAt), em);
-    const ticket = ticketId ? await this.tickets.findById(ticketId, em) : null;
-    if (!ticket) return undefined;
-    return { ticket: await this.tickets.followMerges(ticket, em), event: { type: 'survey_answered', actorType: 'contact', data: { rating, label: RATING_LABELS_ES[rating], by: 'sms' } } };
   }
 
   private async openTicket(item: InboundItemEntity, message: InboundMessage, em: EntityManager): Promise<IntakeOutcome> {
