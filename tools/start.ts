@@ -45,19 +45,22 @@ function run(app: keyof typeof APPS, name: string = app, restarts = 0): void {
   });
 }
 
+/** METRICS_PORT as the apps read it (checked before this runs); 0 when unset: no /metrics. */
+const metricsPortOf = (env: NodeJS.ProcessEnv): number => Number(env.METRICS_PORT?.trim() || 0);
+
 /**
  * Every process shares one environment here: each worker's /metrics goes on a port after the
  * gateway's (worker or worker-1: the next one, worker-n: n after it).
  */
 function workerEnv(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
-  const port = Number(env.METRICS_PORT?.trim() || 0);
+  const port = metricsPortOf(env);
   const offset = Number(/-(\d+)$/.exec(name)?.[1] ?? 1);
   return port > 0 ? { ...env, METRICS_PORT: String(port + offset) } : env;
 }
 
 /** The workers' /metrics ports (METRICS_PORT + 1 … + n) must not take the gateway's PORT: it would never start. */
 function checkWorkerMetricsPorts(env: NodeJS.ProcessEnv, workers: number): void {
-  const metrics = Number(env.METRICS_PORT?.trim() || 0);
+  const metrics = metricsPortOf(env);
   const port = Number(env.PORT?.trim() || 3000);
   if (metrics > 0 && port > metrics && port <= metrics + workers) {
     throw new ConfigError(`METRICS_PORT ${metrics} gives the workers' metrics ports ${metrics + 1}-${metrics + workers}, which take PORT ${port}; choose a METRICS_PORT outside ${port - workers}-${port}`);
