@@ -12,6 +12,8 @@ export interface ScenarioResult extends OpenLoopRun {
   scenario: string;
   /** Chat only: client sockets that dropped during the run, by socket.io reason. */
   disconnects?: Record<string, number>;
+  /** Mails the system's SMTP server had accepted when the last event completed (a chat start's verification mail). */
+  mailsAccepted?: number;
   processes: Record<string, ProcessFigures>;
   /** CPU seconds per 1,000 completed events of Postgres's backends, Redis, and the whole machine (every process and the kernel). */
   sharedCpuSecondsPer1000?: Record<string, number>;

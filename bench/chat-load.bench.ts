@@ -52,7 +52,7 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
         if (ack.error) throw new Error(ack.error);
       },
     });
-    return { scenario: 'chat', ...run, disconnects };
+    return { scenario: 'chat', ...run, disconnects, mailsAccepted: system.mail?.accepted };
   } finally {
     for (const socket of sockets) socket.close();
     await system.stop();

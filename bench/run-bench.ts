@@ -150,7 +150,8 @@ function summaryLine(result: ScenarioResult): string {
     .map(([name, seconds]) => `; ${name} ${seconds} cpu-s/1k`)
     .join('');
   const statements = result.postgresStatementsPerEvent === undefined ? '' : `; ${result.postgresStatementsPerEvent} Postgres statements/event`;
-  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}${shared}${statements}`;
+  const mails = result.mailsAccepted === undefined ? '' : `; ${result.mailsAccepted} mails accepted by SMTP`;
+  return `${result.scenario}: ${result.completed}/${result.sent} done, ${result.sustainedPerSecond}/s sustained (offered ${result.offeredPerSecond}/s), p50 ${result.latency.p50Ms} ms, p95 ${result.latency.p95Ms} ms, p99 ${result.latency.p99Ms} ms; ${cpu}${shared}${statements}${mails}`;
 }
 
 /** First and last quarter of an RSS series: flat when they are close. */

@@ -3,6 +3,7 @@ import { AppProcess } from '../test/support/app-process.js';
 import { freePort } from '../test/support/ports.js';
 import type { TestEnvironment } from '../test/support/test-environment.js';
 import { TwilioApiFake } from '../test/support/twilio-api-fake.js';
+import { CountingSmtpSink } from './support/counting-smtp-sink.js';
 import { StatementTally } from './support/statement-tally.js';
 
 export const BENCH_TWILIO = {
@@ -34,6 +35,8 @@ export class SystemUnderTest {
     readonly twilio: TwilioApiFake,
     /** What the processes sent to Postgres. */
     readonly statements: StatementTally,
+    /** The mail server, unless the scenario brought its own. */
+    readonly mail?: CountingSmtpSink,
   ) {}
 
   /** Every process by name, for the monitors: gateway, worker (and worker-2...). */
@@ -41,9 +44,15 @@ export class SystemUnderTest {
     return Object.fromEntries([['gateway', this.gateway], ...this.workers.map((worker, index) => [index === 0 ? 'worker' : `worker-${index + 1}`, worker])]);
   }
 
-  /** `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). */
+  /**
+   * `worker` settings are added to the worker's (e.g. a mailbox and an SMTP server for mail). Without
+   * an SMTP server of the scenario's, the workers send to a counting one: as in production, a chat
+   * start's verification mail is really sent (with no server it would be held, which costs nothing).
+   */
   static async start(env: TestEnvironment, worker: Record<string, string> = {}): Promise<SystemUnderTest> {
     const twilio = await TwilioApiFake.start();
+    const mail = worker.SMTP_URL ? undefined : await CountingSmtpSink.start();
+    const workerSettings = mail ? { ...worker, SMTP_URL: mail.url } : worker;
     const statements = StatementTally.create();
     const port = await freePort();
     const settings = withProductionTimers(env.processEnv({
@@ -62,7 +71,7 @@ export class SystemUnderTest {
       OUTBOUND_CONCURRENCY: '16',
     }));
     const gateway = new AppProcess('gateway', settings);
-    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? defaultWorkerProcesses()) }, () => new AppProcess('worker', { ...settings, ...worker }));
+    const workers = Array.from({ length: Number(process.env.BENCH_WORKER_PROCESSES ?? defaultWorkerProcesses()) }, () => new AppProcess('worker', { ...settings, ...workerSettings }));
     // BENCH_PROFILE_DIR=/tmp/x writes V8 CPU profiles of every process there (on exit).
     const profile = process.env.BENCH_PROFILE_DIR;
     // BENCH_NODE_ARGS='--max-semi-space-size=32' runs every process with those Node flags too.
@@ -74,13 +83,14 @@ export class SystemUnderTest {
     }
     await gateway.start();
     for (const app of workers) await app.start();
-    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workers, twilio, statements);
+    return new SystemUnderTest(`http://127.0.0.1:${port}`, gateway, workers, twilio, statements, mail);
   }
 
   async stop(): Promise<void> {
     await this.gateway.stop();
     for (const app of this.workers) await app.stop();
     await this.twilio.close();
+    await this.mail?.close();
     this.statements.close();
   }
 }

@@ -275,7 +275,12 @@ describe('live chat (socket.io-client → two gateways → worker → Postgres/R
     const again = await client.message('Segundo: el RFC receptor es correcto.', `offline-2-${ack.conversationId}`);
     expect(again).toEqual({ ok: true, seq: results[1]!.seq });
 
-    // The tab is closed and opened again later, on the other gateway: the token resumes it.
+    // The tab is closed and opened again later, on the other gateway, once the worker has written the
+    // reply in the transcript (it sends it from the queue, so it may come after the messages' acks).
+    await eventually(
+      async () => (await env.query(`SELECT 1 FROM outbound_deliveries WHERE message_id = $1 AND channel = 'chat' AND status = 'sent'`, [reply.id])).length === 1,
+      { what: 'the reply in the transcript' },
+    );
     const reopened = await connect(baseB, { token: ack.token });
     expect(reopened.session).toEqual({ state: 'resumed', conversationId: ack.conversationId, lastSeq: expect.any(Number) });
     const history = await reopened.sync(0);

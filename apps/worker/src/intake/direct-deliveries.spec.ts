@@ -1,15 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeliveryToSend, OutboundService, QueueProducer } from '@app/tickets';
+import type { Channel } from '@app/channels';
+import type { CoreConfig, DeliveryToSend, OutboundService, QueueProducer } from '@app/tickets';
 import type { WorkerConfig } from '../config/worker-config.js';
 import type { ChannelSenders } from '../processors/channel-senders.js';
 import { DirectDeliveries } from './direct-deliveries.js';
+
+const LEASE_MS = 120_000;
 
 /** Sends that never end until told to, and what was queued: the places a send holds are what is tested. */
 class Recorder {
   readonly sentBegun: string[] = [];
   readonly delivered: string[] = [];
-  readonly queued: string[] = [];
-  private readonly ends: Array<() => void> = [];
+  readonly queued: Array<{ id: string; delayMs?: number }> = [];
+  private readonly ends = new Map<string, () => void>();
 
   readonly outbound = {
     sendBegun: (toSend: DeliveryToSend) => this.hold(this.sentBegun, toSend.delivery.id, 'sent'),
@@ -17,55 +20,127 @@ class Recorder {
   } as unknown as OutboundService;
 
   readonly producer = {
-    enqueueDeliveries: (ids: string[]) => {
-      this.queued.push(...ids);
-      return Promise.resolve();
+    enqueueDeliveries: (ids: string[], options: { delayMs?: number } = {}) => {
+      this.queued.push(...ids.map((id) => ({ id, ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }) })));
+      return Promise.resolve(ids.length);
     },
   } as unknown as QueueProducer;
 
+  end(...ids: string[]): void {
+    for (const id of ids) this.ends.get(id)?.();
+  }
+
   endAll(): void {
-    for (const end of this.ends.splice(0)) end();
+    this.end(...this.ends.keys());
+  }
+
+  get queuedIds(): string[] {
+    return this.queued.map((entry) => entry.id);
   }
 
   private hold<T>(log: string[], id: string, result: T): Promise<T> {
     log.push(id);
-    return new Promise((resolve) => this.ends.push(() => resolve(result)));
+    return new Promise((resolve) => this.ends.set(id, () => resolve(result)));
   }
 }
 
-const begun = (id: string) => ({ delivery: { id } }) as unknown as DeliveryToSend;
+/** A delivery an intake wrote begun on `channel`, its lease taken `ageMs` ago. */
+const begun = (id: string, channel: Channel, ageMs = 0) => ({ delivery: { id, channel, sendingUntil: new Date(Date.now() - ageMs + LEASE_MS) } }) as unknown as DeliveryToSend;
 
 function directDeliveries(recorder: Recorder, outboundConcurrency: number): DirectDeliveries {
-  const config = { roles: new Set(['outbound']), outboundConcurrency, jobLockMs: 30_000, sweepGraceMs: 60_000 } as unknown as WorkerConfig;
-  return new DirectDeliveries(config, recorder.outbound, { senderFor: () => undefined } as unknown as ChannelSenders, recorder.producer);
+  const config = { roles: new Set(['outbound']), outboundConcurrency, jobLockMs: 30_000 } as unknown as WorkerConfig;
+  const core = { sendLeaseMs: LEASE_MS } as unknown as CoreConfig;
+  return new DirectDeliveries(config, core, recorder.outbound, { senderFor: () => undefined } as unknown as ChannelSenders, recorder.producer);
 }
 
+/** What an intake of `ids` on `channel` does: takes a place for each and hands over those it got. */
+async function intake(direct: DirectDeliveries, channel: Channel, ids: string[], ageMs = 0): Promise<string[]> {
+  const places = direct.hold();
+  const written = ids.filter(() => places.take(channel));
+  await direct.start(ids, written.map((id) => begun(id, channel, ageMs)), places);
+  return written;
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('DirectDeliveries', () => {
-  it('should hold places for an intake about to commit, so sends started meanwhile leave them free', async () => {
+  it('should send what an intake wrote begun beyond the sends running at once: the rest wait their turn here instead of being queued', async () => {
     const recorder = new Recorder();
-    const direct = directDeliveries(recorder, 3);
-    expect(direct.reserve(2)).toBe(2);
-    await direct.start(['a', 'b']);
-    expect(recorder.delivered).toEqual(['a']);
-    expect(recorder.queued).toEqual(['b']);
-    await direct.start(['c', 'd'], [begun('c'), begun('d')], 2);
-    expect(recorder.sentBegun).toEqual(['c', 'd']);
+    const direct = directDeliveries(recorder, 2);
+    expect(await intake(direct, 'chat', ['a', 'b', 'c', 'd'])).toEqual(['a', 'b', 'c', 'd']);
+    await turn();
+    expect(recorder.sentBegun).toEqual(['a', 'b']);
+    expect(recorder.queued).toEqual([]);
+    recorder.end('a', 'b');
+    await turn();
+    expect(recorder.sentBegun).toEqual(['a', 'b', 'c', 'd']);
     recorder.endAll();
   });
 
-  it('should give back the places an intake held and did not use, and those of one that rolled back', async () => {
+  it('should keep each channel in its own lane: mail sends that do not end hold up no chat confirmation', async () => {
     const recorder = new Recorder();
-    const direct = directDeliveries(recorder, 2);
-    expect(direct.reserve(5)).toBe(2);
-    expect(direct.reserve(1)).toBe(0);
-    await direct.start(['e'], [begun('e')], 2);
-    expect(direct.reserve(2)).toBe(1);
-    direct.release(1);
-    await direct.start(['f', 'g']);
-    expect(recorder.delivered).toEqual(['f']);
-    expect(recorder.queued).toEqual(['g']);
+    const direct = directDeliveries(recorder, 1);
+    await intake(direct, 'email', ['mail-1', 'mail-2']);
+    await intake(direct, 'chat', ['chat-1']);
+    await turn();
+    expect(recorder.sentBegun).toEqual(['mail-1', 'chat-1']);
     recorder.endAll();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(direct.reserve(2)).toBe(2);
+  });
+
+  it('should write pending and queue what finds a channel full, and give back the places of an intake that rolled back', async () => {
+    const recorder = new Recorder();
+    const direct = directDeliveries(recorder, 1);
+    const ids = Array.from({ length: 300 }, (_, index) => `sms-${index}`);
+    const written = await intake(direct, 'phone', ids);
+    // One running and 256 waiting; the rest were not written begun: queued by id, as none of the
+    // sends by id (their channel unknown) has a place either while the first runs.
+    expect(written).toHaveLength(257);
+    await turn();
+    expect(recorder.queuedIds).toEqual(ids.slice(257, 300).slice(1));
+    expect(recorder.delivered).toEqual(['sms-257']);
+
+    const rolledBack = direct.hold();
+    expect(rolledBack.take('email')).toBe(true);
+    expect(rolledBack.take('phone')).toBe(false);
+    direct.release(rolledBack);
+    recorder.endAll();
+  });
+
+  it('should not start a begun send whose lease might run out before it ends, but queue it for when the lease has run out', async () => {
+    const recorder = new Recorder();
+    const direct = directDeliveries(recorder, 1);
+    await intake(direct, 'email', ['stale'], LEASE_MS - 10_000);
+    await turn();
+    expect(recorder.sentBegun).toEqual([]);
+    expect(recorder.queued).toHaveLength(1);
+    expect(recorder.queued[0]!.id).toBe('stale');
+    expect(recorder.queued[0]!.delayMs).toBeGreaterThan(9_000);
+    expect(recorder.queued[0]!.delayMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it('should queue the sends still waiting when the process stops, for when their leases run out, and wait for the one running', async () => {
+    const recorder = new Recorder();
+    const direct = directDeliveries(recorder, 1);
+    await intake(direct, 'email', ['running', 'waiting']);
+    await turn();
+    const stopped = direct.onApplicationShutdown();
+    await turn();
+    expect(recorder.queuedIds).toEqual(['waiting']);
+    expect(recorder.queued[0]!.delayMs).toBeGreaterThan(LEASE_MS - 5_000);
+    let done = false;
+    void stopped.then(() => (done = true));
+    await turn();
+    expect(done).toBe(false);
+    recorder.end('running');
+    await stopped;
+    expect(recorder.sentBegun).toEqual(['running']);
+  });
+
+  it('should send nothing itself in a process without the outbound role', async () => {
+    const recorder = new Recorder();
+    const config = { roles: new Set(['intake']), outboundConcurrency: 4, jobLockMs: 30_000 } as unknown as WorkerConfig;
+    const direct = new DirectDeliveries(config, { sendLeaseMs: LEASE_MS } as CoreConfig, recorder.outbound, {} as ChannelSenders, recorder.producer);
+    expect(await intake(direct, 'chat', ['x'])).toEqual([]);
+    expect(recorder.queuedIds).toEqual(['x']);
   });
 });

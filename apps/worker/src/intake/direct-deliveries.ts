@@ -1,8 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { Channel } from '@app/channels';
 import { withTimeout } from '@app/platform';
-import { DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer, type DeliveryToSend } from '@app/tickets';
+import { CORE_CONFIG, DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer, type CoreConfig, type DeliveryAttempt, type DeliveryResult, type DeliveryToSend } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelSenders } from '../processors/channel-senders.js';
+import { HeldPlaces } from './held-places.js';
+import { LaneClosedError, SendLane } from './send-lane.js';
+
+/**
+ * Sends an intake hands over that may wait their turn on each channel, beyond the
+ * `outboundConcurrency` running: at saturation a group owes more than that at once (a chat start, its
+ * confirmation and a verification mail), and queueing the rest cost the machine more than the
+ * intake itself (a job, its pick-up, a statement to read each delivery back).
+ */
+const WAITING_PER_CHANNEL = 256;
 
 /**
  * Sends what an intake owes (the confirmation, a verification mail) from this process right after
@@ -11,65 +22,86 @@ import { ChannelSenders } from '../processors/channel-senders.js';
  * rows, so nothing depends on this process: a send that fails is queued and retried with the
  * outbound queue's backoff, and one lost with the process is re-queued by the recovery sweep.
  *
- * At most `outboundConcurrency` sends run this way at once (beside the outbound queue's own); what
- * finds them all busy is queued, so a surge waits in Redis, not in this process's memory. An intake
- * reserves places before its transaction, for what it writes begun (`SendsBegunHere`: a new ticket's
- * confirmation and verification mail):
- * those are sent as written, without a statement to read them back and mark them begun.
+ * Each channel has its lane (`SendLane`): `outboundConcurrency` sends at once, and up to
+ * `WAITING_PER_CHANNEL` waiting their turn, so a slow mail server holds up neither the chat nor the
+ * SMS, and a surge waits in Redis, not in this process's memory, once the lanes are full. An intake
+ * holds places before its transaction (`hold`) for what it writes begun (`SendsBegunHere`): those
+ * are sent as written, without a statement to read them back and mark them begun. A begun send
+ * holds its lease from the commit: one that waited so long that it might outlast the lease is not
+ * started here but queued for when the lease runs out, so no other worker ever sends it meanwhile.
  */
 @Injectable()
 export class DirectDeliveries implements OnApplicationShutdown {
   private readonly logger = new Logger(DirectDeliveries.name);
   private readonly inFlight = new Set<Promise<void>>();
-  /** Places intakes hold for the sends they will hand over at their commit. */
-  private reserved = 0;
+  private readonly lanes = new Map<Channel, SendLane>();
+  /** Deliveries handed over by id (not written begun, their channel read as they are sent): at most `outboundConcurrency` at once, none waiting. */
+  private readonly unread: SendLane;
   private readonly enabled: boolean;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(CORE_CONFIG) private readonly core: CoreConfig,
     private readonly outbound: OutboundService,
     private readonly senders: ChannelSenders,
     private readonly producer: QueueProducer,
   ) {
     // A process without the outbound role leaves sending to those that have it.
     this.enabled = config.roles.has('outbound');
+    this.unread = new SendLane(this.enabled ? config.outboundConcurrency : 0, 0);
   }
 
-  /** Holds up to `wanted` places for an intake about to commit; it gives them back to `start`, or to `release` if it rolled back. */
-  reserve(wanted: number): number {
-    const places = Math.min(wanted, this.room());
-    this.reserved += places;
-    return places;
+  /** Places for an intake about to commit: `start` takes those its sends use, `release` all of them if it rolled back. */
+  hold(): HeldPlaces {
+    return new HeldPlaces((channel) => this.laneOf(channel));
   }
 
-  release(places: number): void {
-    this.reserved = Math.max(0, this.reserved - places);
+  release(places: HeldPlaces): void {
+    places.giveBackAll();
   }
 
   /**
-   * Sends the deliveries the intake wrote begun (on the `reserved` places it held, given back here),
-   * starts the others it has room for and queues the rest; resolves once those are queued, not sent.
+   * Sends the deliveries the intake wrote begun (on the places it held, given back here), starts the
+   * others it has room for and queues the rest; resolves once those are queued, not sent.
    */
-  async start(deliveryIds: string[], begun: DeliveryToSend[] = [], reserved = 0): Promise<void> {
-    this.release(reserved);
-    for (const toSend of begun) this.track(this.sendOrQueue(toSend.delivery.id, toSend));
+  async start(deliveryIds: string[], begun: DeliveryToSend[] = [], places?: HeldPlaces): Promise<void> {
+    for (const toSend of begun) {
+      const lane = this.laneOf(toSend.delivery.channel);
+      places?.use(toSend.delivery.channel);
+      this.track(lane ? this.sendBegun(toSend, lane) : this.handOver(toSend));
+    }
+    places?.giveBackAll();
     const written = new Set(begun.map((toSend) => toSend.delivery.id));
-    const others = deliveryIds.filter((deliveryId) => !written.has(deliveryId));
-    const room = this.room();
-    for (const deliveryId of others.slice(0, room)) this.track(this.sendOrQueue(deliveryId));
-    await this.producer.enqueueDeliveries(others.slice(room));
+    const queued: string[] = [];
+    for (const deliveryId of deliveryIds) {
+      if (written.has(deliveryId)) continue;
+      if (!this.unread.hold()) {
+        queued.push(deliveryId);
+        continue;
+      }
+      this.unread.giveBack(1);
+      this.track(this.sendUnread(deliveryId));
+    }
+    await this.producer.enqueueDeliveries(queued);
   }
 
-  private room(): number {
-    return this.enabled ? Math.max(0, this.config.outboundConcurrency - this.inFlight.size - this.reserved) : 0;
-  }
-
-  /** Waits for the sends in flight (at most one job lock), so none is cut off between the provider and its record. */
+  /** Sends not yet started are queued for when their leases run out; those under way are waited for (at most one job lock), so none is cut off between the provider and its record. */
   async onApplicationShutdown(): Promise<void> {
+    for (const lane of this.lanes.values()) lane.close();
     if (this.inFlight.size === 0) return;
     await withTimeout(Promise.all(this.inFlight), this.config.jobLockMs, 'finishing direct sends').catch((error: Error) => {
       this.logger.warn(`${error.message}; the recovery sweep will queue what is left`);
     });
+  }
+
+  private laneOf(channel: Channel): SendLane | undefined {
+    if (!this.enabled) return undefined;
+    let lane = this.lanes.get(channel);
+    if (!lane) {
+      lane = new SendLane(this.config.outboundConcurrency, WAITING_PER_CHANNEL);
+      this.lanes.set(channel, lane);
+    }
+    return lane;
   }
 
   private track(send: Promise<void>): void {
@@ -77,15 +109,47 @@ export class DirectDeliveries implements OnApplicationShutdown {
     void send.finally(() => this.inFlight.delete(send));
   }
 
-  /** `begun`: the delivery as its intake wrote it begun, sent without reading it back. */
-  private async sendOrQueue(deliveryId: string, begun?: DeliveryToSend): Promise<void> {
-    // A send still running when the recovery sweep looks (a slow provider) holds its lease: the job the
-    // sweep queues for it waits, and finds it sent (or sends it, once the lease has run out, if this
-    // process died).
+  /** A delivery its intake wrote begun, sent without reading it back when its turn comes, if its lease still leaves the time a send may take. */
+  private async sendBegun(toSend: DeliveryToSend, lane: SendLane): Promise<void> {
     try {
-      // The first attempt, never the last: after a failure the queue makes the others, with their backoff.
-      const attempt = { number: 1, isLast: false };
-      const result = begun ? await this.outbound.sendBegun(begun, this.senders.senderFor, attempt) : await this.outbound.deliver(deliveryId, this.senders.senderFor, attempt);
+      await lane.run(() => (this.mayStillSend(toSend) ? this.attempt(toSend.delivery.id, (attempt) => this.outbound.sendBegun(toSend, this.senders.senderFor, attempt)) : this.handOver(toSend)));
+    } catch (error) {
+      if (!(error instanceof LaneClosedError)) throw error;
+      await this.handOver(toSend);
+    }
+  }
+
+  private sendUnread(deliveryId: string): Promise<void> {
+    return this.unread.run(() => this.attempt(deliveryId, (attempt) => this.outbound.deliver(deliveryId, this.senders.senderFor, attempt)));
+  }
+
+  /**
+   * Half the lease at least: a send may take as long as the provider's timeouts (about 50 s for a
+   * mail server), and it must end before its lease does, or the recovery sweep could queue it for
+   * another worker while it still runs.
+   */
+  private mayStillSend(toSend: DeliveryToSend): boolean {
+    const until = toSend.delivery.sendingUntil;
+    return !until || until.getTime() - Date.now() >= this.core.sendLeaseMs / 2;
+  }
+
+  /** A begun delivery not sent here after all: queued for when its lease runs out (until then it counts as being sent). */
+  private async handOver(toSend: DeliveryToSend): Promise<void> {
+    const { id, sendingUntil } = toSend.delivery;
+    const delayMs = Math.max(0, (sendingUntil?.getTime() ?? 0) - Date.now());
+    await this.producer.enqueueDeliveries([id], { delayMs }).catch((error: Error) => {
+      this.logger.warn(`delivery ${id} could not be queued (${error.message}); the recovery sweep will once its lease runs out`);
+    });
+  }
+
+  /**
+   * One send, the first attempt: after a failure the queue makes the others, with its backoff. A send
+   * still running when the recovery sweep looks (a slow provider) holds its lease: the job the sweep
+   * queues for it waits, and finds it sent (or sends it, once the lease has run out, if this process died).
+   */
+  private async attempt(deliveryId: string, send: (attempt: DeliveryAttempt) => Promise<DeliveryResult>): Promise<void> {
+    try {
+      const result = await send({ number: 1, isLast: false });
       // Not begun: the queue asks again once what it follows has gone.
       if (result === 'waiting') await this.producer.enqueueDeliveries([deliveryId], { delayMs: DELIVERY_WAIT_MS });
     } catch (error) {

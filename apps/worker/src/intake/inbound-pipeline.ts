@@ -13,6 +13,7 @@ import {
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { DirectDeliveries } from './direct-deliveries.js';
+import type { HeldPlaces } from './held-places.js';
 import { ItemsInFlight } from './items-in-flight.js';
 
 export type PipelineOutcome = IntakeOutcome | { kind: 'rejected'; reason: string } | { kind: 'missing' };
@@ -22,7 +23,7 @@ type Result = PipelineOutcome | Error;
 /** What an intake transaction committed, and the direct-send places it held for it. */
 interface Committed {
   outcomes: IntakeOutcome[];
-  places: number;
+  places: HeldPlaces;
 }
 
 interface Normalized {
@@ -30,9 +31,6 @@ interface Normalized {
   item: InboundItemEntity;
   message: InboundMessage;
 }
-
-/** What one intake may owe at once, for which it holds direct send places: a new ticket's confirmation and a verification mail. */
-const SENDS_PER_INTAKE = 2;
 
 /** Intake groups in flight at once per worker process; each holds one database connection. */
 const GROUPS_IN_FLIGHT = 2;
@@ -176,11 +174,11 @@ export class InboundPipeline {
   }
 
   /**
-   * Ingests the entries in one transaction with direct-send places held for what it writes begun
-   * (`SENDS_PER_INTAKE` each): they go back if it rolls back, else to `afterCommit` with the sends.
+   * Ingests the entries in one transaction with direct-send places held for what it writes begun:
+   * they go back if it rolls back, else to `afterCommit` with the sends.
    */
   private async ingestHoldingPlaces(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>): Promise<Committed> {
-    const places = this.deliveries.reserve(entries.length * SENDS_PER_INTAKE);
+    const places = this.deliveries.hold();
     try {
       const outcomes = await this.intake.ingestMany(
         entries.map(({ item, message }) => ({ item, message })),
@@ -256,15 +254,15 @@ export class InboundPipeline {
 
   /**
    * What committed outcomes owe: their deliveries sent from here (or queued with one call), the inbox
-   * told. `reserved`: the places held for the sends the intake wrote begun, given back with them.
+   * told. `places`: those held for the sends the intake wrote begun, given back with them.
    */
-  private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>, reserved: number): Promise<void> {
+  private async afterCommit(done: Array<{ item: InboundItemEntity; outcome: IntakeOutcome }>, places: HeldPlaces): Promise<void> {
     for (const { item, outcome } of done) intakeTotal.inc({ channel: item.channel, outcome: outcome.kind });
     this.faults.crashIfArmed('after-intake-commit');
     await this.deliveries.start(
       done.flatMap(({ outcome }) => outcome.deliveryIds),
       done.flatMap(({ outcome }) => outcome.begun ?? []),
-      reserved,
+      places,
     );
     for (const { outcome } of done) {
       if (!('ticketNumber' in outcome)) continue;

@@ -15,7 +15,7 @@ import type { MessageEntity } from '../entities/message.entity.js';
 import type { TicketEntity } from '../entities/ticket.entity.js';
 import { IdentityVerificationService } from '../identity/identity-verification.service.js';
 import { MessagesRepository } from '../messages.repository.js';
-import { SendsBegunHere } from '../outbound/sends-begun-here.js';
+import { NO_SEND_PLACES, SendsBegunHere, type SendPlaces } from '../outbound/sends-begun-here.js';
 import { CustomerNotifier } from '../outbound/customer-notifier.js';
 import { OutboundDeliveriesRepository } from '../outbound/outbound-deliveries.repository.js';
 import { EMPTY_CFDI_DETAILS, mergeCfdiDetails, readCfdiDetails, type CfdiDetails } from '../cfdi/cfdi-details.js';
@@ -79,14 +79,14 @@ export class IntakeService {
    * another worker recorded one meanwhile is checked when they are recorded, at the end
    * (`InboundItemTakenError`), which saves the group a locking read at the start.
    *
-   * `sendHere`: how many of the deliveries new tickets owe (confirmations, verification mails) the
-   * caller will send itself right after the commit; they are written begun, and each outcome's
-   * `begun` holds its own (`SendsBegunHere`).
+   * `sendHere`: the places the caller has to send, itself and right after the commit, deliveries new
+   * tickets owe (confirmations, verification mails); those it takes are written begun, and each
+   * outcome's `begun` holds its own (`SendsBegunHere`).
    */
-  async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>, options: { sendHere?: number } = {}): Promise<IntakeOutcome[]> {
+  async ingestMany(entries: Array<{ item: InboundItemEntity; message: InboundMessage }>, options: { sendHere?: SendPlaces } = {}): Promise<IntakeOutcome[]> {
     return runPipelinedTransaction(this.dataSource, async (em) => {
       this.writeBehind.hold(em);
-      this.begunHere.allow(em, options.sendHere ?? 0);
+      this.begunHere.allow(em, options.sendHere ?? NO_SEND_PLACES);
       const reads = await this.readForGroup(entries.map((entry) => entry.message), em);
       const outcomes: IntakeOutcome[] = [];
       const finished: FinishedInbound[] = [];

@@ -200,7 +200,7 @@ export class CustomerNotifier {
     message: MessageEntity,
     em: EntityManager,
   ): Promise<{ id: string }> {
-    const begun = (row.kind === 'confirmation' || row.kind === 'verification') && this.begunHere.claim(em);
+    const begun = (row.kind === 'confirmation' || row.kind === 'verification') && this.begunHere.claim(em, row.channel);
     const delivery = await this.deliveries.insertNew(row, em, begun);
     if (begun) {
       // Read as a send's start reads it: before this attempt, so no earlier one is looked for at the provider.

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Channel } from '@app/channels';
 import type { DeliveryToSend } from './outbound-deliveries.repository.js';
 
+/**
+ * Where the caller will send from right after the commit: each delivery written begun takes one of
+ * its places on that delivery's channel, or is written pending (and queued) when it has none left.
+ */
+export interface SendPlaces {
+  take(channel: Channel): boolean;
+}
+
+/** A caller that sends nothing itself: every delivery is written pending. */
+export const NO_SEND_PLACES: SendPlaces = { take: () => false };
+
 interface Allowance {
-  room: number;
+  places: SendPlaces;
   begun: DeliveryToSend[];
 }
 
@@ -20,17 +32,14 @@ interface Allowance {
 export class SendsBegunHere {
   private readonly allowances = new WeakMap<EntityManager, Allowance>();
 
-  /** Up to `room` deliveries written through `em` from now on may be written begun. */
-  allow(em: EntityManager, room: number): void {
-    this.allowances.set(em, { room, begun: [] });
+  /** Deliveries written through `em` from now on may be written begun, as long as `places` has room for them. */
+  allow(em: EntityManager, places: SendPlaces): void {
+    this.allowances.set(em, { places, begun: [] });
   }
 
-  /** Whether one more delivery of `em` is to be written begun (it takes a place if so). */
-  claim(em: EntityManager): boolean {
-    const allowance = this.allowances.get(em);
-    if (!allowance || allowance.room === 0) return false;
-    allowance.room -= 1;
-    return true;
+  /** Whether one more delivery of `em`, on `channel`, is to be written begun (it takes a place if so). */
+  claim(em: EntityManager, channel: Channel): boolean {
+    return this.allowances.get(em)?.places.take(channel) ?? false;
   }
 
   /** A delivery `em` wrote begun, with what sending it needs. */
