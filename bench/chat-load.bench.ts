@@ -42,6 +42,8 @@ export async function runChatLoad(env: TestEnvironment, count: number, ratePerSe
       ratePerSecond,
       drainSeconds: 60,
       warmup,
+      // Every start (the warm-up's too) mails a verification link; the run ends when they are all out.
+      settled: () => (system.mail?.accepted ?? Number.POSITIVE_INFINITY) >= count + warmup,
       fire: async (index) => {
         const ack = (await sockets[index]!.timeout(30_000).emitWithAck('chat:start', {
           clientId: `bench-${String(index).padStart(8, '0')}`,
