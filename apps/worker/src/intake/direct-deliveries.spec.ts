@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { Channel } from '@app/channels';
 import type { CoreConfig, DeliveryToSend, OutboundService, QueueProducer } from '@app/tickets';
 import type { WorkerConfig } from '../config/worker-config.js';
@@ -87,35 +87,61 @@ describe('DirectDeliveries', () => {
     recorder.endAll();
   });
 
-  it('should write pending and queue what finds a channel full, and give back the places of an intake that rolled back', async () => {
+  it('should write pending and queue what finds a channel full, the rest of that intake included', async () => {
     const recorder = new Recorder();
     const direct = directDeliveries(recorder, 1);
     const ids = Array.from({ length: 300 }, (_, index) => `sms-${index}`);
     const written = await intake(direct, 'phone', ids);
-    // One running and 256 waiting; the rest were not written begun: queued by id, as none of the
-    // sends by id (their channel unknown) has a place either while the first runs.
+    // One running and 256 waiting; the rest were not written begun, and are queued.
     expect(written).toHaveLength(257);
     await turn();
-    expect(recorder.queuedIds).toEqual(ids.slice(257, 300).slice(1));
-    expect(recorder.delivered).toEqual(['sms-257']);
-
-    const rolledBack = direct.hold();
-    expect(rolledBack.take('email')).toBe(true);
-    expect(rolledBack.take('phone')).toBe(false);
-    direct.release(rolledBack);
+    expect(recorder.queuedIds).toEqual(ids.slice(257));
+    expect(recorder.delivered).toEqual([]);
     recorder.endAll();
   });
 
-  it('should not start a begun send whose lease might run out before it ends, but queue it for when the lease has run out', async () => {
+  it('should give every place back once the sends have ended, and all of them when the intake rolled back', async () => {
     const recorder = new Recorder();
     const direct = directDeliveries(recorder, 1);
-    await intake(direct, 'email', ['stale'], LEASE_MS - 10_000);
+    const ids = (prefix: string) => Array.from({ length: 257 }, (_, index) => `${prefix}-${index}`);
+    expect(await intake(direct, 'email', ids('first'))).toHaveLength(257);
+    for (let sent = 0; sent < 257; sent += 1) {
+      await turn();
+      recorder.endAll();
+    }
     await turn();
-    expect(recorder.sentBegun).toEqual([]);
-    expect(recorder.queued).toHaveLength(1);
-    expect(recorder.queued[0]!.id).toBe('stale');
-    expect(recorder.queued[0]!.delayMs).toBeGreaterThan(9_000);
-    expect(recorder.queued[0]!.delayMs).toBeLessThanOrEqual(10_000);
+    expect(recorder.sentBegun).toHaveLength(257);
+
+    const rolledBack = direct.hold();
+    expect(ids('rolled-back').filter(() => rolledBack.take('email'))).toHaveLength(257);
+    expect(rolledBack.take('email')).toBe(false);
+    direct.release(rolledBack);
+    expect(await intake(direct, 'email', ids('second'))).toHaveLength(257);
+    expect(recorder.queued).toEqual([]);
+    recorder.endAll();
+  });
+
+  describe('with the clock moving', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('should not start a send that waited until less than half its lease is left, but queue it for when the lease has run out', async () => {
+      jest.useFakeTimers({ doNotFake: ['setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'nextTick', 'queueMicrotask', 'performance', 'hrtime'] });
+      const recorder = new Recorder();
+      const direct = directDeliveries(recorder, 1);
+      await intake(direct, 'email', ['running', 'waiting']);
+      await turn();
+      expect(recorder.sentBegun).toEqual(['running']);
+      // The first send takes 70 s (a mail server near its timeouts): the second's lease has 50 s left.
+      jest.setSystemTime(Date.now() + 70_000);
+      recorder.end('running');
+      await turn();
+      expect(recorder.sentBegun).toEqual(['running']);
+      expect(recorder.queuedIds).toEqual(['waiting']);
+      expect(recorder.queued[0]!.delayMs).toBeGreaterThan(45_000);
+      expect(recorder.queued[0]!.delayMs).toBeLessThanOrEqual(50_000);
+    });
   });
 
   it('should queue the sends still waiting when the process stops, for when their leases run out, and wait for the one running', async () => {
@@ -134,6 +160,11 @@ describe('DirectDeliveries', () => {
     recorder.end('running');
     await stopped;
     expect(recorder.sentBegun).toEqual(['running']);
+
+    // An intake that commits after the stop (its job not given up) sends nothing itself.
+    expect(await intake(direct, 'chat', ['late'])).toEqual([]);
+    expect(recorder.queuedIds).toEqual(['waiting', 'late']);
+    expect(recorder.delivered).toEqual([]);
   });
 
   it('should send nothing itself in a process without the outbound role', async () => {

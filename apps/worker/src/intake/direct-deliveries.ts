@@ -38,6 +38,7 @@ export class DirectDeliveries implements OnApplicationShutdown {
   /** Deliveries handed over by id (not written begun, their channel read as they are sent): at most `outboundConcurrency` at once, none waiting. */
   private readonly unread: SendLane;
   private readonly enabled: boolean;
+  private closed = false;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -62,7 +63,8 @@ export class DirectDeliveries implements OnApplicationShutdown {
 
   /**
    * Sends the deliveries the intake wrote begun (on the places it held, given back here), starts the
-   * others it has room for and queues the rest; resolves once those are queued, not sent.
+   * others it has room for and queues the rest; resolves once those are queued, not sent. When a
+   * lane had no place for one of them, the others are all queued: they are what did not fit.
    */
   async start(deliveryIds: string[], begun: DeliveryToSend[] = [], places?: HeldPlaces): Promise<void> {
     for (const toSend of begun) {
@@ -75,7 +77,7 @@ export class DirectDeliveries implements OnApplicationShutdown {
     const queued: string[] = [];
     for (const deliveryId of deliveryIds) {
       if (written.has(deliveryId)) continue;
-      if (!this.unread.hold()) {
+      if (places?.refused || !this.unread.hold()) {
         queued.push(deliveryId);
         continue;
       }
@@ -85,17 +87,24 @@ export class DirectDeliveries implements OnApplicationShutdown {
     await this.producer.enqueueDeliveries(queued);
   }
 
-  /** Sends not yet started are queued for when their leases run out; those under way are waited for (at most one job lock), so none is cut off between the provider and its record. */
+  /**
+   * No send starts from now on (an intake still running, its job not given up, queues what it owes);
+   * sends not yet started are queued for when their leases run out; those under way are waited for
+   * (at most one job lock), so none is cut off between the provider and its record.
+   */
   async onApplicationShutdown(): Promise<void> {
-    for (const lane of this.lanes.values()) lane.close();
-    if (this.inFlight.size === 0) return;
-    await withTimeout(Promise.all(this.inFlight), this.config.jobLockMs, 'finishing direct sends').catch((error: Error) => {
+    this.closed = true;
+    for (const lane of [...this.lanes.values(), this.unread]) lane.close();
+    const finished = async () => {
+      while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    };
+    await withTimeout(finished(), this.config.jobLockMs, 'finishing direct sends').catch((error: Error) => {
       this.logger.warn(`${error.message}; the recovery sweep will queue what is left`);
     });
   }
 
   private laneOf(channel: Channel): SendLane | undefined {
-    if (!this.enabled) return undefined;
+    if (!this.enabled || this.closed) return undefined;
     let lane = this.lanes.get(channel);
     if (!lane) {
       lane = new SendLane(this.config.outboundConcurrency, WAITING_PER_CHANNEL);

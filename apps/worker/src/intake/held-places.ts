@@ -8,11 +8,16 @@ import type { SendLane } from './send-lane.js';
  */
 export class HeldPlaces implements SendPlaces {
   private readonly taken = new Map<Channel, number>();
+  /** Whether a lane had no place for one of this transaction's sends: this process is sending all it can. */
+  refused = false;
 
   constructor(private readonly laneOf: (channel: Channel) => SendLane | undefined) {}
 
   take(channel: Channel): boolean {
-    if (!this.laneOf(channel)?.hold()) return false;
+    if (!this.laneOf(channel)?.hold()) {
+      this.refused = true;
+      return false;
+    }
     this.taken.set(channel, (this.taken.get(channel) ?? 0) + 1);
     return true;
   }

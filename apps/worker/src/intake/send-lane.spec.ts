@@ -59,4 +59,13 @@ describe('SendLane', () => {
     await expect(running).resolves.toBe('first');
     expect(started).toEqual(['first']);
   });
+
+  it('should take no place and start no send once closed', async () => {
+    const lane = new SendLane(2, 2);
+    lane.close();
+    expect(lane.hold()).toBe(false);
+    const started: string[] = [];
+    await expect(lane.run(heldSend(started, 'late').send)).rejects.toBeInstanceOf(LaneClosedError);
+    expect(started).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ export class LaneClosedError extends Error {
 export class SendLane {
   private running = 0;
   private held = 0;
+  private closed = false;
   private readonly waiting: Array<{ start: () => void; abandon: () => void }> = [];
 
   constructor(
@@ -22,7 +23,7 @@ export class SendLane {
 
   /** Takes a place for a send to come, if the lane has one. */
   hold(): boolean {
-    if (this.running + this.waiting.length + this.held >= this.concurrency + this.backlog) return false;
+    if (this.closed || this.running + this.waiting.length + this.held >= this.concurrency + this.backlog) return false;
     this.held += 1;
     return true;
   }
@@ -34,6 +35,7 @@ export class SendLane {
 
   /** Runs `send` once one of the lane's places to send is free; rejects with `LaneClosedError` if the lane closes first. */
   async run<T>(send: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new LaneClosedError();
     if (this.running < this.concurrency && this.waiting.length === 0) this.running += 1;
     // The send that ends hands its place over (`running` stays): no other caller takes it in between.
     else await new Promise<void>((start, abandon) => this.waiting.push({ start, abandon: () => abandon(new LaneClosedError()) }));
@@ -46,8 +48,9 @@ export class SendLane {
     }
   }
 
-  /** The sends still waiting are not started (each rejects with `LaneClosedError`); those running go on. */
+  /** No send starts from now on: those still waiting, and any asked for later, reject with `LaneClosedError`; those running go on. */
   close(): void {
+    this.closed = true;
     for (const waiter of this.waiting.splice(0)) waiter.abandon();
   }
 }
