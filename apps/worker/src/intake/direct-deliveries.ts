@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { Channel } from '@app/channels';
-import { withTimeout } from '@app/platform';
+import { BatchCollector, withTimeout } from '@app/platform';
 import { CORE_CONFIG, DELIVERY_WAIT_MS, DeliveryRefusedError, OutboundService, QueueProducer, type CoreConfig, type DeliveryAttempt, type DeliveryResult, type DeliveryToSend } from '@app/tickets';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config.js';
 import { ChannelSenders } from '../processors/channel-senders.js';
@@ -39,6 +39,7 @@ export class DirectDeliveries implements OnApplicationShutdown {
   private readonly unread: SendLane;
   private readonly enabled: boolean;
   private closed = false;
+  private readonly handOvers = new BatchCollector<DeliveryToSend, void>({ maxItems: 500, maxWaitMs: 0, flush: (sends) => this.handOverTogether(sends) });
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -142,13 +143,29 @@ export class DirectDeliveries implements OnApplicationShutdown {
     return !until || until.getTime() - Date.now() >= this.core.sendLeaseMs / 2;
   }
 
-  /** A begun delivery not sent here after all: queued for when its lease runs out (until then it counts as being sent). */
-  private async handOver(toSend: DeliveryToSend): Promise<void> {
-    const { id, sendingUntil } = toSend.delivery;
-    const delayMs = Math.max(0, (sendingUntil?.getTime() ?? 0) - Date.now());
-    await this.producer.enqueueDeliveries([id], { delayMs }).catch((error: Error) => {
-      this.logger.warn(`delivery ${id} could not be queued (${error.message}); the recovery sweep will once its lease runs out`);
-    });
+  /** A begun delivery not sent here after all: its lease given up and queued, to be sent at once by whichever worker takes it. */
+  private handOver(toSend: DeliveryToSend): Promise<void> {
+    return this.handOvers.add(toSend);
+  }
+
+  /**
+   * Hand-overs together (a stop hands over every send still waiting at once): one statement gives up
+   * their leases, one call queues them. Should the statement fail, each is queued for when its lease
+   * runs out, since until then it counts as being sent.
+   */
+  private async handOverTogether(sends: DeliveryToSend[]): Promise<void[]> {
+    try {
+      await this.producer.enqueueDeliveries(await this.outbound.giveUpUnattempted(sends.map((toSend) => toSend.delivery.id)));
+    } catch (error) {
+      this.logger.warn(`${sends.length} sends not made here could not be handed back (${(error as Error).message}); queued for when their leases run out`);
+      for (const { delivery } of sends) {
+        const delayMs = Math.max(0, (delivery.sendingUntil?.getTime() ?? 0) - Date.now());
+        await this.producer.enqueueDeliveries([delivery.id], { delayMs }).catch((queueError: Error) => {
+          this.logger.warn(`delivery ${delivery.id} could not be queued (${queueError.message}); the recovery sweep will once its lease runs out`);
+        });
+      }
+    }
+    return sends.map(() => undefined);
   }
 
   /**

@@ -234,6 +234,24 @@ export class OutboundDeliveriesRepository {
   }
 
   /**
+   * Begun deliveries that were never attempted after all (their worker stopped, or they waited their
+   * turn too long): their leases given up and their begun moment cleared, so a queued job sends each
+   * at once, as a first attempt with nothing to look for at the provider. Returns those it gave up;
+   * one that was attempted meanwhile is left as it is.
+   */
+  async giveUpUnattempted(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await runPrepared<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE outbound_deliveries SET send_started_at = NULL, sending_until = NULL
+        WHERE id = ANY($1::uuid[]) AND status = 'pending' AND attempts = 0
+        RETURNING id`,
+      [ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * One statement for a group of sends: each delivery's final status and its event on the ticket are
    * written together, or none. An email the server accepted also lifts its address's undeliverable
    * mark (with an event): a bounce marked it, and this later send went through.

@@ -48,6 +48,11 @@ export class OutboundService {
     private readonly surveyLinks: SurveyLinks,
   ) {}
 
+  /** Begun deliveries this process will not attempt after all, handed back for anyone to send at once (`giveUpUnattempted`); those given up. */
+  giveUpUnattempted(deliveryIds: string[]): Promise<string[]> {
+    return this.deliveries.giveUpUnattempted(deliveryIds);
+  }
+
   async deliver(deliveryId: string, senderFor: (channel: Channel) => ChannelSender, attempt: DeliveryAttempt): Promise<DeliveryResult> {
     // Marks the sending as begun before the provider is called, so whatever happens next, a retry knows to look first.
     const toSend = await this.starts.add(deliveryId);
