@@ -27,8 +27,9 @@ const WAITING_PER_CHANNEL = 256;
  * SMS, and a surge waits in Redis, not in this process's memory, once the lanes are full. An intake
  * holds places before its transaction (`hold`) for what it writes begun (`SendsBegunHere`): those
  * are sent as written, without a statement to read them back and mark them begun. A begun send
- * holds its lease from the commit: one that waited so long that it might outlast the lease is not
- * started here but queued for when the lease runs out, so no other worker ever sends it meanwhile.
+ * holds its lease from the commit: one that waited so long that it might outlast the lease, or that
+ * still waits when the process stops, is not started here: its lease is given up and it is queued,
+ * for any worker to send at once.
  */
 @Injectable()
 export class DirectDeliveries implements OnApplicationShutdown {
@@ -90,8 +91,8 @@ export class DirectDeliveries implements OnApplicationShutdown {
 
   /**
    * No send starts from now on (an intake still running, its job not given up, queues what it owes);
-   * sends not yet started are queued for when their leases run out; those under way are waited for
-   * (at most one job lock), so none is cut off between the provider and its record.
+   * sends not yet started are handed back (`handOver`); those under way are waited for (at most one
+   * job lock), so none is cut off between the provider and its record.
    */
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
