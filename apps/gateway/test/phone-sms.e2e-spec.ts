@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import twilioSdk from 'twilio';
 import { ApiClient } from '../../../test/support/api-client.js';
 import { AppProcess } from '../../../test/support/app-process.js';
+import { mobileNumber } from '../../../test/support/customer-stack.js';
 import { eventually } from '../../../test/support/eventually.js';
 import { freePort } from '../../../test/support/ports.js';
 import { repoRoot } from '../../../test/support/repo-root.js';
@@ -16,7 +17,6 @@ import { TwilioApiFake } from '../../../test/support/twilio-api-fake.js';
 import { TEST_TWILIO, twilioSettings } from '../../../test/support/twilio-test-account.js';
 
 const { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, supportLine: SUPPORT_LINE } = TEST_TWILIO;
-const SMS_PATH = SMS_WEBHOOK_PATH;
 const execFileAsync = promisify(execFile);
 
 interface TicketView {
@@ -29,8 +29,6 @@ interface TicketView {
   messages: Array<{ direction: string; channel: string; text: string }>;
   events: Array<{ type: string; data: Record<string, unknown> }>;
 }
-
-const mobile = (): string => `+5281${String(randomInt(10_000_000, 99_999_999))}`;
 
 describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker → a ticket, confirmed by SMS)', () => {
   let env: TestEnvironment;
@@ -56,7 +54,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
 
   /** Sends an SMS the way Twilio posts it and expects the empty answer that tells Twilio not to reply itself. */
   async function send(fields: Record<string, string>): Promise<void> {
-    const answer = await twilio.post(SMS_PATH, fields);
+    const answer = await twilio.post(SMS_WEBHOOK_PATH, fields);
     expect(answer.status).toBe(200);
     expect(answer.text).toMatch(/<Response\s*\/?>(<\/Response>)?$/);
     await settled(fields.MessageSid!);
@@ -96,7 +94,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should open a ticket for an SMS from a new number and confirm it by SMS with the number and the severity; a retried webhook changes nothing', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     const fields = smsFields(from, 'Hola, desde ayer no puedo descargar el XML de mis facturas en el portal.');
     await send(fields);
     const [opened] = await ticketsOf(from);
@@ -119,7 +117,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should propose the severity from the SMS’s words, as for a mail', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     await send(smsFields(from, 'El portal está completamente caído desde hace una hora, ninguna empresa puede timbrar, todo detenido.'));
     const [opened] = await ticketsOf(from);
     const view = await ticket(opened!.number);
@@ -130,7 +128,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should add the next SMS of the same number to its open ticket, with no second confirmation, and show it to agents', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     await send(smsFields(from, 'No puedo timbrar.'));
     const [opened] = await ticketsOf(from);
     await fake.waitForMessage((message) => message.form.To === from, 'the confirmation SMS');
@@ -148,7 +146,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should reopen a ticket resolved lately when its caller answers the resolution by SMS, and open a new one once it is older than a week', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     await send(smsFields(from, '¿Cómo cancelo una factura?'));
     const [first] = await ticketsOf(from);
     expect((await api.post(`/api/tickets/${first!.number}/resolve`, { resolution: 'Desde Facturas › Cancelar.' })).status).toBe(200);
@@ -172,7 +170,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should take a rating sent by SMS as the answer to the survey sent by SMS, without reopening the ticket', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     const number = await openedAndResolved(from, '¿Dónde descargo mi constancia?', 'En Perfil › Constancia.');
     expect(await surveySent(from, number)).toContain('Responde con un número del 1 (muy mala) al 5 (excelente)');
 
@@ -189,7 +187,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should put a rating on the ticket whose survey asked for it, even when the number has a newer ticket', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     const surveyed = await openedAndResolved(from, '¿Cómo cambio mi contraseña?', 'Desde Perfil › Seguridad.');
     await surveySent(from, surveyed);
     // The same customer has a newer open ticket meanwhile (a call, say).
@@ -210,7 +208,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should keep the links of an MMS’s files in the message', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     const file = 'https://api.twilio.com/2010-04-01/Accounts/AC00/Messages/MM00/Media/ME00';
     await send(smsFields(from, 'Así sale el error', { MessageSid: `MM${randomBytes(16).toString('hex')}`, NumMedia: '1', MediaUrl0: file, MediaContentType0: 'image/jpeg' }));
     const [opened] = await ticketsOf(from);
@@ -218,7 +216,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should open no ticket and send nothing for one of Twilio’s opt-out keywords, which Twilio answers itself, nor for an empty SMS', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     await send(smsFields(from, ' Stop. '));
     await send(smsFields(from, ''));
     expect(await ticketsOf(from)).toHaveLength(0);
@@ -232,7 +230,7 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
   });
 
   it('should take an SMS sent with npm run dev:sms, as a developer tries the channel locally', async () => {
-    const from = mobile();
+    const from = mobileNumber();
     const { stdout } = await execFileAsync(process.execPath, [join(repoRoot(), 'dist/tools/dev-sms.js'), from, 'Prueba desde la terminal'], {
       env: { ...process.env, PORT: String(port), PUBLIC_BASE_URL, TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN },
     });
@@ -243,21 +241,21 @@ describe('incoming SMS (signed Twilio Messaging webhooks → gateway → worker 
 
   it('should refuse a missing or wrong signature with 403 and unreadable fields with 400 saying why, storing nothing', async () => {
     const before = await storedItems();
-    const fields = smsFields(mobile(), 'Hola');
-    const forged = await twilio.post(SMS_PATH, fields, { signature: null });
+    const fields = smsFields(mobileNumber(), 'Hola');
+    const forged = await twilio.post(SMS_WEBHOOK_PATH, fields, { signature: null });
     expect(forged).toMatchObject({ status: 403, text: expect.stringContaining('X-Twilio-Signature') });
-    const changed = await twilio.post(SMS_PATH, { ...fields, Body: 'Otra cosa' }, { signature: 'bm90IGEgc2lnbmF0dXJl' });
+    const changed = await twilio.post(SMS_WEBHOOK_PATH, { ...fields, Body: 'Otra cosa' }, { signature: 'bm90IGEgc2lnbmF0dXJl' });
     expect(changed.status).toBe(403);
 
-    const noSid = await twilio.post(SMS_PATH, { ...fields, MessageSid: 'nope' });
+    const noSid = await twilio.post(SMS_WEBHOOK_PATH, { ...fields, MessageSid: 'nope' });
     expect(noSid).toMatchObject({ status: 400, text: expect.stringContaining('MessageSid') });
-    const noNumber = await twilio.post(SMS_PATH, { ...fields, From: 'whatsapp:+5281' });
+    const noNumber = await twilio.post(SMS_WEBHOOK_PATH, { ...fields, From: 'whatsapp:+5281' });
     expect(noNumber).toMatchObject({ status: 400, text: expect.stringContaining('From') });
     // JSON is not how Twilio posts: said so, whatever it was signed over.
-    const signedBare = twilioSdk.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${SMS_PATH}`, {});
-    const json = await twilio.post(SMS_PATH, {}, { contentType: 'application/json', body: JSON.stringify(fields), signature: signedBare });
+    const signedBare = twilioSdk.getExpectedTwilioSignature(AUTH_TOKEN, `${PUBLIC_BASE_URL}${SMS_WEBHOOK_PATH}`, {});
+    const json = await twilio.post(SMS_WEBHOOK_PATH, {}, { contentType: 'application/json', body: JSON.stringify(fields), signature: signedBare });
     expect(json).toMatchObject({ status: 400, text: expect.stringContaining('x-www-form-urlencoded') });
-    const badMedia = await twilio.post(SMS_PATH, { ...fields, NumMedia: '99' });
+    const badMedia = await twilio.post(SMS_WEBHOOK_PATH, { ...fields, NumMedia: '99' });
     expect(badMedia).toMatchObject({ status: 400, text: expect.stringContaining('NumMedia') });
     expect(await storedItems()).toBe(before);
   });

@@ -68,23 +68,20 @@ export class DirectDeliveries implements OnApplicationShutdown {
    * others it has room for and queues the rest; resolves once those are queued, not sent. When a
    * lane had no place for one of them, the others are all queued: they are what did not fit.
    */
-  async start(deliveryIds: string[], begun: DeliveryToSend[] = [], places?: HeldPlaces): Promise<void> {
+  async start(deliveryIds: string[], begun: DeliveryToSend[], places: HeldPlaces): Promise<void> {
     for (const toSend of begun) {
       const lane = this.laneOf(toSend.delivery.channel);
-      places?.use(toSend.delivery.channel);
+      places.use(toSend.delivery.channel);
       this.track(lane ? this.sendBegun(toSend, lane) : this.handOver(toSend));
     }
-    places?.giveBackAll();
+    places.giveBackAll();
     const written = new Set(begun.map((toSend) => toSend.delivery.id));
     const queued: string[] = [];
     for (const deliveryId of deliveryIds) {
       if (written.has(deliveryId)) continue;
-      if (places?.refused || !this.unread.hold()) {
-        queued.push(deliveryId);
-        continue;
-      }
-      this.unread.giveBack(1);
-      this.track(this.sendUnread(deliveryId));
+      // The lane of sends by id has no waiting room: room there means the send starts now.
+      if (places.refused || !this.unread.hasRoom) queued.push(deliveryId);
+      else this.track(this.sendUnread(deliveryId));
     }
     await this.producer.enqueueDeliveries(queued);
   }

@@ -21,9 +21,14 @@ export class SendLane {
     private readonly backlog: number,
   ) {}
 
+  /** Whether a send could have a place now (to run, or to wait its turn). */
+  get hasRoom(): boolean {
+    return !this.closed && this.running + this.waiting.length + this.held < this.concurrency + this.backlog;
+  }
+
   /** Takes a place for a send to come, if the lane has one. */
   hold(): boolean {
-    if (this.closed || this.running + this.waiting.length + this.held >= this.concurrency + this.backlog) return false;
+    if (!this.hasRoom) return false;
     this.held += 1;
     return true;
   }
